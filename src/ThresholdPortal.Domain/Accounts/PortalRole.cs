@@ -1,0 +1,24 @@
+namespace ThresholdPortal.Domain.Accounts;
+
+/// <summary>The roles a portal user can hold. The names are stored, so never rename one.</summary>
+public static class PortalRole
+{
+    public const string Referrer = nameof(Referrer);
+    public const string MashPractitioner = nameof(MashPractitioner);
+    public const string MashManager = nameof(MashManager);
+    public const string AgencyResponder = nameof(AgencyResponder);
+    public const string Administrator = nameof(Administrator);
+
+    public static IReadOnlyList<string> All { get; } =
+        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Referrer => "Referrer",
+        MashPractitioner => "MASH practitioner",
+        MashManager => "MASH manager",
+        AgencyResponder => "Agency responder",
+        Administrator => "Administrator",
+        _ => role,
+    };
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ThresholdPortal.Domain.Organisations;
+
+namespace ThresholdPortal.Web.Infrastructure.Data;
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
+        builder.HasIndex(o => o.Name).IsUnique();
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(50);
+        builder.Property(o => o.EmailDomains).HasColumnType("text[]");
+        builder.Ignore(o => o.ReferralSource);
+    }
+}

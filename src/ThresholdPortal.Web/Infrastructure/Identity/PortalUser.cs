@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+using ThresholdPortal.Domain.Organisations;
+
+namespace ThresholdPortal.Web.Infrastructure.Identity;
+
+/// <summary>A person who signs in. Every user belongs to exactly one organisation.</summary>
+public class PortalUser : IdentityUser<Guid>
+{
+    public const int NameMaxLength = 100;
+    public const int JobTitleMaxLength = 100;
+
+    public required string GivenName { get; set; }
+    public required string FamilyName { get; set; }
+    public string? JobTitle { get; set; }
+
+    public Guid OrganisationId { get; set; }
+    public Organisation Organisation { get; set; } = null!;
+
+    /// <summary>A deactivated user keeps their records but can no longer sign in.</summary>
+    public bool IsActive { get; set; } = true;
+
+    public string FullName => $"{GivenName} {FamilyName}";
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ThresholdPortal.Web.Infrastructure.Identity;
+
+/// <summary>Adds the user's organisation and name to the sign-in cookie so record-level checks need no extra query.</summary>
+public sealed class PortalUserClaimsPrincipalFactory(
+    UserManager<PortalUser> userManager,
+    RoleManager<IdentityRole<Guid>> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(PortalClaimTypes.OrganisationId, user.OrganisationId.ToString()));
+        identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        return identity;
+    }
+}

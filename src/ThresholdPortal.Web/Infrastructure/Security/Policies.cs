@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using ThresholdPortal.Domain.Accounts;
+
+namespace ThresholdPortal.Web.Infrastructure.Security;
+
+/// <summary>
+/// The role policies for each area. Anything not covered here still needs a signed-in user: the fallback
+/// policy denies anonymous requests unless a page deliberately allows them.
+/// </summary>
+public static class Policies
+{
+    public const string Referrer = "Referrer";
+    public const string Mash = "Mash";
+    public const string MashManager = "MashManager";
+    public const string Agency = "Agency";
+    public const string Administrator = "Administrator";
+
+    public static AuthorizationOptions AddPortalPolicies(this AuthorizationOptions options)
+    {
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Referrer, p => p.RequireRole(PortalRole.Referrer));
+        options.AddPolicy(Mash, p => p.RequireRole(PortalRole.MashPractitioner, PortalRole.MashManager));
+        options.AddPolicy(MashManager, p => p.RequireRole(PortalRole.MashManager));
+        options.AddPolicy(Agency, p => p.RequireRole(PortalRole.AgencyResponder));
+        options.AddPolicy(Administrator, p => p.RequireRole(PortalRole.Administrator));
+        return options;
+    }
+}

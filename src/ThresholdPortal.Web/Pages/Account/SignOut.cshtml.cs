@@ -1,0 +1,37 @@
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Account;
+
+/// <summary>
+/// Signing out is a link in the header, so it answers GET. The worst a forged link can do is sign someone
+/// out, which protects rather than exposes them.
+/// </summary>
+public sealed class SignOutModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await mediator.Send(new Command());
+            return RedirectToPage();
+        }
+
+        return Page();
+    }
+
+    public sealed class Command : ICommand<bool>;
+
+    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            await signInManager.SignOutAsync();
+            return true;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Health;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Security;
+using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    if (builder.Environment.IsDevelopment())
+    {
+        logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+});
+
+var connectionString = builder.Configuration.GetConnectionString("Portal")
+    ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
+builder.Services.AddDbContext<PortalDbContext>(options => options.UseNpgsql(connectionString));
+
+builder.Services
+    .AddIdentity<PortalUser, IdentityRole<Guid>>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireDigit = true;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    })
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddClaimsPrincipalFactory<PortalUserClaimsPrincipalFactory>()
+    .AddSignInManager<PortalSignInManager>()
+    .AddDefaultTokenProviders();
+
+var relaxedCookies = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "ThresholdPortal.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = relaxedCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30));
+    options.SlidingExpiration = true;
+    // A signed-in user without the role gets a plain 403 (shown as the GOV.UK error page), not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+// Re-check the security stamp often, so a deactivated user or a changed password ends other sessions quickly.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "ThresholdPortal.Antiforgery";
+    options.Cookie.SecurePolicy = relaxedCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+});
+
+// Keys in PostgreSQL under one application name: every app instance can read the others' cookies.
+builder.Services.AddDataProtection().SetApplicationName("ThresholdPortal").PersistKeysToDbContext<PortalDbContext>();
+
+builder.Services.AddAuthorization(options => options.AddPortalPolicies());
+builder.Services
+    .AddRazorPages(options =>
+    {
+        options.Conventions.Add(new KebabCaseRouteConvention());
+        options.Conventions.AuthorizeFolder("/Referrals", Policies.Referrer);
+        options.Conventions.AuthorizeFolder("/Mash", Policies.Mash);
+        options.Conventions.AuthorizeFolder("/Agency", Policies.Agency);
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        options.Conventions.AllowAnonymousToPage("/Index");
+        options.Conventions.AllowAnonymousToPage("/Accessibility");
+        options.Conventions.AllowAnonymousToPage("/Privacy");
+        options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+    })
+    .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
+builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+builder.Services.AddPortalMediator(typeof(Program).Assembly);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDemoData();
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    options.KnownIPNetworks.Clear();
+    options.KnownProxies.Clear();
+});
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+else if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>The entry point; public so tests can start the app with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,108 @@
+using System.Net;
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.IntegrationTests.Infrastructure;
+
+namespace ThresholdPortal.IntegrationTests.Pages.Account;
+
+public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Correct_password_signs_in_and_returns_to_the_page_asked_for()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+        var client = App.CreateBrowserLikeClient();
+
+        var response = await PortalApp.PostFormAsync(client, "/account/sign-in?ReturnUrl=%2Fmash",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "/mash" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/mash");
+        (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Wrong_password_shows_a_clear_error_in_the_error_summary()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+
+        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Not-The-Password-1" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain("<a href=\"#Data_Email\">The email address or password is not correct</a>");
+        html.ShouldContain("<title>Error: ");
+    }
+
+    [Fact]
+    public async Task Empty_form_asks_for_each_answer()
+    {
+        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new());
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<a href=\"#Data_Email\">Enter your email address</a>");
+        html.ShouldContain("<a href=\"#Data_Password\">Enter your password</a>");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+        var client = App.CreateBrowserLikeClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Wrong-Password-1" });
+        }
+
+        var response = await PortalApp.PostFormAsync(client, "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked");
+    }
+
+    [Fact]
+    public async Task A_deactivated_user_cannot_sign_in()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        var user = await App.CreateUserAsync("leaver@mash.test", mash, PortalRole.MashPractitioner);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            (await db.Users.FindAsync(user.Id))!.IsActive = false;
+            await db.SaveChangesAsync();
+        });
+
+        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+            new() { ["Data.Email"] = "leaver@mash.test", ["Data.Password"] = PortalApp.Password });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not correct");
+    }
+
+    [Fact]
+    public async Task Posting_without_the_antiforgery_token_is_refused()
+    {
+        var response = await App.CreateBrowserLikeClient().PostAsync("/account/sign-in",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Data.Email"] = "a@b.test", ["Data.Password"] = "x" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Sign_in_refuses_to_redirect_to_another_site()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+
+        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "https://evil.example/" });
+
+        response.Headers.Location!.ToString().ShouldBe("/");
+    }
+}
