@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Infrastructure.Data;
@@ -16,6 +17,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+
+namespace ThresholdPortal.IntegrationTests.Infrastructure;
+
+public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Recorded_events_are_stored_with_their_time()
+    {
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = DateTimeOffset.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            await db.SaveChangesAsync();
+        });
+
+        var stored = await App.ExecuteDbContextAsync(db => db.AuditEvents.SingleAsync());
+        stored.Action.ShouldBe("case.viewed");
+        stored.Id.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AuditEvents\" SET \"Action\" = 'tampered'")]
+    [InlineData("DELETE FROM \"AuditEvents\"")]
+    [InlineData("TRUNCATE \"AuditEvents\"")]
+    public async Task The_database_refuses_to_change_or_remove_audit_history(string sql)
+    {
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = DateTimeOffset.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            await db.SaveChangesAsync();
+        });
+
+        var failure = await Should.ThrowAsync<PostgresException>(() =>
+            App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+
+        failure.MessageText.ShouldContain("append-only");
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.SingleAsync())).Action.ShouldBe("case.viewed");
+    }
+}
