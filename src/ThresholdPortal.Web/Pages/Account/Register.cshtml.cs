@@ -54,7 +54,8 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
                 .NotEmpty().WithMessage("Enter your work email address")
                 .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
                 .EmailAddress().WithMessage("Enter an email address in the correct format, like name@school.example.org")
-                .MustAsync(async (email, cancellationToken) => await OrganisationFor(db, email).AnyAsync(cancellationToken))
+                // Exactly one: a domain on two organisations could not say whose staff someone is.
+                .MustAsync(async (email, cancellationToken) => await KnownDomain.OrganisationFor(db, email).CountAsync(cancellationToken) == 1)
                 .WithMessage("You cannot register with this email address. Use your work email address. If you did, your organisation may not use this service yet: ask the MASH to invite you");
             RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter your first name")
                 .MaximumLength(PortalUser.NameMaxLength).WithMessage($"First name must be {PortalUser.NameMaxLength} characters or fewer");
@@ -66,11 +67,14 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
         }
     }
 
-    /// <summary>The active organisation whose staff use the e-mail address's domain.</summary>
-    internal static IQueryable<Organisation> OrganisationFor(PortalDbContext db, string? email)
+    public static class KnownDomain
     {
-        var domain = EmailDomain.Of(email) ?? string.Empty;
-        return db.Organisations.Where(o => o.IsActive && o.EmailDomains.Contains(domain));
+        /// <summary>The active organisation whose staff use the e-mail address's domain.</summary>
+        public static IQueryable<Organisation> OrganisationFor(PortalDbContext db, string? email)
+        {
+            var domain = EmailDomain.Of(email) ?? string.Empty;
+            return db.Organisations.Where(o => o.IsActive && o.EmailDomains.Contains(domain));
+        }
     }
 
     public sealed class Handler(
@@ -89,7 +93,7 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
                 return Unit.Value;
             }
 
-            var organisation = await OrganisationFor(db, email).AsNoTracking().Select(o => new { o.Id, o.Name }).SingleAsync(cancellationToken);
+            var organisation = await KnownDomain.OrganisationFor(db, email).AsNoTracking().Select(o => new { o.Id, o.Name }).SingleAsync(cancellationToken);
             var user = new PortalUser
             {
                 UserName = email,

@@ -23,6 +23,7 @@ public static class AuditActions
         "user.updated" => "Organisation or roles changed",
         "user.deactivated" => "Deactivated",
         "user.reactivated" => "Reactivated",
+        "user.unlocked" => "Unlocked after too many wrong attempts",
         "user.two_factor_reset" => "Two-factor sign-in reset",
         "user.two_factor_enabled" => "Set up two-factor sign-in",
         "user.two_factor_disabled" => "Turned off two-factor sign-in",

@@ -87,6 +87,42 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
     }
 
     [Fact]
+    public async Task Each_status_filter_finds_exactly_the_users_shown_with_that_status()
+    {
+        var (admin, _, mash) = await App.SignInAsAdministratorAsync();
+        var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
+        await App.CreateUserAsync("active@school.test", school, PortalRole.Referrer);
+        var leaver = await App.CreateUserAsync("leaver@school.test", school, PortalRole.Referrer);
+        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
+        await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        {
+            ["Data.Email"] = "invited@mash.test", ["Data.GivenName"] = "In", ["Data.FamilyName"] = "Vited",
+            ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.Referrer,
+        });
+        foreach (var (email, confirmed) in new[] { ("unconfirmed@school.test", false), ("waiting@school.test", true) })
+        {
+            var user = await App.CreateUserAsync(email, school);
+            await App.ExecuteDbContextAsync(async db =>
+            {
+                var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+                (stored.AwaitingApproval, stored.EmailConfirmed) = (true, confirmed);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        (await Emails(admin, "/admin/users?status=active")).ShouldBe(["active@school.test", "admin@mash.test"]);
+        (await Emails(admin, "/admin/users?status=invited")).ShouldBe(["invited@mash.test"]);
+        (await Emails(admin, "/admin/users?status=awaiting-email-confirmation")).ShouldBe(["unconfirmed@school.test"]);
+        (await Emails(admin, "/admin/users?status=awaiting-approval")).ShouldBe(["waiting@school.test"]);
+        (await Emails(admin, "/admin/users?status=deactivated")).ShouldBe(["leaver@school.test"]);
+        var everyone = await admin.GetStringAsync("/admin/users");
+        foreach (var label in new[] { "Active", "Invited", "Email not confirmed", "Waiting for approval", "Deactivated" })
+        {
+            everyone.ShouldContain($">{label}</strong>");
+        }
+    }
+
+    [Fact]
     public async Task Each_administrative_action_on_a_user_is_in_the_audit_log_with_who_did_it()
     {
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
@@ -105,6 +141,26 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var history = await admin.GetStringAsync($"/admin/users/details/{worker.Id}");
         history.ShouldContain("Deactivated");
         history.ShouldContain("Changed roles MASH practitioner to MASH manager");
+    }
+
+    [Fact]
+    public async Task An_administrator_unlocks_a_locked_out_user()
+    {
+        var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
+        var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
+        var teacher = await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
+        }
+
+        (await admin.GetStringAsync($"/admin/users/details/{teacher.Id}")).ShouldContain("Locked for 15 minutes");
+        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull();
+        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
+        (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
+        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
     }
 
     private static async Task<List<string>> Emails(HttpClient admin, string url)
