@@ -74,6 +74,25 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Five_wrong_codes_lock_the_account_even_against_the_right_code()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+        var client = App.CreateBrowserLikeClient();
+        await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        var wrong = WrongCode();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = wrong });
+        }
+
+        var response = await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked after too many wrong attempts");
+        (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_recovery_code_signs_in_once()
     {
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
