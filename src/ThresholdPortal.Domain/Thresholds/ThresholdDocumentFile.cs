@@ -13,6 +13,7 @@ public static class ThresholdDocumentFile
     {
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
         Converters = { new JsonStringEnumConverter() },
     };
 
