@@ -108,6 +108,7 @@ builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 builder.Services.AddScoped<IAuditTrail, AuditTrail>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDemoData();
+builder.Services.AddReferenceData();
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

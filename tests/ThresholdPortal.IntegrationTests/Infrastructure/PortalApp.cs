@@ -46,6 +46,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", "Host=unused");
+        // Each test's database is cloned from a template that already holds the reference data.
+        builder.UseSetting("ReferenceData:SeedOnStartup", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DbContextOptions<PortalDbContext>>();

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+
+namespace ThresholdPortal.Web.Pages.Referrals;
+
+/// <summary>
+/// Who may see which referral. A draft is its author's alone. A sent referral is its author's, and their
+/// colleagues' when the organisation shares referrals. Anything else is "not found", never "forbidden",
+/// so a guessed reference reveals nothing.
+/// </summary>
+public static class ReferralAccess
+{
+    public static IQueryable<Referral> OwnDraft(this IQueryable<Referral> referrals, Guid draftId, ICurrentUser user) =>
+        referrals.Where(r => r.Id == draftId && r.ReferrerUserId == user.Id && r.Status == ReferralStatus.Draft);
+
+    public static IQueryable<Referral> SentVisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
+        referrals.Where(r => r.Status != ReferralStatus.Draft
+            && (r.ReferrerUserId == user.Id
+                || (r.ReferringOrganisationId == user.OrganisationId
+                    && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility))));
+
+    /// <summary>Drafts of the user and sent referrals they may see: whose attachments they may download.</summary>
+    public static IQueryable<Referral> VisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
+        referrals.Where(r => (r.Status == ReferralStatus.Draft && r.ReferrerUserId == user.Id)
+            || (r.Status != ReferralStatus.Draft
+                && (r.ReferrerUserId == user.Id
+                    || (r.ReferringOrganisationId == user.OrganisationId
+                        && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility)))));
+}
+
+/// <summary>Loads what several draft handlers need alongside the draft.</summary>
+public static class DraftLoading
+{
+    /// <summary>The threshold document version the draft is judged against, with its levels and indicators.</summary>
+    public static Task<ThresholdDocument> DocumentOfAsync(this PortalDbContext db, Referral referral, CancellationToken cancellationToken) =>
+        db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == referral.ThresholdDocumentId, cancellationToken);
+}
