@@ -16,6 +16,10 @@ namespace ThresholdPortal.Web.Pages.Referrals;
 /// </summary>
 public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : IDemoDataContributor
 {
+    // Bogus's en_GB first names are not split by gender, so the demo picks from these to match each child's gender.
+    private static readonly string[] BoysNames = ["Jayden", "Oliver", "Harry", "Mohammed", "Kai", "Leo", "Tyler", "Alfie", "Reuben", "Jakub"];
+    private static readonly string[] GirlsNames = ["Maisie", "Amelia", "Lily-Rose", "Aisha", "Ruby", "Skye", "Zofia", "Evie", "Freya", "Hafsa"];
+
     public int Order => 10;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -28,11 +32,11 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
 
         var mash = NewReferral(referrer, document, now.AddDays(-9));
         var surname = faker.Name.LastName();
-        var older = Child(mash, 0, faker.Name.FirstName(Bogus.DataSets.Name.Gender.Male), surname, now.AddYears(-9), ChildGender.Male, faker, "basic-care-3a", "education-2a");
-        var younger = Child(mash, 1, faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female), surname, now.AddYears(-6), ChildGender.Female, faker, "basic-care-3a", "selfcare-2a");
+        var older = Child(mash, 0, faker.PickRandom(BoysNames), surname, now.AddYears(-9), ChildGender.Male, faker, "basic-care-3a", "education-2a");
+        var younger = Child(mash, 1, faker.PickRandom(GirlsNames), surname, now.AddYears(-6), ChildGender.Female, faker, "basic-care-3a", "selfcare-2a");
         younger.AddressLine1 = older.AddressLine1;
         younger.Postcode = older.Postcode;
-        var mother = faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female);
+        var mother = faker.PickRandom("Kelly", "Gemma", "Sarah", "Agnieszka", "Nadia");
         mash.Adults.Add(new SignificantAdult { ReferralId = mash.Id, GivenName = mother, FamilyName = surname, Relationship = "Mother of both children", LivesWithChildren = true, KnowsAboutReferral = true });
         mash.Concerns.WhatHappened =
             $"For the past six weeks {older.GivenName} and {younger.GivenName} have come to school hungry most mornings and in the same clothes for days at a time. " +
@@ -48,12 +52,12 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         mash.Categories = [ConcernCategory.Neglect.Key, ConcernCategory.MentalHealth.Key];
         mash.Consent.Decision = ConsentDecision.Obtained;
         mash.Consent.SharingBasis = InformationSharingBasis.Consent;
-        Finish(mash, document, ThresholdLevel.Targeted, null);
+        Finish(mash, referrer, document, ThresholdLevel.Targeted, null);
         await SubmitAsync(mash, now.AddDays(-8), cancellationToken);
 
         var earlyHelp = NewReferral(referrer, document, now.AddDays(-3));
-        var child = Child(earlyHelp, 0, faker.Name.FirstName(Bogus.DataSets.Name.Gender.Male), faker.Name.LastName(), now.AddYears(-7), ChildGender.Male, faker, "guidance-2a", "emotional-2a");
-        earlyHelp.Adults.Add(new SignificantAdult { ReferralId = earlyHelp.Id, GivenName = faker.Name.FirstName(), FamilyName = child.FamilyName, Relationship = "Father", LivesWithChildren = true, KnowsAboutReferral = true });
+        var child = Child(earlyHelp, 0, faker.PickRandom(BoysNames), faker.Name.LastName(), now.AddYears(-7), ChildGender.Male, faker, "guidance-2a", "emotional-2a");
+        earlyHelp.Adults.Add(new SignificantAdult { ReferralId = earlyHelp.Id, GivenName = faker.PickRandom("Daniel", "Lee", "Marcus", "Tomasz"), FamilyName = child.FamilyName, Relationship = "Father", LivesWithChildren = true, KnowsAboutReferral = true });
         earlyHelp.Concerns.WhatHappened =
             $"Since his parents separated in January {child.GivenName} has become anxious and tearful in class, and angry at home. His father asked us for help with " +
             "his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is affecting the whole family.";
@@ -65,13 +69,13 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         earlyHelp.Categories = [];
         earlyHelp.Consent.Decision = ConsentDecision.Obtained;
         earlyHelp.Consent.SharingBasis = InformationSharingBasis.Consent;
-        Finish(earlyHelp, document, ThresholdLevel.EarlyHelp, EarlyHelpChoice.SendEarlyHelpRequest);
+        Finish(earlyHelp, referrer, document, ThresholdLevel.EarlyHelp, EarlyHelpChoice.SendEarlyHelpRequest);
         await SubmitAsync(earlyHelp, now.AddDays(-2), cancellationToken);
 
         var draft = NewReferral(referrer, document, now.AddHours(-5));
         draft.ChildInImmediateDanger = false;
         draft.FgmKnownOrSuspected = false;
-        var draftChild = new ReferralChild { ReferralId = draft.Id, GivenName = faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female), FamilyName = faker.Name.LastName(), IndicatorCodes = ["identity-3a", "emotional-3b"] };
+        var draftChild = new ReferralChild { ReferralId = draft.Id, GivenName = faker.PickRandom(GirlsNames), FamilyName = faker.Name.LastName(), IndicatorCodes = ["identity-3a", "emotional-3b"] };
         draft.Children.Add(draftChild);
         draft.RefreshSuggestion(document);
         db.Referrals.Add(draft);
@@ -89,15 +93,6 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         UpdatedAt = createdAt,
         ChildInImmediateDanger = false,
         FgmKnownOrSuspected = false,
-        Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-        Referrer =
-        {
-            Name = referrer.FullName,
-            JobTitle = referrer.JobTitle,
-            OrganisationName = "Riverside Primary School",
-            Email = referrer.Email,
-            Phone = referrer.PhoneNumber,
-        },
     };
 
     private static ReferralChild Child(Referral referral, int order, string givenName, string familyName, DateTimeOffset born, ChildGender gender, Faker faker, params string[] indicators)
@@ -122,8 +117,15 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         return child;
     }
 
-    private static void Finish(Referral referral, ThresholdDocument document, ThresholdLevel level, EarlyHelpChoice? earlyHelp)
+    private static void Finish(Referral referral, PortalUser referrer, ThresholdDocument document, ThresholdLevel level, EarlyHelpChoice? earlyHelp)
     {
+        referral.Communication.InterpreterNeeded = false;
+        referral.Communication.HasCommunicationNeeds = false;
+        referral.Referrer.Name = referrer.FullName;
+        referral.Referrer.JobTitle = referrer.JobTitle;
+        referral.Referrer.OrganisationName = "Riverside Primary School";
+        referral.Referrer.Email = referrer.Email;
+        referral.Referrer.Phone = referrer.PhoneNumber;
         referral.RefreshSuggestion(document);
         referral.ChooseLevel(level);
         if (earlyHelp is { } choice)
