@@ -1,5 +1,4 @@
 using Bogus;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
@@ -25,7 +24,7 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
         await new DefaultReferenceData().EnsureAsync(db, clock, cancellationToken);
-        var document = await db.ThresholdDocuments.AsNoTracking().OrderByDescending(d => d.Version).FirstAsync(cancellationToken);
+        var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
         var referrer = context.Users.Referrer;
         var faker = new Faker("en_GB") { Random = new Randomizer(2026) };
         var now = clock.GetUtcNow();
