@@ -24,7 +24,23 @@ public sealed class JourneySteps(IPage page)
         await SaveAsync();
     }
 
-    public async Task AddChildAsync(string givenName, string familyName, params string[] indicators)
+    /// <summary>The search on the indicators page (JavaScript) narrows the list as the referrer types, and clearing it shows all again.</summary>
+    public async Task SearchIndicatorsAsync(string search, string matching, string notMatching)
+    {
+        var box = page.GetByLabel("Search the statements");
+        await box.FillAsync(search);
+        (await page.GetByLabel(matching, new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+        (await page.GetByLabel(notMatching, new() { Exact = true }).IsHiddenAsync()).ShouldBeTrue();
+        (await page.Locator("#indicator-search-count").InnerTextAsync()).ShouldEndWith("match");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await box.FillAsync(string.Empty);
+        (await page.GetByLabel(notMatching, new() { Exact = true }).IsVisibleAsync()).ShouldBeTrue();
+    }
+
+    public async Task AddChildAsync(string givenName, string familyName, params string[] indicators) =>
+        await AddChildAsync(givenName, familyName, null, indicators);
+
+    public async Task AddChildAsync(string givenName, string familyName, Func<Task>? onIndicatorsPage, params string[] indicators)
     {
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("First name").FillAsync(givenName);
@@ -32,6 +48,11 @@ public sealed class JourneySteps(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe($"What do you see for {givenName} {familyName}?");
         await page.ShouldHaveNoAxeViolationsAsync();
+        if (onIndicatorsPage is not null)
+        {
+            await onIndicatorsPage();
+        }
+
         foreach (var indicator in indicators)
         {
             await page.GetByLabel(indicator, new() { Exact = true }).CheckAsync();

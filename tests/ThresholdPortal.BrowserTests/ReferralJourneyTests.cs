@@ -20,6 +20,7 @@ public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IC
         await steps.StartAsync();
         await steps.AnswerScreeningAsync();
         await steps.AddChildAsync("Jayden", "Clarke",
+            () => steps.SearchIndicatorsAsync("attendance", "Attendance between 80% and 90%, or often late.", "Goes missing from home now and then, coming back within hours."),
             "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.",
             "Attendance between 80% and 90%, or often late.");
         await steps.AddAnotherChildAsync(true);
