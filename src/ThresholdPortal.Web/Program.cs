@@ -123,6 +123,7 @@ builder.Services.AddPortalEmail(builder.Configuration);
 builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDemoData();
+builder.Services.AddReferenceData();
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

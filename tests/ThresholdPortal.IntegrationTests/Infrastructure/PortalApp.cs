@@ -59,6 +59,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         // One app serves a whole test class, so its sign-ins would add up; the rate-limit tests set their own.
         builder.UseSetting("Security:SignInRateLimit:PerAccountPermits", "1000");
         builder.UseSetting("Security:SignInRateLimit:PerAddressPermits", "1000");
+        // Each test's database is cloned from a template that already holds the reference data.
+        builder.UseSetting("ReferenceData:SeedOnStartup", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DbContextOptions<PortalDbContext>>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Seeding;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure;
 
@@ -63,6 +64,9 @@ public static class TestDatabase
             await using (var db = new PortalDbContext(options))
             {
                 await db.Database.MigrateAsync();
+
+                // As on a deployed database: the reference data the app adds at its first start.
+                await ReferenceDataSeeder.For(db).EnsureAsync(CancellationToken.None);
             }
 
             // A template must have no open connections when it is cloned.

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -21,10 +24,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
+    public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralChild> ReferralChildren => Set<ReferralChild>();
+    public DbSet<SignificantAdult> ReferralAdults => Set<SignificantAdult>();
+    public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        builder.HasSequence<long>(ReferralConfiguration.ReferenceSequence);
     }
 }

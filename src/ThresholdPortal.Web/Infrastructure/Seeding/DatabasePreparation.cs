@@ -1,21 +1,29 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Web.Infrastructure.Seeding;
 
-public static class DatabasePreparation
+public static partial class DatabasePreparation
 {
     /// <summary>
     /// Applies migrations when <c>Database:MigrateOnStartup</c> is set (the local run command sets it),
-    /// then seeds demo data when <c>Demo:Seed</c> is set and the environment is Development. In production
-    /// migrations run as a deployment step, never from several instances at once.
+    /// adds missing reference data (the default threshold document...) unless <c>ReferenceData:SeedOnStartup</c>
+    /// is false, then seeds demo data when <c>Demo:Seed</c> is set and the environment is Development. In
+    /// production migrations run as a deployment step, never from several instances at once.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync();
+            await db.Database.MigrateAsync();
+        }
+
+        if (app.Configuration.GetValue("ReferenceData:SeedOnStartup", defaultValue: true))
+        {
+            await EnsureReferenceDataAsync(scope.ServiceProvider, db);
         }
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Demo:Seed"))
@@ -23,4 +31,33 @@ public static class DatabasePreparation
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// A production database gets the default threshold document on the first start after its migrations.
+    /// A database not yet migrated or not reachable is left alone: the health check reports that.
+    /// </summary>
+    private static async Task EnsureReferenceDataAsync(IServiceProvider services, PortalDbContext db)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabasePreparation));
+        try
+        {
+            if ((await db.Database.GetPendingMigrationsAsync()).Any())
+            {
+                LogPendingMigrations(logger);
+                return;
+            }
+
+            await services.GetRequiredService<ReferenceDataSeeder>().EnsureAsync(CancellationToken.None);
+        }
+        catch (DbException exception)
+        {
+            LogUnreachable(logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reference data not checked: the database has migrations still to apply")]
+    private static partial void LogPendingMigrations(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reference data not checked: {ExceptionType} reaching the database")]
+    private static partial void LogUnreachable(ILogger logger, string exceptionType);
 }

@@ -23,6 +23,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("ReferralReferenceNumbers");
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -172,6 +174,49 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HowToAccess")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MaximumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumAge")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Offer")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EarlyHelpServices");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -210,6 +255,477 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.AttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("ReferralAttachmentContents", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .HasColumnType("text[]");
+
+                    b.Property<bool?>("ChildInImmediateDanger")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ChosenLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EarlyHelpChoice")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool?>("FgmKnownOrSuspected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ReasonForMashReferral")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ReferralSourceCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("ReferrerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferringOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SuggestedLevel")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("SuggestionReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("ThresholdDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Communication", "ThresholdPortal.Domain.Referrals.Referral.Communication#CommunicationNeeds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CommunicationNeedsDetails")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<bool?>("HasCommunicationNeeds")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("InterpreterNeeded")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Concerns", "ThresholdPortal.Domain.Referrals.Referral.Concerns#ReferralConcerns", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Analysis")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("ExpectedOutcome")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("History")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("OtherProfessionals")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("PreviousHelp")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("ProtectiveFactors")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("RiskFactors")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+
+                            b1.Property<string>("WhatHappened")
+                                .HasMaxLength(6000)
+                                .HasColumnType("character varying(6000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Consent", "ThresholdPortal.Domain.Referrals.Referral.Consent#ConsentRecord", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("SharingBasis")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "FollowUps", "ThresholdPortal.Domain.Referrals.Referral.FollowUps#CategoryFollowUps", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("CceDetails")
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)");
+
+                            b1.Property<string>("CseDetails")
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)");
+
+                            b1.Property<string>("CsePeopleAndPlaces")
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)");
+
+                            b1.Property<bool?>("CseRiskToolCompleted")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("DashCompleted")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("FgmPoliceReference")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<bool?>("FgmReportedToPolice")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("MissingDetails")
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)");
+
+                            b1.Property<string>("OtherDetails")
+                                .HasMaxLength(3000)
+                                .HasColumnType("character varying(3000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referrer", "ThresholdPortal.Domain.Referrals.Referral.Referrer#ReferrerContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)");
+
+                            b1.Property<string>("JobTitle")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("OrganisationName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ThresholdDocumentId");
+
+                    b.HasIndex("ReferrerUserId", "Status");
+
+                    b.HasIndex("ReferringOrganisationId", "Status");
+
+                    b.HasIndex("Status", "Kind", "SubmittedAt");
+
+                    b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralAttachments");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AddressLine2")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChildsVoice")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpectedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HowConcernsAffectChild")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.PrimitiveCollection<List<string>>("IndicatorCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("IsUnborn")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SchoolOrSetting")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SiblingsExperiences")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("FamilyName", "DateOfBirth");
+
+                    b.ToTable("ReferralChildren", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralQualityFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralQualityFlags", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.SignificantAdult", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("KnowsAboutReferral")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("LivesWithChildren")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralAdults", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.ThresholdDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ThresholdDocuments");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
@@ -485,6 +1001,175 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.AttachmentContent", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.ReferralAttachment", null)
+                        .WithOne()
+                        .HasForeignKey("ThresholdPortal.Domain.Referrals.AttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Thresholds.ThresholdDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ThresholdDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralAttachment", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralChild", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.ReferralQualityFlag", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany("QualityFlags")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.SignificantAdult", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany("Adults")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.ThresholdDocument", b =>
+                {
+                    b.OwnsMany("ThresholdPortal.Domain.Thresholds.ThresholdIndicator", "Indicators", b1 =>
+                        {
+                            b1.Property<Guid>("ThresholdDocumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SubDomainCode")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.HasKey("ThresholdDocumentId", "Code");
+
+                            b1.ToTable("ThresholdIndicators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ThresholdDocumentId");
+                        });
+
+                    b.OwnsMany("ThresholdPortal.Domain.Thresholds.ThresholdLevelDescription", "Levels", b1 =>
+                        {
+                            b1.Property<Guid>("ThresholdDocumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Level")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.HasKey("ThresholdDocumentId", "Level");
+
+                            b1.ToTable("ThresholdLevelDescriptions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ThresholdDocumentId");
+                        });
+
+                    b.OwnsMany("ThresholdPortal.Domain.Thresholds.ThresholdSubDomain", "SubDomains", b1 =>
+                        {
+                            b1.Property<Guid>("ThresholdDocumentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Domain")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("ThresholdDocumentId", "Code");
+
+                            b1.ToTable("ThresholdSubDomains", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ThresholdDocumentId");
+                        });
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Levels");
+
+                    b.Navigation("SubDomains");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
                 {
                     b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
@@ -503,6 +1188,17 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Adults");
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Children");
+
+                    b.Navigation("QualityFlags");
                 });
 #pragma warning restore 612, 618
         }

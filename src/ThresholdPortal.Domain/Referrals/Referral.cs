@@ -1,0 +1,164 @@
+using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Domain.Thresholds;
+
+namespace ThresholdPortal.Domain.Referrals;
+
+/// <summary>
+/// A structured joint referral about the children of one household. While the referrer writes it, it is a
+/// <see cref="ReferralStatus.Draft"/> saved at every step; submitting it gives it a reference and starts
+/// the MASH's decision clock (docs/decisions/0010).
+/// </summary>
+public class Referral
+{
+    public const int ReasonMaxLength = 2000;
+    public const int SourceCodeMaxLength = 5;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    /// <summary>Given at submission; a draft has none.</summary>
+    public string? Reference { get; private set; }
+
+    public ReferralStatus Status { get; private set; } = ReferralStatus.Draft;
+    public ReferralKind Kind { get; private set; } = ReferralKind.MashReferral;
+
+    /// <summary>The key of the form that started it: the same form posted twice starts one referral, not two.</summary>
+    public Guid IdempotencyKey { get; init; }
+
+    public Guid ReferrerUserId { get; init; }
+    public Guid ReferringOrganisationId { get; init; }
+
+    /// <summary>The Children in Need referral source code, from the referring organisation's kind.</summary>
+    public required string ReferralSourceCode { get; set; }
+
+    /// <summary>The threshold document version the referral was judged against.</summary>
+    public Guid ThresholdDocumentId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The receipt time: the decision clock starts here.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public bool? ChildInImmediateDanger { get; set; }
+    public bool? FgmKnownOrSuspected { get; set; }
+
+    public ThresholdLevel? SuggestedLevel { get; private set; }
+    public List<string> SuggestionReasons { get; private set; } = [];
+    public ThresholdLevel? ChosenLevel { get; set; }
+
+    public EarlyHelpChoice? EarlyHelpChoice { get; private set; }
+
+    /// <summary>Why the referrer sent it to the MASH when the early help pathway was offered.</summary>
+    public string? ReasonForMashReferral { get; private set; }
+
+    public List<ReferralChild> Children { get; init; } = [];
+    public List<SignificantAdult> Adults { get; init; } = [];
+    public ReferralConcerns Concerns { get; init; } = new();
+
+    /// <summary><see cref="ConcernCategory"/> keys; null until the referrer has answered the question.</summary>
+    public List<string>? Categories { get; set; }
+
+    public CategoryFollowUps FollowUps { get; init; } = new();
+    public ConsentRecord Consent { get; init; } = new();
+    public CommunicationNeeds Communication { get; init; } = new();
+    public ReferrerContact Referrer { get; init; } = new();
+    public List<ReferralAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The quality checks that were still flagged when it was sent, kept so insights can count them.</summary>
+    public List<ReferralQualityFlag> QualityFlags { get; init; } = [];
+
+    public bool HasCategory(ConcernCategory category) => Categories?.Contains(category.Key) == true;
+
+    /// <summary>FGM known or suspected, whether said at screening or ticked as a concern.</summary>
+    public ScreeningAnswers Screening =>
+        new(ChildInImmediateDanger == true, FgmKnownOrSuspected == true || HasCategory(ConcernCategory.FemaleGenitalMutilation));
+
+    /// <summary>
+    /// The early help pathway is offered when either the guidance or the referrer puts it at level 1 or 2, but
+    /// never when the guidance says child protection: then the referral always goes to the MASH.
+    /// </summary>
+    public bool EarlyHelpOffered =>
+        SuggestedLevel != ThresholdLevel.Specialist
+        && (SuggestedLevel?.IsBelowStatutoryThreshold() == true || ChosenLevel?.IsBelowStatutoryThreshold() == true);
+
+    public IReadOnlyList<ChildIndicators> IndicatorsByChild =>
+        [.. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes))];
+
+    /// <summary>Runs the guidance on the current answers and keeps its level and reasons.</summary>
+    public ThresholdSuggestion RefreshSuggestion(ThresholdDocument document)
+    {
+        if (document.Id != ThresholdDocumentId)
+        {
+            throw new InvalidOperationException("A referral is judged against the threshold document version it started with.");
+        }
+
+        var suggestion = ThresholdGuidance.Suggest(document, IndicatorsByChild, Screening);
+        SuggestedLevel = suggestion.Level;
+        SuggestionReasons = [.. suggestion.Reasons];
+        if (!EarlyHelpOffered)
+        {
+            ClearEarlyHelpChoice();
+        }
+
+        return suggestion;
+    }
+
+    public void ChooseLevel(ThresholdLevel level)
+    {
+        ChosenLevel = level;
+        if (!EarlyHelpOffered)
+        {
+            ClearEarlyHelpChoice();
+        }
+    }
+
+    /// <summary>Records the referrer's answer on the early help pathway and routes the referral accordingly.</summary>
+    public void ChooseEarlyHelpPathway(EarlyHelpChoice choice, string? reasonForMashReferral)
+    {
+        if (!EarlyHelpOffered)
+        {
+            throw new InvalidOperationException("The early help pathway is only offered at levels 1 and 2.");
+        }
+
+        EarlyHelpChoice = choice;
+        ReasonForMashReferral = choice == Referrals.EarlyHelpChoice.ReferToMashAnyway ? reasonForMashReferral : null;
+        Kind = choice == Referrals.EarlyHelpChoice.SendEarlyHelpRequest ? ReferralKind.EarlyHelpRequest : ReferralKind.MashReferral;
+    }
+
+    private void ClearEarlyHelpChoice()
+    {
+        EarlyHelpChoice = null;
+        ReasonForMashReferral = null;
+        Kind = ReferralKind.MashReferral;
+    }
+
+    /// <summary>
+    /// Sends the referral: it gets its reference and receipt time, and keeps the quality flags still raised.
+    /// Only a complete draft can be sent.
+    /// </summary>
+    public void Submit(string reference, DateTimeOffset receivedAt, IEnumerable<QualityFlag> flagsStillRaised)
+    {
+        if (Status != ReferralStatus.Draft)
+        {
+            throw new InvalidOperationException("Only a draft can be submitted.");
+        }
+
+        if (!ReferralProgress.Of(this).IsReadyToSubmit)
+        {
+            throw new InvalidOperationException("An incomplete referral cannot be submitted.");
+        }
+
+        Reference = reference;
+        Status = ReferralStatus.Submitted;
+        SubmittedAt = receivedAt;
+        UpdatedAt = receivedAt;
+        QualityFlags.AddRange(flagsStillRaised.Select(f => new ReferralQualityFlag
+        {
+            ReferralId = Id,
+            Kind = f.Kind,
+            Field = f.Field,
+            ChildId = f.ChildId,
+            Term = f.Term is { Length: > ReferralQualityFlag.TermMaxLength } term ? term[..ReferralQualityFlag.TermMaxLength] : f.Term,
+        }));
+    }
+}

@@ -1,0 +1,139 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Referrals.Draft;
+
+/// <summary>
+/// Check your answers: every section with change links, the quality panel (advice, never a block) and the
+/// send button. Sending stores everything in one transaction and gives the reference.
+/// </summary>
+public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public Submit Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(HttpContext.RequestAborted) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Data.DraftId = DraftId;
+        var reference = await mediator.Send(Data);
+        return reference is null ? NotFound() : Redirect(ReferralRoutes.Confirmation(reference));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new Query(DraftId), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+
+    public sealed record Query(Guid DraftId) : IQuery<Result?>;
+
+    public sealed record FlagLink(string Answer, string Message, string Href);
+
+    public sealed record Result(ReferralSummary Summary, IReadOnlyList<FlagLink> Flags, IReadOnlyList<ReferralSection> Incomplete);
+
+    /// <summary>Sends the draft; returns its reference (the same one if it was already sent), or null if not found.</summary>
+    public sealed class Submit : ICommand<string?>
+    {
+        public Guid DraftId { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Submit>
+    {
+        public Validator(PortalDbContext db, ICurrentUser user)
+        {
+            RuleFor(s => s.DraftId).CustomAsync(async (draftId, context, cancellationToken) =>
+            {
+                var referral = await db.Referrals.AsNoTracking().OwnDraft(draftId, user)
+                    .Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+                    .SingleOrDefaultAsync(cancellationToken);
+                // Not found, or already sent: the handler answers those.
+                foreach (var section in referral is null ? [] : ReferralProgress.Of(referral).Incomplete)
+                {
+                    context.AddFailure(section.ToString(), $"Complete the section: {ReferralDisplay.Section(section).ToLowerInvariant()}");
+                }
+            });
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var summary = await ReferralSummary.LoadAsync(db, db.Referrals.OwnDraft(request.DraftId, user), editable: true, cancellationToken);
+            if (summary is null)
+            {
+                return null;
+            }
+
+            var referral = summary.Referral;
+            var children = referral.Children.ToDictionary(c => c.Id, c => c.DisplayName);
+            var flags = ReferralQualityChecks.Check(referral)
+                .Select(f => new FlagLink(
+                    ReferralRoutes.LabelOf(f.Field) + (f.ChildId is { } child && children.TryGetValue(child, out var name) ? $" ({name})" : string.Empty),
+                    f.Message,
+                    ReferralRoutes.ForAnswer(referral.Id, f.Field, f.ChildId)))
+                .ToList();
+            return new Result(summary, flags, ReferralProgress.Of(referral).Incomplete);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration)
+        : IRequestHandler<Submit, string?>
+    {
+        public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
+        {
+            // Lock the row for this transaction: a second submit of the same draft waits here, then finds
+            // it already sent and answers with the same reference.
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT 1 FROM \"Referrals\" WHERE \"Id\" = {request.DraftId} AND \"ReferrerUserId\" = {user.Id} FOR UPDATE", cancellationToken);
+            var referral = await db.Referrals
+                .Where(r => r.Id == request.DraftId && r.ReferrerUserId == user.Id)
+                .Include(r => r.Children).Include(r => r.Adults).Include(r => r.Attachments)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(cancellationToken);
+            if (referral is null)
+            {
+                return null;
+            }
+
+            if (referral.Status != ReferralStatus.Draft)
+            {
+                return referral.Reference;
+            }
+
+            var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+            referral.ReferralSourceCode = organisationKind.ReferralSource().Code;
+            referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
+
+            var receivedAt = clock.GetUtcNow();
+            var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
+            referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral));
+            audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
+                $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); {referral.QualityFlags.Count} quality flags");
+            await db.SaveChangesAsync(cancellationToken);
+            return reference;
+        }
+    }
+}

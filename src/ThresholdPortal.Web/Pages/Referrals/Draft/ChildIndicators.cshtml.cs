@@ -1,0 +1,114 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Referrals.Draft;
+
+/// <summary>The threshold guidance for one child: pick the signs of need, grouped by the assessment triangle.</summary>
+public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public Guid ChildId => RouteId("childId");
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync(HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        Data = new Command { IndicatorCodes = [.. View.Selected] };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Data.DraftId = DraftId;
+        Data.ChildId = ChildId;
+        return await mediator.Send(Data)
+            ? StayInChange(ReferralRoutes.Children(DraftId))
+            : NotFound();
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new Query(DraftId, ChildId), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+
+    public sealed record Query(Guid DraftId, Guid ChildId) : IQuery<Result?>;
+
+    public sealed record Result(string ChildName, ThresholdDocument Document, IReadOnlyList<string> Selected);
+
+    public sealed class Command : ICommand<bool>
+    {
+        public Guid DraftId { get; set; }
+        public Guid ChildId { get; set; }
+        public List<string> IndicatorCodes { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.IndicatorCodes).Must(codes => codes.Count <= 200).WithMessage("Select fewer indicators");
+            RuleForEach(c => c.IndicatorCodes).MaximumLength(ThresholdIndicator.CodeMaxLength).WithMessage("Select indicators from the list");
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var draft = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
+                .Select(r => new { r.ThresholdDocumentId, Child = r.Children.SingleOrDefault(c => c.Id == request.ChildId) })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (draft?.Child is null)
+            {
+                return null;
+            }
+
+            var document = await db.DocumentAsync(draft.ThresholdDocumentId, cancellationToken);
+            return new Result(draft.Child.DisplayName, document, draft.Child.IndicatorCodes);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
+            if (referral is null || child is null)
+            {
+                return false;
+            }
+
+            var document = await db.DocumentOfAsync(referral, cancellationToken);
+            // Only codes of this document version are kept, in the document's order.
+            child.IndicatorCodes = [.. document.Indicators.Where(i => request.IndicatorCodes.Contains(i.Code)).OrderBy(i => i.Order).Select(i => i.Code)];
+            referral.RefreshSuggestion(document);
+            referral.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

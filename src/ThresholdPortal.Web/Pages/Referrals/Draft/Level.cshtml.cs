@@ -1,0 +1,111 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Referrals.Draft;
+
+/// <summary>The guidance's suggested level with its reasons and the local description; the referrer chooses.</summary>
+public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync(HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
+        if (View.Suggestion.Children.Count == 0)
+        {
+            return Redirect(ReferralRoutes.AddChild(DraftId));
+        }
+
+        Data = new Command { ChosenLevel = View.ChosenLevel ?? View.Suggestion.Level };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Data.DraftId = DraftId;
+        var earlyHelpOffered = await mediator.Send(Data);
+        return earlyHelpOffered switch
+        {
+            null => NotFound(),
+            true => StayInChange(ReferralRoutes.EarlyHelp(DraftId)),
+            false => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
+        };
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new Query(DraftId), cancellationToken);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        return true;
+    }
+
+    public sealed record Query(Guid DraftId) : IQuery<Result?>;
+
+    public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel);
+
+    /// <summary>Saves the chosen level; answers whether the early help pathway is offered next.</summary>
+    public sealed class Command : ICommand<bool?>
+    {
+        public Guid DraftId { get; set; }
+        public ThresholdLevel? ChosenLevel { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.ChosenLevel).NotNull().WithMessage("Select the level you are referring at").IsInEnum().WithMessage("Select the level you are referring at");
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var referral = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            if (referral is null)
+            {
+                return null;
+            }
+
+            var document = await db.DocumentOfAsync(referral, cancellationToken);
+            return new Result(document, ThresholdGuidance.Suggest(document, referral.IndicatorsByChild, referral.Screening), referral.ChosenLevel);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool?>
+    {
+        public async Task<bool?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            if (referral is null)
+            {
+                return null;
+            }
+
+            referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
+            referral.ChooseLevel(request.ChosenLevel!.Value);
+            referral.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return referral.EarlyHelpOffered;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Referrals.Draft;
+
+/// <summary>The two questions asked before any indicator: immediate danger (999 first) and FGM (police duty).</summary>
+public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var answers = await mediator.Send(new Query(DraftId));
+        if (answers is null)
+        {
+            return NotFound();
+        }
+
+        Data = answers;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Data.DraftId = DraftId;
+        var outcome = await mediator.Send(Data);
+        return outcome switch
+        {
+            null => NotFound(),
+            _ when Data.ChildInImmediateDanger == true => Redirect(ReferralRoutes.ImmediateDanger(DraftId)),
+            { HasChildren: false } => Redirect(ReferralRoutes.AddChild(DraftId)),
+            _ => SavedThenGoTo(ReferralRoutes.Children(DraftId)),
+        };
+    }
+
+    public sealed record Query(Guid DraftId) : IQuery<Command?>;
+
+    public sealed record Saved(bool HasChildren);
+
+    public sealed class Command : ICommand<Saved?>
+    {
+        public Guid DraftId { get; set; }
+        public bool? ChildInImmediateDanger { get; set; }
+        public bool? FgmKnownOrSuspected { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ChildInImmediateDanger).NotNull().WithMessage("Select yes if a child is in immediate danger");
+            RuleFor(c => c.FgmKnownOrSuspected).NotNull().WithMessage("Select yes if female genital mutilation is known or suspected");
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Command?>
+    {
+        public Task<Command?> Handle(Query request, CancellationToken cancellationToken) =>
+            db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
+                .Select(r => new Command { DraftId = r.Id, ChildInImmediateDanger = r.ChildInImmediateDanger, FgmKnownOrSuspected = r.FgmKnownOrSuspected })
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Saved?>
+    {
+        public async Task<Saved?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            if (referral is null)
+            {
+                return null;
+            }
+
+            referral.ChildInImmediateDanger = request.ChildInImmediateDanger;
+            referral.FgmKnownOrSuspected = request.FgmKnownOrSuspected;
+            referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
+            referral.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return new Saved(referral.Children.Count > 0);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Referrals;
+
+/// <summary>"My referrals": the referrer's drafts to resume, and what they (or shared colleagues) have sent.</summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public Result View { get; private set; } = null!;
+
+    /// <summary>Shows sent referrals received before this moment: the "older referrals" page.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateTimeOffset? Before { get; set; }
+
+    public async Task OnGetAsync() => View = await mediator.Send(new Query(Before));
+
+    public const int PageSize = 50;
+
+    public sealed record Query(DateTimeOffset? SentBefore) : IQuery<Result>;
+
+    public sealed record Result(IReadOnlyList<DraftRow> Drafts, IReadOnlyList<SentRow> Sent, DateTimeOffset? OlderFrom);
+
+    public sealed record DraftRow(Guid Id, IReadOnlyList<string> Children, DateTimeOffset StartedAt, DateTimeOffset SavedAt);
+
+    public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind, ReferralStatus Status, string? ReferredBy);
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var drafts = await db.Referrals.AsNoTracking()
+                .Where(r => r.ReferrerUserId == user.Id && r.Status == ReferralStatus.Draft)
+                .OrderByDescending(r => r.UpdatedAt)
+                .Select(r => new
+                {
+                    r.Id, r.CreatedAt, r.UpdatedAt,
+                    Children = r.Children.OrderBy(c => c.Order).Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn }).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+
+            // Keyset paging on the receipt time: stable however many referrals arrive meanwhile.
+            var sent = await db.Referrals.AsNoTracking()
+                .SentVisibleTo(db, user)
+                .Where(r => request.SentBefore == null || r.SubmittedAt < request.SentBefore)
+                .OrderByDescending(r => r.SubmittedAt)
+                .Take(PageSize + 1)
+                .Select(r => new
+                {
+                    r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
+                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Children = r.Children.OrderBy(c => c.Order).Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn }).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+
+            var page = sent.Take(PageSize).ToList();
+            return new Result(
+                [.. drafts.Select(d => new DraftRow(d.Id, [.. d.Children.Select(c => c.DisplayName)], d.CreatedAt, d.UpdatedAt))],
+                [.. page.Select(s => new SentRow(s.Reference!, [.. s.Children.Select(c => c.DisplayName)], s.SubmittedAt!.Value, s.Kind, s.Status,
+                    s.ReferrerUserId == user.Id ? null : s.ReferredBy))],
+                sent.Count > PageSize ? page[^1].SubmittedAt : null);
+        }
+    }
+}
