@@ -1,0 +1,105 @@
+using System.Globalization;
+
+namespace ThresholdPortal.Domain.Matching;
+
+/// <summary>What is known of a person for matching: names and, where known, date of birth.</summary>
+public sealed record PersonDetails(string GivenName, string FamilyName, DateOnly? DateOfBirth);
+
+public enum MatchStrength
+{
+    Weak,
+    Possible,
+    Strong,
+}
+
+/// <summary>A candidate's score out of 100 with the evidence behind it, in words a practitioner can check.</summary>
+public sealed record MatchResult(int Score, MatchStrength Strength, IReadOnlyList<string> Evidence);
+
+/// <summary>
+/// Scores how likely a person named in a referral is someone the portal already knows. Names count for
+/// up to 60 points (trigram similarity, allowing misspellings and swapped given and family names) and date
+/// of birth for up to 40 (exact, transposed day and month, or a one-digit slip); a clearly different date
+/// of birth takes points away. Nothing is linked on the score alone: a practitioner confirms.
+/// </summary>
+public static class PersonMatch
+{
+    public const int StrongFrom = 80;
+    public const int PossibleFrom = 55;
+
+    public static MatchResult Score(PersonDetails referred, PersonDetails known)
+    {
+        var evidence = new List<string>();
+        var given = Trigrams.Similarity(referred.GivenName, known.GivenName);
+        var family = Trigrams.Similarity(referred.FamilyName, known.FamilyName);
+        var straight = (given + family) / 2;
+        var swapped = (Trigrams.Similarity(referred.GivenName, known.FamilyName) + Trigrams.Similarity(referred.FamilyName, known.GivenName)) / 2;
+
+        double nameScore;
+        if (swapped > straight + 0.2)
+        {
+            nameScore = swapped;
+            evidence.Add($"Given and family names appear swapped (similarity {Percent(swapped)})");
+        }
+        else
+        {
+            nameScore = straight;
+            evidence.Add(Describe("Given name", given, referred.GivenName, known.GivenName));
+            evidence.Add(Describe("Family name", family, referred.FamilyName, known.FamilyName));
+        }
+
+        var dateScore = DateOfBirthPoints(referred.DateOfBirth, known.DateOfBirth, evidence);
+        var score = Math.Clamp((int)Math.Round(nameScore * 60) + dateScore, 0, 100);
+        var strength = score >= StrongFrom ? MatchStrength.Strong : score >= PossibleFrom ? MatchStrength.Possible : MatchStrength.Weak;
+        return new MatchResult(score, strength, evidence);
+    }
+
+    private static int DateOfBirthPoints(DateOnly? referred, DateOnly? known, List<string> evidence)
+    {
+        if (referred is not { } a || known is not { } b)
+        {
+            evidence.Add("Date of birth not known for both, so not compared");
+            return 0;
+        }
+
+        if (a == b)
+        {
+            evidence.Add("Date of birth matches exactly");
+            return 40;
+        }
+
+        if (a.Year == b.Year && a.Day == b.Month && a.Month == b.Day)
+        {
+            evidence.Add("Day and month of birth appear transposed");
+            return 25;
+        }
+
+        if (DiffersByOneDigit(a, b))
+        {
+            evidence.Add("Date of birth differs by one digit (a possible typing slip)");
+            return 20;
+        }
+
+        if (Math.Abs(a.DayNumber - b.DayNumber) <= 3)
+        {
+            evidence.Add("Date of birth within 3 days");
+            return 10;
+        }
+
+        evidence.Add("Date of birth differs");
+        return -25;
+    }
+
+    private static bool DiffersByOneDigit(DateOnly a, DateOnly b)
+    {
+        var left = a.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var right = b.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return left.Zip(right).Count(pair => pair.First != pair.Second) == 1;
+    }
+
+    private static string Describe(string part, double similarity, string referred, string known) =>
+        similarity >= 0.999 || string.Equals(referred.Trim(), known.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? $"{part} matches exactly"
+            : similarity >= 0.3 ? $"{part} is similar ({Percent(similarity)})" : $"{part} differs";
+
+    private static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ThresholdPortal.Benchmarks;
+
+/// <summary>
+/// Signs in through the real sign-in page, then requests each page with a fixed number of concurrent
+/// workers for a fixed time, and reports latency percentiles. Bounded in time and count; loopback only.
+/// </summary>
+public sealed partial class LoadDriver(Uri baseAddress, string email, string password)
+{
+    public async Task<IReadOnlyList<PageResult>> RunAsync(IReadOnlyList<string> paths, int workers, TimeSpan durationPerPage, CancellationToken cancellationToken)
+    {
+        if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
+        {
+            throw new InvalidOperationException("The load driver only targets this machine (localhost or a loopback address).");
+        }
+
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < workers; i++)
+        {
+            clients.Add(await SignedInClientAsync(cancellationToken));
+        }
+
+        var results = new List<PageResult>();
+        foreach (var path in paths)
+        {
+            // One warm-up pass so JIT and the connection pool are not measured.
+            await clients[0].GetAsync(path, cancellationToken);
+            var latencies = new List<double>();
+            var errors = 0;
+            var stopAt = Stopwatch.GetTimestamp() + (long)(durationPerPage.TotalSeconds * Stopwatch.Frequency);
+            var started = Stopwatch.GetTimestamp();
+            await Task.WhenAll(clients.Select(async client =>
+            {
+                var mine = new List<double>();
+                var myErrors = 0;
+                while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
+                {
+                    var t0 = Stopwatch.GetTimestamp();
+                    using var response = await client.GetAsync(path, cancellationToken);
+                    await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                    mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        myErrors++;
+                    }
+                }
+
+                lock (latencies)
+                {
+                    latencies.AddRange(mine);
+                    errors += myErrors;
+                }
+            }));
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            latencies.Sort();
+            results.Add(new PageResult(path, latencies.Count, errors, latencies.Count / elapsed,
+                Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99)));
+        }
+
+        clients.ForEach(c => c.Dispose());
+        return results;
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(CancellationToken cancellationToken)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = baseAddress,
+        };
+        var page = await client.GetStringAsync("/account/sign-in", cancellationToken);
+        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        using var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Data.Email"] = email,
+            ["Data.Password"] = password,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Could not sign in as {email}: {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed record PageResult(string Path, int Requests, int Errors, double RequestsPerSecond, double P50, double P95, double P99)
+{
+    public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
+        $"| `{Path}` | {Requests} | {Errors} | {RequestsPerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} |");
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using ThresholdPortal.Benchmarks;
+
+// Usage (see docs/benchmarks.md):
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- load --url http://localhost:5080 \
+//       --email practitioner@example.org --password Demo-Pass-2026! --workers 8 --seconds 10 --paths /mash,/ \
+//       --out docs/benchmarks/results.md
+var options = Options.Parse(args);
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+
+switch (options.Command)
+{
+    case "load":
+        var driver = new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"), options.Get("password", "Demo-Pass-2026!"));
+        var workers = int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture);
+        var seconds = int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture);
+        var paths = options.Get("paths", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var results = await driver.RunAsync(paths, workers, TimeSpan.FromSeconds(seconds), cancellation.Token);
+        var report = Report.Render(options.Get("label", "load"), workers, seconds, results);
+        Console.WriteLine(report);
+        if (options.TryGet("out") is { } output)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            await File.AppendAllTextAsync(output, report + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
+    default:
+        Console.Error.WriteLine("Commands: load");
+        return 2;
+}
+
+internal sealed class Options(string command, Dictionary<string, string> values)
+{
+    public string Command { get; } = command;
+
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return new Options(args.Length > 0 ? args[0] : string.Empty, values);
+    }
+
+    public string Get(string name, string fallback) => values.GetValueOrDefault(name, fallback);
+
+    public string? TryGet(string name) => values.GetValueOrDefault(name);
+}
+
+internal static class Report
+{
+    public static string Render(string label, int workers, int seconds, IReadOnlyList<PageResult> results) =>
+        string.Join(Environment.NewLine,
+        [
+            $"## {label}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {workers} workers, {seconds} s per page",
+            string.Empty,
+            "| page | requests | non-200 | req/s | p50 ms | p95 ms | p99 ms |",
+            "|---|---|---|---|---|---|---|",
+            .. results.Select(r => r.ToMarkdownRow()),
+            string.Empty,
+        ]);
+}

@@ -1,0 +1,96 @@
+using ThresholdPortal.Domain.Matching;
+
+namespace ThresholdPortal.UnitTests.Matching;
+
+public sealed class PersonMatchTests
+{
+    private static readonly DateOnly Birthday = new(2018, 3, 14);
+
+    [Theory]
+    [InlineData("word", "word", 1.0)]
+    [InlineData("word", "two words", 0.363636)]
+    [InlineData("Clark", "Clarke", 0.625)]
+    [InlineData("", "word", 0.0)]
+    public void Trigram_similarity_agrees_with_pg_trgm(string left, string right, double expected)
+    {
+        // Values as PostgreSQL answers: SELECT similarity('word', 'two words') = 0.36363637.
+        Trigrams.Similarity(left, right).ShouldBe(expected, 0.0001);
+    }
+
+    [Fact]
+    public void Accents_and_case_do_not_matter()
+    {
+        Trigrams.Similarity("ZOË", "zoe").ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void The_same_name_and_date_of_birth_is_a_strong_match()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", Birthday), new("Amelia", "Clarke", Birthday));
+
+        result.Score.ShouldBe(100);
+        result.Strength.ShouldBe(MatchStrength.Strong);
+        result.Evidence.ShouldContain("Date of birth matches exactly");
+    }
+
+    [Fact]
+    public void A_misspelt_family_name_with_the_same_date_of_birth_is_still_strong()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clark", Birthday), new("Amelia", "Clarke", Birthday));
+
+        result.Strength.ShouldBe(MatchStrength.Strong);
+        result.Evidence.ShouldContain(e => e.StartsWith("Family name is similar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Swapped_given_and_family_names_are_recognised()
+    {
+        var result = PersonMatch.Score(new("Clarke", "Amelia", Birthday), new("Amelia", "Clarke", Birthday));
+
+        result.Strength.ShouldBe(MatchStrength.Strong);
+        result.Evidence.ShouldContain(e => e.StartsWith("Given and family names appear swapped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Transposed_day_and_month_of_birth_make_a_possible_match()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", new DateOnly(2018, 4, 3)), new("Amelia", "Clarke", new DateOnly(2018, 3, 4)));
+
+        result.Evidence.ShouldContain("Day and month of birth appear transposed");
+        result.Score.ShouldBe(85);
+    }
+
+    [Fact]
+    public void The_same_name_with_a_different_date_of_birth_is_weak()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", new DateOnly(2012, 9, 1)), new("Amelia", "Clarke", Birthday));
+
+        result.Strength.ShouldBe(MatchStrength.Weak);
+        result.Evidence.ShouldContain("Date of birth differs");
+    }
+
+    [Fact]
+    public void A_different_person_scores_low()
+    {
+        PersonMatch.Score(new("Oliver", "Bennett", Birthday), new("Amelia", "Clarke", Birthday)).Strength.ShouldBe(MatchStrength.Weak);
+    }
+
+    [Fact]
+    public void Without_dates_of_birth_a_name_match_is_only_possible()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", null), new("Amelia", "Clarke", Birthday));
+
+        result.Score.ShouldBe(60);
+        result.Strength.ShouldBe(MatchStrength.Possible);
+        result.Evidence.ShouldContain("Date of birth not known for both, so not compared");
+    }
+
+    [Fact]
+    public void A_one_digit_slip_in_the_date_of_birth_is_noticed()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", new DateOnly(2016, 3, 14)), new("Amelia", "Clarke", Birthday));
+
+        result.Evidence.ShouldContain("Date of birth differs by one digit (a possible typing slip)");
+        result.Strength.ShouldBe(MatchStrength.Strong);
+    }
+}
