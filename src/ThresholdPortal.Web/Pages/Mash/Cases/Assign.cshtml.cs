@@ -65,15 +65,10 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
         public Validator(PortalDbContext db)
         {
             RuleFor(a => a.UserId).NotNull().WithMessage("Select who the case is for")
-                .MustAsync(async (id, cancellationToken) => await MashStaff(db).AnyAsync(u => u.Id == id, cancellationToken))
+                .MustAsync(async (id, cancellationToken) => await MashStaff.Of(db).AnyAsync(u => u.Id == id, cancellationToken))
                 .WithMessage("Select someone who works in the MASH");
         }
     }
-
-    /// <summary>Active users who hold a MASH role.</summary>
-    internal static IQueryable<Infrastructure.Identity.PortalUser> MashStaff(PortalDbContext db) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
-            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == PortalRole.MashPractitioner || r.Name == PortalRole.MashManager))));
 
     public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Result?>
     {
@@ -88,7 +83,7 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
             }
 
             // How many open cases each holds, to share the work fairly (the open-cases index answers it).
-            var colleagues = await MashStaff(db).AsNoTracking()
+            var colleagues = await MashStaff.Of(db).AsNoTracking()
                 .OrderBy(u => u.GivenName).ThenBy(u => u.FamilyName)
                 .Select(u => new Colleague(u.Id, u.GivenName + " " + u.FamilyName, u.JobTitle,
                     db.MashCases.Count(c => c.AssignedToUserId == u.Id && c.Status != Domain.Triage.MashCaseStatus.Decided)))
@@ -117,4 +112,13 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
             return await CaseChanges.SaveAsync(db, request, cancellationToken);
         }
     }
+}
+
+/// <summary>Who a case can be given to.</summary>
+public static class MashStaff
+{
+    /// <summary>Active users who hold a MASH role.</summary>
+    public static IQueryable<Infrastructure.Identity.PortalUser> Of(PortalDbContext db) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id
+            && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == PortalRole.MashPractitioner || r.Name == PortalRole.MashManager))));
 }

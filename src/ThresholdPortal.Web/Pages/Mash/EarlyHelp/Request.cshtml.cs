@@ -40,14 +40,11 @@ public sealed class RequestModel(IMediator mediator) : PageModel
 
     public sealed record Download(Guid ReferralId, Guid AttachmentId) : IQuery<Cases.AttachmentModel.Download?>;
 
-    private static IQueryable<Referral> EarlyHelpRequest(PortalDbContext db, Guid id) =>
-        db.Referrals.Where(r => r.Id == id && r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.EarlyHelpRequest);
-
     public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Query, ReferralSummary?>
     {
         public async Task<ReferralSummary?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var summary = await ReferralSummary.LoadAsync(db, EarlyHelpRequest(db, request.ReferralId), editable: false, cancellationToken);
+            var summary = await ReferralSummary.LoadAsync(db, EarlyHelpRequests.Find(db, request.ReferralId), editable: false, cancellationToken);
             if (summary is null)
             {
                 return null;
@@ -63,7 +60,7 @@ public sealed class RequestModel(IMediator mediator) : PageModel
         public async Task<Cases.AttachmentModel.Download?> Handle(Download request, CancellationToken cancellationToken)
         {
             var attachment = await db.ReferralAttachments.AsNoTracking()
-                .Where(a => a.Id == request.AttachmentId && a.ReferralId == request.ReferralId && EarlyHelpRequest(db, request.ReferralId).Any())
+                .Where(a => a.Id == request.AttachmentId && a.ReferralId == request.ReferralId && EarlyHelpRequests.Find(db, request.ReferralId).Any())
                 .Select(a => new { a.FileName, a.ContentType })
                 .SingleOrDefaultAsync(cancellationToken);
             if (attachment is null)
@@ -77,4 +74,11 @@ public sealed class RequestModel(IMediator mediator) : PageModel
             return new Cases.AttachmentModel.Download(attachment.FileName, attachment.ContentType, bytes);
         }
     }
+}
+
+public static class EarlyHelpRequests
+{
+    /// <summary>The received early help request with this id, if it is one.</summary>
+    public static IQueryable<Referral> Find(PortalDbContext db, Guid id) =>
+        db.Referrals.Where(r => r.Id == id && r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.EarlyHelpRequest);
 }
