@@ -12,6 +12,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.Web.Pages.Mash;
 
@@ -41,7 +42,8 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
     {
         ArgumentNullException.ThrowIfNull(context);
         now = time.GetUtcNow();
-        document = await db.ThresholdDocuments.AsNoTracking().OrderByDescending(d => d.Version).FirstAsync(cancellationToken);
+        document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
+        await OpenCasesForOtherDemoReferralsAsync(cancellationToken);
         var organisations = context.Organisations;
         var practitioners = new List<PortalUser>
         {
@@ -103,6 +105,23 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         db.AuditEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Referrals another feature's demo data sent to the MASH directly (not through the submit page) get
+    /// their case too, as every received MASH referral has one.
+    /// </summary>
+    private async Task OpenCasesForOtherDemoReferralsAsync(CancellationToken cancellationToken)
+    {
+        var withoutCase = await db.Referrals
+            .Where(r => r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var referral in withoutCase)
+        {
+            var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
+            db.MashCases.Add(mashCase);
+            Event(CaseEvents.Received, mashCase, null, referral.SubmittedAt!.Value, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
+        }
     }
 
     /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
@@ -235,8 +254,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
             KnowsAboutReferral = false,
         });
 
-        var number = await db.Database.SqlQuery<long>($"SELECT nextval('\"ReferralReferenceNumbers\"') AS \"Value\"").SingleAsync(cancellationToken);
-        var reference = ReferralReference.Format("NS", MashDisplay.Today(received).Year, number);
+        var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.DefaultPrefix, received, cancellationToken);
         if (channel == ContactChannel.Portal)
         {
             referral.RefreshSuggestion(document);

@@ -136,8 +136,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 return caseId;
             }
 
-            var documentId = await db.ThresholdDocuments.OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
-                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
+            var documentId = await db.CurrentDocumentIdAsync(cancellationToken)
                 ?? throw new InvalidOperationException("No threshold document is loaded: the reference data has not been seeded.");
             var now = clock.GetUtcNow();
             var anonymous = request.SourceCode == ReferralSource.Anonymous.Code;
@@ -196,8 +195,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 });
             }
 
-            var number = await db.Database.SqlQuery<long>($"SELECT nextval('\"ReferralReferenceNumbers\"') AS \"Value\"").SingleAsync(cancellationToken);
-            var reference = ReferralReference.Format(configuration["Referrals:ReferencePrefix"] ?? "NS", MashDisplay.Today(now).Year, number);
+            var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), now, cancellationToken);
             referral.ReceiveAsContact(reference, now);
             db.Referrals.Add(referral);
             var mashCase = MashIntake.OpenCase(db, audit, referral, request.Channel!.Value, decisionClock)!;

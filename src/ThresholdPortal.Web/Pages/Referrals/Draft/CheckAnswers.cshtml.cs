@@ -129,10 +129,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
 
             var receivedAt = clock.GetUtcNow();
-            var number = await db.Database
-                .SqlQuery<long>($"SELECT nextval('\"ReferralReferenceNumbers\"') AS \"Value\"")
-                .SingleAsync(cancellationToken);
-            var reference = ReferralReference.Format(configuration["Referrals:ReferencePrefix"] ?? "NS", UkCalendar.Today(clock).Year, number);
+            var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
             referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral));
             audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
                 $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); {referral.QualityFlags.Count} quality flags");
