@@ -73,9 +73,13 @@ public class Referral
     public ScreeningAnswers Screening =>
         new(ChildInImmediateDanger == true, FgmKnownOrSuspected == true || HasCategory(ConcernCategory.FemaleGenitalMutilation));
 
-    /// <summary>The early help pathway is offered when either the guidance or the referrer puts it at level 1 or 2.</summary>
+    /// <summary>
+    /// The early help pathway is offered when either the guidance or the referrer puts it at level 1 or 2, but
+    /// never when the guidance says child protection: then the referral always goes to the MASH.
+    /// </summary>
     public bool EarlyHelpOffered =>
-        SuggestedLevel?.IsBelowStatutoryThreshold() == true || ChosenLevel?.IsBelowStatutoryThreshold() == true;
+        SuggestedLevel != ThresholdLevel.Specialist
+        && (SuggestedLevel?.IsBelowStatutoryThreshold() == true || ChosenLevel?.IsBelowStatutoryThreshold() == true);
 
     public IReadOnlyList<ChildIndicators> IndicatorsByChild =>
         [.. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes))];

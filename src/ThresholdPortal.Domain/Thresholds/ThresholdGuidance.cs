@@ -86,7 +86,7 @@ public static class ThresholdGuidance
             }
         }
 
-        var quoted = string.Join("; ", driving.Select(i => $"\"{i.Text}\""));
+        var quoted = string.Join("; ", driving.Select(i => $"“{i.Text.TrimEnd('.')}”"));
         var reason = highest == ThresholdLevel.Specialist
             ? $"{child.ChildName}: a level 4 indicator was selected, so this is a child protection concern: {quoted}."
             : $"{child.ChildName}: the highest indicators selected are at {highest.Number()}: {quoted}.";

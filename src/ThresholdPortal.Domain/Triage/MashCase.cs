@@ -34,7 +34,7 @@ public class MashCase
     public MashCaseStatus Status { get; private set; } = MashCaseStatus.New;
     public BragRating? Rating { get; private set; }
 
-    /// <summary>When the decision is due (null for Blue, which has no target). Stored so the queue can sort on it.</summary>
+    /// <summary>When the decision is due, in UTC (null for Blue, which has no target). Stored so the queue can sort on it.</summary>
     public DateTimeOffset? DecisionDueAt { get; private set; }
 
     public Guid? AssignedToUserId { get; private set; }
@@ -81,7 +81,7 @@ public class MashCase
             ReferringOrganisationId = channel == ContactChannel.Portal ? referral.ReferringOrganisationId : null,
             ReferrerLevel = referral.ChosenLevel,
             ReceivedAt = receivedAt,
-            DecisionDueAt = clock.DeadlineFor(receivedAt, null),
+            DecisionDueAt = clock.DeadlineFor(receivedAt, null)?.ToUniversalTime(),
             Flags = ConcernFlagsOf(referral),
         };
     }
@@ -173,7 +173,7 @@ public class MashCase
         };
         RatingHistory.Add(change);
         Rating = rating;
-        DecisionDueAt = clock.DeadlineFor(ReceivedAt, rating);
+        DecisionDueAt = clock.DeadlineFor(ReceivedAt, rating)?.ToUniversalTime();
         return change;
     }
 

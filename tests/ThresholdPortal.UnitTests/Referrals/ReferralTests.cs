@@ -110,6 +110,23 @@ public sealed class ReferralTests
     }
 
     [Fact]
+    public void A_child_protection_suggestion_sends_an_early_help_request_back_to_the_mash_whatever_level_was_chosen()
+    {
+        var document = TestDocuments.Small();
+        var referral = CompleteReferral.Build(document);
+        referral.ChooseLevel(ThresholdLevel.EarlyHelp);
+        referral.ChooseEarlyHelpPathway(EarlyHelpChoice.SendEarlyHelpRequest, null);
+
+        referral.Children[1].IndicatorCodes = ["health-4a"];
+        referral.RefreshSuggestion(document);
+
+        referral.SuggestedLevel.ShouldBe(ThresholdLevel.Specialist);
+        referral.ChosenLevel.ShouldBe(ThresholdLevel.EarlyHelp);
+        referral.EarlyHelpOffered.ShouldBeFalse();
+        referral.Kind.ShouldBe(ReferralKind.MashReferral);
+    }
+
+    [Fact]
     public void The_early_help_pathway_cannot_be_chosen_when_it_was_not_offered()
     {
         var referral = CompleteReferral.Build();

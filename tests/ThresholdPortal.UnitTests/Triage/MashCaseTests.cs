@@ -219,4 +219,18 @@ public sealed class MashCaseTests
         mashCase.Flags.ShouldBe(CaseFlags.DomesticAbuse | CaseFlags.OpenToEarlyHelp);
         mashCase.Flags.Split().Select(f => f.DisplayName()).ShouldBe(["Open to early help", "Domestic abuse"]);
     }
+
+    [Fact]
+    public void Deadlines_are_stored_in_utc_whatever_the_office_time_zone()
+    {
+        // A summer receipt: the calendar counts in BST, the database stores UTC.
+        var summer = new DateTimeOffset(2026, 6, 9, 9, 30, 0, TimeSpan.Zero);
+        var referral = CompleteReferral.Build();
+        referral.Submit("NS-2026-000125", summer, []);
+
+        var mashCase = MashCase.Open(referral, ContactChannel.Portal, Clock);
+
+        mashCase.DecisionDueAt!.Value.Offset.ShouldBe(TimeSpan.Zero);
+        mashCase.DecisionDueAt.ShouldBe(new DateTimeOffset(2026, 6, 10, 9, 30, 0, TimeSpan.Zero));
+    }
 }

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -32,10 +34,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
 
+    // Triage (issue 4): the MASH's work on each referral, and the people it knows.
+    public DbSet<MashCase> MashCases => Set<MashCase>();
+    public DbSet<BragRatingChange> MashCaseRatings => Set<BragRatingChange>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.HasSequence<long>(ReferralConfiguration.ReferenceSequence);
+        builder.HasPostgresExtension("pg_trgm"); // Triage (issue 4): similarity search on known people's names.
     }
 }

@@ -72,9 +72,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
         private async Task<Guid> StartAsync(Guid key, CancellationToken cancellationToken)
         {
             var organisationKind = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Kind).SingleAsync(cancellationToken);
-            var documentId = await db.ThresholdDocuments
-                .OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
-                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
+            var documentId = await db.CurrentDocumentIdAsync(cancellationToken)
                 ?? throw new InvalidOperationException("No threshold document is loaded: the reference data has not been seeded.");
             var now = clock.GetUtcNow();
             var referral = new Referral

@@ -36,5 +36,17 @@ public static class DraftLoading
 {
     /// <summary>The threshold document version the draft is judged against, with its levels and indicators.</summary>
     public static Task<ThresholdDocument> DocumentOfAsync(this PortalDbContext db, Referral referral, CancellationToken cancellationToken) =>
-        db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == referral.ThresholdDocumentId, cancellationToken);
+        db.DocumentAsync(referral.ThresholdDocumentId, cancellationToken);
+
+    /// <summary>The version new referrals are judged against: the highest loaded; null before any is loaded.</summary>
+    public static Task<Guid?> CurrentDocumentIdAsync(this PortalDbContext db, CancellationToken cancellationToken) =>
+        db.ThresholdDocuments.OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// One document version, read-only. Split into a query per owned collection: joined, its levels,
+    /// sub-domains and indicators would multiply into thousands of rows.
+    /// </summary>
+    public static Task<ThresholdDocument> DocumentAsync(this PortalDbContext db, Guid documentId, CancellationToken cancellationToken) =>
+        db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleAsync(d => d.Id == documentId, cancellationToken);
 }

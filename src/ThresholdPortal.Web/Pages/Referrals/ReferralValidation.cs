@@ -8,19 +8,29 @@ namespace ThresholdPortal.Web.Pages.Referrals;
 public static partial class ReferralValidation
 {
     /// <summary>
-    /// Within the length limit and free of control characters (PostgreSQL cannot store a NUL; others hide
-    /// text). Markup is allowed: it is stored as typed and always encoded when shown.
+    /// Within the length limit. Markup is allowed: it is stored as typed and always encoded when shown.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> Answer<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"{label} must be {maxLength:N0} characters or fewer"))
-            .Must(text => text is null || !text.Any(c => char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))
-            .WithMessage($"{label} must not contain hidden control characters");
+        rule.MaximumLength(maxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"{label} must be {maxLength:N0} characters or fewer"));
 
     public static IRuleBuilderOptions<T, string?> RequiredAnswer<T>(this IRuleBuilder<T, string?> rule, string missing, string label, int maxLength) =>
         rule.NotEmpty().WithMessage(missing).Answer(label, maxLength);
 
-    /// <summary>Trimmed text, or null for an empty answer.</summary>
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// Trimmed text, or null for an empty answer. Control characters are dropped (PostgreSQL cannot store a
+    /// NUL and the others hide text), except that the vertical tabs and form feeds a word processor pastes
+    /// become line breaks.
+    /// </summary>
+    public static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var kept = new string([.. text.Select(c => c is '\v' or '\f' ? '\n' : c).Where(c => !char.IsControl(c) || c is '\r' or '\n' or '\t')]).Trim();
+        return kept.Length == 0 ? null : kept;
+    }
 
     public static bool IsPostcode(string? postcode) => postcode is not null && Postcode().IsMatch(postcode.Trim());
 
@@ -46,7 +56,9 @@ public static class UkCalendar
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    public static DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, London).DateTime);
 
     public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 

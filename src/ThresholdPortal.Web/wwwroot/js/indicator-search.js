@@ -6,6 +6,7 @@ if (search) {
   const count = search.querySelector('#indicator-search-count')
   const items = [...document.querySelectorAll('[data-indicator]')]
   const groups = [...document.querySelectorAll('[data-indicator-group]')]
+  const domains = [...document.querySelectorAll('[data-indicator-domain]')]
   search.hidden = false
 
   input.addEventListener('input', () => {
@@ -20,6 +21,14 @@ if (search) {
     }
     for (const group of groups) {
       group.hidden = group.querySelectorAll('[data-indicator]:not([hidden])').length === 0
+    }
+    // A domain heading goes when every group up to the next heading is hidden.
+    for (const domain of domains) {
+      let visible = false
+      for (let next = domain.nextElementSibling; next && !next.matches('[data-indicator-domain]'); next = next.nextElementSibling) {
+        if (next.matches('[data-indicator-group]') && !next.hidden) visible = true
+      }
+      domain.hidden = !visible
     }
     count.textContent = words.length === 0 ? '' : `${shown} ${shown === 1 ? 'statement matches' : 'statements match'}`
   })

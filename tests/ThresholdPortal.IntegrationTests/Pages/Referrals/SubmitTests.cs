@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
@@ -33,5 +34,140 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         var confirmation = await journey.Client.GetStringAsync($"/referrals/{reference}/confirmation");
         confirmation.ShouldContain("govuk-panel--confirmation");
         confirmation.ShouldContain(reference);
+    }
+
+    [Fact]
+    public async Task Sending_twice_gives_the_same_reference_and_one_referral()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.CompleteAsync();
+
+        var token = await journey.TokenAsync("check-answers");
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = token };
+
+        // The second post is the browser sending the same page again (a double click, or back and resend).
+        var first = await journey.Client.PostAsync(journey.Url("check-answers"), new FormUrlEncodedContent(form));
+        var second = await journey.Client.PostAsync(journey.Url("check-answers"), new FormUrlEncodedContent(form));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        second.Headers.Location.ShouldBe(first.Headers.Location);
+        (await App.ExecuteDbContextAsync(db => db.Referrals.CountAsync())).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == "referral.submitted"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sending_several_times_at_once_gives_one_reference_and_one_referral()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.CompleteAsync();
+        var token = await journey.TokenAsync("check-answers");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => journey.Client.PostAsync(journey.Url("check-answers"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+        responses.Select(r => r.Headers.Location!.ToString()).Distinct().Count().ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.Referrals.CountAsync(r => r.Status == ReferralStatus.Submitted))).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == "referral.submitted"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_sent_referral_can_no_longer_be_changed_through_its_draft_pages()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.CompleteAsync();
+        await journey.SubmitForReferenceAsync();
+
+        (await journey.Client.GetAsync(journey.Url("concerns"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var token = await TokenFromAsync(journey.Client, "/referrals/new");
+        var change = await journey.Client.PostAsync(journey.Url("concerns"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Data.WhatHappened"] = "Changed after sending", ["Data.RiskFactors"] = "x", ["Data.ProtectiveFactors"] = "x", ["Data.ExpectedOutcome"] = "x",
+        }));
+
+        change.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Concerns.WhatHappened.ShouldBe(ReferralJourney.GoodConcerns);
+    }
+
+    [Fact]
+    public async Task An_incomplete_draft_is_not_sent_and_the_error_summary_names_the_sections_to_finish()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.StartAsync();
+        await journey.ScreenAsync();
+        await journey.AddChildAsync("Jayden", "Clarke", "basic-care-3a");
+
+        var response = await journey.SubmitAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var errors = ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync());
+        errors.ShouldContain("Complete the section: check the threshold level");
+        errors.ShouldContain("Complete the section: the concerns");
+        errors.ShouldContain("Complete the section: consent and communication");
+        var draft = await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync());
+        draft.Status.ShouldBe(ReferralStatus.Draft);
+        draft.Reference.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Quality_flags_still_raised_when_sent_are_stored_for_insights()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.CompleteAsync();
+        await journey.ConcernsAsync(whatHappened: ReferralJourney.GoodConcerns + " She is now under a TYZ.", analysis: "Worried.");
+        await journey.ChooseLevelAsync("Specialist");
+
+        var page = WebUtility.HtmlDecode(await journey.Client.GetStringAsync(journey.Url("check-answers")));
+        page.ShouldContain("Explain this term: “TYZ”");
+        page.ShouldContain($"href=\"/referrals/draft/{journey.DraftId}/concerns?from=check#Data_WhatHappened\"");
+        page.ShouldContain($"href=\"/referrals/draft/{journey.DraftId}/concerns?from=check#Data_Analysis\"");
+        await journey.SubmitForReferenceAsync();
+
+        var flags = await App.ExecuteDbContextAsync(db => db.Referrals.SelectMany(r => r.QualityFlags).ToListAsync());
+        flags.ShouldContain(f => f.Kind == Domain.Referrals.Quality.QualityFlagKind.UnknownTerm && f.Term == "TYZ");
+        flags.ShouldContain(f => f.Kind == Domain.Referrals.Quality.QualityFlagKind.LevelDiffersWithoutAnalysis);
+    }
+
+    [Fact]
+    public async Task The_referral_source_code_comes_from_the_referring_organisation()
+    {
+        var police = await App.CreateOrganisationAsync("Northshire Police", Domain.Organisations.OrganisationKind.Police);
+        var journey = await App.SignedInReferrerAsync("officer@police.test", police);
+        await journey.CompleteAsync();
+
+        await journey.SubmitForReferenceAsync();
+
+        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).ReferralSourceCode.ShouldBe("6");
+    }
+
+    [Fact]
+    public async Task An_early_help_request_needs_the_familys_agreement()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.StartAsync();
+        await journey.ScreenAsync();
+        await journey.AddChildAsync("Ollie", "Brennan", "guidance-2a");
+        await journey.ChooseLevelAsync("EarlyHelp");
+        await journey.ShouldRedirectAsync("early-help", new() { ["Data.Choice"] = "SendEarlyHelpRequest" });
+
+        var refused = await journey.PostAsync("consent", new()
+        {
+            ["Data.Decision"] = "NotSought",
+            ["Data.NotSoughtReason"] = "Not asked yet.",
+            ["Data.SharingBasis"] = "Consent",
+        });
+
+        ReferralJourney.ErrorSummary(await refused.Content.ReadAsStringAsync()).ShouldContain("Early help needs the family's agreement");
+        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBeNull();
+        await journey.ConsentAsync(decision: "Obtained", basis: "Consent");
+        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBe(ConsentDecision.Obtained);
+    }
+
+    private static async Task<string> TokenFromAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"{url} has no form");
     }
 }

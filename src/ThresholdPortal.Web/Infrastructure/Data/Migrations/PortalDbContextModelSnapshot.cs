@@ -21,6 +21,7 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("ReferralReferenceNumbers");
@@ -255,6 +256,147 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.People.Household", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.People.Person", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressLine1")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Involvement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("InvolvementSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InvolvementTeam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Postcode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)");
+
+                    b.Property<string>("Town")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SearchName")
+                        .HasDatabaseName("IX_Persons_SearchName_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("Persons");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.People.PersonLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LinkedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MatchScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("LinkedByUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("PersonLinks", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.AttachmentContent", b =>
@@ -728,6 +870,168 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ThresholdDocuments");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.BragRatingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousRating")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatedByUserId");
+
+                    b.HasIndex("CaseId", "RatedAt");
+
+                    b.ToTable("MashCaseRatings", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdviceGiven")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosureNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("QueueDueAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasComputedColumnSql("COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz)", true);
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ReferrerLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReferringOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("UrgencyRank")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE \"Rating\" WHEN 'Red' THEN 1 WHEN 'Amber' THEN 2 WHEN 'Green' THEN 4 WHEN 'Blue' THEN 5 ELSE 3 END", true);
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique();
+
+                    b.HasIndex("ReferringOrganisationId");
+
+                    b.HasIndex("ClosedAt", "Id")
+                        .HasDatabaseName("IX_MashCases_Decided")
+                        .HasFilter("\"Status\" = 'Decided'");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("IX_MashCases_Newest")
+                        .HasFilter("\"Status\" <> 'Decided'");
+
+                    b.HasIndex("QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
+                        .HasDatabaseName("IX_MashCases_Queue")
+                        .HasFilter("\"Status\" <> 'Decided'");
+
+                    b.HasIndex("AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
+                        .HasDatabaseName("IX_MashCases_Queue_ByAssignee")
+                        .HasFilter("\"Status\" <> 'Decided'");
+
+                    b.HasIndex("Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
+                        .HasDatabaseName("IX_MashCases_Queue_ByStatus")
+                        .HasFilter("\"Status\" <> 'Decided'");
+
+                    b.ToTable("MashCases");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1001,6 +1305,41 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.People.Person", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.People.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.People.PersonLink", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.AttachmentContent", b =>
                 {
                     b.HasOne("ThresholdPortal.Domain.Referrals.ReferralAttachment", null)
@@ -1170,6 +1509,40 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Navigation("SubDomains");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.BragRatingChange", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany("RatingHistory")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashCase", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithOne()
+                        .HasForeignKey("ThresholdPortal.Domain.Triage.MashCase", "ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
                 {
                     b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
@@ -1199,6 +1572,11 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Navigation("Children");
 
                     b.Navigation("QualityFlags");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashCase", b =>
+                {
+                    b.Navigation("RatingHistory");
                 });
 #pragma warning restore 612, 618
         }

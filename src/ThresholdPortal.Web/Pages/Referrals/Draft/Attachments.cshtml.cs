@@ -66,7 +66,7 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
     {
         public Validator(PortalDbContext db)
         {
-            RuleFor(u => u.Kind).NotNull().IsInEnum().WithMessage("Select what the document is");
+            RuleFor(u => u.Kind).NotNull().WithMessage("Select what the document is").IsInEnum().WithMessage("Select what the document is");
             RuleFor(u => u.Description).Answer("Description", ReferralAttachment.DescriptionMaxLength);
             RuleFor(u => u.Description).NotEmpty().When(u => u.Kind == AttachmentKind.Other).WithMessage("Describe the document");
             RuleFor(u => u.File).Cascade(CascadeMode.Stop)

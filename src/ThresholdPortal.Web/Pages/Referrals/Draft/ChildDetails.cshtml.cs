@@ -104,7 +104,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                     }
                 });
             });
-            RuleFor(c => c.Gender).NotNull().IsInEnum().WithMessage("Select the child's gender");
+            RuleFor(c => c.Gender).NotNull().WithMessage("Select the child's gender").IsInEnum().WithMessage("Select the child's gender");
             RuleFor(c => c.AddressLine1).RequiredAnswer("Enter the first line of the child's address", "Address line 1", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.AddressLine2).Answer("Address line 2", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.Town).Answer("Town or city", ReferralChild.AddressLineMaxLength);

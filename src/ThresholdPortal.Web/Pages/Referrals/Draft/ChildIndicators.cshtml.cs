@@ -86,7 +86,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
                 return null;
             }
 
-            var document = await db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draft.ThresholdDocumentId, cancellationToken);
+            var document = await db.DocumentAsync(draft.ThresholdDocumentId, cancellationToken);
             return new Result(draft.Child.DisplayName, document, draft.Child.IndicatorCodes);
         }
     }

@@ -88,7 +88,7 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
     {
         public Validator()
         {
-            RuleFor(c => c.Choice).NotNull().IsInEnum().WithMessage("Select whether to send an early help request or refer to the MASH");
+            RuleFor(c => c.Choice).NotNull().WithMessage("Select whether to send an early help request or refer to the MASH").IsInEnum().WithMessage("Select whether to send an early help request or refer to the MASH");
             RuleFor(c => c.ReasonForMashReferral).Answer("Your reason", Referral.ReasonMaxLength);
             RuleFor(c => c.ReasonForMashReferral).NotEmpty().When(c => c.Choice == EarlyHelpChoice.ReferToMashAnyway)
                 .WithMessage("Explain why you are referring to the MASH rather than asking for early help");

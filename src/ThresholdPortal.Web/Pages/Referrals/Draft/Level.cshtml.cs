@@ -73,7 +73,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.ChosenLevel).NotNull().IsInEnum().WithMessage("Select the level you are referring at");
+        public Validator() => RuleFor(c => c.ChosenLevel).NotNull().WithMessage("Select the level you are referring at").IsInEnum().WithMessage("Select the level you are referring at");
     }
 
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>

@@ -69,7 +69,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
                 return null;
             }
 
-            var account = await AccountAsync(db, user.Id, cancellationToken);
+            var account = await AccountDetails.OfAsync(db, user.Id, cancellationToken);
             return (new Account(account.Name, account.JobTitle, account.Organisation, account.Email),
                 new Command { Phone = savedPhone.Phone ?? account.Phone });
         }
@@ -85,7 +85,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
                 return false;
             }
 
-            var account = await AccountAsync(db, user.Id, cancellationToken);
+            var account = await AccountDetails.OfAsync(db, user.Id, cancellationToken);
             referral.Referrer.Name = account.Name;
             referral.Referrer.JobTitle = account.JobTitle;
             referral.Referrer.OrganisationName = account.Organisation;
@@ -97,10 +97,14 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
         }
     }
 
-    private sealed record AccountDetails(string Name, string? JobTitle, string Organisation, string Email, string? Phone);
+    /// <summary>The referrer's details as their account holds them now.</summary>
+    private static class AccountDetails
+    {
+        public sealed record Details(string Name, string? JobTitle, string Organisation, string Email, string? Phone);
 
-    private static Task<AccountDetails> AccountAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new AccountDetails(u.GivenName + " " + u.FamilyName, u.JobTitle, u.Organisation.Name, u.Email!, u.PhoneNumber))
-            .SingleAsync(cancellationToken);
+        public static Task<Details> OfAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new Details(u.GivenName + " " + u.FamilyName, u.JobTitle, u.Organisation.Name, u.Email!, u.PhoneNumber))
+                .SingleAsync(cancellationToken);
+    }
 }

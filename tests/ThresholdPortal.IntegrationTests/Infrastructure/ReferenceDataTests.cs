@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Web.Infrastructure.Seeding;
+
+namespace ThresholdPortal.IntegrationTests.Infrastructure;
+
+public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task A_database_without_a_threshold_document_gets_the_default_one_and_the_early_help_directory_once()
+    {
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            await db.ThresholdDocuments.ExecuteDeleteAsync();
+            await db.EarlyHelpServices.ExecuteDeleteAsync();
+        });
+
+        await EnsureAsync();
+        await EnsureAsync();
+
+        var documents = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsSplitQuery().ToListAsync());
+        var document = documents.ShouldHaveSingleItem();
+        document.Key.ShouldBe("northshire");
+        document.Levels.Count.ShouldBe(4);
+        document.Indicators.Count.ShouldBeGreaterThanOrEqualTo(32);
+        (await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.CountAsync())).ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Several_instances_starting_at_once_load_the_default_document_once()
+    {
+        await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.ExecuteDeleteAsync());
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EnsureAsync()));
+
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Demo_data_gives_the_demo_referrer_a_draft_a_mash_referral_and_an_early_help_request()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        var referrals = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+            .Where(r => db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org")).ToListAsync());
+        referrals.Count(r => r.Status == ReferralStatus.Draft).ShouldBe(1);
+        var sent = referrals.Where(r => r.Status == ReferralStatus.Submitted).ToList();
+        sent.Select(r => r.Kind).ShouldBe([ReferralKind.MashReferral, ReferralKind.EarlyHelpRequest], ignoreOrder: true);
+        sent.ShouldAllBe(r => ReferralReference.IsWellFormed(r.Reference) && r.SubmittedAt != null && r.Children.Count > 0);
+        sent.ShouldAllBe(r => ReferralProgress.Of(r).IsReadyToSubmit);
+    }
+
+    private async Task EnsureAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().EnsureAsync(CancellationToken.None);
+    }
+}
