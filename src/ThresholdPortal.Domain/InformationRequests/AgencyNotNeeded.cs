@@ -1,3 +1,5 @@
+using ThresholdPortal.Domain.Triage;
+
 namespace ThresholdPortal.Domain.InformationRequests;
 
 /// <summary>
@@ -18,4 +20,33 @@ public class AgencyNotNeeded
     public required string Reason { get; init; }
     public Guid RecordedByUserId { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>Records the reason for an agency still outstanding on the case's checklist.</summary>
+    public static AgencyNotNeeded Record(MashCase mashCase, AgencyCheck check, string reason, Guid byUserId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(mashCase);
+        ArgumentNullException.ThrowIfNull(check);
+        CaseChecks.EnsureGatheringInformation(mashCase);
+        if (check.Status != AgencyCheckStatus.Outstanding)
+        {
+            throw new InformationRequestRuleException(check.Status == AgencyCheckStatus.Requested
+                ? $"{check.Name} has already been asked."
+                : $"A reason is already recorded for {check.Name}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InformationRequestRuleException($"Say why {check.Name} need not be asked.");
+        }
+
+        return new AgencyNotNeeded
+        {
+            CaseId = mashCase.Id,
+            AgencyKey = check.Key,
+            AgencyName = check.Name,
+            Reason = reason.Trim(),
+            RecordedByUserId = byUserId,
+            RecordedAt = at,
+        };
+    }
 }

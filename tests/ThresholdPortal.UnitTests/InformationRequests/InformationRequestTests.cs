@@ -277,6 +277,33 @@ public sealed class InformationRequestTests
         mashCase.Status.ShouldBe(MashCaseStatus.AwaitingDecision);
     }
 
+    [Fact]
+    public void A_reason_is_recorded_only_for_an_agency_still_to_do()
+    {
+        var (mashCase, _) = CaseAtChecks();
+        var probation = new AgencyCheck("probation", "Probation", AgencyCheckStatus.Outstanding);
+
+        var reason = AgencyNotNeeded.Record(mashCase, probation, "  No adult in the household has offended.  ", Priya, SentAt);
+
+        reason.CaseId.ShouldBe(mashCase.Id);
+        reason.AgencyKey.ShouldBe("probation");
+        reason.Reason.ShouldBe("No adult in the household has offended.");
+        Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.Requested }, "Not needed.", Priya, SentAt))
+            .Message.ShouldBe("Probation has already been asked.");
+        Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.NotNeeded }, "Not needed.", Priya, SentAt));
+        Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation, " ", Priya, SentAt));
+    }
+
+    [Fact]
+    public void No_reason_is_recorded_before_the_case_reaches_mash_checks()
+    {
+        var referral = CompleteReferral.Build();
+        referral.Submit("NS-2026-000123", Received, []);
+        var screening = MashCase.Open(referral, ContactChannel.Portal, Clock);
+
+        Should.Throw<CaseRuleException>(() => AgencyNotNeeded.Record(screening, new AgencyCheck("probation", "Probation", AgencyCheckStatus.Outstanding), "Not needed.", Priya, SentAt));
+    }
+
     private static byte[] Docm()
     {
         using var memory = new MemoryStream();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
@@ -40,6 +41,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+
+    // Information requests (issue 5): the agency checklist, requests to partner agencies and their responses.
+    public DbSet<PartnerAgency> PartnerAgencies => Set<PartnerAgency>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<RequestSubject> InformationRequestSubjects => Set<RequestSubject>();
+    public DbSet<InformationResponse> InformationResponses => Set<InformationResponse>();
+    public DbSet<ResponseAttachment> InformationResponseAttachments => Set<ResponseAttachment>();
+    public DbSet<ResponseAttachmentContent> InformationResponseAttachmentContents => Set<ResponseAttachmentContent>();
+    public DbSet<AgencyNotNeeded> AgencyChecksNotNeeded => Set<AgencyNotNeeded>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,7 +31,8 @@ public static class CaseEvents
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
     /// <summary>Reading, not changing: left out of "what changed since you opened it".</summary>
-    public static IReadOnlyList<string> Reads { get; } = [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded];
+    public static IReadOnlyList<string> Reads { get; } =
+        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, .. InformationRequests.InformationRequestEvents.Reads];
 
     /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
     public static string Describe(string action) => action switch
@@ -52,6 +53,6 @@ public static class CaseEvents
         DecisionApproved => "Decision approved",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
-        _ => action,
+        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? action,
     };
 }
