@@ -120,12 +120,15 @@ public static class QueueQueries
             default:
                 if (key is not null)
                 {
-                    var boundary = ValueTuple.Create(key.First, key.Rank, key.Second, key.Id);
+                    // Both sides must be written as tuples in the expression for Npgsql to emit a row value comparison.
+                    var (due, rank, received, id) = (key.First, key.Rank, key.Second, key.Id);
                     cases = backwards
                         ? cases.Where(c => EF.Functions.LessThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id), boundary))
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(due, rank, received, id)))
                         : cases.Where(c => EF.Functions.GreaterThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id), boundary));
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(due, rank, received, id)));
                 }
 
                 return backwards
