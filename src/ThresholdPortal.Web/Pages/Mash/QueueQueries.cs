@@ -86,10 +86,11 @@ public static class QueueQueries
     }
 
     /// <summary>The cases in the request's order, after (or before) its cursor: the SQL of one page.</summary>
-    public static IQueryable<MashCase> Ordered(IQueryable<MashCase> cases, QueueOrder order, QueueCursor? after, QueueCursor? before)
+    public static IQueryable<MashCase> Ordered(IQueryable<MashCase> cases, QueueOrder order, QueueCursor? after, QueueCursor? before) =>
+        Ordered(cases, order, after ?? before, backwards: after is null && before is not null);
+
+    private static IQueryable<MashCase> Ordered(IQueryable<MashCase> cases, QueueOrder order, QueueCursor? key, bool backwards)
     {
-        var backwards = after is null && before is not null;
-        var key = after ?? before;
         switch (order)
         {
             case QueueOrder.Newest:
@@ -120,12 +121,15 @@ public static class QueueQueries
             default:
                 if (key is not null)
                 {
-                    var boundary = ValueTuple.Create(key.First, key.Rank, key.Second, key.Id);
+                    // Both sides must be written as tuples in the expression for Npgsql to emit a row value comparison.
+                    var (due, rank, received, id) = (key.First, key.Rank, key.Second, key.Id);
                     cases = backwards
                         ? cases.Where(c => EF.Functions.LessThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id), boundary))
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(due, rank, received, id)))
                         : cases.Where(c => EF.Functions.GreaterThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id), boundary));
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(due, rank, received, id)));
                 }
 
                 return backwards
@@ -145,9 +149,10 @@ public static class QueueQueries
         var before = after is null ? QueueCursor.Decode(request.Before, request.Order) : null;
         var backwards = before is not null;
 
-        // One row more than a page shows whether there is another page in the direction of travel.
-        var rows = await Ordered(filtered, request.Order, after, before)
-            .Take(pageSize + 1)
+        // One row more than a page shows whether there is another page in the direction of travel. The
+        // page's ids come from the index alone; only those rows are then read from the table.
+        var page = Ordered(filtered, request.Order, after, before).Take(pageSize + 1).Select(c => c.Id);
+        var rows = await Ordered(db.MashCases.AsNoTracking().Where(c => page.Contains(c.Id)), request.Order, key: null, backwards)
             .Select(c => new QueueRow(
                 c.Id, c.ReferralId, c.Reference, c.ReceivedAt, c.DecisionDueAt, c.Rating, c.Status, c.Flags, c.SourceCode,
                 c.Channel, c.ReferrerLevel, c.ClosedAt,

@@ -43,14 +43,7 @@ public sealed class TriageOptions
     /// <summary>Cases per page of the queue.</summary>
     public int QueuePageSize { get; set; } = 25;
 
-    /// <summary>England and Wales bank holidays (gov.uk/bank-holidays), 2026 and 2027, with substitute days.</summary>
-    public static IReadOnlyList<DateOnly> EnglandAndWalesBankHolidays { get; } =
-    [
-        new(2026, 1, 1), new(2026, 4, 3), new(2026, 4, 6), new(2026, 5, 4), new(2026, 5, 25), new(2026, 8, 31),
-        new(2026, 12, 25), new(2026, 12, 28),
-        new(2027, 1, 1), new(2027, 3, 26), new(2027, 3, 29), new(2027, 5, 3), new(2027, 5, 31), new(2027, 8, 30),
-        new(2027, 12, 27), new(2027, 12, 28),
-    ];
+    public static IReadOnlyList<DateOnly> EnglandAndWalesBankHolidays => Domain.Triage.BankHolidays.EnglandAndWales2026To2027;
 
     public WorkingCalendar ToCalendar() => new(
         TimeZoneInfo.FindSystemTimeZoneById(TimeZone),

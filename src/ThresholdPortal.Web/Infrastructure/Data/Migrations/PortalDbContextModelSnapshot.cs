@@ -1353,17 +1353,25 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("IX_MashCases_Newest")
                         .HasFilter("\"Status\" <> 'Decided'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
+
                     b.HasIndex("QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue")
                         .HasFilter("\"Status\" <> 'Decided'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
                     b.HasIndex("AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue_ByAssignee")
                         .HasFilter("\"Status\" <> 'Decided'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "ReferringOrganisationId" });
+
                     b.HasIndex("Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue_ByStatus")
                         .HasFilter("\"Status\" <> 'Decided'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
                     b.ToTable("MashCases");
                 });

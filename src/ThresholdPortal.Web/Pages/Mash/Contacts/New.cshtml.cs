@@ -65,6 +65,9 @@ public sealed class NewModel(IMediator mediator) : PageModel
     /// <summary>Records the contact; returns its case.</summary>
     public sealed class Record : ICommand<Guid>
     {
+        private List<ChildEntry> children = Padded<ChildEntry>([], ChildSlots);
+        private List<AdultEntry> adults = Padded<AdultEntry>([], AdultSlots);
+
         public Guid IdempotencyKey { get; set; }
         public ContactChannel? Channel { get; set; }
         public string? SourceCode { get; set; }
@@ -72,13 +75,19 @@ public sealed class NewModel(IMediator mediator) : PageModel
         public string? CallerRelationship { get; set; }
         public string? CallerPhone { get; set; }
         public string? CallerEmail { get; set; }
-        public List<ChildEntry> Children { get; set; } = [.. Enumerable.Range(0, ChildSlots).Select(_ => new ChildEntry())];
-        public List<AdultEntry> Adults { get; set; } = [.. Enumerable.Range(0, AdultSlots).Select(_ => new AdultEntry())];
+        // Always as many slots as the form shows, however few were posted, so the form can be shown again.
+        public List<ChildEntry> Children { get => children; set => children = Padded(value, ChildSlots); }
+
+        public List<AdultEntry> Adults { get => adults; set => adults = Padded(value, AdultSlots); }
         public bool? ChildInImmediateDanger { get; set; }
         public string? WhatHappened { get; set; }
         public string? RiskFactors { get; set; }
         public string? ProtectiveFactors { get; set; }
         public List<string> Categories { get; set; } = [];
+
+        private static List<T> Padded<T>(List<T>? posted, int slots)
+            where T : new() =>
+            [.. (posted ?? []).Take(slots), .. Enumerable.Range(0, Math.Max(0, slots - (posted?.Count ?? 0))).Select(_ => new T())];
     }
 
     public sealed class Validator : AbstractValidator<Record>

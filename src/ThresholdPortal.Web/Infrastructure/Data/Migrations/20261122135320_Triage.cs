@@ -202,25 +202,29 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 name: "IX_MashCases_Newest",
                 table: "MashCases",
                 columns: new[] { "ReceivedAt", "Id" },
-                filter: "\"Status\" <> 'Decided'");
+                filter: "\"Status\" <> 'Decided'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_Queue",
                 table: "MashCases",
                 columns: new[] { "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id" },
-                filter: "\"Status\" <> 'Decided'");
+                filter: "\"Status\" <> 'Decided'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_Queue_ByAssignee",
                 table: "MashCases",
                 columns: new[] { "AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id" },
-                filter: "\"Status\" <> 'Decided'");
+                filter: "\"Status\" <> 'Decided'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Status", "Rating", "Flags", "ReferringOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_Queue_ByStatus",
                 table: "MashCases",
                 columns: new[] { "Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id" },
-                filter: "\"Status\" <> 'Decided'");
+                filter: "\"Status\" <> 'Decided'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_Reference",

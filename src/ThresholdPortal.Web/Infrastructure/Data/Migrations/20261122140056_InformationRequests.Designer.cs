@@ -13,8 +13,8 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122130236_Triage")]
-    partial class Triage
+    [Migration("20261122140056_InformationRequests")]
+    partial class InformationRequests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -221,6 +221,342 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("EarlyHelpServices");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.AgencyNotNeeded", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("CaseId", "AgencyKey")
+                        .IsUnique();
+
+                    b.ToTable("AgencyChecksNotNeeded", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdditionalQuestions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("ChasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ConsentObtained")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LawfulBasis")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_InformationRequests_ToChase")
+                        .HasFilter("\"State\" IN ('Sent', 'Viewed') AND \"ChasedAt\" IS NULL");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("CaseId", "DueAt")
+                        .HasDatabaseName("IX_InformationRequests_OpenByCase")
+                        .HasFilter("\"State\" IN ('Sent', 'Viewed')");
+
+                    b.HasIndex("CaseId", "SentAt");
+
+                    b.HasIndex("OrganisationId", "DueAt", "Id")
+                        .HasDatabaseName("IX_InformationRequests_AgencyOpen")
+                        .HasFilter("\"State\" IN ('Sent', 'Viewed')");
+
+                    b.HasIndex("OrganisationId", "SentAt", "Id")
+                        .HasDatabaseName("IX_InformationRequests_AgencyClosed")
+                        .HasFilter("\"State\" IN ('Answered', 'Declined')");
+
+                    b.ToTable("InformationRequests");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConcernLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("CorrectsResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CurrentRisks")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("InvolvementSummary")
+                        .HasMaxLength(6000)
+                        .HasColumnType("character varying(6000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<bool?>("KnownToAgency")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RespondedByName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
+
+                    b.Property<Guid>("RespondedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsResponseId");
+
+                    b.HasIndex("RespondedByUserId");
+
+                    b.HasIndex("RequestId", "SubmittedAt");
+
+                    b.ToTable("InformationResponses");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.PartnerAgency", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<string[]>("RecipientKinds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("StandardQuestions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("SuggestedFromReferralSchool")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("PartnerAgencies");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.RequestSubject", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ExpectedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("character varying(210)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReferralPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relationship")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Order");
+
+                    b.ToTable("InformationRequestSubjects", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.ResponseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId");
+
+                    b.ToTable("InformationResponseAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.ResponseAttachmentContent", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("InformationResponseAttachmentContents", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -246,6 +582,12 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.Property<bool>("SharedReferralVisibility")
                         .HasColumnType("boolean");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -1014,17 +1356,25 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("IX_MashCases_Newest")
                         .HasFilter("\"Status\" <> 'Decided'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
+
                     b.HasIndex("QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue")
                         .HasFilter("\"Status\" <> 'Decided'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
                     b.HasIndex("AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue_ByAssignee")
                         .HasFilter("\"Status\" <> 'Decided'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("AssignedToUserId", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Status", "Rating", "Flags", "ReferringOrganisationId" });
+
                     b.HasIndex("Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Queue_ByStatus")
                         .HasFilter("\"Status\" <> 'Decided'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "QueueDueAt", "UrgencyRank", "ReceivedAt", "Id"), new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
                     b.ToTable("MashCases");
                 });
@@ -1071,6 +1421,96 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutboxMessages_Due")
+                        .HasFilter("\"SentAt\" IS NULL AND \"GaveUpAt\" IS NULL");
+
+                    b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Purpose");
+
+                    b.ToTable("AccountTokens");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1079,6 +1519,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1206,6 +1649,95 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.AgencyNotNeeded", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationRequest", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationResponse", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.InformationRequests.InformationResponse", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsResponseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.InformationRequests.InformationRequest", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("RespondedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.RequestSubject", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.InformationRequests.InformationRequest", null)
+                        .WithMany("Subjects")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.ResponseAttachment", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.InformationRequests.InformationResponse", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.ResponseAttachmentContent", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.InformationRequests.ResponseAttachment", null)
+                        .WithOne("Content")
+                        .HasForeignKey("ThresholdPortal.Domain.InformationRequests.ResponseAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1447,6 +1979,15 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", b =>
                 {
                     b.HasOne("ThresholdPortal.Domain.Organisations.Organisation", "Organisation")
@@ -1456,6 +1997,23 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationRequest", b =>
+                {
+                    b.Navigation("Responses");
+
+                    b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationResponse", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.ResponseAttachment", b =>
+                {
+                    b.Navigation("Content");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
