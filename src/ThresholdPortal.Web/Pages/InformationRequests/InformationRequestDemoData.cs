@@ -109,8 +109,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>When the case was progressed to checks in the MASH demo data: two hours after it arrived.</summary>
-    private static DateTimeOffset ProgressedAt(MashCase mashCase) => mashCase.ReceivedAt.AddHours(2).AddMinutes(10);
+    /// <summary>When the demo requests of a case are sent: after the MASH demo data has rated it and progressed it to checks.</summary>
+    private static DateTimeOffset ProgressedAt(MashCase mashCase) => mashCase.ReceivedAt.AddHours(3);
 
     private static DateTimeOffset Before(DateTimeOffset at, DateTimeOffset now) => at < now ? at : now.AddMinutes(-5);
 
