@@ -84,6 +84,26 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Values_that_do_not_bind_show_the_form_again_rather_than_failing()
+    {
+        var world = await InformationRequestWorld.CreateAsync(App);
+        var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
+
+        var response = await PortalApp.PostFormAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
+        {
+            ["Data.OrganisationId"] = "not-an-id",
+            ["Data.LawfulBasis"] = "Because",
+            ["Data.ConsentObtained"] = "maybe",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain("govuk-error-summary");
+        page.ShouldContain("Ask Police for information");
+        (await App.ExecuteDbContextAsync(db => db.InformationRequests.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_case_still_at_screening_cannot_ask_agencies()
     {
         var world = await InformationRequestWorld.CreateAsync(App);

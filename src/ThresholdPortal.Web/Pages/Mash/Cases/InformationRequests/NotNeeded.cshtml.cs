@@ -57,8 +57,9 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
         return Redirect(InformationRequestRoutes.Checklist(id));
     }
 
+    // Shown again after a validation or binding error: the case comes from the address.
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Data.CaseId, RouteData.Values["agencyKey"]?.ToString() ?? string.Empty, cancellationToken);
+        await LoadAsync(Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty, RouteData.Values["agencyKey"]?.ToString() ?? string.Empty, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
     {

@@ -65,7 +65,12 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
         return Redirect(InformationRequestRoutes.Checklist(id) + "#" + InformationRequestRoutes.ResponseAnchor(outcome.RequestId!.Value));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Data.CaseId, Data.AgencyKey, cancellationToken);
+    // Shown again after a validation or binding error: the case and agency come from the address, which the
+    // command may not have been given yet.
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(RouteCaseId, RouteData.Values["agencyKey"]?.ToString() ?? string.Empty, cancellationToken);
+
+    private Guid RouteCaseId => Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty;
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
     {
