@@ -15,6 +15,8 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.InformationRequests;
+using ThresholdPortal.Web.Pages.Mash;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -124,6 +126,8 @@ builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDemoData();
 builder.Services.AddReferenceData();
+builder.Services.AddTriage(builder.Configuration);
+builder.Services.AddInformationRequests(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -5,6 +5,8 @@ using ThresholdPortal.Benchmarks;
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- load --url http://localhost:5080 \
 //       --email practitioner@example.org --password Demo-Pass-2026! --workers 8 --seconds 10 --paths /mash,/ \
 //       --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
+//       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 
@@ -25,8 +27,16 @@ switch (options.Command)
         }
 
         return 0;
+    case "generate":
+        var connection = options.TryGet("connection") ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
+        var count = int.Parse(options.Get("count", "200000"), CultureInfo.InvariantCulture);
+        var perDay = int.Parse(options.Get("per-day", "2500"), CultureInfo.InvariantCulture);
+        Console.WriteLine($"Generating {count:N0} referrals with their MASH cases ({perDay:N0} a working day)...");
+        var generated = await new VolumeGenerator(connection, count, perDay, int.Parse(options.Get("seed", "4100"), CultureInfo.InvariantCulture)).RunAsync(cancellation.Token);
+        Console.WriteLine($"Loaded {generated.Referrals:N0} referrals ({generated.Open:N0} cases open) in {generated.Elapsed.TotalSeconds:0} s.");
+        return 0;
     default:
-        Console.Error.WriteLine("Commands: load");
+        Console.Error.WriteLine("Commands: load, generate");
         return 2;
 }
 

@@ -101,5 +101,6 @@ public static class PersonMatch
             ? $"{part} matches exactly"
             : similarity >= 0.3 ? $"{part} is similar ({Percent(similarity)})" : $"{part} differs";
 
-    private static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
+    // "40%", as UK English writes it (the invariant culture's "P0" gives "40 %").
+    private static string Percent(double value) => Math.Round(value * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

@@ -23,6 +23,9 @@ public static class Trigrams
         return (double)shared / (a.Count + b.Count - shared);
     }
 
+    /// <summary>The words pg_trgm would see, lower case and without accents, joined by single spaces.</summary>
+    public static string Normalise(string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : string.Join(' ', Words(text));
+
     public static HashSet<string> Of(string? text)
     {
         var trigrams = new HashSet<string>(StringComparer.Ordinal);

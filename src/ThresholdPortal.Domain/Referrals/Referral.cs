@@ -161,4 +161,22 @@ public class Referral
             Term = f.Term is { Length: > ReferralQualityFlag.TermMaxLength } term ? term[..ReferralQualityFlag.TermMaxLength] : f.Term,
         }));
     }
+
+    /// <summary>
+    /// Triage (issue 4): a contact taken by phone, e-mail or in person, written down by a MASH practitioner
+    /// with whatever the caller could tell them. It is received as it stands: an anonymous caller may not
+    /// know a date of birth, so the referrer's completeness check does not apply.
+    /// </summary>
+    public void ReceiveAsContact(string reference, DateTimeOffset receivedAt)
+    {
+        if (Status != ReferralStatus.Draft)
+        {
+            throw new InvalidOperationException("Only a draft can be received.");
+        }
+
+        Reference = reference;
+        Status = ReferralStatus.Submitted;
+        SubmittedAt = receivedAt;
+        UpdatedAt = receivedAt;
+    }
 }

@@ -52,15 +52,17 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", "Host=unused");
+        // Each test's database is cloned from a template that already holds the reference data.
+        builder.UseSetting("ReferenceData:SeedOnStartup", "false");
         // Tests read queued e-mails from the outbox table, and run dispatchers themselves when they send.
         builder.UseSetting("Email:Dispatcher:Enabled", "false");
+        // Likewise the chaser of overdue information requests: the tests that need it run it themselves.
+        builder.UseSetting("InformationRequests:Chaser:Enabled", "false");
         builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         // One app serves a whole test class, so its sign-ins would add up; the rate-limit tests set their own.
         builder.UseSetting("Security:SignInRateLimit:PerAccountPermits", "1000");
         builder.UseSetting("Security:SignInRateLimit:PerAddressPermits", "1000");
-        // Each test's database is cloned from a template that already holds the reference data.
-        builder.UseSetting("ReferenceData:SeedOnStartup", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DbContextOptions<PortalDbContext>>();

@@ -49,9 +49,12 @@ public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
             .Where(r => db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org")).ToListAsync());
         referrals.Count(r => r.Status == ReferralStatus.Draft).ShouldBe(1);
         var sent = referrals.Where(r => r.Status == ReferralStatus.Submitted).ToList();
-        sent.Select(r => r.Kind).ShouldBe([ReferralKind.MashReferral, ReferralKind.EarlyHelpRequest], ignoreOrder: true);
+        // The MASH demo data (issue 4) also fills the queue in the demo referrer's name, some of it as contacts
+        // taken by phone (which skip the referrer's completeness check): the referral journey's own demo data is
+        // a complete MASH referral and a complete early help request among them.
+        sent.ShouldContain(r => r.Kind == ReferralKind.MashReferral && ReferralProgress.Of(r).IsReadyToSubmit);
+        sent.ShouldContain(r => r.Kind == ReferralKind.EarlyHelpRequest && ReferralProgress.Of(r).IsReadyToSubmit);
         sent.ShouldAllBe(r => ReferralReference.IsWellFormed(r.Reference) && r.SubmittedAt != null && r.Children.Count > 0);
-        sent.ShouldAllBe(r => ReferralProgress.Of(r).IsReadyToSubmit);
     }
 
     private async Task EnsureAsync()

@@ -93,4 +93,24 @@ public sealed class PersonMatchTests
         result.Evidence.ShouldContain("Date of birth differs by one digit (a possible typing slip)");
         result.Strength.ShouldBe(MatchStrength.Strong);
     }
+
+    [Fact]
+    public void The_demo_misspelling_is_a_possible_match_with_its_evidence_in_plain_words()
+    {
+        var born = new DateOnly(2017, 5, 3);
+
+        var result = PersonMatch.Score(new("Jayden", "Clarke", born), new("Jaydon", "Clark", born));
+
+        result.Score.ShouldBe(71);
+        result.Strength.ShouldBe(MatchStrength.Possible);
+        result.Evidence.ShouldBe(["Given name is similar (40%)", "Family name is similar (62%)", "Date of birth matches exactly"]);
+    }
+
+    [Fact]
+    public void The_search_key_ignores_word_order_accents_and_punctuation_as_the_trigram_index_does()
+    {
+        PersonName.SearchKey("Zoë", "O'Neil").ShouldBe("zoe o neil");
+        Trigrams.Similarity(PersonName.SearchKey("Jayden", "Clarke"), PersonName.SearchKey("Clarke", "Jayden")).ShouldBe(1);
+        PersonName.SearchKey(null, "  ").ShouldBe(string.Empty);
+    }
 }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -22,8 +25,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -31,11 +32,30 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SignificantAdult> ReferralAdults => Set<SignificantAdult>();
     public DbSet<ReferralAttachment> ReferralAttachments => Set<ReferralAttachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
+    // Triage (issue 4): the MASH's work on each referral, and the people it knows.
+    public DbSet<MashCase> MashCases => Set<MashCase>();
+    public DbSet<BragRatingChange> MashCaseRatings => Set<BragRatingChange>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<PersonLink> PersonLinks => Set<PersonLink>();
+
+    // Information requests (issue 5): the agency checklist, requests to partner agencies and their responses.
+    public DbSet<PartnerAgency> PartnerAgencies => Set<PartnerAgency>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<RequestSubject> InformationRequestSubjects => Set<RequestSubject>();
+    public DbSet<InformationResponse> InformationResponses => Set<InformationResponse>();
+    public DbSet<ResponseAttachment> InformationResponseAttachments => Set<ResponseAttachment>();
+    public DbSet<ResponseAttachmentContent> InformationResponseAttachmentContents => Set<ResponseAttachmentContent>();
+    public DbSet<AgencyNotNeeded> AgencyChecksNotNeeded => Set<AgencyNotNeeded>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.HasSequence<long>(ReferralConfiguration.ReferenceSequence);
+        builder.HasPostgresExtension("pg_trgm"); // Triage (issue 4): similarity search on known people's names.
     }
 }

@@ -77,9 +77,21 @@ public sealed class EmailTemplate
         "Your Refer a child password has been changed",
         "The password for your Refer a child account has just been changed, and any other signed-in sessions have been ended. If you did not do this, reset your password now and tell your administrator:");
 
+    public static readonly EmailTemplate InformationRequestReceived = new(
+        "information-request.received",
+        "A new information request for your organisation",
+        "The Northshire MASH has asked your organisation for information it holds, to help it decide how to keep a child safe. Sign in to see the request and answer it by the time it shows:",
+        "If you cannot answer, sign in and say why, so the MASH knows not to wait.");
+
+    public static readonly EmailTemplate InformationRequestOverdue = new(
+        "information-request.overdue",
+        "An information request is overdue",
+        "An information request the Northshire MASH sent to your organisation has passed the time its answer was due. The MASH is waiting for it to decide how to keep a child safe. Sign in to answer it, or to say why you cannot:");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
+        InformationRequestReceived, InformationRequestOverdue,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

@@ -18,6 +18,9 @@ public sealed record SummaryCard(string Title, string Anchor, bool Incomplete, I
 /// </summary>
 public sealed record ReferralSummary(Referral Referral, ThresholdDocument Document, Guid? ChangeLinksFor)
 {
+    /// <summary>Where an attachment downloads from: the referrer's own address unless a page (the MASH case record) gives its own.</summary>
+    public Func<Guid, string> AttachmentLink { get; init; } = ReferralRoutes.Attachment;
+
     /// <summary>Loads the single referral the query selects, read-only, with everything the summary shows (never attachment bytes).</summary>
     public static async Task<ReferralSummary?> LoadAsync(PortalDbContext db, IQueryable<Referral> selected, bool editable, CancellationToken cancellationToken)
     {
@@ -216,7 +219,7 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
     {
         var rows = Referral.Attachments.OrderBy(a => a.UploadedAt)
             .Select(a => new SummaryRow(a.Kind == AttachmentKind.Other ? a.Description ?? "Document" : a.Kind.DisplayName(),
-                $"{a.FileName} ({AttachmentSize.Describe(a.SizeBytes)})", Change(ReferralRoutes.Attachments), ValueHref: ReferralRoutes.Attachment(a.Id)))
+                $"{a.FileName} ({AttachmentSize.Describe(a.SizeBytes)})", Change(ReferralRoutes.Attachments), ValueHref: AttachmentLink(a.Id)))
             .ToList();
         if (rows.Count == 0)
         {

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
@@ -99,7 +101,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration, DecisionClock decisionClock)
         : IRequestHandler<Submit, string?>
     {
         public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
@@ -132,6 +134,9 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral));
             audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
                 $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); {referral.QualityFlags.Count} quality flags");
+
+            // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
+            MashIntake.OpenCase(db, audit, referral, ContactChannel.Portal, decisionClock);
             await db.SaveChangesAsync(cancellationToken);
             return reference;
         }

@@ -1,0 +1,292 @@
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
+
+namespace ThresholdPortal.Domain.Triage;
+
+/// <summary>
+/// The MASH's work on one referral or recorded contact: its status, BRAG rating, decision deadline, who
+/// holds it and what it is flagged for. The referral itself stays exactly as the referrer sent it; the
+/// case holds everything the MASH adds (docs/decisions/0030). A few of the referral's facts are copied
+/// here when the case opens (reference, receipt time, source, level) so the queue reads one table.
+/// </summary>
+public class MashCase
+{
+    public const int ClosureNotesMaxLength = 2000;
+    public const int AdviceMaxLength = 2000;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid ReferralId { get; init; }
+    public required string Reference { get; init; }
+    public ContactChannel Channel { get; init; }
+
+    /// <summary>The Children in Need referral source code ("2A", "6", "1A"...).</summary>
+    public required string SourceCode { get; init; }
+
+    /// <summary>The professional's organisation; null for a contact from a member of the public.</summary>
+    public Guid? ReferringOrganisationId { get; init; }
+
+    /// <summary>The level the referrer indicated, to set beside the MASH's own judgement.</summary>
+    public ThresholdLevel? ReferrerLevel { get; init; }
+
+    /// <summary>The receipt time: every deadline is counted from here.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public MashCaseStatus Status { get; private set; } = MashCaseStatus.New;
+    public BragRating? Rating { get; private set; }
+
+    /// <summary>When the decision is due, in UTC (null for Blue, which has no target). Stored so the queue can sort on it.</summary>
+    public DateTimeOffset? DecisionDueAt { get; private set; }
+
+    public Guid? AssignedToUserId { get; private set; }
+    public DateTimeOffset? AssignedAt { get; private set; }
+    public CaseFlags Flags { get; private set; }
+
+    public ContactOutcome? ContactOutcome { get; private set; }
+    public ContactClosureReason? ClosureReason { get; private set; }
+    public string? ClosureNotes { get; private set; }
+    public string? AdviceGiven { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public List<BragRatingChange> RatingHistory { get; init; } = [];
+
+    /// <summary>PostgreSQL's xmin: a save over a version someone else has changed fails instead of overwriting.</summary>
+    public uint Version { get; private set; }
+
+    public bool IsOpen => Status.IsOpen();
+
+    /// <summary>
+    /// Opens the case for a referral just sent to the MASH (or a contact just recorded). Its concern flags
+    /// come from what the referral says; the deadline is the unrated one, until a practitioner rates it.
+    /// </summary>
+    public static MashCase Open(Referral referral, ContactChannel channel, DecisionClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (referral.Status != ReferralStatus.Submitted || referral.Reference is null || referral.SubmittedAt is not { } receivedAt)
+        {
+            throw new InvalidOperationException("A case opens only for a referral that has been received.");
+        }
+
+        if (referral.Kind != ReferralKind.MashReferral)
+        {
+            throw new InvalidOperationException("Early help requests go to the early help hub, not the MASH queue.");
+        }
+
+        return new MashCase
+        {
+            ReferralId = referral.Id,
+            Reference = referral.Reference,
+            Channel = channel,
+            SourceCode = referral.ReferralSourceCode,
+            ReferringOrganisationId = channel == ContactChannel.Portal ? referral.ReferringOrganisationId : null,
+            ReferrerLevel = referral.ChosenLevel,
+            ReceivedAt = receivedAt,
+            DecisionDueAt = clock.DeadlineFor(receivedAt, null)?.ToUniversalTime(),
+            Flags = ConcernFlagsOf(referral),
+        };
+    }
+
+    /// <summary>The flags that follow from the referral's own answers.</summary>
+    public static CaseFlags ConcernFlagsOf(Referral referral)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        var flags = CaseFlags.None;
+        if (referral.Screening.FgmKnownOrSuspected)
+        {
+            flags |= CaseFlags.Fgm;
+        }
+
+        if (referral.HasCategory(ConcernCategory.ChildSexualExploitation) || referral.HasCategory(ConcernCategory.ChildCriminalExploitation))
+        {
+            flags |= CaseFlags.Exploitation;
+        }
+
+        if (referral.HasCategory(ConcernCategory.DomesticAbuse))
+        {
+            flags |= CaseFlags.DomesticAbuse;
+        }
+
+        if (referral.ChildInImmediateDanger == true)
+        {
+            flags |= CaseFlags.ImmediateDanger;
+        }
+
+        return flags;
+    }
+
+    /// <summary>A practitioner takes an unassigned case for themselves.</summary>
+    public void Claim(Guid userId, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (AssignedToUserId is not null)
+        {
+            throw new CaseRuleException(AssignedToUserId == userId ? "You already hold this case." : "Someone else already holds this case.");
+        }
+
+        AssignTo(userId, at);
+    }
+
+    /// <summary>Gives the case to a practitioner (a manager allocating, or a hand-over). Screening starts.</summary>
+    public void AssignTo(Guid userId, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (AssignedToUserId == userId)
+        {
+            throw new CaseRuleException("The case is already assigned to that person.");
+        }
+
+        AssignedToUserId = userId;
+        AssignedAt = at;
+        if (Status == MashCaseStatus.New)
+        {
+            Status = MashCaseStatus.Screening;
+        }
+    }
+
+    /// <summary>
+    /// Rates the case, always with a reason, and moves its deadline to what the new rating allows from the
+    /// receipt time. The history keeps every rating given.
+    /// </summary>
+    public BragRatingChange Rate(BragRating rating, string reason, Guid byUserId, DateTimeOffset at, DecisionClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        EnsureAssigned("rating it");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CaseRuleException("Every rating needs a reason.");
+        }
+
+        if (Rating == rating)
+        {
+            throw new CaseRuleException($"The case is already rated {rating}.");
+        }
+
+        var change = new BragRatingChange
+        {
+            CaseId = Id,
+            Rating = rating,
+            PreviousRating = Rating,
+            Reason = reason.Trim(),
+            RatedByUserId = byUserId,
+            RatedAt = at,
+        };
+        RatingHistory.Add(change);
+        Rating = rating;
+        DecisionDueAt = clock.DeadlineFor(ReceivedAt, rating)?.ToUniversalTime();
+        return change;
+    }
+
+    /// <summary>Screening found that partner agencies must be asked: the case goes on to MASH checks.</summary>
+    public void ProgressToMashChecks()
+    {
+        EnsureScreening();
+        if (Rating is null)
+        {
+            throw new CaseRuleException("Rate the case before progressing it: the rating sets how quickly agencies must answer.");
+        }
+
+        ContactOutcome = Triage.ContactOutcome.ProgressToMashChecks;
+        Status = MashCaseStatus.AwaitingInformation;
+    }
+
+    /// <summary>Screening found no need for MASH checks: the contact closes with its reason and the advice given.</summary>
+    public void CloseAtContact(ContactClosureReason reason, string? notes, string advice, DateTimeOffset at)
+    {
+        EnsureScreening();
+        if (string.IsNullOrWhiteSpace(advice))
+        {
+            throw new CaseRuleException("Record the advice given when closing a contact.");
+        }
+
+        if (reason == ContactClosureReason.Other && string.IsNullOrWhiteSpace(notes))
+        {
+            throw new CaseRuleException("Say why the contact is closed.");
+        }
+
+        ContactOutcome = Triage.ContactOutcome.ClosedAtContact;
+        ClosureReason = reason;
+        ClosureNotes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+        AdviceGiven = advice.Trim();
+        Status = MashCaseStatus.Decided;
+        ClosedAt = at;
+    }
+
+    /// <summary>The information gathering is complete: the case is ready for a decision.</summary>
+    public void MarkReadyForDecision() => Move(MashCaseStatus.AwaitingInformation, MashCaseStatus.AwaitingDecision);
+
+    /// <summary>A proposed decision goes to a manager.</summary>
+    public void SubmitForSignOff() => Move(MashCaseStatus.AwaitingDecision, MashCaseStatus.AwaitingSignOff);
+
+    /// <summary>A manager returned the decision for revision.</summary>
+    public void ReturnForRevision() => Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.AwaitingDecision);
+
+    /// <summary>Only an approved decision closes a case that went through MASH checks.</summary>
+    public void CloseWithApprovedDecision(DateTimeOffset at)
+    {
+        Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.Decided);
+        ClosedAt = at;
+    }
+
+    /// <summary>
+    /// Sets the flags that come from the known people linked to the case. They are recomputed from every
+    /// link whenever a link is confirmed or removed, so they never disagree with the links.
+    /// </summary>
+    public void RecordLinkedPeopleFindings(bool reReferral, bool openToEarlyHelp, bool openToSocialCare)
+    {
+        var fromPeople = CaseFlags.ReReferral | CaseFlags.OpenToEarlyHelp | CaseFlags.OpenToSocialCare;
+        var flags = Flags & ~fromPeople;
+        if (reReferral)
+        {
+            flags |= CaseFlags.ReReferral;
+        }
+
+        if (openToEarlyHelp)
+        {
+            flags |= CaseFlags.OpenToEarlyHelp;
+        }
+
+        if (openToSocialCare)
+        {
+            flags |= CaseFlags.OpenToSocialCare;
+        }
+
+        Flags = flags;
+    }
+
+    private void Move(MashCaseStatus from, MashCaseStatus to)
+    {
+        if (Status != from)
+        {
+            throw new CaseRuleException($"The case is {Status.DisplayName().ToLowerInvariant()}, so it cannot move to {to.DisplayName().ToLowerInvariant()}.");
+        }
+
+        Status = to;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new CaseRuleException("The case is closed.");
+        }
+    }
+
+    private void EnsureAssigned(string doing)
+    {
+        if (AssignedToUserId is null)
+        {
+            throw new CaseRuleException($"Claim or assign the case before {doing}.");
+        }
+    }
+
+    private void EnsureScreening()
+    {
+        if (Status is not (MashCaseStatus.New or MashCaseStatus.Screening))
+        {
+            throw new CaseRuleException("The contact outcome is recorded once, at screening.");
+        }
+
+        EnsureAssigned("recording the contact outcome");
+    }
+}

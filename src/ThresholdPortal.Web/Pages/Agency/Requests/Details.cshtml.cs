@@ -1,0 +1,57 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Pages.InformationRequests;
+using ThresholdPortal.Web.Pages.Mash;
+
+namespace ThresholdPortal.Web.Pages.Agency.Requests;
+
+/// <summary>
+/// One request as the agency sees it: the people named (names, dates of birth, addresses), the questions,
+/// the lawful basis, and what the organisation has answered so far. Never the referral. Opening it is
+/// recorded: the first opening shows the MASH it was "viewed", and every opening goes in the case's log.
+/// </summary>
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public RequestView View { get; private set; } = null!;
+
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid requestId)
+    {
+        var opened = await mediator.Send(new Open(requestId));
+        if (opened is null)
+        {
+            return NotFound();
+        }
+
+        (View, Now) = opened.Value;
+        return Page();
+    }
+
+    public sealed record Open(Guid RequestId) : ICommand<(RequestView View, DateTimeOffset Now)?>;
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Open, (RequestView View, DateTimeOffset Now)?>
+    {
+        public async Task<(RequestView View, DateTimeOffset Now)?> Handle(Open request, CancellationToken cancellationToken)
+        {
+            var found = await AgencyAccess.LockOwnAsync(db, request.RequestId, user, cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow();
+            found.RecordViewed(now);
+            audit.Record(InformationRequestEvents.Viewed, CaseEvents.SubjectType, found.CaseId.ToString(), InformationRequestEvents.Detail(found.AgencyName, found.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            var views = await RequestViews.LoadAsync(db, db.InformationRequests.Where(r => r.Id == found.Id), now,
+                InformationRequestRoutes.AgencyAttachment, cancellationToken);
+            return (views.Single(), now);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Mash.Cases;
+
+/// <summary>
+/// The contact outcome at screening: progress to MASH checks (information from partner agencies), or
+/// close at the contact stage with the reason and the advice given.
+/// </summary>
+public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public RecordOutcome Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.CaseId = id;
+        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
+
+    private async Task<bool> LoadAsync(Guid id, bool stamp)
+    {
+        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        if (stamp)
+        {
+            Data.Stamp(id, view.Version, Now(clock));
+        }
+
+        return true;
+    }
+
+    public sealed record Query(Guid CaseId) : IQuery<Result?>;
+
+    public sealed record Result(Guid CaseId, string Reference, MashCaseStatus Status, BragRating? Rating, bool IsAssigned, uint Version)
+    {
+        public bool CanRecord => Status is MashCaseStatus.New or MashCaseStatus.Screening && IsAssigned;
+    }
+
+    public sealed class RecordOutcome : ICommand<CaseChangeResult>, ICaseChange
+    {
+        public Guid CaseId { get; set; }
+        public uint Version { get; set; }
+        public long OpenedAt { get; set; }
+        public ContactOutcome? Outcome { get; set; }
+        public ContactClosureReason? ClosureReason { get; set; }
+        public string? ClosureNotes { get; set; }
+        public string? AdviceGiven { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<RecordOutcome>
+    {
+        public Validator()
+        {
+            RuleFor(o => o.Outcome).NotNull().WithMessage("Select the outcome of the contact").IsInEnum().WithMessage("Select the outcome of the contact");
+            When(o => o.Outcome == ContactOutcome.ClosedAtContact, () =>
+            {
+                RuleFor(o => o.ClosureReason).NotNull().WithMessage("Select why the contact is closed").IsInEnum().WithMessage("Select why the contact is closed");
+                RuleFor(o => o.ClosureNotes).NotEmpty().When(o => o.ClosureReason == ContactClosureReason.Other).WithMessage("Say why the contact is closed");
+                RuleFor(o => o.ClosureNotes).MaximumLength(MashCase.ClosureNotesMaxLength).WithMessage($"The explanation must be {MashCase.ClosureNotesMaxLength:N0} characters or fewer");
+                RuleFor(o => o.AdviceGiven).NotEmpty().WithMessage("Record the advice given, and to whom")
+                    .MaximumLength(MashCase.AdviceMaxLength).WithMessage($"The advice must be {MashCase.AdviceMaxLength:N0} characters or fewer");
+            });
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken) =>
+            await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new Result(c.Id, c.Reference, c.Status, c.Rating, c.AssignedToUserId != null, c.Version))
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<RecordOutcome, CaseChangeResult>
+    {
+        public async Task<CaseChangeResult> Handle(RecordOutcome request, CancellationToken cancellationToken)
+        {
+            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
+            if (mashCase is null)
+            {
+                return stop!;
+            }
+
+            var progress = request.Outcome == ContactOutcome.ProgressToMashChecks;
+            var refused = CaseChanges.Apply(db, () =>
+            {
+                if (progress)
+                {
+                    mashCase.ProgressToMashChecks();
+                }
+                else
+                {
+                    mashCase.CloseAtContact(request.ClosureReason!.Value, request.ClosureNotes, request.AdviceGiven!, clock.GetUtcNow());
+                }
+            });
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            audit.Record(progress ? CaseEvents.ProgressedToChecks : CaseEvents.ClosedAtContact, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                progress ? null : mashCase.ClosureReason!.Value.DisplayName());
+            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Mash;
+
+/// <summary>
+/// The MASH queue: every open case, most urgent first, with filters, counts per status and paging by key
+/// (docs/decisions/0031). Children appear as initials and ages only.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public MashCaseStatus? Status { get; set; }
+
+    /// <summary>Red, Amber, Green, Blue or Unrated.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Brag { get; set; }
+
+    /// <summary>"mine" or "unassigned"; anything else means everyone's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public QueueFlag? Flag { get; set; }
+
+    /// <summary>An organisation id, or "public" for contacts from members of the public.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public QueueOrder? Order { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Before { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Reference { get; set; }
+
+    public Result View { get; private set; } = null!;
+
+    public string? ReferenceNotFound { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(Reference))
+        {
+            var found = await mediator.Send(new FindByReference(Reference));
+            if (found is { } caseId)
+            {
+                return Redirect(MashRoutes.Case(caseId));
+            }
+
+            ReferenceNotFound = Reference.Trim();
+        }
+
+        // A value the binder could not read (a hand-edited address) is ignored, not an error.
+        View = await mediator.Send(ToQuery());
+        return Page();
+    }
+
+    /// <summary>Closed cases are listed most recently closed first; open ones most urgent first unless asked for newest.</summary>
+    public Query ToQuery() => new(Status, Brag, Assigned, Flag, From, EffectiveOrder, After, Before);
+
+    public QueueOrder EffectiveOrder =>
+        Status == MashCaseStatus.Decided ? QueueOrder.RecentlyDecided
+        : Order == QueueOrder.Newest ? QueueOrder.Newest
+        : QueueOrder.MostUrgent;
+
+    /// <summary>This page's address with the current filters, changed as given.</summary>
+    public string Link(MashCaseStatus? status = null, bool keepStatus = true, string? after = null, string? before = null, QueueOrder? order = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["status"] = keepStatus ? Status?.ToString() : status?.ToString(),
+            ["brag"] = Brag,
+            ["assigned"] = Assigned,
+            ["flag"] = Flag?.ToString(),
+            ["from"] = From,
+            ["order"] = (order ?? Order)?.ToString(),
+            ["after"] = after,
+            ["before"] = before,
+        };
+        var parts = query.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}");
+        var text = string.Join('&', parts);
+        return text.Length == 0 ? MashRoutes.Queue : $"{MashRoutes.Queue}?{text}";
+    }
+
+    public sealed record Query(
+        MashCaseStatus? Status, string? Brag, string? Assigned, QueueFlag? Flag, string? From, QueueOrder Order, string? After, string? Before)
+        : IQuery<Result>;
+
+    public sealed record FindByReference(string Reference) : IQuery<Guid?>;
+
+    public sealed record Row(
+        Guid Id,
+        string Reference,
+        DateTimeOffset ReceivedAt,
+        DateTimeOffset? DueAt,
+        BragRating? Rating,
+        MashCaseStatus Status,
+        IReadOnlyList<string> Children,
+        string From,
+        string SourceCode,
+        ContactChannel Channel,
+        ThresholdLevel? ReferrerLevel,
+        IReadOnlyList<CaseFlags> Flags,
+        string? AssignedTo,
+        DateTimeOffset? ClosedAt);
+
+    public sealed record Organisation(Guid Id, string Name);
+
+    public sealed record Result(
+        IReadOnlyList<Row> Rows,
+        IReadOnlyDictionary<MashCaseStatus, int> OpenCounts,
+        int DecidedInLast30Days,
+        string? Next,
+        string? Previous,
+        IReadOnlyList<Organisation> Organisations,
+        DateTimeOffset Now)
+    {
+        public int OpenTotal => OpenCounts.Values.Sum();
+    }
+
+    public sealed class FindHandler(PortalDbContext db) : IRequestHandler<FindByReference, Guid?>
+    {
+        public async Task<Guid?> Handle(FindByReference request, CancellationToken cancellationToken)
+        {
+            var reference = request.Reference.Trim().ToUpperInvariant();
+            return await db.MashCases.AsNoTracking().Where(c => c.Reference == reference).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var pageSize = options.Value.QueuePageSize;
+            var filtered = QueueQueries.Filter(db.MashCases.AsNoTracking(), request, user.Id);
+            var page = await QueueQueries.PageAsync(db, filtered, request, pageSize, cancellationToken);
+
+            var referralIds = page.Rows.Select(r => r.ReferralId).ToList();
+            var today = MashDisplay.Today(now);
+            var children = (await db.ReferralChildren.AsNoTracking()
+                    .Where(c => referralIds.Contains(c.ReferralId))
+                    .OrderBy(c => c.Order)
+                    .Select(c => new { c.ReferralId, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(c => c.ReferralId, c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today));
+
+            var counts = await QueueQueries.Filter(db.MashCases.AsNoTracking(), request with { Status = null }, user.Id)
+                .GroupBy(c => c.Status)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var since = now.AddDays(-30);
+            var decided = await QueueQueries.Filter(db.MashCases.AsNoTracking(), request with { Status = MashCaseStatus.Decided }, user.Id)
+                .CountAsync(c => c.ClosedAt >= since, cancellationToken);
+
+            var organisations = await db.Organisations.AsNoTracking()
+                .Where(o => o.IsActive)
+                .OrderBy(o => o.Name)
+                .Select(o => new Organisation(o.Id, o.Name))
+                .ToListAsync(cancellationToken);
+
+            var rows = page.Rows.Select(r => new Row(
+                r.Id, r.Reference, r.ReceivedAt, r.DecisionDueAt, r.Rating, r.Status, [.. children[r.ReferralId]],
+                r.Organisation ?? $"{r.Channel.DisplayName()} contact", r.SourceCode, r.Channel, r.ReferrerLevel,
+                [.. r.Flags.Split()], r.AssignedTo, r.ClosedAt)).ToList();
+            return new Result(rows, counts, decided, page.Next, page.Previous, organisations, now);
+        }
+    }
+}
+
+/// <summary>The flags the queue can be filtered by; "open involvement" covers early help and social care.</summary>
+public enum QueueFlag
+{
+    ReReferral,
+    OpenInvolvement,
+    Fgm,
+    Exploitation,
+    DomesticAbuse,
+    ImmediateDanger,
+}

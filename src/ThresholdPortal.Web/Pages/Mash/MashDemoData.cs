@@ -1,0 +1,444 @@
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.People;
+using Person = ThresholdPortal.Domain.People.Person;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Pages.Referrals;
+
+namespace ThresholdPortal.Web.Pages.Mash;
+
+/// <summary>
+/// Fills the MASH queue so the dashboard looks like a working day: about a hundred open cases at every
+/// status and rating, some overdue, contacts taken by phone, re-referrals, and closed cases behind them;
+/// known people in households, some open to early help or social care. One demo referral from the demo
+/// school is about "Jayden Clarke", whose earlier referral was recorded as "Jaydon Clark": the misspelled
+/// match a practitioner should find and confirm. Everything goes through the domain's own rules, with
+/// times in the past, so the timelines read true. Deterministic: the same seed gives the same data.
+/// </summary>
+public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, DecisionClock clock, TimeProvider time) : IDemoDataContributor
+{
+    public const string MisspelledGivenName = "Jaydon";
+    public const string MisspelledFamilyName = "Clark";
+    public static readonly DateOnly JaydenBorn = new(2017, 5, 3);
+    public static readonly DateOnly MaisieBorn = new(2019, 9, 14);
+
+    private readonly Faker faker = new("en_GB") { Random = new Randomizer(20261124) };
+    private readonly List<AuditEvent> events = [];
+    private ThresholdDocument document = null!;
+    private DateTimeOffset now;
+
+    public int Order => 40;
+
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        now = time.GetUtcNow();
+        document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
+        await OpenCasesForOtherDemoReferralsAsync(cancellationToken);
+        var organisations = context.Organisations;
+        var practitioners = new List<PortalUser>
+        {
+            context.Users.Practitioner,
+            await UserAsync("sam.patel@example.org", "Sam", "Patel", "MASH social worker", organisations.LocalAuthority, PortalRole.MashPractitioner),
+            await UserAsync("jo.evans@example.org", "Jo", "Evans", "MASH senior practitioner", organisations.LocalAuthority, PortalRole.MashPractitioner),
+            context.Users.Manager,
+        };
+        var referrers = new List<(PortalUser User, Organisation Organisation)>
+        {
+            (context.Users.Referrer, organisations.School),
+            (await UserAsync("laura.bennett@police.example.org", "Laura", "Bennett", "Police public protection officer", organisations.Police, PortalRole.Referrer), organisations.Police),
+            (await UserAsync("imran.ali@hillview.example.org", "Imran", "Ali", "GP safeguarding lead", organisations.GpPractice, PortalRole.Referrer), organisations.GpPractice),
+            (await UserAsync("hannah.cole@health.example.org", "Hannah", "Cole", "Health visitor", organisations.HealthVisiting, PortalRole.Referrer), organisations.HealthVisiting),
+            (await UserAsync("tom.reid@probation.example.org", "Tom", "Reid", "Probation officer", organisations.Probation, PortalRole.Referrer), organisations.Probation),
+            (await UserAsync("grace.mensah@familytrust.example.org", "Grace", "Mensah", "Family support worker", organisations.VoluntaryGroup, PortalRole.Referrer), organisations.VoluntaryGroup),
+        };
+
+        await SeedClarkeFamilyAsync(context, practitioners, cancellationToken);
+
+        // Closed cases over the last eleven months, their children known to the portal afterwards.
+        var knownChildren = new List<(Person Person, MashCase Case)>();
+        for (var i = 0; i < 45; i++)
+        {
+            var (user, organisation) = faker.PickRandom(referrers);
+            var received = WorkingMoment(i < 12 ? faker.Random.Int(3, 20) : faker.Random.Int(21, 230));
+            var (referral, mashCase) = await ReferralAsync(user, organisation, received, faker.PickRandom(Scenarios), ContactChannel.Portal, cancellationToken);
+            var worker = faker.PickRandom(practitioners.Take(3));
+            Screen(mashCase, worker, received, faker.PickRandom(Scenarios).Rating);
+            if (faker.Random.Bool(0.35f))
+            {
+                mashCase.CloseAtContact(faker.PickRandom(ContactClosureReason.AdviceAndSignposting, ContactClosureReason.NoSafeguardingConcern, ContactClosureReason.InformationOnly),
+                    null, "Advice given to the referrer about the local family hub and school nursing drop-in.", received.AddHours(5));
+                Event(CaseEvents.ClosedAtContact, mashCase, worker, received.AddHours(5), mashCase.ClosureReason!.Value.DisplayName());
+            }
+            else
+            {
+                Decide(mashCase, worker, context.Users.Manager, received);
+            }
+
+            knownChildren.AddRange(KnowPeople(referral, mashCase, worker, received.AddHours(2)).Where(p => p.Role == PersonRole.Child).Select(p => (p, mashCase)));
+        }
+
+        // Open work: the last eight working days, at every stage.
+        for (var i = 0; i < 95; i++)
+        {
+            var age = faker.Random.WeightedRandom([0, 1, 2, 3, 4, 6], [0.36f, 0.26f, 0.16f, 0.1f, 0.07f, 0.05f]);
+            var received = WorkingMoment(age);
+            var contact = faker.Random.Bool(0.12f);
+            var (user, organisation) = faker.PickRandom(referrers);
+
+            // Red cases are decided the same day; the ones still open are today's.
+            var scenario = faker.PickRandom(Scenarios.Where(s => age == 0 || s.Rating != BragRating.Red).ToArray());
+            var (_, mashCase) = await ReferralAsync(user, organisation, received, scenario,
+                contact ? faker.PickRandom(ContactChannelExtensions.Recorded.ToArray()) : ContactChannel.Portal, cancellationToken,
+                reReferralOf: i % 9 == 4 && knownChildren.Count > 0 ? faker.PickRandom(knownChildren) : null);
+            Progress(mashCase, faker.PickRandom(practitioners.Take(3)), received, age, scenario);
+        }
+
+        db.AuditEvents.AddRange(events);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Referrals another feature's demo data sent to the MASH directly (not through the submit page) get
+    /// their case too, as every received MASH referral has one.
+    /// </summary>
+    private async Task OpenCasesForOtherDemoReferralsAsync(CancellationToken cancellationToken)
+    {
+        var withoutCase = await db.Referrals
+            .Where(r => r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id))
+            .ToListAsync(cancellationToken);
+        foreach (var referral in withoutCase)
+        {
+            var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
+            db.MashCases.Add(mashCase);
+            Event(CaseEvents.Received, mashCase, null, referral.SubmittedAt!.Value, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
+        }
+    }
+
+    /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
+    private async Task SeedClarkeFamilyAsync(DemoSeedContext context, List<PortalUser> practitioners, CancellationToken cancellationToken)
+    {
+        var school = context.Organisations.School;
+        var earlierAt = WorkingMoment(95);
+        var earlier = new Scenario("Jaydon came to school with a cut lip and said he fell. His sister Maisie said there was shouting at home all weekend.",
+            [ConcernCategory.PhysicalAbuseByAdult, ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
+            "Injury with an inconsistent account and domestic abuse at home.");
+        var (earlierReferral, earlierCase) = await ReferralAsync(context.Users.Referrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
+            children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)], adultFamilyName: MisspelledFamilyName);
+        Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
+        Decide(earlierCase, practitioners[0], context.Users.Manager, earlierAt);
+        var people = KnowPeople(earlierReferral, earlierCase, practitioners[0], earlierAt.AddHours(3));
+        var jaydon = people.Single(p => p.GivenName == MisspelledGivenName);
+        jaydon.Involvement = OpenInvolvement.SocialCare;
+        jaydon.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(20).UtcDateTime);
+        jaydon.InvolvementTeam = "Northtown children in need team";
+        var maisie = people.Single(p => p.GivenName == "Maisie");
+        maisie.Involvement = OpenInvolvement.EarlyHelp;
+        maisie.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(30).UtcDateTime);
+        maisie.InvolvementTeam = "Northtown family hub";
+
+        // The demo referral waiting in the queue, spelled as the school spells it: not linked, for a practitioner to match.
+        var now2 = WorkingMoment(0);
+        var again = new Scenario("Jayden arrived with a bruise on his cheek and said his mum's partner pushed him. Maisie was withdrawn all morning.",
+            [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Second injury this year with an account of harm by an adult.");
+        await ReferralAsync(context.Users.Referrer, school, now2, again, ContactChannel.Portal, cancellationToken,
+            children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
+    }
+
+    private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating, string RatingReason);
+
+    private static readonly string[] Streets =
+    [
+        "Mill Lane", "Station Road", "Church Street", "Park Avenue", "Victoria Road", "Chestnut Close", "Meadow Way", "Queens Road",
+        "Orchard Close", "Riverside Walk", "High Street", "Elm Grove", "Canal Street", "Hawthorn Drive", "Kings Crescent",
+    ];
+
+    private static readonly Scenario[] Scenarios =
+    [
+        new("{0} arrived at school with a bruise on the upper arm and said an adult at home grabbed them.", [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Injury with an account of harm by an adult; no medical need."),
+        new("{0} has come to school hungry and in the same clothes most days this month; attendance is 71%.", [ConcernCategory.Neglect], ThresholdLevel.Targeted, BragRating.Green, "Neglect building over time; no immediate risk."),
+        new("Police attended a domestic incident at {0}'s home overnight; the children were present and a window was broken.", [ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber, "Domestic abuse with children present; DASH rated medium."),
+        new("{0} was found by police at 2am in another town carrying £600 in cash and two phones.", [ConcernCategory.ChildCriminalExploitation, ConcernCategory.Missing], ThresholdLevel.Specialist, BragRating.Red, "Strong indicators of county lines exploitation; missing twice this month."),
+        new("{0} has a much older 'boyfriend' who collects them from school and buys them gifts.", [ConcernCategory.ChildSexualExploitation], ThresholdLevel.Specialist, BragRating.Red, "CSE risk tool scored high; strategy discussion needed."),
+        new("{0}'s mother was admitted to a mental health ward; {0} is caring for a younger brother.", [ConcernCategory.MentalHealth, ConcernCategory.YoungCarer], ThresholdLevel.EarlyHelp, BragRating.Green, "Young carer with family support available; needs early help."),
+        new("{0}'s family plan an extended trip abroad in the summer; an older sister is known to have had FGM.", [ConcernCategory.FemaleGenitalMutilation], ThresholdLevel.Specialist, BragRating.Red, "Imminent risk of FGM; police informed."),
+        new("{0} says their parents shout at them every night and lock them out of the house when angry.", [ConcernCategory.EmotionalAbuse], ThresholdLevel.Targeted, BragRating.Green, "Emotional harm; parents engaging with school."),
+        new("{0}'s father was visibly drunk at school pick-up and drove away with {0} in the car.", [ConcernCategory.AlcoholMisuse], ThresholdLevel.Targeted, BragRating.Amber, "Parental alcohol misuse with immediate safety risk on the day."),
+        new("{0} disclosed cutting their arms and has stopped eating lunch.", [ConcernCategory.SelfHarm, ConcernCategory.MentalHealth], ThresholdLevel.Targeted, BragRating.Amber, "Self-harm; CAMHS referral made; parents supportive."),
+        new("A neighbour reports {0} is left alone for long periods and seen outside late at night.", [ConcernCategory.Neglect], ThresholdLevel.EarlyHelp, BragRating.Blue, "No corroboration from school or health; information only."),
+    ];
+
+    private async Task<(Referral Referral, MashCase Case)> ReferralAsync(
+        PortalUser referrer, Organisation organisation, DateTimeOffset received, Scenario scenario, ContactChannel channel, CancellationToken cancellationToken,
+        (string Given, string Family, DateOnly Born)[]? children = null, string? adultFamilyName = null, (Person Person, MashCase Case)? reReferralOf = null)
+    {
+        var family = adultFamilyName ?? faker.Name.LastName();
+        children ??= [.. Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.5f, 0.35f, 0.15f]))
+            .Select(_ => (faker.Name.FirstName(faker.Random.Bool() ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male), family, DateOnly.FromDateTime(faker.Date.Between(now.AddYears(-17).UtcDateTime, now.AddMonths(-4).UtcDateTime))))];
+        if (reReferralOf is { } earlier)
+        {
+            // Spelled as a different referrer would spell it: the same child, a small slip in the name.
+            var person = earlier.Person;
+            children = [(person.GivenName, faker.Random.Bool() ? person.FamilyName : person.FamilyName + "e", person.DateOfBirth ?? JaydenBorn)];
+        }
+
+        var street = $"{faker.Random.Int(1, 140)} {faker.PickRandom(Streets)}";
+        var postcode = "NT" + faker.Random.Int(1, 9) + " " + faker.Random.Int(1, 9) + faker.Random.String2(2, "ABDEFGHJLNPQRSTUWXYZ");
+        var referral = new Referral
+        {
+            IdempotencyKey = Guid.NewGuid(),
+            ReferrerUserId = referrer.Id,
+            ReferringOrganisationId = organisation.Id,
+            ReferralSourceCode = channel == ContactChannel.Portal ? organisation.ReferralSource.Code : faker.PickRandom(ReferralSource.NonProfessional.ToArray()).Code,
+            ThresholdDocumentId = document.Id,
+            CreatedAt = received.AddMinutes(-40),
+            UpdatedAt = received,
+            ChildInImmediateDanger = false,
+            FgmKnownOrSuspected = scenario.Categories.Contains(ConcernCategory.FemaleGenitalMutilation),
+            Categories = [.. scenario.Categories.Select(c => c.Key)],
+            Concerns =
+            {
+                WhatHappened = string.Format(System.Globalization.CultureInfo.InvariantCulture, scenario.WhatHappened, children[0].Given),
+                Analysis = "The concerns fit the level chosen in the threshold document.",
+                RiskFactors = "The pattern is getting worse and the adults at home have not acted on earlier advice.",
+                ProtectiveFactors = "A grandparent nearby is involved and the child talks to staff they trust.",
+                History = "Known to the school's pastoral team for a year.",
+                PreviousHelp = "Some support from the family hub last year, which the family engaged with for a while.",
+                OtherProfessionals = "The school nurse shares the concern.",
+                ExpectedOutcome = "An assessment of the family's needs and advice for the school.",
+            },
+            Consent = { Decision = ConsentDecision.NotSought, Reason = "Telling the parents first could put the child at risk.", SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
+            Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
+            Referrer = channel == ContactChannel.Portal
+                ? new ReferrerContact { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = organisation.Name, Email = referrer.Email, Phone = "01632 960 123" }
+                : new ReferrerContact { Name = faker.Random.Bool(0.3f) ? "Anonymous" : faker.Name.FullName(), JobTitle = faker.PickRandom("Grandmother", "Neighbour", "Aunt", "Family friend"), Phone = "07700 900" + faker.Random.Int(100, 999) },
+        };
+        for (var i = 0; i < children.Length; i++)
+        {
+            var (given, childFamily, born) = children[i];
+            referral.Children.Add(new ReferralChild
+            {
+                ReferralId = referral.Id,
+                Order = i,
+                GivenName = given,
+                FamilyName = childFamily,
+                DateOfBirth = born,
+                Gender = ChildGender.NotKnown,
+                AddressLine1 = street,
+                Town = "Northtown",
+                Postcode = postcode,
+                SchoolOrSetting = organisation.Kind == OrganisationKind.School ? organisation.Name : "Riverside Primary School",
+                HowConcernsAffectChild = $"{given} is anxious and finding it hard to concentrate.",
+                ChildsVoice = $"{given} said they want things at home to be calmer.",
+                SiblingsExperiences = children.Length > 1 ? "The children look out for each other." : null,
+                IndicatorCodes = [.. document.Indicators.Where(x => x.Level == scenario.Level).Take(1).Select(x => x.Code)],
+            });
+        }
+
+        referral.Adults.Add(new SignificantAdult
+        {
+            ReferralId = referral.Id,
+            GivenName = faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female),
+            FamilyName = family,
+            Relationship = "Mother",
+            LivesWithChildren = true,
+            KnowsAboutReferral = false,
+        });
+
+        var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.DefaultPrefix, received, cancellationToken);
+        if (channel == ContactChannel.Portal)
+        {
+            referral.RefreshSuggestion(document);
+            referral.ChooseLevel(scenario.Level);
+            if (referral.EarlyHelpOffered)
+            {
+                referral.ChooseEarlyHelpPathway(EarlyHelpChoice.ReferToMashAnyway, "The family have not engaged with early help before and the concern is growing.");
+            }
+
+            referral.Submit(reference, received, []);
+        }
+        else
+        {
+            referral.ReceiveAsContact(reference, received);
+        }
+
+        db.Referrals.Add(referral);
+        var mashCase = MashCase.Open(referral, channel, clock);
+        db.MashCases.Add(mashCase);
+        Event(CaseEvents.ReferralSubmitted, referral.Id, CaseEvents.ReferralSubjectType, referrer.Id, received, reference);
+        Event(CaseEvents.Received, mashCase, channel == ContactChannel.Portal ? referrer : null, received, $"{channel.DisplayName()}; source {mashCase.SourceCode}");
+        if (reReferralOf is { } previous)
+        {
+            var linkedAt = received.AddMinutes(50);
+            var practitioner = await db.Users.FirstAsync(u => u.Email == "jo.evans@example.org", cancellationToken);
+            db.PersonLinks.Add(new PersonLink
+            {
+                CaseId = mashCase.Id, ReferralId = referral.Id, Role = PersonRole.Child, SubjectId = referral.Children[0].Id,
+                PersonId = previous.Person.Id, MatchScore = 90, LinkedByUserId = practitioner.Id, LinkedAt = linkedAt,
+            });
+            mashCase.RecordLinkedPeopleFindings(ReReferral.IsWithinWindow(previous.Case.ReceivedAt, received),
+                previous.Person.Involvement == OpenInvolvement.EarlyHelp, previous.Person.Involvement == OpenInvolvement.SocialCare);
+            Event(CaseEvents.PersonLinked, mashCase, practitioner, linkedAt, "Child 1 of the referral; match score 90");
+        }
+
+        return (referral, mashCase);
+    }
+
+    /// <summary>Moves an open case as far as its age suggests; some are left overdue, as on a real day.</summary>
+    private void Progress(MashCase mashCase, PortalUser worker, DateTimeOffset received, int age, Scenario scenario)
+    {
+        var overdueOnPurpose = faker.Random.Bool(0.15f);
+        if ((age == 0 && faker.Random.Bool(0.6f)) || (overdueOnPurpose && age <= 2))
+        {
+            return;
+        }
+
+        Screen(mashCase, worker, received, faker.Random.Bool(0.9f) ? scenario.Rating : null);
+        if (age <= 1 || mashCase.Rating is null || overdueOnPurpose)
+        {
+            return;
+        }
+
+        mashCase.ProgressToMashChecks();
+        Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
+        if (age >= 3 && faker.Random.Bool(0.6f))
+        {
+            mashCase.MarkReadyForDecision();
+            if (age >= 5 && faker.Random.Bool(0.5f))
+            {
+                mashCase.SubmitForSignOff();
+            }
+        }
+    }
+
+    private void Screen(MashCase mashCase, PortalUser worker, DateTimeOffset received, BragRating? rating)
+    {
+        var claimedAt = received.AddMinutes(faker.Random.Int(10, 90));
+        mashCase.Claim(worker.Id, claimedAt);
+        Event(CaseEvents.Claimed, mashCase, worker, claimedAt, $"By {worker.FullName}");
+        Event(CaseEvents.Viewed, mashCase, worker, claimedAt.AddMinutes(1), null);
+        if (rating is { } given)
+        {
+            var ratedAt = claimedAt.AddMinutes(faker.Random.Int(15, 60));
+            var reason = Scenarios.First(s => s.Rating == given).RatingReason;
+            mashCase.Rate(given, reason, worker.Id, ratedAt, clock);
+            Event(CaseEvents.Rated, mashCase, worker, ratedAt, given.ToString());
+        }
+    }
+
+    private void Decide(MashCase mashCase, PortalUser worker, PortalUser manager, DateTimeOffset received)
+    {
+        if (mashCase.Rating is null)
+        {
+            mashCase.Rate(BragRating.Green, "Standard risk after checks.", worker.Id, received.AddHours(1), clock);
+        }
+
+        mashCase.ProgressToMashChecks();
+        mashCase.MarkReadyForDecision();
+        mashCase.SubmitForSignOff();
+        var closedAt = received.AddHours(faker.Random.Int(6, 30));
+        mashCase.CloseWithApprovedDecision(closedAt);
+        Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
+        Event(CaseEvents.DecisionApproved, mashCase, manager, closedAt, null);
+    }
+
+    /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>
+    private List<Person> KnowPeople(Referral referral, MashCase mashCase, PortalUser worker, DateTimeOffset at)
+    {
+        var household = new Household { CreatedAt = at };
+        db.Households.Add(household);
+        var people = new List<Person>();
+        foreach (var child in referral.Children)
+        {
+            people.Add(Know(new Person
+            {
+                Role = PersonRole.Child, GivenName = child.GivenName!, FamilyName = child.FamilyName!, DateOfBirth = child.DateOfBirth,
+                AddressLine1 = child.AddressLine1, Town = child.Town, Postcode = child.Postcode, HouseholdId = household.Id,
+                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare], [0.7f, 0.18f, 0.12f]),
+                CreatedAt = at, CreatedByUserId = worker.Id,
+            }, child.Id, PersonRole.Child));
+        }
+
+        foreach (var adult in referral.Adults)
+        {
+            people.Add(Know(new Person
+            {
+                Role = PersonRole.Adult, GivenName = adult.GivenName!, FamilyName = adult.FamilyName!, DateOfBirth = adult.DateOfBirth,
+                HouseholdId = household.Id, Involvement = OpenInvolvement.None, CreatedAt = at, CreatedByUserId = worker.Id,
+            }, adult.Id, PersonRole.Adult));
+        }
+
+        return people;
+
+        Person Know(Person person, Guid subjectId, PersonRole role)
+        {
+            if (person.Involvement != OpenInvolvement.None)
+            {
+                person.InvolvementSince = DateOnly.FromDateTime(at.AddDays(14).UtcDateTime);
+                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub" : "Northtown children in need team";
+            }
+
+            db.Persons.Add(person);
+            db.PersonLinks.Add(new PersonLink
+            {
+                CaseId = mashCase.Id, ReferralId = referral.Id, Role = role, SubjectId = subjectId, PersonId = person.Id,
+                LinkedByUserId = worker.Id, LinkedAt = at,
+            });
+            Event(CaseEvents.PersonCreated, mashCase, worker, at, $"{role} of the referral");
+            return person;
+        }
+    }
+
+    /// <summary>A moment within office hours, the given number of working days ago (0 = earlier today, or the last working day).</summary>
+    private DateTimeOffset WorkingMoment(int workingDaysAgo)
+    {
+        var calendar = clock.Calendar;
+        var date = MashDisplay.Today(now);
+        var counted = 0;
+        while (!calendar.IsWorkingDay(date) || counted < workingDaysAgo)
+        {
+            if (calendar.IsWorkingDay(date))
+            {
+                counted++;
+            }
+
+            date = date.AddDays(-1);
+        }
+
+        var local = date.ToDateTime(calendar.DayStarts.AddMinutes(faker.Random.Int(0, (int)calendar.WorkingDayLength.TotalMinutes - 1)));
+        var moment = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
+        return (moment > now ? now.AddMinutes(-faker.Random.Int(5, 90)) : moment).ToUniversalTime();
+    }
+
+    private void Event(string action, MashCase mashCase, PortalUser? user, DateTimeOffset at, string? detail) =>
+        Event(action, mashCase.Id, CaseEvents.SubjectType, user?.Id, at, detail);
+
+    private void Event(string action, Guid subjectId, string subjectType, Guid? userId, DateTimeOffset at, string? detail) =>
+        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType, SubjectId = subjectId.ToString(), Detail = detail });
+
+    private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation, string role)
+    {
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, GivenName = givenName, FamilyName = familyName, JobTitle = jobTitle,
+            OrganisationId = organisation.Id,
+        };
+        var created = await users.CreateAsync(user, DemoDataSeeder.DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create a demo user: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+}

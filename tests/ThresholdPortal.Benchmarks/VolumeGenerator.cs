@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using Bogus;
+using Npgsql;
+using NpgsqlTypes;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Triage;
+
+namespace ThresholdPortal.Benchmarks;
+
+/// <summary>
+/// Bulk-loads N received referrals with their children and MASH cases into a migrated, demo-seeded
+/// database, by PostgreSQL COPY (Npgsql binary import), to measure the MASH queue at national volume. The
+/// receipt times go back from now at about 2,500 a working day (England's rate); cases received in the last
+/// few working days are open at every stage, older ones are decided, and a small share of older ones are
+/// still waiting for information, as a real backlog would be. Deadlines come from the same decision clock
+/// the app uses. Not for a database anyone works in: it adds rows, and references from the live sequence.
+/// </summary>
+public sealed class VolumeGenerator(string connectionString, int count, int perWorkingDay, int seed)
+{
+    private const int Batch = 50_000;
+    private static readonly BragRating?[] Ratings = [BragRating.Red, BragRating.Amber, BragRating.Amber, BragRating.Green, BragRating.Green, BragRating.Green, BragRating.Blue, null];
+
+    private readonly DecisionClock clock = new(WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027), DecisionTimescales.Default);
+    private readonly Faker faker = new("en_GB") { Random = new Randomizer(seed) };
+
+    public async Task<GenerationResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var context = await ContextAsync(dataSource, cancellationToken);
+        var firstNumber = await ReserveReferencesAsync(dataSource, count, cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var receipts = ReceiptTimes(now).GetEnumerator();
+        var open = 0;
+
+        for (var offset = 0; offset < count; offset += Batch)
+        {
+            var rows = Enumerable.Range(offset, Math.Min(Batch, count - offset)).Select(i =>
+            {
+                receipts.MoveNext();
+                return Row(context, firstNumber + i, receipts.Current.At, receipts.Current.WorkingDaysAgo, now);
+            }).ToList();
+            open += rows.Count(r => r.Case.Status != MashCaseStatus.Decided);
+
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await CopyReferralsAsync(connection, context.DocumentId, rows, cancellationToken);
+            await CopyChildrenAsync(connection, rows, cancellationToken);
+            await CopyCasesAsync(connection, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            Console.WriteLine($"  {offset + rows.Count:N0} of {count:N0} referrals loaded ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
+        }
+
+        await using (var analyse = dataSource.CreateCommand("ANALYZE \"Referrals\"; ANALYZE \"ReferralChildren\"; ANALYZE \"MashCases\";"))
+        {
+            await analyse.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new GenerationResult(count, open, Stopwatch.GetElapsedTime(started));
+    }
+
+    private sealed record Context(Guid DocumentId, Guid[] ReferrerIds, (Guid Id, string SourceCode)[] Organisations, Guid[] Practitioners);
+
+    private sealed record Generated(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, Guid ReferrerId, Guid OrganisationId, string SourceCode,
+        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children, MashCase Case);
+
+    private static async Task<Context> ContextAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        async Task<List<T>> ReadAsync<T>(string sql, Func<NpgsqlDataReader, T> read)
+        {
+            var list = new List<T>();
+            await using var command = dataSource.CreateCommand(sql);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                list.Add(read(reader));
+            }
+
+            return list;
+        }
+
+        var documents = await ReadAsync("SELECT \"Id\" FROM \"ThresholdDocuments\" ORDER BY \"Version\" DESC LIMIT 1", r => r.GetGuid(0));
+        var organisations = await ReadAsync("SELECT \"Id\", \"Kind\" FROM \"Organisations\" WHERE \"Kind\" <> 'LocalAuthorityChildrensSocialCare'",
+            r => (r.GetGuid(0), r.GetString(1)));
+        var referrers = await ReadAsync("""
+            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            WHERE r."Name" = 'Referrer'
+            """, r => r.GetGuid(0));
+        var practitioners = await ReadAsync("""
+            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            WHERE r."Name" IN ('MashPractitioner', 'MashManager')
+            """, r => r.GetGuid(0));
+        if (documents.Count == 0 || organisations.Count == 0 || referrers.Count == 0 || practitioners.Count == 0)
+        {
+            throw new InvalidOperationException("Run the portal once against this database with demo data (deploy/local/run.sh) before generating: it needs the threshold document, organisations and users.");
+        }
+
+        return new Context(
+            documents[0],
+            [.. referrers],
+            [.. organisations.Select(o => (o.Item1, SourceCodeOf(o.Item2)))],
+            [.. practitioners]);
+    }
+
+    /// <summary>Takes a block of reference numbers from the live sequence, so later referrals never collide with these.</summary>
+    private static async Task<long> ReserveReferencesAsync(NpgsqlDataSource dataSource, int count, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT setval('\"ReferralReferenceNumbers\"', nextval('\"ReferralReferenceNumbers\"') + $1 - 1) - $1 + 1");
+        command.Parameters.AddWithValue((long)count);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Receipt times going back from now: <c>perWorkingDay</c> each working day, in office hours mostly, some at night.</summary>
+    private IEnumerable<(DateTimeOffset At, int WorkingDaysAgo)> ReceiptTimes(DateTimeOffset now)
+    {
+        var calendar = clock.Calendar;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.TimeZone).DateTime);
+        var workingDaysAgo = 0;
+        while (true)
+        {
+            if (calendar.IsWorkingDay(day))
+            {
+                for (var i = 0; i < perWorkingDay; i++)
+                {
+                    var local = day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(faker.Random.Bool(0.9f) ? faker.Random.Int(8 * 60, (18 * 60) - 1) : faker.Random.Int(0, (24 * 60) - 1))));
+                    var at = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+                    yield return (at > now ? now.AddSeconds(-faker.Random.Int(1, 3600)) : at, workingDaysAgo);
+                }
+
+                workingDaysAgo++;
+            }
+
+            day = day.AddDays(-1);
+        }
+    }
+
+    private Generated Row(Context context, long number, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
+    {
+        var (organisationId, sourceCode) = faker.PickRandom(context.Organisations);
+        var reference = ReferralReference.Format("NS", TimeZoneInfo.ConvertTime(receivedAt, clock.Calendar.TimeZone).Year, number);
+        var family = faker.Name.LastName();
+        var children = Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.55f, 0.32f, 0.13f]))
+            .Select(_ => (Guid.NewGuid(), faker.Name.FirstName(), family, DateOnly.FromDateTime(faker.Date.Between(receivedAt.AddYears(-17).UtcDateTime, receivedAt.AddMonths(-2).UtcDateTime))))
+            .ToArray();
+        var categories = faker.Random.ArrayElements(["Neglect", "DomesticAbuse", "EmotionalAbuse", "PhysicalAbuseByAdult", "MentalHealth", "ChildCriminalExploitation", "SelfHarm"], faker.Random.Int(1, 2));
+        var level = faker.Random.WeightedRandom([2, 3, 4], [0.15f, 0.6f, 0.25f]);
+        var referralId = Guid.NewGuid();
+
+        // The case, moved through the domain's own rules as far as its age suggests.
+        var referral = new Referral
+        {
+            Id = referralId,
+            ReferralSourceCode = sourceCode,
+            ReferringOrganisationId = organisationId,
+            Categories = [.. categories],
+            ChildInImmediateDanger = false,
+        };
+        referral.ReceiveAsContact(reference, receivedAt);
+        var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
+        var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode, level,
+            categories, WhatHappened(children), children, mashCase);
+        Progress(mashCase, context, receivedAt, workingDaysAgo, now);
+        return generated;
+    }
+
+    /// <summary>
+    /// Today's cases are new or in screening; the last few days' are at every stage; older ones are closed,
+    /// except about 3 in 1,000 still waiting for information.
+    /// </summary>
+    private void Progress(MashCase mashCase, Context context, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
+    {
+        var old = workingDaysAgo > 6;
+        var stuck = old && faker.Random.Bool(0.003f);
+        if (workingDaysAgo == 0 && faker.Random.Bool(0.5f))
+        {
+            return;
+        }
+
+        var holder = faker.PickRandom(context.Practitioners);
+        mashCase.Claim(holder, receivedAt.AddMinutes(faker.Random.Int(5, 120)));
+        if (faker.PickRandom(Ratings) is { } rating)
+        {
+            mashCase.Rate(rating, "Generated", holder, receivedAt.AddMinutes(faker.Random.Int(30, 180)), clock);
+        }
+
+        if (mashCase.Rating is null || (workingDaysAgo == 0 && faker.Random.Bool(0.6f)))
+        {
+            if (old && !stuck)
+            {
+                mashCase.CloseAtContact(ContactClosureReason.NoSafeguardingConcern, null, "Advice given.", receivedAt.AddHours(3));
+            }
+
+            return;
+        }
+
+        if (old && !stuck && faker.Random.Bool(0.3f))
+        {
+            mashCase.CloseAtContact(ContactClosureReason.AdviceAndSignposting, null, "Advice given.", receivedAt.AddHours(4));
+            return;
+        }
+
+        mashCase.ProgressToMashChecks();
+        if (stuck)
+        {
+            return;
+        }
+
+        if (old)
+        {
+            mashCase.MarkReadyForDecision();
+            mashCase.SubmitForSignOff();
+            mashCase.CloseWithApprovedDecision(Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now));
+            return;
+        }
+
+        if (workingDaysAgo >= 2 && faker.Random.Bool(0.6f))
+        {
+            mashCase.MarkReadyForDecision();
+            if (workingDaysAgo >= 3 && faker.Random.Bool(0.5f))
+            {
+                mashCase.SubmitForSignOff();
+            }
+        }
+    }
+
+    private string WhatHappened((Guid Id, string Given, string Family, DateOnly Born)[] children) =>
+        $"{children[0].Given} came to school {faker.PickRandom("hungry", "with a bruise", "upset", "late and unwashed")} and said {faker.Lorem.Sentence(12)}";
+
+    private static async Task CopyReferralsAsync(NpgsqlConnection connection, Guid documentId, List<Generated> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync("""
+            COPY "Referrals" ("Id", "Reference", "Status", "Kind", "IdempotencyKey", "ReferrerUserId", "ReferringOrganisationId", "ReferralSourceCode",
+                "ThresholdDocumentId", "CreatedAt", "UpdatedAt", "SubmittedAt", "ChildInImmediateDanger", "FgmKnownOrSuspected", "SuggestedLevel",
+                "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened", "Referrer_Name", "Referrer_Email", "Referrer_Phone")
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.Reference, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(nameof(ReferralStatus.Submitted), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(nameof(ReferralKind.MashReferral), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.ReferrerId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.OrganisationId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.SourceCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(documentId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.ReceivedAt.AddMinutes(-30), NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(row.Categories, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(row.WhatHappened, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync("Generated referrer", NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync("referrer@example.org", NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync("01632 960 000", NpgsqlDbType.Varchar, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyChildrenAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync("""
+            COPY "ReferralChildren" ("Id", "ReferralId", "Order", "GivenName", "FamilyName", "IsUnborn", "DateOfBirth", "Gender", "Town", "IndicatorCodes")
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Children.Length; i++)
+            {
+                var child = row.Children[i];
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(child.Id, NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
+                await writer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(child.Given, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(child.Family, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+                await writer.WriteAsync(child.Born, NpgsqlDbType.Date, cancellationToken);
+                await writer.WriteAsync(nameof(ChildGender.NotKnown), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync("Northtown", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            }
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyCasesAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync("""
+            COPY "MashCases" ("Id", "ReferralId", "Reference", "Channel", "SourceCode", "ReferringOrganisationId", "ReferrerLevel", "ReceivedAt",
+                "Status", "Rating", "DecisionDueAt", "AssignedToUserId", "AssignedAt", "Flags", "ContactOutcome", "ClosureReason", "AdviceGiven", "ClosedAt")
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var row in rows)
+        {
+            var c = row.Case;
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(c.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.Reference, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(c.Channel.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(c.SourceCode, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(row.OrganisationId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(c.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(c.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, c.Rating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, c.DecisionDueAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(writer, c.AssignedToUserId, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteNullableAsync(writer, c.AssignedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync((int)c.Flags, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, c.ContactOutcome?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, c.ClosureReason?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, c.AdviceGiven, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, c.ClosedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null)
+        {
+            await writer.WriteNullAsync(cancellationToken);
+        }
+        else
+        {
+            await writer.WriteAsync(value, type, cancellationToken);
+        }
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string SourceCodeOf(string kind) => kind switch
+    {
+        "School" => "2A",
+        "GpPractice" => "3A",
+        "HealthVisiting" => "3B",
+        "Police" => "6",
+        "Probation" => "7",
+        "Housing" => "4",
+        _ => "8",
+    };
+}
+
+public sealed record GenerationResult(int Referrals, int Open, TimeSpan Elapsed);

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ThresholdPortal.BrowserTests.Infrastructure;
+using ThresholdPortal.Domain.Triage;
+
+namespace ThresholdPortal.BrowserTests;
+
+/// <summary>The MASH practitioner's screen in Chromium, with the demo data a newcomer sees, checked with axe on every page.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MashTriageJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_practitioner_picks_up_a_new_referral_claims_it_rates_it_amber_and_matches_a_misspelled_known_child()
+    {
+        var reference = await SendReferralAsReferrerAsync();
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("practitioner@example.org");
+
+        // The queue, newest first: the referral just sent is at the top.
+        await page.GotoAsync("/mash");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByLabel("Sort by").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        var firstRow = page.Locator("table.portal-queue tbody tr").First;
+        (await firstRow.GetByRole(AriaRole.Link).First.InnerTextAsync()).ShouldBe(reference);
+        var row = await firstRow.InnerTextAsync();
+        row.ShouldContain("Not rated");
+        row.ShouldContain("J.C., ");
+        row.ShouldNotContain("Jayden");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await firstRow.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(reference);
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
+        (await SummaryValueAsync(page, "Assigned to")).ShouldBe("Priya Shah");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rate this case" }).ClickAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByLabel("Amber", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Why this rating?").FillAsync("A second injury this year with an account of harm by an adult at home.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rating" }).ClickAsync();
+        (await SummaryValueAsync(page, "BRAG rating")).ShouldStartWith("Amber");
+        (await page.Locator("#ratings ~ table").InnerTextAsync()).ShouldContain("A second injury this year");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check for matches for Jayden Clarke" }).ClickAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+        var candidate = page.Locator(".govuk-summary-card", new() { HasTextString = "Jaydon Clark: score" });
+        (await candidate.InnerTextAsync()).ShouldContain("Date of birth matches exactly");
+        await page.GetByLabel("Jaydon Clark, born 3 May 2017").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        var flags = await SummaryValueAsync(page, "Flags");
+        flags.ShouldContain("Re-referral within 12 months");
+        flags.ShouldContain("Open to social care");
+        var main = await page.Locator("main").InnerTextAsync();
+        main.ShouldContain("Brothers and sisters in this family are open to different processes");
+        var timeline = await page.Locator("ol.portal-timeline").InnerTextAsync();
+        foreach (var step in new[] { "Referral sent", "Received by the MASH", "Case viewed", "Claimed", "BRAG rating recorded", "Amber", "Matched to a known person" })
+        {
+            timeline.ShouldContain(step);
+        }
+
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await page.GotoAsync("/mash?flag=ReReferral");
+        (await page.Locator("table.portal-queue").InnerTextAsync()).ShouldContain(reference);
+        var stored = await app.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Reference == reference));
+        (stored.Rating, stored.Status).ShouldBe((BragRating.Amber, MashCaseStatus.Screening));
+    }
+
+    [Fact]
+    public async Task A_phone_call_recorded_by_a_practitioner_joins_the_queue_with_its_source_code()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("practitioner@example.org");
+        await page.GotoAsync("/mash");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record a contact" }).ClickAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        // Sent empty first: the error summary lists what is missing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the contact" }).ClickAsync();
+        (await page.Locator(".govuk-error-summary").InnerTextAsync()).ShouldContain("Enter what the caller told you");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await page.GetByLabel("Phone", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Individual: family member, relative or carer (1A)").CheckAsync();
+        await page.GetByLabel("Caller's name").FillAsync("Margaret Doyle");
+        await page.GetByLabel("Their relationship to the child").FillAsync("Grandmother");
+        await page.GetByLabel("First name").First.FillAsync("Tyler");
+        await page.GetByLabel("Last name").First.FillAsync("Doyle");
+        await page.GetByRole(AriaRole.Group, new() { Name = "Is a child in immediate danger?" }).GetByLabel("No").CheckAsync();
+        await page.GetByLabel("What the caller told you").FillAsync("Tyler's grandmother found him alone at home at 10pm; his mother came back at midnight.");
+        await page.GetByLabel("Neglect", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the contact" }).ClickAsync();
+
+        var reference = await page.Locator("h1").InnerTextAsync();
+        (await SummaryValueAsync(page, "Received")).ShouldContain("Phone, from Phone contact (referral source 1A)");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await page.GotoAsync("/mash");
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Contacts from the public" });
+        await page.GetByLabel("Sort by").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        var row = await page.Locator("table.portal-queue tbody tr").First.InnerTextAsync();
+        row.ShouldContain(reference);
+        row.ShouldContain("Phone contact (source 1A)");
+        await page.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_manager_reads_a_cases_access_log_and_the_early_help_hub_lists_its_requests()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("manager@example.org");
+        await page.GotoAsync("/mash");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.Locator("table.portal-queue tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "See who has accessed this case" }).ClickAsync();
+
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Access log");
+        var log = await page.Locator("table").InnerTextAsync();
+        log.ShouldContain("Martin Hughes");
+        log.ShouldContain("case.viewed");
+        await page.ShouldHaveNoAxeViolationsAsync();
+
+        await page.GotoAsync("/mash/early-help");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.Locator("table tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        (await page.Locator(".govuk-caption-l").InnerTextAsync()).ShouldBe("Early help request");
+        await page.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    /// <summary>The demo referrer sends a referral about Jayden and Maisie Clarke through the real pages.</summary>
+    private async Task<string> SendReferralAsReferrerAsync()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var steps = new JourneySteps(page);
+        await page.SignInAsync("referrer@example.org");
+        await steps.StartAsync();
+        await steps.AnswerScreeningAsync();
+        await steps.AddChildAsync("Jayden", "Clarke", "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.");
+        await steps.AddAnotherChildAsync(true);
+        await steps.AddChildAsync("Maisie", "Clarke", "Low mood, anxiety or withdrawal that affects daily life but is not at crisis point.");
+        await steps.AddAnotherChildAsync(false);
+        await steps.SaveAsync();
+        await steps.CompleteChildrenAsync(("Jayden", "3", "5", "2017"), ("Maisie", "14", "9", "2019"));
+        await steps.AddAdultAsync();
+        await steps.DescribeConcernsAsync(
+            "On Monday 2 March at 8.40am Jayden arrived at school with a bruise on his cheek and said his mum's partner pushed him into a door. " +
+            "Maisie was quiet and withdrawn all morning. This is the third mark on Jayden this term.");
+        await steps.ChooseCategoriesAsync(domesticAbuse: false);
+        await steps.AnswerConsentAsync("No, consent was not sought", "Asking his mother could place the children at risk from her partner.",
+            "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)");
+        await steps.AnswerCommunicationAsync();
+        await steps.GiveContactDetailsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check your answers and send" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        var reference = await page.Locator("[data-reference]").InnerTextAsync();
+        await page.Context.CloseAsync();
+        return reference;
+    }
+
+    private static async Task<string> SummaryValueAsync(IPage page, string key) =>
+        (await page.Locator(".govuk-summary-list__row", new() { Has = page.Locator(".govuk-summary-list__key", new() { HasTextString = key }) })
+            .First.Locator(".govuk-summary-list__value").InnerTextAsync()).Trim();
+}

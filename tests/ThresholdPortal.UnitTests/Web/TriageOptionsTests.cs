@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Pages.Mash;
+
+namespace ThresholdPortal.UnitTests.Web;
+
+public sealed class TriageOptionsTests
+{
+    private static ServiceProvider Services(Dictionary<string, string?> settings) =>
+        new ServiceCollection().AddTriage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+
+    [Fact]
+    public void Without_configuration_the_clock_uses_the_surrey_timescales_and_england_and_wales_bank_holidays()
+    {
+        using var services = Services([]);
+
+        var clock = services.GetRequiredService<DecisionClock>();
+
+        clock.Timescales.ShouldBe(DecisionTimescales.Default);
+        clock.Calendar.BankHolidays.ShouldContain(new DateOnly(2026, 12, 28));
+        clock.Calendar.BankHolidays.ShouldContain(new DateOnly(2027, 3, 26));
+        clock.Calendar.BankHolidays.Count.ShouldBe(16);
+        clock.Calendar.IsWorkingDay(new DateOnly(2026, 11, 23)).ShouldBeTrue();
+        clock.Calendar.IsWorkingDay(new DateOnly(2026, 11, 22)).ShouldBeFalse();
+        clock.Calendar.TimeZone.Id.ShouldBe("Europe/London");
+    }
+
+    [Fact]
+    public void Configured_hours_days_timescales_and_holidays_replace_the_defaults()
+    {
+        using var services = Services(new()
+        {
+            ["Triage:WorkingDayStarts"] = "08:30",
+            ["Triage:WorkingDayEnds"] = "16:30",
+            ["Triage:WorkingDays:0"] = "Monday",
+            ["Triage:WorkingDays:1"] = "Tuesday",
+            ["Triage:BankHolidays:0"] = "2026-11-24",
+            ["Triage:AmberHours"] = "16",
+            ["Triage:RedWorkedOutOfHours"] = "false",
+        });
+
+        var clock = services.GetRequiredService<DecisionClock>();
+
+        clock.Calendar.DayStarts.ShouldBe(new TimeOnly(8, 30));
+        clock.Calendar.BankHolidays.ShouldBe([new DateOnly(2026, 11, 24)]);
+        clock.Calendar.IsWorkingDay(new DateOnly(2026, 11, 25)).ShouldBeFalse();
+        clock.Timescales.Amber.ShouldBe(TimeSpan.FromHours(16));
+        clock.Timescales.RedWorkedOutOfHours.ShouldBeFalse();
+
+        // Monday 23 November 10:00 GMT + 16 working hours of 8: Tuesday is a holiday, Wednesday to Friday are not working days.
+        clock.DeadlineFor(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), BragRating.Amber)
+            .ShouldBe(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("Triage:TimeZone", "Mars/Olympus", "is not a time zone")]
+    [InlineData("Triage:WorkingDayEnds", "08:00", "must be after")]
+    [InlineData("Triage:RedHours", "0", "RedHours must be more than 0")]
+    [InlineData("Triage:QueuePageSize", "1000", "QueuePageSize")]
+    [InlineData("Triage:ReReferralWindowMonths", "0", "ReReferralWindowMonths")]
+    public void A_bad_setting_stops_the_app_at_start_up_with_what_is_wrong(string key, string value, string message)
+    {
+        using var services = Services(new() { [key] = value });
+
+        var failure = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<TriageOptions>>().Value);
+
+        failure.Message.ShouldContain(message);
+    }
+}
