@@ -65,11 +65,15 @@ internal static class Report
     public static string Render(string label, int workers, int seconds, IReadOnlyList<PageResult> results) =>
         string.Join(Environment.NewLine,
         [
-            $"## {label}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {workers} workers, {seconds} s per page",
+            $"## {label}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {workers} workers, {seconds} s per page, load average {LoadAverage()} at the end",
             string.Empty,
             "| page | requests | non-200 | req/s | p50 ms | p95 ms | p99 ms |",
             "|---|---|---|---|---|---|---|",
             .. results.Select(r => r.ToMarkdownRow()),
             string.Empty,
         ]);
+
+    // Other work on a shared machine skews every number: the report says how busy it was.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

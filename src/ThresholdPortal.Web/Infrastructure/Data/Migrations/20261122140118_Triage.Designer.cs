@@ -13,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122135320_Triage")]
+    [Migration("20261122140118_Triage")]
     partial class Triage
     {
         /// <inheritdoc />
@@ -1009,6 +1009,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("ClosedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Decided")
                         .HasFilter("\"Status\" = 'Decided'");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClosedAt", "Id"), new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
                     b.HasIndex("ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Newest")
