@@ -12,7 +12,7 @@ public abstract class DraftPageModel : PageModel
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
-    public Guid DraftId => Guid.TryParse(RouteData.Values["draftId"] as string, out var id) ? id : Guid.Empty;
+    public Guid DraftId => RouteId("draftId");
 
     public bool CameFromCheckAnswers => From == ReferralRoutes.FromCheckAnswers;
 
@@ -20,4 +20,10 @@ public abstract class DraftPageModel : PageModel
     public string BackTo(string previous) => CameFromCheckAnswers ? ReferralRoutes.CheckAnswers(DraftId) : previous;
 
     protected IActionResult SavedThenGoTo(string next) => Redirect(CameFromCheckAnswers ? ReferralRoutes.CheckAnswers(DraftId) : next);
+
+    /// <summary>A page within the same change, still returning to check answers at its end if that is where it began.</summary>
+    protected IActionResult StayInChange(string page) => Redirect(CameFromCheckAnswers ? $"{page}?from={ReferralRoutes.FromCheckAnswers}" : page);
+
+    /// <summary>A second id from the address, such as the child's.</summary>
+    protected Guid RouteId(string name) => Guid.TryParse(RouteData.Values[name] as string, out var id) ? id : Guid.Empty;
 }

@@ -16,19 +16,15 @@ public static class ReferralAccess
     public static IQueryable<Referral> OwnDraft(this IQueryable<Referral> referrals, Guid draftId, ICurrentUser user) =>
         referrals.Where(r => r.Id == draftId && r.ReferrerUserId == user.Id && r.Status == ReferralStatus.Draft);
 
-    public static IQueryable<Referral> SentVisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
-        referrals.Where(r => r.Status != ReferralStatus.Draft
-            && (r.ReferrerUserId == user.Id
-                || (r.ReferringOrganisationId == user.OrganisationId
-                    && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility))));
-
-    /// <summary>Drafts of the user and sent referrals they may see: whose attachments they may download.</summary>
+    /// <summary>The user's own referrals (drafts included) and, where their organisation shares referrals, colleagues' sent ones.</summary>
     public static IQueryable<Referral> VisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
-        referrals.Where(r => (r.Status == ReferralStatus.Draft && r.ReferrerUserId == user.Id)
+        referrals.Where(r => r.ReferrerUserId == user.Id
             || (r.Status != ReferralStatus.Draft
-                && (r.ReferrerUserId == user.Id
-                    || (r.ReferringOrganisationId == user.OrganisationId
-                        && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility)))));
+                && r.ReferringOrganisationId == user.OrganisationId
+                && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility)));
+
+    public static IQueryable<Referral> SentVisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
+        referrals.VisibleTo(db, user).Where(r => r.Status != ReferralStatus.Draft);
 }
 
 /// <summary>Loads what several draft handlers need alongside the draft.</summary>

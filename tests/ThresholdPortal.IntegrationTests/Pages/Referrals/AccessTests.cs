@@ -91,11 +91,11 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
         var author = await App.SignedInReferrerAsync("author@school.test");
         await author.StartAsync();
         var intruder = await App.SignedInReferrerAsync("intruder@elsewhere.test");
-        var token = System.Text.RegularExpressions.Regex.Match(await intruder.Client.GetStringAsync("/referrals/new"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = await ReferralJourney.TokenFromAsync(intruder.Client, "/referrals/new");
 
         var response = await intruder.Client.PostAsync($"/referrals/draft/{author.DraftId}/screening", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Data.ChildInImmediateDanger"] = "true",
             ["Data.FgmKnownOrSuspected"] = "true",
         }));

@@ -147,6 +147,24 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_refused_page_is_shown_again_around_what_was_typed()
+    {
+        var journey = await DraftWithChildAsync();
+        await journey.AddChildAsync("Maisie", "Clarke", "education-2a");
+
+        var response = await journey.PostAsync($"children/{journey.Children[0]}/experience", new()
+        {
+            ["Data.HowConcernsAffectChild"] = new string('x', ReferralConcerns.LongAnswerMaxLength + 1),
+            ["Data.SiblingsExperiences"] = "Maisie copies him.",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        (await ErrorsAsync(response)).ShouldContain("How the concerns affect the child must be 6,000 characters or fewer");
+        html.ShouldContain("<h1 class=\"govuk-heading-l\">Jayden Clarke's experience</h1>");
+        html.ShouldContain(">Maisie copies him.</textarea>");
+    }
+
+    [Fact]
     public async Task Control_characters_pasted_from_a_word_processor_are_stored_as_plain_text()
     {
         var journey = await DraftWithChildAsync();

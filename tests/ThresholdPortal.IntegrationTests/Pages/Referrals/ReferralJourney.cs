@@ -67,11 +67,13 @@ public sealed partial class ReferralJourney(HttpClient client)
         return childId;
     }
 
-    public async Task<string> TokenAsync(string step)
+    public Task<string> TokenAsync(string step) => TokenFromAsync(Client, Url(step));
+
+    /// <summary>The antiforgery token of the form on the page at <paramref name="url"/>.</summary>
+    public static async Task<string> TokenFromAsync(HttpClient client, string url)
     {
-        var html = await Client.GetStringAsync(Url(step));
-        var token = Token().Match(html);
-        token.Success.ShouldBeTrue($"{step} should contain an antiforgery token");
+        var token = Token().Match(await client.GetStringAsync(url));
+        token.Success.ShouldBeTrue($"{url} should contain an antiforgery token");
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 

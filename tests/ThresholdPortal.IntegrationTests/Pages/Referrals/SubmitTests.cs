@@ -79,7 +79,7 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         await journey.SubmitForReferenceAsync();
 
         (await journey.Client.GetAsync(journey.Url("concerns"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var token = await TokenFromAsync(journey.Client, "/referrals/new");
+        var token = await ReferralJourney.TokenFromAsync(journey.Client, "/referrals/new");
         var change = await journey.Client.PostAsync(journey.Url("concerns"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -162,12 +162,5 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBeNull();
         await journey.ConsentAsync(decision: "Obtained", basis: "Consent");
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBe(ConsentDecision.Obtained);
-    }
-
-    private static async Task<string> TokenFromAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url);
-        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"{url} has no form");
     }
 }

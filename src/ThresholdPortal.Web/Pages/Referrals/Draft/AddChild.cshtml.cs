@@ -24,7 +24,7 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
     {
         Data.DraftId = DraftId;
         var childId = await mediator.Send(Data);
-        return childId is null ? NotFound() : Redirect(ReferralRoutes.ChildIndicators(DraftId, childId.Value) + (CameFromCheckAnswers ? "?from=check" : string.Empty));
+        return childId is null ? NotFound() : StayInChange(ReferralRoutes.ChildIndicators(DraftId, childId.Value));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<bool>;

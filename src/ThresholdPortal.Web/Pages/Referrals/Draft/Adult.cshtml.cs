@@ -18,7 +18,7 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public Guid? AdultId => Guid.TryParse(RouteData.Values["adultId"] as string, out var id) ? id : null;
+    public Guid? AdultId => RouteId("adultId") is var id && id != Guid.Empty ? id : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,7 +36,7 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     {
         Data.DraftId = DraftId;
         Data.AdultId = AdultId;
-        return await mediator.Send(Data) ? Redirect(ReferralRoutes.Household(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)) : NotFound();
+        return await mediator.Send(Data) ? StayInChange(ReferralRoutes.Household(DraftId)) : NotFound();
     }
 
     public sealed record Query(Guid DraftId, Guid? AdultId) : IQuery<Command?>;

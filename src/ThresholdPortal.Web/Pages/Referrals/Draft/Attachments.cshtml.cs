@@ -31,12 +31,12 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? Redirect(ReferralRoutes.Attachments(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)) : NotFound();
+        return await mediator.Send(Data) ? StayInChange(ReferralRoutes.Attachments(DraftId)) : NotFound();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId) =>
         await mediator.Send(new Remove(DraftId, attachmentId))
-            ? Redirect(ReferralRoutes.Attachments(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty))
+            ? StayInChange(ReferralRoutes.Attachments(DraftId))
             : NotFound();
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Triage;
@@ -125,7 +126,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             }
 
             var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind).SingleAsync(cancellationToken);
-            referral.ReferralSourceCode = Domain.Organisations.OrganisationKindExtensions.ReferralSource(organisationKind).Code;
+            referral.ReferralSourceCode = organisationKind.ReferralSource().Code;
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
 
             var receivedAt = clock.GetUtcNow();

@@ -22,7 +22,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
     /// <summary>The child whose address was copied into an empty address, to say so.</summary>
     public string? AddressCopiedFrom { get; private set; }
 
-    public Guid ChildId => Guid.TryParse(RouteData.Values["childId"] as string, out var id) ? id : Guid.Empty;
+    public Guid ChildId => RouteId("childId");
 
     public async Task<IActionResult> OnGetAsync()
     {

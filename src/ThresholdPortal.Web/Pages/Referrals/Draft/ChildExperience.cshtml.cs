@@ -6,11 +6,12 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
 /// <summary>The child's experience: how the concerns affect them, their own voice, their siblings' experiences.</summary>
-public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel
+public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -18,7 +19,7 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel
     public string ChildName { get; private set; } = string.Empty;
     public bool HasSiblings { get; private set; }
 
-    public Guid ChildId => Guid.TryParse(RouteData.Values["childId"] as string, out var id) ? id : Guid.Empty;
+    public Guid ChildId => RouteId("childId");
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -30,6 +31,15 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel
 
         (Data, ChildName, HasSiblings) = view.Value;
         return Page();
+    }
+
+    /// <summary>Shown again with errors: the child's name and whether they have siblings, around what was typed.</summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Query(DraftId, ChildId), cancellationToken) is { } view)
+        {
+            (_, ChildName, HasSiblings) = view;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -18,7 +18,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
     public Result View { get; private set; } = null!;
 
-    public Guid ChildId => Guid.TryParse(RouteData.Values["childId"] as string, out var id) ? id : Guid.Empty;
+    public Guid ChildId => RouteId("childId");
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -36,7 +36,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         Data.DraftId = DraftId;
         Data.ChildId = ChildId;
         return await mediator.Send(Data)
-            ? Redirect(ReferralRoutes.Children(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty))
+            ? StayInChange(ReferralRoutes.Children(DraftId))
             : NotFound();
     }
 

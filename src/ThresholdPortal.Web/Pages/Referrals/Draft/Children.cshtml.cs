@@ -35,7 +35,7 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadO
         {
             null => NotFound(),
             0 => Redirect(ReferralRoutes.AddChild(DraftId)),
-            _ when Data.AddAnother == true => Redirect(ReferralRoutes.AddChild(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)),
+            _ when Data.AddAnother == true => StayInChange(ReferralRoutes.AddChild(DraftId)),
             _ => SavedThenGoTo(ReferralRoutes.Level(DraftId)),
         };
     }

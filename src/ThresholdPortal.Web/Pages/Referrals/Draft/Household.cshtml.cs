@@ -24,7 +24,7 @@ public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReload
             return NotFound();
         }
 
-        return Adults.Count == 0 ? Redirect(ReferralRoutes.Adult(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)) : Page();
+        return Adults.Count == 0 ? StayInChange(ReferralRoutes.Adult(DraftId)) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -35,7 +35,7 @@ public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReload
         {
             null => NotFound(),
             0 => Redirect(ReferralRoutes.Adult(DraftId)),
-            _ when Data.AddAnother == true => Redirect(ReferralRoutes.Adult(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)),
+            _ when Data.AddAnother == true => StayInChange(ReferralRoutes.Adult(DraftId)),
             _ => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
         };
     }

@@ -41,7 +41,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
         return earlyHelpOffered switch
         {
             null => NotFound(),
-            true => Redirect(ReferralRoutes.EarlyHelp(DraftId) + (CameFromCheckAnswers ? "?from=check" : string.Empty)),
+            true => StayInChange(ReferralRoutes.EarlyHelp(DraftId)),
             false => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
         };
     }
