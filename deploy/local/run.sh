@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the portal at http://localhost:5080 with demo data, on a private PostgreSQL cluster whose data
-# lives in deploy/local/.data (git-ignored). Run it again and it reuses the data.
+# lives in deploy/local/.data (git-ignored), and a real SMTP server on loopback (aiosmtpd) that saves the
+# portal's e-mails as .eml files in deploy/local/.data/mail. Run it again and it reuses the data.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -10,11 +11,24 @@ source "$here/lib.sh"
 PGPORT="${THRESHOLDPORTAL_PGPORT:-5433}"
 PGDATA_DIR="$here/.data/postgres"
 URL="${THRESHOLDPORTAL_URL:-http://localhost:5080}"
+SMTP_PORT="${THRESHOLDPORTAL_SMTP_PORT:-2525}"
+MAIL_DIR="$here/.data/mail"
 
-ensure_packages postgresql postgresql-contrib
+ensure_packages postgresql postgresql-contrib python3-aiosmtpd
 start_cluster "$PGDATA_DIR" "$PGPORT"
 if ! psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select 1 from pg_database where datname='thresholdportal'" | grep -q 1; then
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database thresholdportal" >/dev/null
+fi
+
+# Debian's aiosmtpd belongs to the system Python, which another python3 on the PATH may hide.
+smtp_pid=""
+if port_in_use "$SMTP_PORT"; then
+  echo "Port $SMTP_PORT is already taken; assuming it is an SMTP server from an earlier run." >&2
+else
+  mkdir -p "$MAIL_DIR"
+  PYTHONPATH="$here" /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c smtp_drop.EmlDrop "$MAIL_DIR" &
+  smtp_pid=$!
+  trap '[ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null || true' EXIT
 fi
 
 cat <<INFO
@@ -29,10 +43,24 @@ Demo sign-ins (Development only), all with the password Demo-Pass-2026!
   police@example.org        Agency responder at Northshire Police
   admin@example.org         Administrator
 
+The practitioner, manager and administrator also need a code from an authenticator app. They are
+enrolled with this published demo key (never use it for a real account):
+  $(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import totp; print(totp.DEMO_KEY)' "$here")
+Add it to any authenticator app, or print the current code with: python3 deploy/local/totp.py
+
+E-mails (invitations, password resets...) go to the SMTP server on 127.0.0.1:$SMTP_PORT and are saved in
+$MAIL_DIR
+
 INFO
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PGPORT;Database=thresholdportal;Username=postgres"
 export Database__MigrateOnStartup=true
+export Email__Mode=Smtp
+export Email__Smtp__Host=127.0.0.1
+export Email__Smtp__Port="$SMTP_PORT"
+export Email__Smtp__Security=None
+export Email__PublicBaseUrl="$URL"
 cd "$root"
-exec dotnet run --project src/ThresholdPortal.Web --no-launch-profile --urls "$URL"
+# Not exec: the trap above stops the SMTP server when the portal stops.
+dotnet run --project src/ThresholdPortal.Web --no-launch-profile --urls "$URL"

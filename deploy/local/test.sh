@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a bare Debian machine: installs PostgreSQL and Chromium from apt if
-# missing, starts a throwaway PostgreSQL cluster on a free loopback port, runs `dotnet test`, stops the
-# cluster and exits with the tests' status. Arguments are passed to `dotnet test` (e.g. --filter).
+# Runs every test of the solution on a bare Debian machine: installs PostgreSQL, Chromium and aiosmtpd from
+# apt if missing, starts a throwaway PostgreSQL cluster on a free loopback port, runs `dotnet test`, stops
+# the cluster and exits with the tests' status. Tests that send e-mail start their own real SMTP server on
+# loopback (aiosmtpd with deploy/local/smtp_drop.py), so they can also stop it to show an outage.
+# Arguments are passed to `dotnet test` (e.g. --filter).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 # shellcheck source=deploy/local/lib.sh
 source "$here/lib.sh"
 
-ensure_packages postgresql postgresql-contrib chromium fonts-liberation python3
+ensure_packages postgresql postgresql-contrib chromium fonts-liberation python3 python3-aiosmtpd
 
 work="$(mktemp -d /tmp/thresholdportal-test.XXXXXX)"
 chmod 755 "$work"
@@ -26,6 +28,8 @@ echo "Test PostgreSQL on 127.0.0.1:$port"
 
 export THRESHOLDPORTAL_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres"
 export THRESHOLDPORTAL_CHROMIUM="${THRESHOLDPORTAL_CHROMIUM:-/usr/bin/chromium}"
+# Debian's aiosmtpd is installed for the system Python, which another python3 on the PATH may hide.
+export THRESHOLDPORTAL_PYTHON="${THRESHOLDPORTAL_PYTHON:-/usr/bin/python3}"
 
 cd "$root"
 dotnet tool restore >/dev/null

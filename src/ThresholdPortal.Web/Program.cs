@@ -8,6 +8,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Health;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -40,6 +41,8 @@ builder.Services
     {
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedAccount = false;
+        // Invited users confirm by using their invitation link; self-registered ones by a confirmation link.
+        options.SignIn.RequireConfirmedEmail = true;
         options.Password.RequiredLength = 12;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequireUppercase = true;
@@ -65,6 +68,9 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LogoutPath = "/account/sign-out";
     options.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Security:IdleTimeoutMinutes", 30));
     options.SlidingExpiration = true;
+    // One cheap query per request instead of Identity's periodic check: deactivation or a new password ends
+    // other sessions at their next request (docs/decisions/0021).
+    options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     // A signed-in user without the role gets a plain 403 (shown as the GOV.UK error page), not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {
@@ -72,8 +78,6 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
-// Re-check the security stamp often, so a deactivated user or a changed password ends other sessions quickly.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "ThresholdPortal.Antiforgery";
@@ -98,6 +102,14 @@ builder.Services
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
         options.Conventions.AllowAnonymousToPage("/Account/SignOut");
+        options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+        options.Conventions.AllowAnonymousToPage("/Account/SignInRecoveryCode");
+        options.Conventions.AllowAnonymousToPage("/Account/Register");
+        options.Conventions.AllowAnonymousToPage("/Account/ConfirmEmail");
+        options.Conventions.AllowAnonymousToPage("/Account/AcceptInvitation");
+        options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
+        options.Conventions.AllowAnonymousToPage("/Account/CheckYourEmail");
     })
     .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
 builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
@@ -107,6 +119,9 @@ builder.Services.AddPortalMediator(typeof(Program).Assembly);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
 builder.Services.AddScoped<IAuditTrail, AuditTrail>();
+builder.Services.AddScoped<AccountTokens>();
+builder.Services.AddPortalEmail(builder.Configuration);
+builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDemoData();
 builder.Services.AddReferenceData();
@@ -140,12 +155,16 @@ app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseSignInRateLimiting();
 app.UseAuthentication();
+app.UseTwoFactorEnrolmentGate();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+// The timeout warning's "Stay signed in": any authenticated request renews the cookie (SessionValidation).
+app.MapGet("/account/keep-alive", () => Results.NoContent()).RequireAuthorization();
 
 await app.RunAsync();
 

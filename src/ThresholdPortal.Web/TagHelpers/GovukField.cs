@@ -29,7 +29,8 @@ public abstract class GovukField : TagHelper
     /// <summary>Wraps the label or legend in an h1, for one-question pages.</summary>
     public bool IsPageHeading { get; set; }
 
-    protected string Name => For.Name;
+    /// <summary>The field's full name, including the prefix of a partial rendered with <c>for</c>.</summary>
+    protected string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
     protected string Id => TagBuilder.CreateSanitizedId(Name, "_");
     protected string HintId => Id + "-hint";
     protected string ErrorId => Id + "-error";

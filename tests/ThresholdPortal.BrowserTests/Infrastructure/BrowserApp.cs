@@ -1,6 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,21 +12,28 @@ namespace ThresholdPortal.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The real app on a real Kestrel socket (the in-memory test server has none a browser could reach),
-/// with its own freshly cloned database holding the demo data, exactly as `deploy/local/run.sh` seeds it.
+/// with its own freshly cloned database holding the demo data, exactly as `deploy/local/run.sh` seeds it,
+/// and a real SMTP server on loopback (aiosmtpd) receiving what the outbox dispatcher sends.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string connectionString = string.Empty;
+    private int port;
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>Where the portal's e-mails arrive.</summary>
+    public LoopbackSmtpServer Mail { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         connectionString = await TestDatabase.CreateAsync();
-        UseKestrel(0);
+        Mail = await LoopbackSmtpServer.StartOnFreePortAsync();
+        // The port is chosen before start, so links in e-mails can name it.
+        port = FreePort();
+        UseKestrel(port);
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = $"http://localhost:{port}";
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
@@ -39,12 +46,25 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Demo:Seed", "false");
-        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Email:Mode", "Smtp");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Email:Smtp:Security", "None");
+        builder.UseSetting("Email:PublicBaseUrl", $"http://localhost:{port}");
+        builder.UseSetting("Email:Dispatcher:PollInterval", "00:00:00.200");
+        builder.UseUrls($"http://127.0.0.1:{port}");
+        Configure(builder);
+    }
+
+    /// <summary>For a fixture that needs other settings (a short idle timeout, say).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await Mail.DisposeAsync();
         await TestDatabase.DropAsync(connectionString);
     }
 
@@ -56,4 +76,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public UserManager<Web.Infrastructure.Identity.PortalUser> Users(IServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<UserManager<Web.Infrastructure.Identity.PortalUser>>();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

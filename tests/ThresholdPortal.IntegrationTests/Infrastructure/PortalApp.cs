@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
@@ -23,6 +26,9 @@ namespace ThresholdPortal.IntegrationTests.Infrastructure;
 public sealed class PortalApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test-Pass-2026!";
+
+    /// <summary>The authenticator key of test users whose role requires two-factor sign-in.</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private readonly DatabaseHolder database = new();
 
@@ -46,6 +52,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Portal", "Host=unused");
+        // Tests read queued e-mails from the outbox table, and run dispatchers themselves when they send.
+        builder.UseSetting("Email:Dispatcher:Enabled", "false");
+        builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
+        builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+        // One app serves a whole test class, so its sign-ins would add up; the rate-limit tests set their own.
+        builder.UseSetting("Security:SignInRateLimit:PerAccountPermits", "1000");
+        builder.UseSetting("Security:SignInRateLimit:PerAddressPermits", "1000");
         // Each test's database is cloned from a template that already holds the reference data.
         builder.UseSetting("ReferenceData:SeedOnStartup", "false");
         builder.ConfigureTestServices(services =>
@@ -90,8 +103,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         return organisation;
     }
 
-    /// <summary>Creates a user with <see cref="Password"/> in the given roles.</summary>
-    public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, params string[] roles)
+    /// <summary>
+    /// Creates a user with <see cref="Password"/> in the given roles. Users whose role requires two-factor
+    /// sign-in are enrolled with <see cref="AuthenticatorKey"/>, as they would be after their first sign-in.
+    /// </summary>
+    public Task<PortalUser> CreateUserAsync(string email, Organisation organisation, params string[] roles) =>
+        CreateUserAsync(email, organisation, PortalRole.AnyRequiresTwoFactor(roles), roles);
+
+    public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, bool enrolTwoFactor, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
         await DemoDataSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
@@ -111,27 +130,75 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
         }
 
+        if (enrolTwoFactor)
+        {
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>(), user, AuthenticatorKey);
+        }
+
         return user;
     }
 
-    /// <summary>Signs in through the real sign-in page and returns a client holding the cookie.</summary>
+    /// <summary>
+    /// Signs in through the real sign-in page (and the code page, with a code from
+    /// <see cref="AuthenticatorKey"/>, when the user has two-factor on) and returns a client holding the cookie.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)
     {
         var client = CreateBrowserLikeClient();
         var response = await PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email} should redirect");
+        if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
+        {
+            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
+        }
+
         return client;
     }
 
-    /// <summary>GETs the page, takes its antiforgery token and posts the form fields to it.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    /// <summary>The e-mails queued so far, oldest first.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync() =>
+        ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());
+
+    /// <summary>The link of the one queued e-mail of this template to this address.</summary>
+    public async Task<string> LinkEmailedToAsync(string email, EmailTemplate template)
     {
-        var page = await client.GetAsync(url);
+        var messages = (await OutboxAsync()).Where(m => m.Recipient == email && m.Template == template.Name).ToList();
+        messages.Count.ShouldBe(1, $"one {template.Name} e-mail to {email}");
+        return messages[0].Link!;
+    }
+
+    /// <summary>The audit events recorded so far, oldest first.</summary>
+    public Task<List<AuditEvent>> AuditAsync() =>
+        ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>GETs the page, takes its antiforgery token and posts the form fields to it.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
+        PostFormAsync(client, url, fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+
+    /// <summary>As above, with repeated names for checkboxes (<c>Data.Roles</c> twice).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
+    {
+        var token = await AntiforgeryTokenAsync(client, tokenFrom ?? url);
+        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
+    }
+
+    /// <summary>An antiforgery token from the form on a page (any page's token is valid for the same client).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
+    {
+        var page = await client.GetAsync(pageUrl);
         var html = await page.Content.ReadAsStringAsync();
         var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        token.Success.ShouldBeTrue($"{url} should contain an antiforgery token");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        token.Success.ShouldBeTrue($"{pageUrl} should contain an antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
+    }
+
+    /// <summary>A MASH organisation with an administrator, signed in (with their authenticator code).</summary>
+    public async Task<(HttpClient Client, PortalUser Administrator, Organisation Mash)> SignInAsAdministratorAsync()
+    {
+        var mash = await CreateOrganisationAsync("Northshire MASH", OrganisationKind.LocalAuthorityChildrensSocialCare, "mash.test");
+        var administrator = await CreateUserAsync("admin@mash.test", mash, PortalRole.Administrator);
+        return (await SignInAsync("admin@mash.test"), administrator, mash);
     }
 }
 

@@ -6,6 +6,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data;
 
 public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
+    /// <summary>PostgreSQL's xmin, as a shadow concurrency token: an edit from a stale form is refused.</summary>
+    public const string Version = nameof(Version);
+
     public void Configure(EntityTypeBuilder<Organisation> builder)
     {
         builder.Property(o => o.Name).HasMaxLength(Organisation.NameMaxLength);
@@ -13,5 +16,6 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(50);
         builder.Property(o => o.EmailDomains).HasColumnType("text[]");
         builder.Ignore(o => o.ReferralSource);
+        builder.Property<uint>(Version).IsRowVersion();
     }
 }

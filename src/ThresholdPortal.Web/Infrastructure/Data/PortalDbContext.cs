@@ -9,6 +9,7 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Infrastructure.Data;
@@ -23,6 +24,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
     public DbSet<Referral> Referrals => Set<Referral>();

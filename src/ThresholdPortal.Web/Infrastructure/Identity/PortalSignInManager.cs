@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace ThresholdPortal.Web.Infrastructure.Identity;
 
-/// <summary>Identity's sign-in manager, refusing deactivated users as well as locked-out ones.</summary>
+/// <summary>
+/// Identity's sign-in manager, refusing deactivated users and self-registered users not yet approved, as
+/// well as locked-out ones.
+/// </summary>
 public sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -16,5 +19,5 @@ public sealed class PortalSignInManager(
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
-        user.IsActive && await base.CanSignInAsync(user);
+        user.IsActive && !user.AwaitingApproval && await base.CanSignInAsync(user);
 }

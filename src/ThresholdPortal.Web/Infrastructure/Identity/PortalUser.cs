@@ -19,5 +19,11 @@ public class PortalUser : IdentityUser<Guid>
     /// <summary>A deactivated user keeps their records but can no longer sign in.</summary>
     public bool IsActive { get; set; } = true;
 
+    /// <summary>
+    /// A professional who registered themselves: they cannot sign in until an administrator approves them
+    /// as a referrer (after they have confirmed their e-mail address).
+    /// </summary>
+    public bool AwaitingApproval { get; set; }
+
     public string FullName => $"{GivenName} {FamilyName}";
 }

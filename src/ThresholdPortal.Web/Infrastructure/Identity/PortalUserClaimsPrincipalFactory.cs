@@ -1,10 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Accounts;
 
 namespace ThresholdPortal.Web.Infrastructure.Identity;
 
-/// <summary>Adds the user's organisation and name to the sign-in cookie so record-level checks need no extra query.</summary>
+/// <summary>
+/// Adds the user's organisation and name to the sign-in cookie so record-level checks need no extra query,
+/// and marks a user who must still set up two-factor sign-in.
+/// </summary>
 public sealed class PortalUserClaimsPrincipalFactory(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
@@ -16,6 +20,12 @@ public sealed class PortalUserClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaimTypes.OrganisationId, user.OrganisationId.ToString()));
         identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
+        var roles = identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value);
+        if (!user.TwoFactorEnabled && PortalRole.AnyRequiresTwoFactor(roles))
+        {
+            identity.AddClaim(new Claim(PortalClaimTypes.TwoFactorEnrolmentRequired, "true"));
+        }
+
         return identity;
     }
 }

@@ -10,17 +10,25 @@ namespace ThresholdPortal.Web.Infrastructure.Seeding;
 /// <summary>
 /// Fills an empty Development database with a believable MASH and its partners, one demo user per role
 /// (all with <see cref="DemoPassword"/>), and whatever each feature's <see cref="IDemoDataContributor"/> adds.
-/// Never runs outside Development.
+/// Demo users whose role requires two-factor sign-in are enrolled with the published
+/// <see cref="DemoAuthenticatorKey"/> (docs/decisions/0021). Never runs outside Development.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
+    IUserStore<PortalUser> userStore,
     RoleManager<IdentityRole<Guid>> roles,
     IEnumerable<IDemoDataContributor> contributors,
     ILogger<DemoDataSeeder> logger)
 {
     public const string DemoPassword = "Demo-Pass-2026!";
     public const string LocalAuthorityName = "Northshire County Council";
+
+    /// <summary>
+    /// The authenticator key of every demo MASH practitioner, manager and administrator. Published on
+    /// purpose (run.sh prints it; deploy/local/totp.py turns it into the current code): demo data only.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "THRESHOLDPORTALDEMOKEYNORTHSHIRE";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -94,6 +102,11 @@ public sealed partial class DemoDataSeeder(
         }
 
         await users.AddToRoleAsync(user, role);
+        if (PortalRole.AnyRequiresTwoFactor([role]))
+        {
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoAuthenticatorKey);
+        }
+
         return user;
     }
 

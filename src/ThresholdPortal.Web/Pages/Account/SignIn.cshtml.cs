@@ -23,20 +23,24 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await mediator.Send(Data);
-        if (result == Outcome.SignedIn)
+        switch (result)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case Outcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case Outcome.RequiresTwoFactor:
+                return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
+            default:
+                ModelState.AddModelError("Data.Email", result == Outcome.LockedOut
+                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to unlock it"
+                    : "The email address or password is not correct");
+                return Page();
         }
-
-        ModelState.AddModelError("Data.Email", result == Outcome.LockedOut
-            ? "Your account is locked after too many wrong passwords. Try again in 15 minutes, or ask your administrator to unlock it"
-            : "The email address or password is not correct");
-        return Page();
     }
 
     public enum Outcome
     {
         SignedIn,
+        RequiresTwoFactor,
         Failed,
         LockedOut,
     }
@@ -65,6 +69,7 @@ public sealed class SignInModel(IMediator mediator) : PageModel
             // Lockout counts every failure, so five wrong passwords lock the account whatever the caller does.
             var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
             return result.Succeeded ? Outcome.SignedIn
+                : result.RequiresTwoFactor ? Outcome.RequiresTwoFactor
                 : result.IsLockedOut ? Outcome.LockedOut
                 : Outcome.Failed;
         }

@@ -9,16 +9,19 @@ namespace ThresholdPortal.Web.Pages.Account;
 
 /// <summary>
 /// Signing out is a link in the header, so it answers GET. The worst a forged link can do is sign someone
-/// out, which protects rather than exposes them.
+/// out, which protects rather than exposes them. The timeout warning comes here when time runs out.
 /// </summary>
 public sealed class SignOutModel(IMediator mediator) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public bool TimedOut { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated == true)
         {
             await mediator.Send(new Command());
-            return RedirectToPage();
+            return RedirectToPage(new { TimedOut });
         }
 
         return Page();

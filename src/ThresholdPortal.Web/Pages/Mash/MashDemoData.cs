@@ -24,7 +24,8 @@ namespace ThresholdPortal.Web.Pages.Mash;
 /// match a practitioner should find and confirm. Everything goes through the domain's own rules, with
 /// times in the past, so the timelines read true. Deterministic: the same seed gives the same data.
 /// </summary>
-public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, DecisionClock clock, TimeProvider time) : IDemoDataContributor
+public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionClock clock, TimeProvider time)
+    : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";
     public const string MisspelledFamilyName = "Clark";
@@ -439,6 +440,12 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         }
 
         await users.AddToRoleAsync(user, role);
+        if (PortalRole.AnyRequiresTwoFactor([role]))
+        {
+            // Like the other demo MASH accounts: the published demo key (docs/decisions/0021).
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);
+        }
+
         return user;
     }
 }

@@ -17,7 +17,11 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         var response = await PortalApp.PostFormAsync(client, "/account/sign-in?ReturnUrl=%2Fmash",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "/mash" });
 
+        // A MASH practitioner also owes a code from their authenticator app; the return address goes along.
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/account/sign-in-code?ReturnUrl=%2Fmash");
+        (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password alone does not sign in");
+        response = await PortalApp.PostFormAsync(client, "/account/sign-in-code?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
         response.Headers.Location!.ToString().ShouldBe("/mash");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -100,8 +104,10 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
 
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        var client = App.CreateBrowserLikeClient();
+        var response = await PortalApp.PostFormAsync(client, "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "https://evil.example/" });
+        response = await PortalApp.PostFormAsync(client, response.Headers.Location!.ToString(), new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
 
         response.Headers.Location!.ToString().ShouldBe("/");
     }

@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace ThresholdPortal.Web.Infrastructure.Email;
+
+/// <summary>
+/// One kind of e-mail the portal sends. The text is fixed here and only a link is filled in, so no e-mail
+/// can carry a child's or a family's details (docs/decisions/0020): it says something is waiting and
+/// links to the portal, where the reader signs in to see it.
+/// </summary>
+public sealed class EmailTemplate
+{
+    private EmailTemplate(string name, string subject, string beforeLink, string? afterLink = null)
+    {
+        Name = name;
+        Subject = subject;
+        BeforeLink = beforeLink;
+        AfterLink = afterLink;
+    }
+
+    /// <summary>The stable name stored with each queued message.</summary>
+    public string Name { get; }
+    public string Subject { get; }
+    public string BeforeLink { get; }
+    public string? AfterLink { get; }
+
+    public string RenderBody(Uri link)
+    {
+        var body = new StringBuilder()
+            .Append(BeforeLink).Append("\n\n")
+            .Append(link.AbsoluteUri).Append("\n\n");
+        if (AfterLink is not null)
+        {
+            body.Append(AfterLink).Append("\n\n");
+        }
+
+        return body.Append("Northshire Multi-Agency Safeguarding Hub (MASH)\n")
+            .Append("This is an automatic message: replies are not read. If a child is in immediate danger, call 999.\n")
+            .ToString();
+    }
+
+    public static readonly EmailTemplate Invitation = new(
+        "account.invitation",
+        "You have been invited to use Refer a child",
+        "An administrator has created an account for you on Refer a child, the Northshire MASH service for referrals about children.\n\nUse this link to set your password. It works once and expires after 7 days:",
+        "If you were not expecting this email, you can ignore it.");
+
+    public static readonly EmailTemplate ConfirmEmail = new(
+        "account.confirm-email",
+        "Confirm your email address for Refer a child",
+        "You registered for Refer a child. Use this link to confirm your email address. It works once and expires after 24 hours:",
+        "An administrator will then check your registration. If you did not register, you can ignore this email.");
+
+    public static readonly EmailTemplate AlreadyRegistered = new(
+        "account.already-registered",
+        "You already have an account on Refer a child",
+        "Someone tried to register for Refer a child with this email address, but it already has an account. If you have forgotten your password, you can reset it here:",
+        "If this was not you, you can ignore this email.");
+
+    public static readonly EmailTemplate RegistrationWaiting = new(
+        "account.registration-waiting",
+        "A registration is waiting for your approval",
+        "A professional has registered for Refer a child and confirmed their email address. Check and approve their registration:");
+
+    public static readonly EmailTemplate RegistrationApproved = new(
+        "account.registration-approved",
+        "You can now sign in to Refer a child",
+        "An administrator has approved your registration. You can now sign in and make referrals:");
+
+    public static readonly EmailTemplate PasswordReset = new(
+        "account.password-reset",
+        "Reset your password for Refer a child",
+        "Use this link to choose a new password. It works once and expires after 1 hour:",
+        "If you did not ask to reset your password, you can ignore this email: your password has not changed.");
+
+    public static readonly EmailTemplate PasswordChanged = new(
+        "account.password-changed",
+        "Your Refer a child password has been changed",
+        "The password for your Refer a child account has just been changed, and any other signed-in sessions have been ended. If you did not do this, reset your password now and tell your administrator:");
+
+    private static readonly Dictionary<string, EmailTemplate> ByName = new[]
+    {
+        Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>
+    public static IReadOnlyCollection<EmailTemplate> All => ByName.Values;
+
+    public static EmailTemplate? Find(string name) => ByName.GetValueOrDefault(name);
+}

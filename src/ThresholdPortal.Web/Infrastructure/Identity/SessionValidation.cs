@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Web.Infrastructure.Data;
+
+namespace ThresholdPortal.Web.Infrastructure.Identity;
+
+/// <summary>
+/// Checks the sign-in cookie against the database on every request, with one indexed, untracked query:
+/// a deactivated user, or any change of security stamp (new password, two-factor reset, new roles), ends
+/// every other open session at its next request rather than after Identity's usual interval.
+/// </summary>
+public static class SessionValidation
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var principal = context.Principal;
+        var stamp = principal?.FindFirstValue(stampClaim);
+        if (!Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) || stamp is null)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        var db = services.GetRequiredService<PortalDbContext>();
+        var current = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.IsActive })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current is null || !current.IsActive || !string.Equals(current.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        // Re-issue the cookie on every request, so the idle timeout counts from the last request exactly
+        // (plain sliding expiration only renews after half the time, which would make the warning wrong).
+        context.ShouldRenew = true;
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+}

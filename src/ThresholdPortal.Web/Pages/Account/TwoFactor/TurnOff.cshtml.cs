@@ -1,0 +1,71 @@
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
+
+/// <summary>Turning two-factor sign-in off, for a user whose role does not require it.</summary>
+public sealed class TurnOffModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public Status Current { get; private set; } = null!;
+
+    public async Task OnGetAsync() => Current = await mediator.Send(new Query());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await mediator.Send(Data))
+        {
+            // Required by the user's role: the page says so.
+            return RedirectToPage();
+        }
+
+        TempData.SetNotice("Two-factor sign-in is turned off");
+        return RedirectToPage("/Account/Index");
+    }
+
+    public sealed record Status(bool Enabled, bool RequiredByRole);
+
+    public sealed record Query : IQuery<Status>;
+
+    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser current) : IRequestHandler<Query, Status>
+    {
+        public async Task<Status> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            return new Status(user.TwoFactorEnabled, PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)));
+        }
+    }
+
+    /// <summary>Turns two-factor off; false, changing nothing, when the user's role requires it.</summary>
+    public sealed class Command : ICommand<bool>;
+
+    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IAuditTrail audit)
+        : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            if (PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)))
+            {
+                return false;
+            }
+
+            (await users.SetTwoFactorEnabledAsync(user, false)).EnsureSucceeded();
+            // A fresh key, so the entry left in the old app is useless if two-factor is turned on again.
+            (await users.ResetAuthenticatorKeyAsync(user)).EnsureSucceeded();
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            await audit.RecordNowAsync("user.two_factor_disabled", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await signIn.RefreshSignInAsync(user);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace ThresholdPortal.Web.Pages.Admin;
+
+/// <summary>Plain words for the audit action codes of accounts and organisations.</summary>
+public static class AuditActions
+{
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>"4 Nov 2026, 2:05pm", in UK time.</summary>
+    public static string When(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMM yyyy, h:mmtt", British).ToLower(British);
+
+    public static string Describe(string action) => action switch
+    {
+        "user.invited" => "Invited",
+        "user.invitation_resent" => "Invitation sent again",
+        "user.invitation_accepted" => "Set their password from the invitation",
+        "user.registered" => "Registered",
+        "user.email_confirmed" => "Confirmed their email address",
+        "user.registration_approved" => "Registration approved",
+        "user.updated" => "Organisation or roles changed",
+        "user.deactivated" => "Deactivated",
+        "user.reactivated" => "Reactivated",
+        "user.unlocked" => "Unlocked after too many wrong attempts",
+        "user.two_factor_reset" => "Two-factor sign-in reset",
+        "user.two_factor_enabled" => "Set up two-factor sign-in",
+        "user.two_factor_disabled" => "Turned off two-factor sign-in",
+        "user.recovery_codes_replaced" => "Got new recovery codes",
+        "user.recovery_code_used" => "Signed in with a recovery code",
+        "user.password_changed" => "Changed their password",
+        "user.password_reset" => "Reset their password by email",
+        "organisation.created" => "Organisation added",
+        "organisation.updated" => "Organisation changed",
+        _ => action,
+    };
+}

@@ -1,0 +1,56 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Admin.Organisations;
+
+public sealed class CreateModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await mediator.Send(Data);
+        TempData.SetNotice($"{Data.Name!.Trim()} has been added");
+        return RedirectToPage("/Admin/Organisations/Index");
+    }
+
+    public sealed class Command : OrganisationFields, ICommand<Guid>
+    {
+        public override Guid? ExistingId => null;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db) => this.AddOrganisationRules(db);
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Guid>
+    {
+        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var organisation = new Organisation
+            {
+                Name = request.Name!.Trim(),
+                Kind = request.Kind!.Value,
+                EmailDomains = [.. request.ParsedDomains()],
+                SharedReferralVisibility = request.SharedReferralVisibility!.Value,
+            };
+            db.Organisations.Add(organisation);
+            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(), OrganisationChanges.Describe(organisation));
+            await db.SaveChangesAsync(cancellationToken);
+            return organisation.Id;
+        }
+    }
+}

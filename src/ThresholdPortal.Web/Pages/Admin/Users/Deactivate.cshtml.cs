@@ -1,0 +1,42 @@
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Admin.Users;
+
+/// <summary>
+/// Deactivating a user: they cannot sign in, and any session they have open is refused at its next
+/// request (the security stamp changes). Their records stay.
+/// </summary>
+public sealed class DeactivateModel(IMediator mediator) : UserActionPage(mediator)
+{
+    protected override IRequest<string?> CreateCommand() => new Command(Id);
+
+    protected override string SuccessMessage => $"{Heading.FullName} has been deactivated and signed out";
+
+    public sealed record Command(Guid Id) : ICommand<string?>;
+
+    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit) : IRequestHandler<Command, string?>
+    {
+        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            if (request.Id == current.Id)
+            {
+                return "You cannot deactivate your own account. Ask another administrator to do it";
+            }
+
+            var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+            if (!user.IsActive)
+            {
+                return "This user is already deactivated";
+            }
+
+            user.IsActive = false;
+            (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
+            await audit.RecordNowAsync("user.deactivated", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            return null;
+        }
+    }
+}

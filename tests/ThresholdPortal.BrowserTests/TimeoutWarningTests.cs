@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+using ThresholdPortal.BrowserTests.Infrastructure;
+
+namespace ThresholdPortal.BrowserTests;
+
+/// <summary>The app with a one-minute idle timeout, so the warning shows at once.</summary>
+public sealed class ShortIdleTimeoutApp : BrowserApp
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Security:IdleTimeoutMinutes", "1");
+        builder.UseSetting("Security:TimeoutWarningMinutes", "1");
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class TimeoutWarningTests(Chromium chromium, ShortIdleTimeoutApp app) : IClassFixture<ShortIdleTimeoutApp>
+{
+    [Fact]
+    public async Task The_timeout_warning_lets_a_user_stay_signed_in()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("referrer@example.org");
+        await page.GotoAsync("/referrals");
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "You are about to be signed out" });
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        (await dialog.InnerTextAsync()).ShouldContain("we will sign you out in");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" }).ClickAsync();
+
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.GotoAsync("/referrals");
+        page.Url.ShouldBe(app.BaseUrl + "/referrals");
+    }
+
+    [Fact]
+    public async Task When_the_session_has_already_ended_the_warning_leads_to_the_signed_out_page()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        await page.SignInAsync("referrer@example.org");
+        await page.GotoAsync("/referrals");
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "You are about to be signed out" });
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+
+        await page.Context.ClearCookiesAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/account/sign-out?timedOut=*");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("For your security, we signed you out");
+        await page.ShouldHaveNoAxeViolationsAsync();
+    }
+}

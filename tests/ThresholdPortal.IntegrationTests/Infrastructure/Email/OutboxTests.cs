@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Web.Infrastructure.Email;
+
+namespace ThresholdPortal.IntegrationTests.Infrastructure.Email;
+
+/// <summary>The outbox against a real SMTP server on loopback (aiosmtpd), with dispatchers as each app instance runs them.</summary>
+public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLifetime
+{
+    private LoopbackSmtpServer smtp = null!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        smtp = LoopbackSmtpServer.OnFreePort();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await smtp.DisposeAsync();
+        await DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_deliver_each_message_exactly_once()
+    {
+        await smtp.StartAsync();
+        const int count = 40;
+        await EnqueueAsync(count);
+        var first = Dispatcher();
+        var second = Dispatcher();
+
+        // Both run flat out at once, as two app instances would, until nothing is left to send.
+        var sentByEach = await Task.WhenAll(DrainAsync(first), DrainAsync(second));
+
+        var received = await smtp.WaitForMessagesAsync(count);
+        await Task.Delay(500);
+        received = smtp.Messages();
+        received.Count.ShouldBe(count);
+        received.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count().ShouldBe(count);
+        received.Select(m => m.MessageId).Distinct().Count().ShouldBe(count);
+        sentByEach.Sum().ShouldBe(count);
+        sentByEach.ShouldAllBe(sent => sent > 0, "both dispatchers should have taken a share of the work");
+        var outbox = await App.OutboxAsync();
+        outbox.ShouldAllBe(m => m.SentAt != null && m.Attempts == 1 && m.Link == null);
+    }
+
+    [Fact]
+    public async Task A_message_waits_while_the_smtp_server_is_down_and_is_delivered_once_it_returns()
+    {
+        await EnqueueAsync(1);
+        var dispatcher = Dispatcher(pollInterval: TimeSpan.FromMilliseconds(100), retryBaseDelay: TimeSpan.FromMilliseconds(300));
+        using var stopping = new CancellationTokenSource();
+        await dispatcher.StartAsync(stopping.Token);
+        try
+        {
+            // The server is down: attempts fail, the message stays queued with its link, nothing is lost.
+            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().Attempts >= 2);
+            var waiting = (await App.OutboxAsync()).Single();
+            waiting.SentAt.ShouldBeNull();
+            waiting.GaveUpAt.ShouldBeNull();
+            waiting.Link.ShouldNotBeNull();
+            waiting.LastError.ShouldNotBeNullOrEmpty();
+            waiting.NextAttemptAt.ShouldBeGreaterThan(waiting.CreatedAt);
+
+            await smtp.StartAsync();
+
+            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+
+        await Task.Delay(500);
+        var delivered = smtp.Messages().ShouldHaveSingleItem();
+        delivered.To.Mailboxes.Single().Address.ShouldBe("person0@agency.test");
+        delivered.Subject.ShouldBe(EmailTemplate.PasswordReset.Subject);
+        delivered.TextBody!.ShouldContain("http://localhost/account/reset-password?token=secret-0");
+        var sent = (await App.OutboxAsync()).Single();
+        sent.Attempts.ShouldBeGreaterThanOrEqualTo(3);
+        sent.Link.ShouldBeNull("a link with a token should not outlive its e-mail");
+    }
+
+    [Fact]
+    public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent()
+    {
+        await smtp.StartAsync();
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            new EmailOutbox(db, TimeProvider.System).Enqueue("someone@agency.test", EmailTemplate.PasswordReset, "/account/reset-password?token=x");
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        });
+
+        (await Dispatcher().DispatchDueAsync(CancellationToken.None)).ShouldBe(0);
+        (await App.OutboxAsync()).ShouldBeEmpty();
+        smtp.Messages().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_message_is_given_up_after_the_last_attempt()
+    {
+        await EnqueueAsync(1);
+        var dispatcher = Dispatcher(retryBaseDelay: TimeSpan.FromMilliseconds(1), maxAttempts: 2);
+
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await Task.Delay(20);
+        await dispatcher.DispatchDueAsync(CancellationToken.None);
+        await smtp.StartAsync();
+        await Task.Delay(20);
+        (await dispatcher.DispatchDueAsync(CancellationToken.None)).ShouldBe(0);
+
+        var message = (await App.OutboxAsync()).Single();
+        message.Attempts.ShouldBe(2);
+        message.GaveUpAt.ShouldNotBeNull();
+        message.SentAt.ShouldBeNull();
+        message.Link.ShouldBeNull();
+        smtp.Messages().ShouldBeEmpty();
+    }
+
+    private async Task EnqueueAsync(int count) =>
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            var outbox = new EmailOutbox(db, TimeProvider.System);
+            for (var i = 0; i < count; i++)
+            {
+                outbox.Enqueue($"person{i}@agency.test", EmailTemplate.PasswordReset, $"/account/reset-password?token=secret-{i}");
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>A dispatcher of its own, as another app instance would run, sending to the loopback server.</summary>
+    private OutboxDispatcher Dispatcher(TimeSpan? pollInterval = null, TimeSpan? retryBaseDelay = null, int maxAttempts = 20)
+    {
+        var configured = App.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+        var options = new EmailOptions
+        {
+            Mode = EmailDeliveryMode.Smtp,
+            FromAddress = configured.FromAddress,
+            FromName = configured.FromName,
+            PublicBaseUrl = configured.PublicBaseUrl,
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Timeout = TimeSpan.FromSeconds(5) },
+            Dispatcher = new OutboxDispatcherOptions
+            {
+                Enabled = true,
+                PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
+                BatchSize = 1000,
+                RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(30),
+                RetryMaxDelay = TimeSpan.FromMinutes(5),
+                MaxAttempts = maxAttempts,
+            },
+        };
+        return new OutboxDispatcher(
+            App.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(options),
+            App.Services.GetRequiredService<IHostEnvironment>(),
+            TimeProvider.System,
+            App.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
+    }
+
+    private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
+    {
+        var total = 0;
+        int sent;
+        do
+        {
+            sent = await dispatcher.DispatchDueAsync(CancellationToken.None);
+            total += sent;
+        }
+        while (sent > 0);
+        return total;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition should hold within 20 seconds");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Infrastructure.Email;
+
+namespace ThresholdPortal.IntegrationTests.Pages.Admin;
+
+public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Inviting_stores_the_user_the_email_and_the_audit_event_together()
+    {
+        var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
+
+        var response = await PortalApp.PostFormAsync(admin, "/admin/users/invite",
+        [
+            KeyValuePair.Create("Data.Email", "new.manager@mash.test"), KeyValuePair.Create("Data.GivenName", "Nia"),
+            KeyValuePair.Create("Data.FamilyName", "Evans"), KeyValuePair.Create("Data.JobTitle", "Team manager"),
+            KeyValuePair.Create("Data.OrganisationId", mash.Id.ToString()),
+            KeyValuePair.Create("Data.Roles", PortalRole.MashManager), KeyValuePair.Create("Data.Roles", PortalRole.MashPractitioner),
+        ]);
+
+        var user = await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "new.manager@mash.test"));
+        response.Headers.Location!.ToString().ShouldBe($"/admin/users/details/{user.Id}");
+        (user.PasswordHash, user.EmailConfirmed, user.OrganisationId).ShouldBe((null, false, mash.Id));
+        var message = (await App.OutboxAsync()).ShouldHaveSingleItem();
+        (message.Recipient, message.Template).ShouldBe(("new.manager@mash.test", EmailTemplate.Invitation.Name));
+        message.Link.ShouldStartWith("/account/accept-invitation?token=");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.invited");
+        (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, user.Id.ToString()));
+        audit.Detail.ShouldBe("Organisation: Northshire MASH; roles: MASH manager, MASH practitioner");
+        var details = await admin.GetStringAsync(response.Headers.Location.ToString());
+        details.ShouldContain("Invitation sent to new.manager@mash.test");
+        details.ShouldContain("Invited");
+    }
+
+    [Fact]
+    public async Task An_invitation_to_an_address_with_an_account_or_without_a_role_is_refused()
+    {
+        var (admin, _, mash) = await App.SignInAsAdministratorAsync();
+
+        var response = await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        {
+            ["Data.Email"] = "ADMIN@mash.test", ["Data.GivenName"] = "Al", ["Data.FamilyName"] = "Dup", ["Data.OrganisationId"] = mash.Id.ToString(),
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("<a href=\"#Data_Email\">Someone already has an account with this email address</a>");
+        html.ShouldContain("<a href=\"#Data_Roles\">Select at least one role</a>");
+        (await App.OutboxAsync()).ShouldBeEmpty();
+        (await App.AuditAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_deactivate_themselves_or_drop_their_own_administrator_role()
+    {
+        var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
+
+        var deactivate = await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{administrator.Id}", new());
+        var edit = await PortalApp.PostFormAsync(admin, $"/admin/users/edit/{administrator.Id}",
+            new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
+
+        (await deactivate.Content.ReadAsStringAsync()).ShouldContain("You cannot deactivate your own account");
+        (await edit.Content.ReadAsStringAsync()).ShouldContain("You cannot remove your own administrator role");
+        (await admin.GetAsync("/admin")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await App.AuditAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_users_list_finds_people_by_name_status_organisation_and_role()
+    {
+        var (admin, _, mash) = await App.SignInAsAdministratorAsync();
+        var school = await App.CreateOrganisationAsync("Riverside Primary School", OrganisationKind.School, "riverside.test");
+        await App.CreateUserAsync("rachel@riverside.test", school, PortalRole.Referrer);
+        var leaver = await App.CreateUserAsync("leaver@mash.test", mash, PortalRole.MashPractitioner);
+        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
+
+        (await Emails(admin, "/admin/users")).ShouldBe(["admin@mash.test", "leaver@mash.test", "rachel@riverside.test"]);
+        (await Emails(admin, "/admin/users?search=RACHEL")).ShouldBe(["rachel@riverside.test"]);
+        (await Emails(admin, "/admin/users?search=Test%20leaver")).ShouldBe(["leaver@mash.test"]);
+        (await Emails(admin, "/admin/users?status=deactivated")).ShouldBe(["leaver@mash.test"]);
+        (await Emails(admin, $"/admin/users?organisationId={school.Id}")).ShouldBe(["rachel@riverside.test"]);
+        (await Emails(admin, $"/admin/users?role={PortalRole.Administrator}")).ShouldBe(["admin@mash.test"]);
+        (await Emails(admin, "/admin/users?search=%25")).ShouldBeEmpty("a % typed in the search is a character, not a wildcard");
+    }
+
+    [Fact]
+    public async Task Each_status_filter_finds_exactly_the_users_shown_with_that_status()
+    {
+        var (admin, _, mash) = await App.SignInAsAdministratorAsync();
+        var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
+        await App.CreateUserAsync("active@school.test", school, PortalRole.Referrer);
+        var leaver = await App.CreateUserAsync("leaver@school.test", school, PortalRole.Referrer);
+        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
+        await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        {
+            ["Data.Email"] = "invited@mash.test", ["Data.GivenName"] = "In", ["Data.FamilyName"] = "Vited",
+            ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.Referrer,
+        });
+        foreach (var (email, confirmed) in new[] { ("unconfirmed@school.test", false), ("waiting@school.test", true) })
+        {
+            var user = await App.CreateUserAsync(email, school);
+            await App.ExecuteDbContextAsync(async db =>
+            {
+                var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
+                (stored.AwaitingApproval, stored.EmailConfirmed) = (true, confirmed);
+                await db.SaveChangesAsync();
+            });
+        }
+
+        (await Emails(admin, "/admin/users?status=active")).ShouldBe(["active@school.test", "admin@mash.test"]);
+        (await Emails(admin, "/admin/users?status=invited")).ShouldBe(["invited@mash.test"]);
+        (await Emails(admin, "/admin/users?status=awaiting-email-confirmation")).ShouldBe(["unconfirmed@school.test"]);
+        (await Emails(admin, "/admin/users?status=awaiting-approval")).ShouldBe(["waiting@school.test"]);
+        (await Emails(admin, "/admin/users?status=deactivated")).ShouldBe(["leaver@school.test"]);
+        var everyone = await admin.GetStringAsync("/admin/users");
+        foreach (var label in new[] { "Active", "Invited", "Email not confirmed", "Waiting for approval", "Deactivated" })
+        {
+            everyone.ShouldContain($">{label}</strong>");
+        }
+    }
+
+    [Fact]
+    public async Task Each_administrative_action_on_a_user_is_in_the_audit_log_with_who_did_it()
+    {
+        var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
+        var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
+
+        await PortalApp.PostFormAsync(admin, $"/admin/users/edit/{worker.Id}", new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
+        await PortalApp.PostFormAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new());
+        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
+        await PortalApp.PostFormAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
+
+        var audit = await App.AuditAsync();
+        audit.Select(e => e.Action).ShouldBe(["user.updated", "user.two_factor_reset", "user.deactivated", "user.reactivated"]);
+        audit.ShouldAllBe(e => e.UserId == administrator.Id && e.SubjectType == "PortalUser" && e.SubjectId == worker.Id.ToString());
+        var log = await admin.GetStringAsync("/admin/audit-log");
+        log.ShouldContain("Two-factor sign-in reset");
+        var history = await admin.GetStringAsync($"/admin/users/details/{worker.Id}");
+        history.ShouldContain("Deactivated");
+        history.ShouldContain("Changed roles MASH practitioner to MASH manager");
+    }
+
+    [Fact]
+    public async Task An_administrator_unlocks_a_locked_out_user()
+    {
+        var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
+        var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
+        var teacher = await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
+        }
+
+        (await admin.GetStringAsync($"/admin/users/details/{teacher.Id}")).ShouldContain("Locked for 15 minutes");
+        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull();
+        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
+        (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
+        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
+    }
+
+    private static async Task<List<string>> Emails(HttpClient admin, string url)
+    {
+        var html = await admin.GetStringAsync(url);
+        return [.. System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"govuk-body-s\">([^<]+)</span>").Select(m => m.Groups[1].Value)];
+    }
+}
