@@ -13,7 +13,8 @@ using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 switch (options.Command)
 {
     case "load":
-        var driver = new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"), options.Get("password", "Demo-Pass-2026!"));
+        var driver = new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"), options.Get("password", "Demo-Pass-2026!"),
+            options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"));
         var workers = int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture);
         var paths = options.Get("paths", "/").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
