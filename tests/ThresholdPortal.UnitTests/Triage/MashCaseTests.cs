@@ -233,4 +233,16 @@ public sealed class MashCaseTests
         mashCase.DecisionDueAt!.Value.Offset.ShouldBe(TimeSpan.Zero);
         mashCase.DecisionDueAt.ShouldBe(new DateTimeOffset(2026, 6, 10, 9, 30, 0, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void A_contact_is_received_as_it_stands_and_only_once()
+    {
+        var contact = new Referral { ReferralSourceCode = "9", Children = [new ReferralChild { GivenName = "The boy at number 12" }] };
+
+        contact.ReceiveAsContact("NS-2026-000126", Received);
+
+        (contact.Status, contact.Reference, contact.SubmittedAt).ShouldBe((ReferralStatus.Submitted, "NS-2026-000126", (DateTimeOffset?)Received));
+        MashCase.Open(contact, ContactChannel.Phone, Clock).SourceCode.ShouldBe("9");
+        Should.Throw<InvalidOperationException>(() => contact.ReceiveAsContact("NS-2026-000127", Received));
+    }
 }

@@ -58,8 +58,8 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
             .HasDatabaseName("IX_MashCases_Queue_ByAssignee").HasFilter(OpenCases).IncludeProperties([.. filtered.Where(f => f != nameof(MashCase.AssignedToUserId))]);
         builder.HasIndex(nameof(MashCase.ReceivedAt), nameof(MashCase.Id))
             .HasDatabaseName("IX_MashCases_Newest").HasFilter(OpenCases).IncludeProperties(filtered);
-        builder.HasIndex(c => new { c.ClosedAt, c.Id })
-            .HasDatabaseName("IX_MashCases_Decided").HasFilter("\"Status\" = 'Decided'");
+        builder.HasIndex(nameof(MashCase.ClosedAt), nameof(MashCase.Id))
+            .HasDatabaseName("IX_MashCases_Decided").HasFilter("\"Status\" = 'Decided'").IncludeProperties([.. filtered.Skip(1)]);
 
         builder.HasOne<Referral>().WithOne().HasForeignKey<MashCase>(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -24,7 +24,8 @@ namespace ThresholdPortal.Web.Pages.Mash;
 /// match a practitioner should find and confirm. Everything goes through the domain's own rules, with
 /// times in the past, so the timelines read true. Deterministic: the same seed gives the same data.
 /// </summary>
-public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, DecisionClock clock, TimeProvider time) : IDemoDataContributor
+public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionClock clock, TimeProvider time)
+    : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";
     public const string MisspelledFamilyName = "Clark";
@@ -54,7 +55,8 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         };
         var referrers = new List<(PortalUser User, Organisation Organisation)>
         {
-            (context.Users.Referrer, organisations.School),
+            // A colleague of the demo referrer, so the demo referrer's own list stays as the referral journey's demo data made it.
+            (await UserAsync("ben.adeyemi@riverside.example.org", "Ben", "Adeyemi", "Deputy safeguarding lead", organisations.School, PortalRole.Referrer), organisations.School),
             (await UserAsync("laura.bennett@police.example.org", "Laura", "Bennett", "Police public protection officer", organisations.Police, PortalRole.Referrer), organisations.Police),
             (await UserAsync("imran.ali@hillview.example.org", "Imran", "Ali", "GP safeguarding lead", organisations.GpPractice, PortalRole.Referrer), organisations.GpPractice),
             (await UserAsync("hannah.cole@health.example.org", "Hannah", "Cole", "Health visitor", organisations.HealthVisiting, PortalRole.Referrer), organisations.HealthVisiting),
@@ -62,7 +64,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
             (await UserAsync("grace.mensah@familytrust.example.org", "Grace", "Mensah", "Family support worker", organisations.VoluntaryGroup, PortalRole.Referrer), organisations.VoluntaryGroup),
         };
 
-        await SeedClarkeFamilyAsync(context, practitioners, cancellationToken);
+        await SeedClarkeFamilyAsync(context, referrers[0].User, practitioners, cancellationToken);
 
         // Closed cases over the last eleven months, their children known to the portal afterwards.
         var knownChildren = new List<(Person Person, MashCase Case)>();
@@ -125,14 +127,14 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
     }
 
     /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
-    private async Task SeedClarkeFamilyAsync(DemoSeedContext context, List<PortalUser> practitioners, CancellationToken cancellationToken)
+    private async Task SeedClarkeFamilyAsync(DemoSeedContext context, PortalUser schoolReferrer, List<PortalUser> practitioners, CancellationToken cancellationToken)
     {
         var school = context.Organisations.School;
         var earlierAt = WorkingMoment(95);
         var earlier = new Scenario("Jaydon came to school with a cut lip and said he fell. His sister Maisie said there was shouting at home all weekend.",
             [ConcernCategory.PhysicalAbuseByAdult, ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
             "Injury with an inconsistent account and domestic abuse at home.");
-        var (earlierReferral, earlierCase) = await ReferralAsync(context.Users.Referrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
+        var (earlierReferral, earlierCase) = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
             children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)], adultFamilyName: MisspelledFamilyName);
         Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
         Decide(earlierCase, practitioners[0], context.Users.Manager, earlierAt);
@@ -150,7 +152,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         var now2 = WorkingMoment(0);
         var again = new Scenario("Jayden arrived with a bruise on his cheek and said his mum's partner pushed him. Maisie was withdrawn all morning.",
             [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Second injury this year with an account of harm by an adult.");
-        await ReferralAsync(context.Users.Referrer, school, now2, again, ContactChannel.Portal, cancellationToken,
+        await ReferralAsync(schoolReferrer, school, now2, again, ContactChannel.Portal, cancellationToken,
             children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
     }
 
@@ -439,6 +441,12 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         }
 
         await users.AddToRoleAsync(user, role);
+        if (PortalRole.AnyRequiresTwoFactor([role]))
+        {
+            // Like the other demo MASH accounts: the published demo key (docs/decisions/0021).
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);
+        }
+
         return user;
     }
 }

@@ -1349,6 +1349,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("IX_MashCases_Decided")
                         .HasFilter("\"Status\" = 'Decided'");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClosedAt", "Id"), new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
+
                     b.HasIndex("ReceivedAt", "Id")
                         .HasDatabaseName("IX_MashCases_Newest")
                         .HasFilter("\"Status\" <> 'Decided'");

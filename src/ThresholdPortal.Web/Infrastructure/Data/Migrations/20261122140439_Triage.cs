@@ -196,7 +196,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 name: "IX_MashCases_Decided",
                 table: "MashCases",
                 columns: new[] { "ClosedAt", "Id" },
-                filter: "\"Status\" = 'Decided'");
+                filter: "\"Status\" = 'Decided'")
+                .Annotation("Npgsql:IndexInclude", new[] { "Rating", "Flags", "AssignedToUserId", "ReferringOrganisationId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_Newest",
