@@ -717,10 +717,22 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Published");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ThresholdDocuments_Key_Draft")
+                        .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();
