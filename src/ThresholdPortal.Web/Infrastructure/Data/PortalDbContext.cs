@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Email;
@@ -26,6 +27,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
+    public DbSet<GlossaryEntry> GlossaryTerms => Set<GlossaryEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralChild> ReferralChildren => Set<ReferralChild>();
     public DbSet<SignificantAdult> ReferralAdults => Set<SignificantAdult>();

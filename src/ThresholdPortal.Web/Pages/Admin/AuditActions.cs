@@ -43,6 +43,9 @@ public static class AuditActions
         "early_help_service.updated" => "Early help service changed",
         "early_help_service.withdrawn" => "Early help service withdrawn",
         "early_help_service.reinstated" => "Early help service offered again",
+        "glossary.term_added" => "Glossary term added",
+        "glossary.term_changed" => "Glossary term changed",
+        "glossary.term_removed" => "Glossary term removed",
         _ => action,
     };
 }

@@ -271,6 +271,33 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ReferralAttachmentContents", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Quality.GlossaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("WidelyUnderstood")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryTerms", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")

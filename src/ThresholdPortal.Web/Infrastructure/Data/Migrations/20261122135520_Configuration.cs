@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -18,12 +19,35 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 nullable: false,
                 defaultValue: "Published");
 
+            migrationBuilder.CreateTable(
+                name: "GlossaryTerms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Term = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Meaning = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    WidelyUnderstood = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GlossaryTerms", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ThresholdDocuments_Key_Draft",
                 table: "ThresholdDocuments",
                 column: "Key",
                 unique: true,
                 filter: "\"Status\" = 'Draft'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GlossaryTerms_Term",
+                table: "GlossaryTerms",
+                column: "Term",
+                unique: true);
+
+            // The quality checks match terms whatever their case: "camhs" and "CAMHS" are one term.
+            migrationBuilder.Sql("""CREATE UNIQUE INDEX "IX_GlossaryTerms_Term_Lower" ON "GlossaryTerms" (lower("Term"));""");
 
             // Published and retired versions never change (docs/decisions/0050): the handlers refuse, and so
             // does the database. The only change allowed is retiring a published version. Deleting a whole
@@ -79,6 +103,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 DROP TRIGGER threshold_document_is_immutable ON "ThresholdDocuments";
                 DROP FUNCTION threshold_document_is_immutable();
                 """);
+
+            migrationBuilder.DropTable(
+                name: "GlossaryTerms");
 
             migrationBuilder.DropIndex(
                 name: "IX_ThresholdDocuments_Key_Draft",

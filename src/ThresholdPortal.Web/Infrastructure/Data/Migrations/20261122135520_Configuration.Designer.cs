@@ -13,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122134401_Configuration")]
+    [Migration("20261122135520_Configuration")]
     partial class Configuration
     {
         /// <inheritdoc />
@@ -272,6 +272,33 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasKey("AttachmentId");
 
                     b.ToTable("ReferralAttachmentContents", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Quality.GlossaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("WidelyUnderstood")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryTerms", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
