@@ -155,6 +155,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
         draft.Describe(ThresholdLevel.Targeted).Name.ShouldBe("Complex needs");
+        (await admin.GetAsync($"{Base}/level/{draftId}/5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PublishedAsync()).Describe(ThresholdLevel.Targeted).Name.ShouldNotBe("Complex needs");
         (await App.AuditAsync()).Single(e => e.Action == "threshold_document.level_changed").Detail.ShouldBe($"Version {draft.Version}: Level 3 is now Complex needs");
     }

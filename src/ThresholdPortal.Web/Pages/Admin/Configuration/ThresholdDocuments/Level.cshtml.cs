@@ -17,9 +17,14 @@ public sealed class LevelModel(IMediator mediator) : PageModel
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int level)
+    public async Task<IActionResult> OnGetAsync(Guid id, string level)
     {
-        var current = await mediator.Send(new Query(id, (ThresholdLevel)level));
+        if (Parse(level) is not { } parsed)
+        {
+            return NotFound();
+        }
+
+        var current = await mediator.Send(new Query(id, parsed));
         if (current is null)
         {
             return NotFound();
@@ -29,13 +34,23 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, int level)
+    public async Task<IActionResult> OnPostAsync(Guid id, string level)
     {
-        (Data.DocumentId, Data.Level) = (id, (ThresholdLevel)level);
+        if (Parse(level) is not { } parsed)
+        {
+            return NotFound();
+        }
+
+        (Data.DocumentId, Data.Level) = (id, parsed);
         await mediator.Send(Data);
         TempData.SetNotice($"{Data.Level.Number()} has been changed");
         return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id });
     }
+
+    /// <summary>The level from its number in the address (/level/{id}/3); a plain segment, so any address reaches authorization first.</summary>
+    private static ThresholdLevel? Parse(string level) =>
+        int.TryParse(level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && Enum.IsDefined((ThresholdLevel)number) ? (ThresholdLevel)number : null;
 
     public sealed record Query(Guid DocumentId, ThresholdLevel Level) : IQuery<Command?>;
 
