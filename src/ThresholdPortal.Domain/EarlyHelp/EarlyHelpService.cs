@@ -11,6 +11,9 @@ public class EarlyHelpService
     public const int AreaMaxLength = 200;
     public const int HowToAccessMaxLength = 1000;
 
+    /// <summary>Care leavers and young people with SEND are helped up to 25; no early help service goes beyond.</summary>
+    public const int OldestAgeServed = 25;
+
     public Guid Id { get; init; } = Guid.NewGuid();
     public required string Name { get; set; }
 

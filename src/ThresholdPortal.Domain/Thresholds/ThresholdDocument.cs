@@ -1,9 +1,9 @@
 namespace ThresholdPortal.Domain.Thresholds;
 
 /// <summary>
-/// One published version of a local threshold document (the "continuum of need"): its levels, the
-/// sub-domains of the assessment triangle and the indicators of need at each level. A version never
-/// changes once loaded; an edit is a new version, so every referral keeps the wording it was judged against.
+/// One version of a local threshold document (the "continuum of need"): its levels, the sub-domains of the
+/// assessment triangle and the indicators of need at each level. Only a draft is edited; a published
+/// version never changes, so every referral keeps the wording it was judged against (docs/decisions/0050).
 /// </summary>
 public class ThresholdDocument
 {
@@ -17,7 +17,11 @@ public class ThresholdDocument
 
     public required string Name { get; init; }
     public int Version { get; init; }
-    public DateOnly PublishedOn { get; init; }
+
+    /// <summary>The date it was published; for a draft, the date it was created.</summary>
+    public DateOnly PublishedOn { get; set; }
+
+    public ThresholdDocumentStatus Status { get; set; } = ThresholdDocumentStatus.Published;
     public DateTimeOffset LoadedAt { get; init; }
 
     public List<ThresholdLevelDescription> Levels { get; init; } = [];
@@ -39,6 +43,31 @@ public class ThresholdDocument
         ?? throw new InvalidOperationException($"Indicator {indicator.Code} names an unknown sub-domain {indicator.SubDomainCode}.");
 
     public AssessmentDomain DomainOf(ThresholdIndicator indicator) => SubDomainOf(indicator).Domain;
+
+    /// <summary>A draft of the next version: a copy of this one's levels, sub-domains and indicators.</summary>
+    public ThresholdDocument NewDraft(int version, DateTimeOffset createdAt) => new()
+    {
+        Key = Key,
+        Name = Name,
+        Version = version,
+        PublishedOn = DateOnly.FromDateTime(createdAt.UtcDateTime),
+        LoadedAt = createdAt,
+        Status = ThresholdDocumentStatus.Draft,
+        Levels = [.. Levels.Select(l => new ThresholdLevelDescription { Level = l.Level, Name = l.Name, Summary = l.Summary, Description = l.Description })],
+        SubDomains = [.. SubDomains.Select(s => new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
+        Indicators = [.. Indicators.Select(i => new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],
+    };
+}
+
+/// <summary>
+/// Where a version is in its life: a draft is edited by an administrator; publishing makes it the version
+/// new referrals use and retires the one before; published and retired versions never change.
+/// </summary>
+public enum ThresholdDocumentStatus
+{
+    Draft = 1,
+    Published,
+    Retired,
 }
 
 /// <summary>The local name and description of one level.</summary>
@@ -49,12 +78,12 @@ public class ThresholdLevelDescription
     public const int DescriptionMaxLength = 2000;
 
     public ThresholdLevel Level { get; init; }
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     /// <summary>One sentence: who helps at this level.</summary>
-    public required string Summary { get; init; }
+    public required string Summary { get; set; }
 
-    public required string Description { get; init; }
+    public required string Description { get; set; }
 }
 
 /// <summary>A part of one side of the assessment triangle, for example "Health" or "Basic care and safety".</summary>
@@ -78,8 +107,8 @@ public class ThresholdIndicator
     /// <summary>Stable within the document (for example "health-4a"); referrals store these codes.</summary>
     public required string Code { get; init; }
 
-    public ThresholdLevel Level { get; init; }
-    public required string SubDomainCode { get; init; }
-    public required string Text { get; init; }
+    public ThresholdLevel Level { get; set; }
+    public required string SubDomainCode { get; set; }
+    public required string Text { get; set; }
     public int Order { get; init; }
 }

@@ -67,6 +67,17 @@ public static class ThresholdDocumentFile
         };
     }
 
+    /// <summary>
+    /// What stops a document (a draft about to be published) from being usable: the same rules a shipped
+    /// file must pass, so a document edited on screen can never be worse than one loaded from a file.
+    /// </summary>
+    public static IReadOnlyList<string> ProblemsOf(ThresholdDocument document) =>
+        [.. Problems(new FileDocument(
+            document.Key, document.Name, document.Version, document.PublishedOn,
+            [.. document.Levels.Select(l => new FileLevel(l.Level, l.Name, l.Summary, l.Description))],
+            [.. document.SubDomains.Select(s => new FileSubDomain(s.Code, s.Domain, s.Name))],
+            [.. document.Indicators.Select(i => new FileIndicator(i.Code, i.Level, i.SubDomainCode, i.Text))]))];
+
     private static IEnumerable<string> Problems(FileDocument file)
     {
         if (string.IsNullOrWhiteSpace(file.Key) || file.Key.Length > ThresholdDocument.KeyMaxLength)

@@ -10,7 +10,7 @@ public sealed class ReferralQualityChecksTests
     {
         var referral = CompleteReferral.Build();
         change(referral);
-        return ReferralQualityChecks.Check(referral);
+        return ReferralQualityChecks.Check(referral, Glossary.Default);
     }
 
     private static string WithConcerns(string extra) => CompleteReferral.GoodConcerns + " " + extra;
@@ -18,7 +18,7 @@ public sealed class ReferralQualityChecksTests
     [Fact]
     public void A_well_written_referral_raises_no_flags()
     {
-        ReferralQualityChecks.Check(CompleteReferral.Build()).ShouldBeEmpty();
+        ReferralQualityChecks.Check(CompleteReferral.Build(), Glossary.Default).ShouldBeEmpty();
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ReferralQualityChecksTests
         referral.Children[0].GivenName = "Jayden";
         referral.Concerns.RiskFactors = text;
 
-        ReferralQualityChecks.Check(referral).ShouldContain(f => f.Kind == QualityFlagKind.NameSpelledDifferently);
+        ReferralQualityChecks.Check(referral, Glossary.Default).ShouldContain(f => f.Kind == QualityFlagKind.NameSpelledDifferently);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public sealed class Glossary
 
     public GlossaryTerm? Find(string term) => terms.GetValueOrDefault(term);
 
+    /// <summary>The terms the portal ships with: the glossary table is seeded from these, then the MASH keeps it.</summary>
     public static Glossary Default { get; } = new(
     [
         new("A&E", "Accident and emergency department", WidelyUnderstood: true),

@@ -23,9 +23,9 @@ public static partial class ReferralQualityChecks
     /// <summary>Three or more capitalised words in a row are shouting or a quotation, not acronyms.</summary>
     private const int ShoutingRun = 3;
 
-    public static IReadOnlyList<QualityFlag> Check(Referral referral, Glossary? glossary = null)
+    /// <summary>The flags for the referral, reading acronyms and jargon with the MASH's glossary.</summary>
+    public static IReadOnlyList<QualityFlag> Check(Referral referral, Glossary glossary)
     {
-        glossary ??= Glossary.Default;
         var answers = TextAnswers(referral).Where(a => !string.IsNullOrWhiteSpace(a.Text)).ToList();
         var people = PersonNameTokens(referral);
         var flags = new List<QualityFlag>();

@@ -7,6 +7,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -27,6 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
     public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
+    public DbSet<GlossaryEntry> GlossaryTerms => Set<GlossaryEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<ReferralChild> ReferralChildren => Set<ReferralChild>();
     public DbSet<SignificantAdult> ReferralAdults => Set<SignificantAdult>();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ThresholdPortal.Web.Pages.Admin;
 
-/// <summary>Plain words for the audit action codes of accounts and organisations.</summary>
+/// <summary>Plain words for the audit action codes of accounts, organisations and configuration.</summary>
 public static class AuditActions
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -33,6 +33,19 @@ public static class AuditActions
         "user.password_reset" => "Reset their password by email",
         "organisation.created" => "Organisation added",
         "organisation.updated" => "Organisation changed",
+        "threshold_document.draft_created" => "Threshold document draft created",
+        "threshold_document.level_changed" => "Threshold document level changed",
+        "threshold_document.indicator_added" => "Threshold document indicator added",
+        "threshold_document.indicator_changed" => "Threshold document indicator changed",
+        "threshold_document.indicator_retired" => "Threshold document indicator retired",
+        "threshold_document.published" => "Threshold document published",
+        "early_help_service.created" => "Early help service added",
+        "early_help_service.updated" => "Early help service changed",
+        "early_help_service.withdrawn" => "Early help service withdrawn",
+        "early_help_service.reinstated" => "Early help service offered again",
+        "glossary.term_added" => "Glossary term added",
+        "glossary.term_changed" => "Glossary term changed",
+        "glossary.term_removed" => "Glossary term removed",
         _ => action,
     };
 }

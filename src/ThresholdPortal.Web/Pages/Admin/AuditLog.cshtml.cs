@@ -30,8 +30,10 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
     {
         public async Task<IReadOnlyList<Line>> Handle(Query request, CancellationToken cancellationToken)
         {
-            // Case access and referral events belong to their own pages; this log is about people and organisations.
-            var events = db.AuditEvents.AsNoTracking().Where(e => e.Action.StartsWith("user.") || e.Action.StartsWith("organisation."));
+            // Case access and referral events belong to their own pages; this log is about people, organisations
+            // and the configuration the MASH owns.
+            var events = db.AuditEvents.AsNoTracking().Where(e => e.Action.StartsWith("user.") || e.Action.StartsWith("organisation.")
+                || e.Action.StartsWith("threshold_document.") || e.Action.StartsWith("early_help_service.") || e.Action.StartsWith("glossary."));
             if (request.Before is { } before)
             {
                 events = events.Where(e => e.Id < before);

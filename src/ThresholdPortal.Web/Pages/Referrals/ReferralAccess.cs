@@ -34,9 +34,10 @@ public static class DraftLoading
     public static Task<ThresholdDocument> DocumentOfAsync(this PortalDbContext db, Referral referral, CancellationToken cancellationToken) =>
         db.DocumentAsync(referral.ThresholdDocumentId, cancellationToken);
 
-    /// <summary>The version new referrals are judged against: the highest loaded; null before any is loaded.</summary>
+    /// <summary>The version new referrals are judged against: the highest published; null before any is loaded.</summary>
     public static Task<Guid?> CurrentDocumentIdAsync(this PortalDbContext db, CancellationToken cancellationToken) =>
-        db.ThresholdDocuments.OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
+        db.ThresholdDocuments.Where(d => d.Status == ThresholdDocumentStatus.Published)
+            .OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>

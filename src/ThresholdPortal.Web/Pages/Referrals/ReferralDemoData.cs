@@ -136,7 +136,7 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
     private async Task SubmitAsync(Referral referral, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
-        referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral));
+        referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken)));
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);
     }

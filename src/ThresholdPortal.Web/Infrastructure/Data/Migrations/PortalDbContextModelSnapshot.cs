@@ -749,6 +749,33 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ReferralAttachmentContents", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Quality.GlossaryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("WidelyUnderstood")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Term")
+                        .IsUnique();
+
+                    b.ToTable("GlossaryTerms", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1195,10 +1222,22 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Published");
+
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ThresholdDocuments_Key_Draft")
+                        .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex("Key", "Version")
                         .IsUnique();

@@ -91,7 +91,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
             var referral = summary.Referral;
             var children = referral.Children.ToDictionary(c => c.Id, c => c.DisplayName);
-            var flags = ReferralQualityChecks.Check(referral)
+            var flags = ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken))
                 .Select(f => new FlagLink(
                     ReferralRoutes.LabelOf(f.Field) + (f.ChildId is { } child && children.TryGetValue(child, out var name) ? $" ({name})" : string.Empty),
                     f.Message,
@@ -131,7 +131,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
             var receivedAt = clock.GetUtcNow();
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
-            referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral));
+            referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken)));
             audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
                 $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); {referral.QualityFlags.Count} quality flags");
 

@@ -1,0 +1,104 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.EarlyHelpServices;
+
+/// <summary>
+/// Changing a service, or withdrawing it: a withdrawn service is no longer offered to referrers, and stays
+/// in the directory so it can be offered again.
+/// </summary>
+public sealed class EditModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var current = await mediator.Send(new Query(id));
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Data = current;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.Id = id;
+        var changed = await mediator.Send(Data);
+        TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
+        return RedirectToPage("/Admin/Configuration/EarlyHelpServices/Index");
+    }
+
+    public sealed record Query(Guid Id) : IQuery<Command?>;
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Command?>
+    {
+        public Task<Command?> Handle(Query request, CancellationToken cancellationToken) =>
+            db.EarlyHelpServices.AsNoTracking().Where(s => s.Id == request.Id)
+                .Select(s => new Command
+                {
+                    Id = s.Id, Name = s.Name, Offer = s.Offer, MinimumAge = s.MinimumAge, MaximumAge = s.MaximumAge,
+                    Area = s.Area, HowToAccess = s.HowToAccess, IsActive = s.IsActive,
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the changes; false when there were none.</summary>
+    public sealed class Command : EarlyHelpServiceFields, ICommand<bool>
+    {
+        public Guid Id { get; set; }
+        public bool? IsActive { get; set; }
+
+        public override Guid? ExistingId => Id;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db)
+        {
+            this.AddEarlyHelpServiceRules(db);
+            RuleFor(c => c.IsActive).NotNull().WithMessage("Select whether referrers can be offered this service");
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var service = await db.EarlyHelpServices.SingleAsync(s => s.Id == request.Id, cancellationToken);
+            var changes = request.ChangesFrom(service);
+            var availability = service.IsActive == request.IsActive!.Value ? null : request.IsActive.Value ? "offered again" : "withdrawn";
+            if (changes.Count == 0 && availability is null)
+            {
+                return false;
+            }
+
+            request.ApplyTo(service);
+            service.IsActive = request.IsActive.Value;
+            if (changes.Count > 0)
+            {
+                audit.Record("early_help_service.updated", nameof(EarlyHelpService), service.Id.ToString(), "Changed " + string.Join("; ", changes));
+            }
+
+            if (availability is not null)
+            {
+                audit.Record(service.IsActive ? "early_help_service.reinstated" : "early_help_service.withdrawn", nameof(EarlyHelpService), service.Id.ToString(),
+                    $"{service.Name} {availability}");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.Glossary;
+
+/// <summary>Changing a term or removing it. Flags already recorded on sent referrals are unchanged.</summary>
+public sealed class EditModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var current = await mediator.Send(new Query(id));
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Data = current;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.Id = id;
+        var changed = await mediator.Send(Data);
+        TempData.SetNotice(changed ? $"{Data.Term!.Trim()} has been changed" : "Nothing was changed");
+        return RedirectToPage("/Admin/Configuration/Glossary/Index");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id)
+    {
+        var term = await mediator.Send(new Remove(id));
+        TempData.SetNotice($"{term} has been removed from the glossary");
+        return RedirectToPage("/Admin/Configuration/Glossary/Index");
+    }
+
+    public sealed record Query(Guid Id) : IQuery<Command?>;
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Command?>
+    {
+        public Task<Command?> Handle(Query request, CancellationToken cancellationToken) =>
+            db.GlossaryTerms.AsNoTracking().Where(g => g.Id == request.Id)
+                .Select(g => new Command { Id = g.Id, Term = g.Term, Meaning = g.Meaning, WidelyUnderstood = g.WidelyUnderstood })
+                .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the changes; false when there were none.</summary>
+    public sealed class Command : GlossaryTermFields, ICommand<bool>
+    {
+        public Guid Id { get; set; }
+
+        public override Guid? ExistingId => Id;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db) => this.AddGlossaryTermRules(db);
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
+            var (term, meaning, widely) = (request.Term!.Trim(), request.Meaning!.Trim(), request.WidelyUnderstood!.Value);
+            var changes = new List<string>();
+            if (entry.Term != term)
+            {
+                changes.Add($"term {entry.Term} to {term}");
+            }
+
+            if (entry.Meaning != meaning)
+            {
+                changes.Add($"meaning “{entry.Meaning}” to “{meaning}”");
+            }
+
+            if (entry.WidelyUnderstood != widely)
+            {
+                changes.Add(widely ? "now widely understood" : "no longer widely understood");
+            }
+
+            if (changes.Count == 0)
+            {
+                return false;
+            }
+
+            (entry.Term, entry.Meaning, entry.WidelyUnderstood) = (term, meaning, widely);
+            audit.Record("glossary.term_changed", nameof(GlossaryEntry), entry.Id.ToString(), "Changed " + string.Join("; ", changes));
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+
+    /// <summary>Removes the term; returns it, for the notice.</summary>
+    public sealed record Remove(Guid Id) : ICommand<string>;
+
+    public sealed class RemoveHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Remove, string>
+    {
+        public async Task<string> Handle(Remove request, CancellationToken cancellationToken)
+        {
+            var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
+            db.GlossaryTerms.Remove(entry);
+            audit.Record("glossary.term_removed", nameof(GlossaryEntry), entry.Id.ToString(), $"{entry.Term}: {entry.Meaning}");
+            await db.SaveChangesAsync(cancellationToken);
+            return entry.Term;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Referrals;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
+
+/// <summary>One version's levels and indicators; for a draft, the links to change it and the publish button.</summary>
+public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInvalid
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public ThresholdDocument Document { get; private set; } = null!;
+
+    [BindProperty]
+    public Publish Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var document = await mediator.Send(new Query(Id));
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        Document = document;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Data.Id = Id;
+        var version = await mediator.Send(Data);
+        TempData.SetNotice($"Version {version} has been published. New referrals will use it");
+        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Index");
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Document = (await mediator.Send(new Query(Id), cancellationToken))!;
+
+    public sealed record Query(Guid Id) : IQuery<ThresholdDocument?>;
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, ThresholdDocument?>
+    {
+        public Task<ThresholdDocument?> Handle(Query request, CancellationToken cancellationToken) =>
+            db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == request.Id, cancellationToken);
+    }
+
+    /// <summary>Publishes the draft, retiring the version it replaces; refused, with every problem listed, while the draft is not usable.</summary>
+    public sealed class Publish : ICommand<int>
+    {
+        public Guid Id { get; set; }
+    }
+
+    public sealed class PublishHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Publish, int>
+    {
+        public async Task<int> Handle(Publish request, CancellationToken cancellationToken)
+        {
+            var draft = await db.DraftForEditAsync(request.Id, request, string.Empty, cancellationToken);
+            var problems = ThresholdDocumentPublication.Problems(draft);
+            if (problems.Count > 0)
+            {
+                throw new RequestValidationException(request, [.. problems.Select(p => new ValidationFailure(string.Empty,
+                    $"This version cannot be published: {p}"))]);
+            }
+
+            var currentId = await db.CurrentDocumentIdAsync(cancellationToken);
+            var current = currentId is null ? null : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+            ThresholdDocumentPublication.Publish(draft, current, today);
+            audit.Record("threshold_document.published", nameof(ThresholdDocument), draft.Id.ToString(),
+                $"{draft.Name} version {draft.Version} published" + (current is null ? string.Empty : $"; version {current.Version} retired"));
+            await db.SaveChangesAsync(cancellationToken);
+            return draft.Version;
+        }
+
+        private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    }
+}
