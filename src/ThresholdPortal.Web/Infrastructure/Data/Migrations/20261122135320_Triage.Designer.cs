@@ -13,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122140439_Triage")]
+    [Migration("20261122135320_Triage")]
     partial class Triage
     {
         /// <inheritdoc />
