@@ -116,7 +116,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         ThresholdLevel? ReferrerLevel,
         IReadOnlyList<CaseFlags> Flags,
         string? AssignedTo,
-        DateTimeOffset? ClosedAt);
+        DateTimeOffset? ClosedAt,
+        bool HasOverdueRequest);
 
     public sealed record Organisation(Guid Id, string Name);
 
@@ -148,7 +149,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var now = clock.GetUtcNow();
             var pageSize = options.Value.QueuePageSize;
             var filtered = QueueQueries.Filter(db.MashCases.AsNoTracking(), request, user.Id);
-            var page = await QueueQueries.PageAsync(db, filtered, request, pageSize, cancellationToken);
+            var page = await QueueQueries.PageAsync(db, filtered, request, pageSize, now, cancellationToken);
 
             var referralIds = page.Rows.Select(r => r.ReferralId).ToList();
             var today = MashDisplay.Today(now);
@@ -176,7 +177,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var rows = page.Rows.Select(r => new Row(
                 r.Id, r.Reference, r.ReceivedAt, r.DecisionDueAt, r.Rating, r.Status, [.. children[r.ReferralId]],
                 r.Organisation ?? $"{r.Channel.DisplayName()} contact", r.SourceCode, r.Channel, r.ReferrerLevel,
-                [.. r.Flags.Split()], r.AssignedTo, r.ClosedAt)).ToList();
+                [.. r.Flags.Split()], r.AssignedTo, r.ClosedAt, r.HasOverdueRequest)).ToList();
             return new Result(rows, counts, decided, page.Next, page.Previous, organisations, now);
         }
     }

@@ -3,6 +3,8 @@ using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 
+using ThresholdPortal.Web.Pages.InformationRequests;
+
 namespace ThresholdPortal.Web.Pages.Mash;
 
 /// <summary>
@@ -29,7 +31,8 @@ public static class QueueQueries
         string? Organisation,
         string? AssignedTo,
         DateTimeOffset QueueDueAt,
-        int UrgencyRank);
+        int UrgencyRank,
+        bool HasOverdueRequest);
 
     public sealed record Page(IReadOnlyList<QueueRow> Rows, string? Next, string? Previous);
 
@@ -142,7 +145,7 @@ public static class QueueQueries
         }
     }
 
-    public static async Task<Page> PageAsync(PortalDbContext db, IQueryable<MashCase> filtered, IndexModel.Query request, int pageSize, CancellationToken cancellationToken)
+    public static async Task<Page> PageAsync(PortalDbContext db, IQueryable<MashCase> filtered, IndexModel.Query request, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var after = QueueCursor.Decode(request.After, request.Order);
@@ -152,6 +155,8 @@ public static class QueueQueries
         // One row more than a page shows whether there is another page in the direction of travel. The
         // page's ids come from the index alone; only those rows are then read from the table.
         var page = Ordered(filtered, request.Order, after, before).Take(pageSize + 1).Select(c => c.Id);
+        // One probe of the partial index on open requests per row shown (docs/architecture.md).
+        var overdueRequests = db.InformationRequests.OverdueAt(now);
         var rows = await Ordered(db.MashCases.AsNoTracking().Where(c => page.Contains(c.Id)), request.Order, key: null, backwards)
             .Select(c => new QueueRow(
                 c.Id, c.ReferralId, c.Reference, c.ReceivedAt, c.DecisionDueAt, c.Rating, c.Status, c.Flags, c.SourceCode,
@@ -159,7 +164,8 @@ public static class QueueQueries
                 db.Organisations.Where(o => o.Id == c.ReferringOrganisationId).Select(o => o.Name).FirstOrDefault(),
                 db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
                 EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt),
-                EF.Property<int>(c, MashCaseConfiguration.UrgencyRank)))
+                EF.Property<int>(c, MashCaseConfiguration.UrgencyRank),
+                overdueRequests.Any(r => r.CaseId == c.Id)))
             .ToListAsync(cancellationToken);
 
         var more = rows.Count > pageSize;

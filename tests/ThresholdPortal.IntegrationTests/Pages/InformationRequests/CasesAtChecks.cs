@@ -71,7 +71,7 @@ public static class CasesAtChecks
         referral.RefreshSuggestion(document);
         referral.ChooseLevel(ThresholdLevel.Targeted);
         var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.DefaultPrefix, received, CancellationToken.None);
-        referral.Submit(reference, received, ReferralQualityChecks.Check(referral));
+        referral.Submit(reference, received, ReferralQualityChecks.Check(referral, Glossary.Default));
         db.Referrals.Add(referral);
 
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);

@@ -68,12 +68,13 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Overdue_requests_are_found_by_the_query_the_queue_uses_and_flagged_on_the_case()
+    public async Task Overdue_requests_are_found_by_the_query_the_queue_uses_and_flagged_in_the_queue_and_on_the_case()
     {
         var world = await InformationRequestWorld.CreateAsync(App);
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
         var late = await world.SendAsync(practitioner, "police", world.Police.Id);
         var onTime = await world.SendAsync(practitioner, "school", world.School.Id);
+        (await practitioner.GetStringAsync("/mash")).ShouldNotContain("Agency answer overdue");
         var past = DateTimeOffset.UtcNow.AddHours(-1);
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {late}"""));
 
@@ -92,6 +93,10 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         summary.Overdue.ShouldBe(1);
         summary.Requests.Single(r => r.Id == late).Status.ShouldBe(RequestStatus.Overdue);
         (await practitioner.GetStringAsync(world.Checklist)).ShouldContain("1 request is overdue");
+        (await practitioner.GetStringAsync("/mash")).ShouldContain("Agency answer overdue");
+        var caseRecord = await practitioner.GetStringAsync($"/mash/cases/{world.CaseId}");
+        caseRecord.ShouldContain("Information from partner agencies");
+        caseRecord.ShouldContain("1 request is overdue");
     }
 
     private static async Task RecordNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency, IEnumerable<string> keys, string reason)
