@@ -38,6 +38,7 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
         matches.ShouldContain("Date of birth matches exactly");
         matches.ShouldContain("Open to children's social care; 1 earlier referral");
         matches.ShouldNotContain("Priya Noone");
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Viewed && e.Detail == "Matching Child 1" && e.UserId == team.Practitioner.Id))).ShouldBe(1);
 
         var confirmed = await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{jayden.Id}", new() { ["Data.Choice"] = known.Id.ToString() });
 

@@ -100,7 +100,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         }
     }
 
-    public sealed class QueryHandler(PortalDbContext db, IOptions<TriageOptions> options) : IRequestHandler<Query, Result?>
+    public sealed class QueryHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -118,6 +118,9 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
             }
 
             var position = people.Subjects.Where(s => s.Role == subject.Role).ToList().IndexOf(subject) + 1;
+
+            // The page shows the person's details and other people's records: a view of the case.
+            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), $"Matching {subject.Role} {position}", cancellationToken);
             var candidates = subject.Link is null ? await CandidatesAsync(subject, cancellationToken) : [];
             return new Result(mashCase.Id, mashCase.Reference, mashCase.IsOpen, mashCase.Version, subject, position, subject.Link, candidates);
         }
