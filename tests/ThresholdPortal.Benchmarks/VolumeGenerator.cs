@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Bogus;
 using Npgsql;
 using NpgsqlTypes;
+using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 
@@ -213,8 +215,10 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         if (old)
         {
             mashCase.MarkReadyForDecision();
-            mashCase.SubmitForSignOff();
-            mashCase.CloseWithApprovedDecision(Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now));
+            var decidedAt = Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now);
+            var decision = Propose(mashCase, holder, decidedAt.AddHours(-1));
+            decision.Approve(Guid.NewGuid(), null, decidedAt); // any manager but the proposer
+            mashCase.CloseWithApprovedDecision(decision, decidedAt);
             return;
         }
 
@@ -223,9 +227,23 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             mashCase.MarkReadyForDecision();
             if (workingDaysAgo >= 3 && faker.Random.Bool(0.5f))
             {
-                mashCase.SubmitForSignOff();
+                Propose(mashCase, holder, receivedAt.AddHours(20));
             }
         }
+    }
+
+    /// <summary>
+    /// A decision in memory only: the benchmark's COPY does not write decisions yet, so the generated case
+    /// keeps its closing facts but not a decision row.
+    /// </summary>
+    private CaseDecision Propose(MashCase mashCase, Guid holder, DateTimeOffset at)
+    {
+        var outcome = faker.PickRandom(DecisionOutcomeExtensions.All.ToArray());
+        var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
+            mashCase.Rating!.Value, null, ThresholdLevel.Targeted, Guid.Empty, outcome, PrimaryNeed.N1AbuseOrNeglect, ["16A"], "Generated",
+            ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null), 1, holder, at);
+        mashCase.SubmitDecision(decision, clock);
+        return decision;
     }
 
     private string WhatHappened((Guid Id, string Given, string Family, DateOnly Born)[] children) =>

@@ -1,3 +1,4 @@
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 
@@ -46,6 +47,21 @@ public class MashCase
     public string? ClosureNotes { get; private set; }
     public string? AdviceGiven { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The approved decision that closed the case; null until then (and for contacts closed at screening).</summary>
+    public Guid? DecisionId { get; private set; }
+
+    /// <summary>The approved outcome, copied from the decision so the queue and the measures read one table.</summary>
+    public DecisionOutcome? Outcome { get; private set; }
+
+    /// <summary>The level the MASH applied, to set beside <see cref="ReferrerLevel"/>.</summary>
+    public ThresholdLevel? DecidedLevel { get; private set; }
+
+    /// <summary>When the decision was approved: the end of the time from receipt to decision.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    /// <summary>Whether the approved decision came by the deadline in force; null when there was none (Blue).</summary>
+    public bool? DecidedWithinDeadline { get; private set; }
 
     public List<BragRatingChange> RatingHistory { get; init; } = [];
 
@@ -215,16 +231,69 @@ public class MashCase
     /// <summary>The information gathering is complete: the case is ready for a decision.</summary>
     public void MarkReadyForDecision() => Move(MashCaseStatus.AwaitingInformation, MashCaseStatus.AwaitingDecision);
 
-    /// <summary>A proposed decision goes to a manager.</summary>
-    public void SubmitForSignOff() => Move(MashCaseStatus.AwaitingDecision, MashCaseStatus.AwaitingSignOff);
-
-    /// <summary>A manager returned the decision for revision.</summary>
-    public void ReturnForRevision() => Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.AwaitingDecision);
-
-    /// <summary>Only an approved decision closes a case that went through MASH checks.</summary>
-    public void CloseWithApprovedDecision(DateTimeOffset at)
+    /// <summary>
+    /// A practitioner's proposed decision goes to a manager. A final rating that differs from the screening
+    /// rating is recorded in the rating history with the decision's reason, and moves the deadline.
+    /// </summary>
+    public void SubmitDecision(CaseDecision decision, DecisionClock clock)
     {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(clock);
+        EnsureOpen();
+        EnsureAssigned("deciding");
+        EnsureOwn(decision);
+        if (Status != MashCaseStatus.AwaitingDecision)
+        {
+            throw new CaseRuleException(Status == MashCaseStatus.AwaitingSignOff
+                ? "A decision is already waiting for sign-off."
+                : "Finish the MASH checks before deciding: every agency on the checklist needs a request or a reason.");
+        }
+
+        if (decision.State != DecisionState.AwaitingSignOff)
+        {
+            throw new CaseRuleException("Only a new proposal can be submitted for sign-off.");
+        }
+
+        if (decision.Rating != Rating)
+        {
+            Rate(decision.Rating, decision.RatingChangeReason ?? "Rated at decision.", decision.ProposedByUserId, decision.ProposedAt, clock);
+        }
+
+        Status = MashCaseStatus.AwaitingSignOff;
+    }
+
+    /// <summary>A manager returned the decision: the practitioner revises it and submits again.</summary>
+    public void ReturnDecision(CaseDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        EnsureOwn(decision);
+        if (decision.State != DecisionState.Returned)
+        {
+            throw new CaseRuleException("Return the decision before reopening the case for revision.");
+        }
+
+        Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.AwaitingDecision);
+    }
+
+    /// <summary>
+    /// Only an approved decision closes a case that went through MASH checks. The time from receipt to
+    /// approval is recorded against the deadline then in force.
+    /// </summary>
+    public void CloseWithApprovedDecision(CaseDecision decision, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        EnsureOwn(decision);
+        if (decision.State != DecisionState.Approved)
+        {
+            throw new CaseRuleException("Only an approved decision closes the case.");
+        }
+
         Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.Decided);
+        DecisionId = decision.Id;
+        Outcome = decision.Outcome;
+        DecidedLevel = decision.Level;
+        DecidedAt = at;
+        DecidedWithinDeadline = DecisionDueAt is { } due ? at <= due : null;
         ClosedAt = at;
     }
 
@@ -262,6 +331,14 @@ public class MashCase
         }
 
         Status = to;
+    }
+
+    private void EnsureOwn(CaseDecision decision)
+    {
+        if (decision.CaseId != Id)
+        {
+            throw new InvalidOperationException("The decision belongs to another case.");
+        }
     }
 
     private void EnsureOpen()

@@ -189,25 +189,6 @@ public sealed class MashCaseTests
     }
 
     [Fact]
-    public void Only_an_approved_decision_closes_a_checked_case()
-    {
-        var mashCase = Claimed();
-        mashCase.Rate(BragRating.Amber, "Repeated bruising", Priya, Received, Clock);
-        mashCase.ProgressToMashChecks();
-        Should.Throw<CaseRuleException>(() => mashCase.CloseWithApprovedDecision(Received));
-
-        mashCase.MarkReadyForDecision();
-        mashCase.SubmitForSignOff();
-        mashCase.ReturnForRevision();
-        mashCase.Status.ShouldBe(MashCaseStatus.AwaitingDecision);
-        mashCase.SubmitForSignOff();
-        mashCase.CloseWithApprovedDecision(Received.AddHours(20));
-
-        mashCase.Status.ShouldBe(MashCaseStatus.Decided);
-        mashCase.ClosedAt.ShouldBe(Received.AddHours(20));
-    }
-
-    [Fact]
     public void Findings_about_linked_people_replace_the_earlier_ones_and_keep_the_concern_flags()
     {
         var mashCase = MashCase.Open(Sent(r => r.Categories = [ConcernCategory.DomesticAbuse.Key]), ContactChannel.Portal, Clock);

@@ -34,6 +34,8 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
         builder.Property(c => c.ClosureReason).HasConversion<string>().HasMaxLength(50);
         builder.Property(c => c.ClosureNotes).HasMaxLength(MashCase.ClosureNotesMaxLength);
         builder.Property(c => c.AdviceGiven).HasMaxLength(MashCase.AdviceMaxLength);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.DecidedLevel).HasConversion<int>();
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.IsOpen);
 
@@ -64,6 +66,9 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
         builder.HasOne<Referral>().WithOne().HasForeignKey<MashCase>(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.AssignedToUserId).OnDelete(DeleteBehavior.Restrict);
+        // The approved decision's id, without a foreign key: the decision already points at its case, and a
+        // key each way would stop a case and its decision being stored in one save (demo data, the benchmark).
+        builder.HasIndex(c => c.DecisionId).IsUnique();
         builder.HasMany(c => c.RatingHistory).WithOne().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

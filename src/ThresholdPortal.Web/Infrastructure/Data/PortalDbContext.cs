@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
@@ -52,6 +53,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ResponseAttachment> InformationResponseAttachments => Set<ResponseAttachment>();
     public DbSet<ResponseAttachmentContent> InformationResponseAttachmentContents => Set<ResponseAttachmentContent>();
     public DbSet<AgencyNotNeeded> AgencyChecksNotNeeded => Set<AgencyNotNeeded>();
+
+    // Decisions (issue 6): proposals and sign-off, feedback to the referrer, escalations.
+    public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
+    public DbSet<ReferrerFeedback> ReferrerFeedback => Set<ReferrerFeedback>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,15 +24,24 @@ public static class CaseEvents
     public const string ProgressedToChecks = "case.progressed-to-checks";
     public const string ClosedAtContact = "case.closed-at-contact";
 
-    /// <summary>Recorded by the decision and sign-off work (issue 6); named here so the timeline reads it.</summary>
+    // Decision, sign-off, feedback and escalation (issue 6).
+    public const string DecisionSubmitted = "case.decision.submitted";
+    public const string DecisionReturned = "case.decision.returned";
     public const string DecisionApproved = "case.decision.approved";
+    public const string SteppedDownToEarlyHelp = "case.stepped-down";
+    public const string HandedOver = "case.handed-over";
+    public const string FeedbackSent = "case.feedback.sent";
+    public const string FeedbackRead = "case.feedback.read";
+    public const string FeedbackAcknowledged = "case.feedback.acknowledged";
+    public const string EscalationRaised = "case.escalation.raised";
+    public const string EscalationAnswered = "case.escalation.answered";
     public const string ReferralSubmitted = "referral.submitted";
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
     /// <summary>Reading, not changing: left out of "what changed since you opened it".</summary>
     public static IReadOnlyList<string> Reads { get; } =
-        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, .. InformationRequests.InformationRequestEvents.Reads];
+        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, FeedbackRead, .. InformationRequests.InformationRequestEvents.Reads];
 
     /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
     public static string Describe(string action) => action switch
@@ -50,7 +59,16 @@ public static class CaseEvents
         PersonUnlinked => "Link to a known person removed",
         ProgressedToChecks => "Progressed to MASH checks",
         ClosedAtContact => "Closed at contact stage",
+        DecisionSubmitted => "Decision sent for sign-off",
+        DecisionReturned => "Decision returned for revision",
         DecisionApproved => "Decision approved",
+        SteppedDownToEarlyHelp => "Stepped down to the early help hub",
+        HandedOver => "Handed over to the assessment team",
+        FeedbackSent => "Feedback sent to the referrer",
+        FeedbackRead => "Feedback read by the referrer",
+        FeedbackAcknowledged => "Feedback acknowledged by the referrer",
+        EscalationRaised => "Referrer disagreed: escalation raised",
+        EscalationAnswered => "Escalation answered",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
         _ => InformationRequests.InformationRequestEvents.Describe(action) ?? action,

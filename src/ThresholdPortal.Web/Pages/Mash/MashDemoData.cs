@@ -2,6 +2,7 @@ using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using Person = ThresholdPortal.Domain.People.Person;
@@ -83,7 +84,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
             }
             else
             {
-                Decide(mashCase, worker, context.Users.Manager, received);
+                Decide(mashCase, referral, worker, context.Users.Manager, received);
             }
 
             knownChildren.AddRange(KnowPeople(referral, mashCase, worker, received.AddHours(2)).Where(p => p.Role == PersonRole.Child).Select(p => (p, mashCase)));
@@ -99,10 +100,10 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
             // Red cases are decided the same day; the ones still open are today's.
             var scenario = faker.PickRandom(Scenarios.Where(s => age == 0 || s.Rating != BragRating.Red).ToArray());
-            var (_, mashCase) = await ReferralAsync(user, organisation, received, scenario,
+            var (referral, mashCase) = await ReferralAsync(user, organisation, received, scenario,
                 contact ? faker.PickRandom(ContactChannelExtensions.Recorded.ToArray()) : ContactChannel.Portal, cancellationToken,
                 reReferralOf: i % 9 == 4 && knownChildren.Count > 0 ? faker.PickRandom(knownChildren) : null);
-            Progress(mashCase, faker.PickRandom(practitioners.Take(3)), received, age, scenario);
+            Progress(mashCase, referral, faker.PickRandom(practitioners.Take(3)), received, age, scenario);
         }
 
         db.AuditEvents.AddRange(events);
@@ -137,7 +138,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         var (earlierReferral, earlierCase) = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
             children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)], adultFamilyName: MisspelledFamilyName);
         Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
-        Decide(earlierCase, practitioners[0], context.Users.Manager, earlierAt);
+        Decide(earlierCase, earlierReferral, practitioners[0], context.Users.Manager, earlierAt);
         var people = KnowPeople(earlierReferral, earlierCase, practitioners[0], earlierAt.AddHours(3));
         var jaydon = people.Single(p => p.GivenName == MisspelledGivenName);
         jaydon.Involvement = OpenInvolvement.SocialCare;
@@ -296,7 +297,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
     }
 
     /// <summary>Moves an open case as far as its age suggests; some are left overdue, as on a real day.</summary>
-    private void Progress(MashCase mashCase, PortalUser worker, DateTimeOffset received, int age, Scenario scenario)
+    private void Progress(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset received, int age, Scenario scenario)
     {
         var overdueOnPurpose = faker.Random.Bool(0.15f);
         if ((age == 0 && faker.Random.Bool(0.6f)) || (overdueOnPurpose && age <= 2))
@@ -317,7 +318,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
             mashCase.MarkReadyForDecision();
             if (age >= 5 && faker.Random.Bool(0.5f))
             {
-                mashCase.SubmitForSignOff();
+                Propose(mashCase, referral, worker, received.AddHours(20), scenario.Level);
             }
         }
     }
@@ -337,7 +338,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         }
     }
 
-    private void Decide(MashCase mashCase, PortalUser worker, PortalUser manager, DateTimeOffset received)
+    private void Decide(MashCase mashCase, Referral referral, PortalUser worker, PortalUser manager, DateTimeOffset received)
     {
         if (mashCase.Rating is null)
         {
@@ -345,12 +346,37 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         }
 
         mashCase.ProgressToMashChecks();
-        mashCase.MarkReadyForDecision();
-        mashCase.SubmitForSignOff();
-        var closedAt = received.AddHours(faker.Random.Int(6, 30));
-        mashCase.CloseWithApprovedDecision(closedAt);
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
+        mashCase.MarkReadyForDecision();
+        var closedAt = received.AddHours(faker.Random.Int(6, 30));
+        var decision = Propose(mashCase, referral, worker, closedAt.AddHours(-2), referral.ChosenLevel ?? ThresholdLevel.Targeted);
+        decision.Approve(manager.Id, null, closedAt);
+        mashCase.CloseWithApprovedDecision(decision, closedAt);
         Event(CaseEvents.DecisionApproved, mashCase, manager, closedAt, null);
+    }
+
+    /// <summary>A plausible decision for the level, proposed by the case's holder and sent for sign-off.</summary>
+    private CaseDecision Propose(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset at, ThresholdLevel level)
+    {
+        var outcome = level switch
+        {
+            ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
+            ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
+            ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
+            _ => DecisionOutcome.NoFurtherActionWithAdvice,
+        };
+        var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
+            mashCase.Rating!.Value, null, level, referral.ThresholdDocumentId, outcome,
+            outcome.IsStatutory() ? PrimaryNeed.N1AbuseOrNeglect : PrimaryNeed.N4FamilyInAcuteStress,
+            outcome.IsStatutory() ? ["16A", "3B"] : ["20"],
+            "The information from the referrer and partner agencies shows the level of need and risk described, and what will help the family.",
+            ConsentGiven: true, null, null,
+            [new NextStep("Contact the family to explain the decision", worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime))],
+            outcome.IsStatutory() ? "Northtown assessment team" : null), 1, worker.Id, at);
+        db.CaseDecisions.Add(decision);
+        mashCase.SubmitDecision(decision, clock);
+        Event(CaseEvents.DecisionSubmitted, mashCase, worker, at, outcome.DisplayName());
+        return decision;
     }
 
     /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>

@@ -1,0 +1,198 @@
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
+
+namespace ThresholdPortal.Domain.Decisions;
+
+/// <summary>Where a proposed decision is in its sign-off. Stored by name, so never rename a value.</summary>
+public enum DecisionState
+{
+    AwaitingSignOff,
+    Returned,
+    Approved,
+}
+
+/// <summary>One next step the decision sets: what, who and by when.</summary>
+public sealed record NextStep(string Action, string Who, DateOnly? By)
+{
+    public const int ActionMaxLength = 500;
+    public const int WhoMaxLength = 200;
+}
+
+/// <summary>
+/// A decision proposed on a case, and its sign-off. A returned proposal is kept as it was, with the
+/// manager's comments; the practitioner's revision is a new proposal, so the history shows every version.
+/// Only an approved proposal closes the case (<see cref="MashCase.CloseWithApprovedDecision"/>).
+/// </summary>
+public class CaseDecision
+{
+    public const int RationaleMaxLength = 4000;
+    public const int RatingChangeReasonMaxLength = 2000;
+    public const int LawfulBasisNotesMaxLength = 1000;
+    public const int CommentsMaxLength = 2000;
+    public const int HandoverMaxLength = 500;
+    public const int MaxNextSteps = 10;
+    public const int MaxFactors = 20;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid CaseId { get; init; }
+
+    /// <summary>1 for the first proposal on the case, 2 for its first revision...</summary>
+    public int Revision { get; init; }
+
+    public BragRating Rating { get; init; }
+
+    /// <summary>Why the final rating differs from the screening rating; null when it does not.</summary>
+    public string? RatingChangeReason { get; init; }
+
+    public ThresholdLevel Level { get; init; }
+
+    /// <summary>The threshold document version the level was judged against: the one the referral used.</summary>
+    public Guid ThresholdDocumentId { get; init; }
+
+    public DecisionOutcome Outcome { get; init; }
+    public PrimaryNeed PrimaryNeed { get; init; }
+
+    /// <summary>Children in Need factor codes (<see cref="CinFactors"/>).</summary>
+    public List<string> Factors { get; init; } = [];
+
+    public required string Rationale { get; init; }
+
+    /// <summary>Required when the family did not consent; null when they did.</summary>
+    public LawfulBasis? LawfulBasis { get; init; }
+
+    public string? LawfulBasisNotes { get; init; }
+    public List<NextStep> NextSteps { get; init; } = [];
+
+    /// <summary>For s17, s47 and protective action: the team the case is handed to.</summary>
+    public string? HandoverTo { get; init; }
+
+    public Guid ProposedByUserId { get; init; }
+    public DateTimeOffset ProposedAt { get; init; }
+
+    public DecisionState State { get; private set; } = DecisionState.AwaitingSignOff;
+    public Guid? ReviewedByUserId { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>The manager's comments: required when returning, optional when approving.</summary>
+    public string? ReviewComments { get; private set; }
+
+    /// <summary>
+    /// Checks a proposal against the rules every decision must meet, before it is stored. The form's
+    /// validator checks the same things so the user sees them as field errors; this is the backstop.
+    /// </summary>
+    public static CaseDecision Propose(MashCase mashCase, DecisionProposal proposal, int revision, Guid byUserId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(mashCase);
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (string.IsNullOrWhiteSpace(proposal.Rationale))
+        {
+            throw new CaseRuleException("Explain the decision in plain language.");
+        }
+
+        var ratingChanged = mashCase.Rating is { } screening && screening != proposal.Rating;
+        if (ratingChanged && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
+        {
+            throw new CaseRuleException($"Say why the rating changed from {mashCase.Rating} to {proposal.Rating}.");
+        }
+
+        if (!proposal.ConsentGiven && proposal.LawfulBasis is null)
+        {
+            throw new CaseRuleException("The family did not consent: record the lawful basis for proceeding.");
+        }
+
+        var unknown = proposal.Factors.Where(f => !CinFactors.IsKnown(f)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CaseRuleException("Unknown factor codes: " + string.Join(", ", unknown) + ".");
+        }
+
+        if (proposal.Factors.Count > MaxFactors || proposal.NextSteps.Count > MaxNextSteps)
+        {
+            throw new CaseRuleException("Too many factors or next steps.");
+        }
+
+        if (proposal.Outcome.IsStatutory() && string.IsNullOrWhiteSpace(proposal.HandoverTo))
+        {
+            throw new CaseRuleException("Say which team the case is handed over to.");
+        }
+
+        return new CaseDecision
+        {
+            CaseId = mashCase.Id,
+            Revision = revision,
+            Rating = proposal.Rating,
+            RatingChangeReason = ratingChanged ? proposal.RatingChangeReason!.Trim() : null,
+            Level = proposal.Level,
+            ThresholdDocumentId = proposal.ThresholdDocumentId,
+            Outcome = proposal.Outcome,
+            PrimaryNeed = proposal.PrimaryNeed,
+            Factors = [.. proposal.Factors.Distinct(StringComparer.Ordinal)],
+            Rationale = proposal.Rationale.Trim(),
+            LawfulBasis = proposal.ConsentGiven ? null : proposal.LawfulBasis,
+            LawfulBasisNotes = proposal.ConsentGiven || string.IsNullOrWhiteSpace(proposal.LawfulBasisNotes) ? null : proposal.LawfulBasisNotes.Trim(),
+            NextSteps = [.. proposal.NextSteps],
+            HandoverTo = proposal.Outcome.IsStatutory() ? proposal.HandoverTo!.Trim() : null,
+            ProposedByUserId = byUserId,
+            ProposedAt = at,
+        };
+    }
+
+    /// <summary>A manager approves. Nobody signs off their own decision.</summary>
+    public void Approve(Guid managerId, string? comments, DateTimeOffset at)
+    {
+        EnsureReviewableBy(managerId);
+        State = DecisionState.Approved;
+        Review(managerId, comments, at);
+    }
+
+    /// <summary>A manager sends the decision back with comments; the practitioner revises and resubmits.</summary>
+    public void Return(Guid managerId, string comments, DateTimeOffset at)
+    {
+        EnsureReviewableBy(managerId);
+        if (string.IsNullOrWhiteSpace(comments))
+        {
+            throw new CaseRuleException("Say what needs to change.");
+        }
+
+        State = DecisionState.Returned;
+        Review(managerId, comments, at);
+    }
+
+    public bool CanBeReviewedBy(Guid userId) => State == DecisionState.AwaitingSignOff && userId != ProposedByUserId;
+
+    private void EnsureReviewableBy(Guid managerId)
+    {
+        if (State != DecisionState.AwaitingSignOff)
+        {
+            throw new CaseRuleException("This decision has already been signed off or returned.");
+        }
+
+        if (managerId == ProposedByUserId)
+        {
+            throw new CaseRuleException("You cannot sign off your own decision: another MASH manager must.");
+        }
+    }
+
+    private void Review(Guid managerId, string? comments, DateTimeOffset at)
+    {
+        ReviewedByUserId = managerId;
+        ReviewedAt = at;
+        ReviewComments = string.IsNullOrWhiteSpace(comments) ? null : comments.Trim();
+    }
+}
+
+/// <summary>What a practitioner proposes, as entered on the decision form.</summary>
+public sealed record DecisionProposal(
+    BragRating Rating,
+    string? RatingChangeReason,
+    ThresholdLevel Level,
+    Guid ThresholdDocumentId,
+    DecisionOutcome Outcome,
+    PrimaryNeed PrimaryNeed,
+    IReadOnlyList<string> Factors,
+    string Rationale,
+    bool ConsentGiven,
+    LawfulBasis? LawfulBasis,
+    string? LawfulBasisNotes,
+    IReadOnlyList<NextStep> NextSteps,
+    string? HandoverTo);

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Domain.Thresholds;
+
+namespace ThresholdPortal.Domain.Decisions;
+
+/// <summary>
+/// Drafts the feedback a referrer is owed from the approved decision: the outcome, the reasons, the
+/// MASH's level beside the referrer's, and other support when the statutory threshold is not met. The
+/// practitioner edits the draft before sending, so it is a starting point in plain words, never a form
+/// letter the referrer cannot act on.
+/// </summary>
+public static class FeedbackDraft
+{
+    public sealed record Text(string OutcomeSummary, string Reasons, string LevelExplanation, string? OtherSupport);
+
+    /// <summary>Drafts the text; <paramref name="levelName"/> gives a level's local name in the document the referral used.</summary>
+    public static Text From(CaseDecision decision, ThresholdLevel? referrerLevel, Func<ThresholdLevel, string> levelName, IReadOnlyList<EarlyHelpService> support)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(levelName);
+        ArgumentNullException.ThrowIfNull(support);
+
+        var applied = Describe(decision.Level, levelName);
+        var levels = referrerLevel switch
+        {
+            null => $"You did not indicate a level. The MASH applied {applied}.",
+            var same when same == decision.Level => $"You indicated {applied}, and the MASH agreed.",
+            ThresholdLevel lower when lower < decision.Level =>
+                $"You indicated {Describe(lower, levelName)}. The MASH applied a higher level, {applied}, because the information we gathered showed a greater level of need or risk, as the reasons above explain.",
+            ThresholdLevel higher => $"You indicated {Describe(higher, levelName)}. The MASH applied a lower level, {applied}, because the information we gathered showed the child's needs can be met without a statutory social care response, as the reasons above explain.",
+        };
+
+        string? otherSupport = null;
+        if (decision.Level.IsBelowStatutoryThreshold() || decision.Outcome.IsNoFurtherAction())
+        {
+            var text = new StringBuilder("The concerns do not meet the threshold for children's social care. These services may help the family:");
+            foreach (var service in support)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n\n{service.Name} ({service.Area}, ages {service.AgeRange}): {service.Offer} {service.HowToAccess}");
+            }
+
+            if (support.Count == 0)
+            {
+                text.Append("\n\nThe Early Help Hub can advise on local support for the family.");
+            }
+
+            otherSupport = text.ToString();
+        }
+
+        return new Text(decision.Outcome.PlainWords(), decision.Rationale, levels, otherSupport);
+    }
+
+    private static string Describe(ThresholdLevel level, Func<ThresholdLevel, string> levelName) => $"{level.Number().ToLowerInvariant()} ({levelName(level)})";
+}
