@@ -15,6 +15,7 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Decisions;
 using ThresholdPortal.Web.Pages.InformationRequests;
 using ThresholdPortal.Web.Pages.Mash;
 
@@ -97,6 +98,8 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Mash", Policies.Mash);
         options.Conventions.AuthorizeFolder("/Agency", Policies.Agency);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+        options.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
+        options.Conventions.AuthorizeFolder("/Insights/Audits", Policies.CaseAudit);
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Accessibility");
         options.Conventions.AllowAnonymousToPage("/Privacy");
@@ -128,6 +131,7 @@ builder.Services.AddDemoData();
 builder.Services.AddReferenceData();
 builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddInformationRequests(builder.Configuration);
+builder.Services.AddDecisions(builder.Configuration);
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

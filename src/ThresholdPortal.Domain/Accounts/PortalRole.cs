@@ -9,14 +9,17 @@ public static class PortalRole
     public const string AgencyResponder = nameof(AgencyResponder);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>A member of the safeguarding partnership who draws case samples and records audit judgements.</summary>
+    public const string Auditor = nameof(Auditor);
+
     public static IReadOnlyList<string> All { get; } =
-        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator];
+        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor];
 
     /// <summary>
     /// Roles that see case records across agencies: their holders must sign in with an authenticator app
     /// as well as a password (docs/decisions/0021).
     /// </summary>
-    public static IReadOnlyList<string> RequiringTwoFactor { get; } = [MashPractitioner, MashManager, Administrator];
+    public static IReadOnlyList<string> RequiringTwoFactor { get; } = [MashPractitioner, MashManager, Administrator, Auditor];
 
     public static bool AnyRequiresTwoFactor(IEnumerable<string> roles) => roles.Any(RequiringTwoFactor.Contains);
 
@@ -27,6 +30,7 @@ public static class PortalRole
         MashManager => "MASH manager",
         AgencyResponder => "Agency responder",
         Administrator => "Administrator",
+        Auditor => "Auditor",
         _ => role,
     };
 }

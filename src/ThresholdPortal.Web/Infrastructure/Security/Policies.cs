@@ -15,6 +15,12 @@ public static class Policies
     public const string Agency = "Agency";
     public const string Administrator = "Administrator";
 
+    /// <summary>The live measures and exports (/insights): those who watch the front door's performance.</summary>
+    public const string Insights = "Insights";
+
+    /// <summary>Case audits (/insights/audits): managers and the partnership's auditors.</summary>
+    public const string CaseAudit = "CaseAudit";
+
     public static AuthorizationOptions AddPortalPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -23,6 +29,8 @@ public static class Policies
         options.AddPolicy(MashManager, p => p.RequireRole(PortalRole.MashManager));
         options.AddPolicy(Agency, p => p.RequireRole(PortalRole.AgencyResponder));
         options.AddPolicy(Administrator, p => p.RequireRole(PortalRole.Administrator));
+        options.AddPolicy(Insights, p => p.RequireRole(PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor));
+        options.AddPolicy(CaseAudit, p => p.RequireRole(PortalRole.MashManager, PortalRole.Auditor));
         return options;
     }
 }
