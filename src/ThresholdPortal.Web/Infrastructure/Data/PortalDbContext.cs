@@ -58,6 +58,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CaseDecision> CaseDecisions => Set<CaseDecision>();
     public DbSet<ReferrerFeedback> ReferrerFeedback => Set<ReferrerFeedback>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<EarlyHelpStepDown> EarlyHelpStepDowns => Set<EarlyHelpStepDown>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

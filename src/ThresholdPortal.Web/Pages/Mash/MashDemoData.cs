@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using Person = ThresholdPortal.Domain.People.Person;
@@ -353,6 +354,12 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         decision.Approve(manager.Id, null, closedAt);
         mashCase.CloseWithApprovedDecision(decision, closedAt);
         Event(CaseEvents.DecisionApproved, mashCase, manager, closedAt, null);
+        if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
+        {
+            // The hub's list shows the demo step-downs beside the referrers' own early help requests.
+            db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, manager.Id, closedAt));
+            Event(CaseEvents.SteppedDownToEarlyHelp, mashCase, manager, closedAt, "To the early help hub");
+        }
     }
 
     /// <summary>A plausible decision for the level, proposed by the case's holder and sent for sign-off.</summary>

@@ -11,8 +11,10 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 namespace ThresholdPortal.Web.Pages.Mash.EarlyHelp;
 
 /// <summary>
-/// The early help hub's list: requests for early help, which go to the hub rather than the MASH queue.
-/// Newest first, paged by receipt time.
+/// The early help hub's list: referrers' requests for early help, which go to the hub rather than the MASH
+/// queue, and MASH cases stepped down to early help by an approved decision (docs/decisions/0060). Both
+/// kinds together, newest first, keyset paged by time: each source is read after the cursor and the two
+/// pages merged.
 /// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
@@ -27,7 +29,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(DateTimeOffset? ReceivedBefore) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, IReadOnlyList<string> Children, string From, string SourceCode, ThresholdLevel? Level);
+    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, IReadOnlyList<string> Children, string From, string SourceCode, ThresholdLevel? Level, bool IsStepDown, string Link);
 
     public sealed record Result(IReadOnlyList<Row> Rows, DateTimeOffset? OlderFrom);
 
@@ -47,13 +49,33 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     Children = r.Children.OrderBy(c => c.Order).Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
+            var stepDowns = await db.EarlyHelpStepDowns.AsNoTracking()
+                .Where(s => request.ReceivedBefore == null || s.SteppedDownAt < request.ReceivedBefore)
+                .OrderByDescending(s => s.SteppedDownAt)
+                .Take(PageSize + 1)
+                .Select(s => new
+                {
+                    s.CaseId, s.Reference, s.SteppedDownAt,
+                    Case = db.MashCases.Where(c => c.Id == s.CaseId).Select(c => new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId }).First(),
+                    Children = db.ReferralChildren.Where(c => c.ReferralId == s.ReferralId).OrderBy(c => c.Order)
+                        .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn }).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+            var organisationIds = stepDowns.Where(s => s.Case.ReferringOrganisationId != null).Select(s => s.Case.ReferringOrganisationId!.Value).Distinct().ToList();
+            var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
             var today = MashDisplay.Today(clock.GetUtcNow());
-            var page = requests.Take(PageSize).ToList();
-            return new Result(
-                [.. page.Select(r => new Row(r.Id, r.Reference!, r.SubmittedAt!.Value,
+            var merged = requests.Select(r => new Row(r.Id, r.Reference!, r.SubmittedAt!.Value,
                     [.. r.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today))],
-                    r.From ?? "Unknown", r.ReferralSourceCode, r.ChosenLevel))],
-                requests.Count > PageSize ? page[^1].SubmittedAt : null);
+                    r.From ?? "Unknown", r.ReferralSourceCode, r.ChosenLevel, IsStepDown: false, MashRoutes.EarlyHelpRequest(r.Id)))
+                .Concat(stepDowns.Select(s => new Row(s.CaseId, s.Reference, s.SteppedDownAt,
+                    [.. s.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today))],
+                    s.Case.ReferringOrganisationId is { } from ? organisations.GetValueOrDefault(from, "Unknown") : "A contact to the MASH",
+                    s.Case.SourceCode, s.Case.DecidedLevel, IsStepDown: true, MashRoutes.Case(s.CaseId))))
+                .OrderByDescending(r => r.ReceivedAt)
+                .Take(PageSize + 1)
+                .ToList();
+            var page = merged.Take(PageSize).ToList();
+            return new Result(page, merged.Count > PageSize ? page[^1].ReceivedAt : null);
         }
     }
 }

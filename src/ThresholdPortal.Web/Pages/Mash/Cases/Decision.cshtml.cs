@@ -1,0 +1,277 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.InformationRequests;
+using ThresholdPortal.Web.Pages.Referrals;
+
+namespace ThresholdPortal.Web.Pages.Mash.Cases;
+
+/// <summary>
+/// The practitioner holding the case proposes its decision: final rating, the MASH's level, outcome, need
+/// and factors, the reasons, the lawful basis where the family did not consent, next steps and the team
+/// taking it on. It goes to a MASH manager for sign-off; a returned proposal is revised here.
+/// </summary>
+public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+{
+    public const int NextStepSlots = 3;
+
+    [BindProperty]
+    public Propose Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true, prefill: true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.CaseId = id;
+        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true, prefill: false));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false, prefill: false);
+
+    private async Task<bool> LoadAsync(Guid id, bool stamp, bool prefill)
+    {
+        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        if (prefill)
+        {
+            Data = Propose.From(view.Returned?.Decision, view.ScreeningRating);
+        }
+
+        while (Data.NextSteps.Count < NextStepSlots)
+        {
+            Data.NextSteps.Add(new NextStepEntry());
+        }
+
+        if (stamp)
+        {
+            Data.Stamp(id, view.Version, Now(clock));
+        }
+
+        return true;
+    }
+
+    public sealed record Query(Guid CaseId) : IQuery<Result?>;
+
+    public sealed record LevelOption(ThresholdLevel Level, string Name, string Summary);
+
+    public sealed record ReturnedProposal(CaseDecision Decision, string ReturnedBy);
+
+    public sealed record Result(
+        Guid CaseId,
+        string Reference,
+        MashCaseStatus Status,
+        BragRating? ScreeningRating,
+        ThresholdLevel? ReferrerLevel,
+        string? HolderName,
+        bool HeldByMe,
+        ConsentDecision? Consent,
+        IReadOnlyList<LevelOption> Levels,
+        IReadOnlyList<string> OutstandingAgencies,
+        ReturnedProposal? Returned,
+        uint Version)
+    {
+        public bool ConsentObtained => Consent == ConsentDecision.Obtained;
+
+        public bool CanPropose => Status == MashCaseStatus.AwaitingDecision && HeldByMe && OutstandingAgencies.Count == 0;
+    }
+
+    public sealed class NextStepEntry
+    {
+        public string? Action { get; set; }
+        public string? Who { get; set; }
+        public DateParts By { get; set; } = new();
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Action) && string.IsNullOrWhiteSpace(Who) && By.IsEmpty;
+    }
+
+    public sealed class Propose : ICommand<CaseChangeResult>, ICaseChange
+    {
+        public Guid CaseId { get; set; }
+        public uint Version { get; set; }
+        public long OpenedAt { get; set; }
+        public BragRating? Rating { get; set; }
+        public string? RatingChangeReason { get; set; }
+        public ThresholdLevel? Level { get; set; }
+        public DecisionOutcome? Outcome { get; set; }
+        public PrimaryNeed? PrimaryNeed { get; set; }
+        public List<string> Factors { get; set; } = [];
+        public string? Rationale { get; set; }
+        public LawfulBasis? LawfulBasis { get; set; }
+        public string? LawfulBasisNotes { get; set; }
+        public List<NextStepEntry> NextSteps { get; set; } = [];
+        public string? HandoverTo { get; set; }
+
+        /// <summary>The form as the returned proposal left it, or with the screening rating chosen.</summary>
+        public static Propose From(CaseDecision? returned, BragRating? screening) => returned is null
+            ? new Propose { Rating = screening }
+            : new Propose
+            {
+                Rating = returned.Rating,
+                RatingChangeReason = returned.RatingChangeReason,
+                Level = returned.Level,
+                Outcome = returned.Outcome,
+                PrimaryNeed = returned.PrimaryNeed,
+                Factors = [.. returned.Factors],
+                Rationale = returned.Rationale,
+                LawfulBasis = returned.LawfulBasis,
+                LawfulBasisNotes = returned.LawfulBasisNotes,
+                NextSteps = [.. returned.NextSteps.Select(s => new NextStepEntry { Action = s.Action, Who = s.Who, By = DateParts.From(s.By) })],
+                HandoverTo = returned.HandoverTo,
+            };
+    }
+
+    public sealed class Validator : AbstractValidator<Propose>
+    {
+        public Validator(PortalDbContext db)
+        {
+            RuleFor(p => p.Rating).NotNull().WithMessage("Select the final BRAG rating").IsInEnum().WithMessage("Select the final BRAG rating");
+            RuleFor(p => p.RatingChangeReason).Answer("Why the rating changed", CaseDecision.RatingChangeReasonMaxLength);
+            RuleFor(p => p.Level).NotNull().WithMessage("Select the MASH's threshold level").IsInEnum().WithMessage("Select the MASH's threshold level");
+            RuleFor(p => p.Outcome).NotNull().WithMessage("Select the outcome").IsInEnum().WithMessage("Select the outcome");
+            RuleFor(p => p.PrimaryNeed).NotNull().WithMessage("Select the primary need").IsInEnum().WithMessage("Select the primary need");
+            RuleFor(p => p.Factors).Must(f => f.Count <= CaseDecision.MaxFactors).WithMessage($"Select {CaseDecision.MaxFactors} factors or fewer");
+            RuleForEach(p => p.Factors).Must(CinFactors.IsKnown).WithMessage("Select factors from the list");
+            RuleFor(p => p.Rationale).RequiredAnswer("Explain the decision in plain language", "The rationale", CaseDecision.RationaleMaxLength);
+            RuleFor(p => p.LawfulBasis).IsInEnum().WithMessage("Select the lawful basis for proceeding");
+            RuleFor(p => p.LawfulBasisNotes).Answer("The notes on the lawful basis", CaseDecision.LawfulBasisNotesMaxLength);
+            RuleFor(p => p.HandoverTo).NotEmpty().When(p => p.Outcome is { } o && o.IsStatutory()).WithMessage("Say which team the case is handed over to")
+                .Answer("The team", CaseDecision.HandoverMaxLength);
+            RuleFor(p => p.NextSteps).Must(s => s.Count <= CaseDecision.MaxNextSteps).WithMessage($"Enter {CaseDecision.MaxNextSteps} next steps or fewer");
+            RuleForEach(p => p.NextSteps).ChildRules(step =>
+            {
+                step.RuleFor(s => s.Action).NotEmpty().When(s => !s.IsEmpty).WithMessage("Say what the next step is")
+                    .Answer("The next step", NextStep.ActionMaxLength);
+                step.RuleFor(s => s.Who).NotEmpty().When(s => !s.IsEmpty).WithMessage("Say who will do it")
+                    .Answer("Who", NextStep.WhoMaxLength);
+                step.RuleFor(s => s.By).Must(d => d.IsEmpty || d.ToDate() is not null).WithMessage("The date must be a real date");
+            });
+
+            // The rules that depend on the case and its referral, shown as field errors like the others.
+            RuleFor(p => p).CustomAsync(async (proposal, context, cancellationToken) =>
+            {
+                var facts = await db.MashCases.AsNoTracking().Where(c => c.Id == proposal.CaseId)
+                    .Select(c => new { c.Rating, Consent = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => r.Consent.Decision).FirstOrDefault() })
+                    .SingleOrDefaultAsync(cancellationToken);
+                if (facts is null)
+                {
+                    return;
+                }
+
+                if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
+                {
+                    context.AddFailure(nameof(Propose.RatingChangeReason), $"Say why the rating changed from {screening} to {final}");
+                }
+
+                if (facts.Consent != ConsentDecision.Obtained && proposal.LawfulBasis is null)
+                {
+                    context.AddFailure(nameof(Propose.LawfulBasis), "The family did not consent: select the lawful basis for proceeding");
+                }
+            });
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new
+                {
+                    c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision }).First(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var document = await db.DocumentAsync(found.Referral.ThresholdDocumentId, cancellationToken);
+            var levels = Enum.GetValues<ThresholdLevel>().OrderByDescending(l => l)
+                .Select(level => document.Describe(level))
+                .Select(d => new LevelOption(d.Level, d.Name, d.Summary))
+                .ToList();
+            var checklist = await CaseInformationChecks.ChecklistAsync(db, found.Id, cancellationToken);
+            var latest = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == found.Id).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(cancellationToken);
+            ReturnedProposal? returned = null;
+            if (latest is { State: DecisionState.Returned } && found.Status == MashCaseStatus.AwaitingDecision)
+            {
+                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefaultAsync(cancellationToken);
+                returned = new ReturnedProposal(latest, by ?? "A manager");
+            }
+
+            return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder, found.AssignedToUserId == user.Id,
+                found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned, found.Version);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, DecisionClock decisionClock)
+        : IRequestHandler<Propose, CaseChangeResult>
+    {
+        public async Task<CaseChangeResult> Handle(Propose request, CancellationToken cancellationToken)
+        {
+            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
+            if (mashCase is null)
+            {
+                return stop!;
+            }
+
+            if (mashCase.AssignedToUserId != user.Id)
+            {
+                return new CaseChangeResult.Refused("Only the practitioner holding the case can propose its decision. Ask a manager to assign it to you.");
+            }
+
+            // The checklist is checked again here: an agency added since the case moved to decision holds it back.
+            var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
+            var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == mashCase.ReferralId)
+                .Select(r => new { r.ThresholdDocumentId, r.Consent.Decision }).SingleAsync(cancellationToken);
+            var revision = (await db.CaseDecisions.Where(d => d.CaseId == mashCase.Id).MaxAsync(d => (int?)d.Revision, cancellationToken) ?? 0) + 1;
+            var previousRating = mashCase.Rating;
+            CaseDecision decision = null!;
+            var refused = CaseChanges.Apply(db, () =>
+            {
+                CaseChecks.EnsureReadyForDecision(checklist);
+                decision = CaseDecision.Propose(mashCase, new DecisionProposal(
+                    request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId, request.Outcome!.Value,
+                    request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
+                    request.LawfulBasis, request.LawfulBasisNotes,
+                    [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
+                    request.HandoverTo), revision, user.Id, clock.GetUtcNow());
+                mashCase.SubmitDecision(decision, decisionClock);
+            });
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            db.CaseDecisions.Add(decision);
+            var subject = mashCase.Id.ToString();
+            if (mashCase.Rating != previousRating)
+            {
+                audit.Record(CaseEvents.Rated, CaseEvents.SubjectType, subject, $"{mashCase.Rating} (was {previousRating}), at decision");
+            }
+
+            audit.Record(CaseEvents.DecisionSubmitted, CaseEvents.SubjectType, subject, $"{decision.Outcome.DisplayName()}; revision {decision.Revision}");
+            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+        }
+    }
+}

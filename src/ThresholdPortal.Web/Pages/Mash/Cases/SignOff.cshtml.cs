@@ -1,0 +1,196 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Security;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Decisions;
+
+namespace ThresholdPortal.Web.Pages.Mash.Cases;
+
+/// <summary>
+/// A MASH manager signs off a proposed decision: approve (which closes the case, steps it down to the
+/// early help hub or hands it over, and drafts the referrer's feedback) or return it with comments.
+/// Nobody signs off their own proposal.
+/// </summary>
+[Authorize(Policy = Policies.MashManager)]
+public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public Review Data { get; set; } = new();
+
+    public Result View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.CaseId = id;
+        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
+
+    private async Task<bool> LoadAsync(Guid id, bool stamp)
+    {
+        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
+        if (view is null)
+        {
+            return false;
+        }
+
+        View = view;
+        if (stamp)
+        {
+            Data.Stamp(id, view.Version, Now(clock));
+            Data.DecisionId = view.Pending?.Decision.Id ?? Guid.Empty;
+        }
+
+        return true;
+    }
+
+    public enum SignOffChoice
+    {
+        Approve,
+        Return,
+    }
+
+    public sealed record Query(Guid CaseId) : IQuery<Result?>;
+
+    public sealed record Result(
+        Guid CaseId,
+        string Reference,
+        MashCaseStatus Status,
+        BragRating? Rating,
+        DateTimeOffset ReceivedAt,
+        DateTimeOffset? DueAt,
+        string? HolderName,
+        DecisionSummary.DecisionView? Pending,
+        bool IsMine,
+        DateTimeOffset Now,
+        uint Version);
+
+    public sealed class Review : ICommand<CaseChangeResult>, ICaseChange
+    {
+        public Guid CaseId { get; set; }
+        public uint Version { get; set; }
+        public long OpenedAt { get; set; }
+        public Guid DecisionId { get; set; }
+        public SignOffChoice? Choice { get; set; }
+        public string? Comments { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Review>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Choice).NotNull().WithMessage("Select whether you approve the decision or return it").IsInEnum().WithMessage("Select whether you approve the decision or return it");
+            RuleFor(r => r.Comments).NotEmpty().When(r => r.Choice == SignOffChoice.Return).WithMessage("Say what needs to change");
+            RuleFor(r => r.Comments).MaximumLength(CaseDecision.CommentsMaxLength).WithMessage($"Comments must be {CaseDecision.CommentsMaxLength:N0} characters or fewer");
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new
+                {
+                    c.Id, c.Reference, c.Status, c.Rating, c.ReceivedAt, c.DecisionDueAt, c.Version,
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var pending = await db.CaseDecisions.AsNoTracking()
+                .Where(d => d.CaseId == found.Id && d.State == DecisionState.AwaitingSignOff)
+                .OrderByDescending(d => d.Revision).FirstOrDefaultAsync(cancellationToken);
+            var view = pending is null ? null : (await DecisionSummary.ViewsAsync(db, [pending], cancellationToken))[0];
+            return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReceivedAt, found.DecisionDueAt, found.Holder,
+                view, pending?.ProposedByUserId == user.Id, clock.GetUtcNow(), found.Version);
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<DecisionOptions> options)
+        : IRequestHandler<Review, CaseChangeResult>
+    {
+        public async Task<CaseChangeResult> Handle(Review request, CancellationToken cancellationToken)
+        {
+            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
+            if (mashCase is null)
+            {
+                return stop!;
+            }
+
+            var decision = await db.CaseDecisions.SingleOrDefaultAsync(d => d.Id == request.DecisionId && d.CaseId == mashCase.Id, cancellationToken);
+            if (decision is null)
+            {
+                return new CaseChangeResult.Refused("There is no decision waiting for sign-off on this case.");
+            }
+
+            var now = clock.GetUtcNow();
+            var subject = mashCase.Id.ToString();
+            if (request.Choice == SignOffChoice.Return)
+            {
+                if (CaseChanges.Apply(db, () =>
+                    {
+                        decision.Return(user.Id, request.Comments!, now);
+                        mashCase.ReturnDecision(decision);
+                    }) is { } refusedReturn)
+                {
+                    return refusedReturn;
+                }
+
+                // The comments stay on the decision; the audit detail never carries free text about the family.
+                audit.Record(CaseEvents.DecisionReturned, CaseEvents.SubjectType, subject, $"Revision {decision.Revision}");
+                return await CaseChanges.SaveAsync(db, request, cancellationToken);
+            }
+
+            if (CaseChanges.Apply(db, () =>
+                {
+                    decision.Approve(user.Id, request.Comments, now);
+                    mashCase.CloseWithApprovedDecision(decision, now);
+                }) is { } refused)
+            {
+                return refused;
+            }
+
+            audit.Record(CaseEvents.DecisionApproved, CaseEvents.SubjectType, subject,
+                $"{decision.Outcome.DisplayName()}; revision {decision.Revision}; " + mashCase.DecidedWithinDeadline switch
+                {
+                    true => "within the deadline",
+                    false => "after the deadline",
+                    null => "no deadline (Blue)",
+                });
+            if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
+            {
+                db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, user.Id, now));
+                audit.Record(CaseEvents.SteppedDownToEarlyHelp, CaseEvents.SubjectType, subject, "To the early help hub");
+            }
+            else if (decision.Outcome.IsStatutory())
+            {
+                audit.Record(CaseEvents.HandedOver, CaseEvents.SubjectType, subject, $"To {decision.HandoverTo}");
+            }
+
+            if (!await db.ReferrerFeedback.AnyAsync(f => f.CaseId == mashCase.Id, cancellationToken))
+            {
+                db.ReferrerFeedback.Add(await FeedbackDrafting.DraftAsync(db, mashCase, decision, options.Value, now, cancellationToken));
+            }
+
+            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+        }
+    }
+}
