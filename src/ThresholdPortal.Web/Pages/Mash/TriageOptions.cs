@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Web.Pages.Mash;
 
@@ -101,14 +102,20 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
 
 public static class TriageRegistration
 {
-    /// <summary>Binds and checks the triage options at start-up and registers the decision clock built from them.</summary>
+    /// <summary>
+    /// Binds and checks the triage options at start-up (their calendar and timescales are the first stored
+    /// settings version), and registers the working calendar and decision clock of the newest stored
+    /// version, per scope (docs/decisions/0055). Background services resolve them from their own scope.
+    /// </summary>
     public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TriageOptions>, TriageOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value.ToCalendar());
-        services.AddSingleton(sp => new DecisionClock(
-            sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<TriageOptions>>().Value.ToTimescales()));
+        services.AddSingleton<MashSettingsCache>();
+        services.AddScoped(sp => sp.GetRequiredService<MashSettingsCache>().Current(sp.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().Calendar);
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().DecisionClock);
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().RequestDueTimes);
         return services;
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class InformationRequestWorld
         await app.CreateUserAsync(SchoolEmail, world.School, PortalRole.AgencyResponder);
         var referrer = await app.CreateUserAsync("rachel@riverside.test", world.School, PortalRole.Referrer);
         (world.CaseId, world.Reference) = await app.ExecuteDbContextAsync(db =>
-            CasesAtChecks.CreateAsync(db, app.Services.GetRequiredService<DecisionClock>(), referrer, world.Practitioner, rating));
+            CasesAtChecks.CreateAsync(db, app.Scoped<DecisionClock>(), referrer, world.Practitioner, rating));
         return world;
     }
 

@@ -51,7 +51,7 @@ public static partial class MashTestData
     /// <summary>A case made directly in the database through the domain's own rules: quick enough to make dozens.</summary>
     public static async Task<MashCase> AddCaseAsync(this PortalApp app, MashTeam team, CaseSeed seed)
     {
-        var clock = app.Services.GetRequiredService<DecisionClock>();
+        var clock = app.Scoped<DecisionClock>();
         return await app.ExecuteDbContextAsync(async db =>
         {
             var referral = new Referral
