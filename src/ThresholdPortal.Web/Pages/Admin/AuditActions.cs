@@ -46,6 +46,7 @@ public static class AuditActions
         "glossary.term_added" => "Glossary term added",
         "glossary.term_changed" => "Glossary term changed",
         "glossary.term_removed" => "Glossary term removed",
+        "mash_settings.changed" => "MASH timescales or working hours changed",
         _ => action,
     };
 }

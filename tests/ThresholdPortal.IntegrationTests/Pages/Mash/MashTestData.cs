@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
