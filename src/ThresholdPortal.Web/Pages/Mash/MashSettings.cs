@@ -76,7 +76,7 @@ public sealed class MashSettingsCache(IOptions<TriageOptions> triage, IOptions<I
     public static readonly TimeSpan RecheckEvery = TimeSpan.FromSeconds(30);
 
     private readonly Lock gate = new();
-    private Entry? current;
+    private volatile Entry? current;
 
     public MashSettings Current(PortalDbContext db)
     {

@@ -8,7 +8,9 @@ namespace ThresholdPortal.Web.Pages.Mash;
 /// The MASH's working calendar and decision timescales, from the "Triage" configuration section. Local
 /// definitions differ, so every value is configuration; the defaults are the common Surrey Police MASH
 /// definition on a 9am to 5pm, Monday to Friday office with the England and Wales bank holidays for 2026
-/// and 2027. Checked when the app starts: a bad value stops it rather than miscounting deadlines.
+/// and 2027. Checked when the app starts: a bad value stops it rather than miscounting deadlines. The
+/// calendar and timescales here only seed the first stored settings version; administrators change them
+/// at /admin/configuration/mash-settings afterwards (docs/decisions/0055).
 /// </summary>
 public sealed class TriageOptions
 {
