@@ -130,6 +130,7 @@ builder.Services.AddSignInRateLimiting(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDemoData();
 builder.Services.AddReferenceData();
+builder.Services.AddBootstrapAdministrator(builder.Configuration);
 builder.Services.AddTriage(builder.Configuration);
 builder.Services.AddInformationRequests(builder.Configuration);
 builder.Services.AddDecisions(builder.Configuration);

@@ -16,6 +16,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure;
 
@@ -37,6 +38,20 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     internal async Task UseFreshDatabaseAsync()
     {
         database.ConnectionString = await TestDatabase.CreateAsync();
+
+        // The settings cache belongs to the app, which outlives each test's database.
+        Services.GetRequiredService<MashSettingsCache>().Invalidate();
+    }
+
+    /// <summary>
+    /// A scoped service as a handler would get it now: the working calendar, decision clock and due times
+    /// are built from the newest settings version in this test's database.
+    /// </summary>
+    public T Scoped<T>()
+        where T : notnull
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<T>();
     }
 
     internal async Task DropDatabaseAsync()

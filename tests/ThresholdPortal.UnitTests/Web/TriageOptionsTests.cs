@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Pages.InformationRequests;
 using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.UnitTests.Web;
@@ -11,12 +12,21 @@ public sealed class TriageOptionsTests
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
         new ServiceCollection().AddTriage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 
+    /// <summary>
+    /// The configuration file's values become the first stored settings version (docs/decisions/0055);
+    /// the clock handlers get is built from the newest version as here.
+    /// </summary>
+    private static DecisionClock FirstVersionClock(ServiceProvider services) =>
+        new MashSettings(
+            MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value, new InformationRequestOptions(), DateTimeOffset.UnixEpoch),
+            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<TriageOptions>>().Value.TimeZone)).DecisionClock;
+
     [Fact]
     public void Without_configuration_the_clock_uses_the_surrey_timescales_and_england_and_wales_bank_holidays()
     {
         using var services = Services([]);
 
-        var clock = services.GetRequiredService<DecisionClock>();
+        var clock = FirstVersionClock(services);
 
         clock.Timescales.ShouldBe(DecisionTimescales.Default);
         clock.Calendar.BankHolidays.ShouldContain(new DateOnly(2026, 12, 28));
@@ -25,6 +35,21 @@ public sealed class TriageOptionsTests
         clock.Calendar.IsWorkingDay(new DateOnly(2026, 11, 23)).ShouldBeTrue();
         clock.Calendar.IsWorkingDay(new DateOnly(2026, 11, 22)).ShouldBeFalse();
         clock.Calendar.TimeZone.Id.ShouldBe("Europe/London");
+    }
+
+    [Fact]
+    public void The_first_version_names_the_england_and_wales_bank_holidays_and_keeps_the_agency_timescales()
+    {
+        using var services = Services([]);
+
+        var first = MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value, new InformationRequestOptions(), DateTimeOffset.UnixEpoch);
+
+        first.Version.ShouldBe(1);
+        first.WorkingDays.ShouldBe([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
+        first.BankHolidays.Single(h => h.Date == new DateOnly(2026, 12, 28)).Description.ShouldBe("Boxing Day (substitute day)");
+        first.BankHolidays.Single(h => h.Date == new DateOnly(2027, 3, 26)).Description.ShouldBe("Good Friday");
+        first.BankHolidays.Single(h => h.Date == new DateOnly(2027, 5, 31)).Description.ShouldBe("Spring bank holiday");
+        first.ToRequestTimescales().ShouldBe(Domain.InformationRequests.RequestTimescales.Default);
     }
 
     [Fact]
@@ -41,7 +66,7 @@ public sealed class TriageOptionsTests
             ["Triage:RedWorkedOutOfHours"] = "false",
         });
 
-        var clock = services.GetRequiredService<DecisionClock>();
+        var clock = FirstVersionClock(services);
 
         clock.Calendar.DayStarts.ShouldBe(new TimeOnly(8, 30));
         clock.Calendar.BankHolidays.ShouldBe([new DateOnly(2026, 11, 24)]);

@@ -40,6 +40,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     // Triage (issue 4): the MASH's work on each referral, and the people it knows.
     public DbSet<MashCase> MashCases => Set<MashCase>();
+    public DbSet<MashSettingsVersion> MashSettingsVersions => Set<MashSettingsVersion>();
     public DbSet<BragRatingChange> MashCaseRatings => Set<BragRatingChange>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Household> Households => Set<Household>();

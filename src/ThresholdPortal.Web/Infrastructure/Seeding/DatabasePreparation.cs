@@ -33,7 +33,8 @@ public static partial class DatabasePreparation
     }
 
     /// <summary>
-    /// A production database gets the default threshold document on the first start after its migrations.
+    /// A production database gets the roles, the default threshold document and the first settings version
+    /// on the first start after its migrations, and its first administrator when one is configured.
     /// A database not yet migrated or not reachable is left alone: the health check reports that.
     /// </summary>
     private static async Task EnsureReferenceDataAsync(IServiceProvider services, PortalDbContext db)
@@ -48,6 +49,9 @@ public static partial class DatabasePreparation
             }
 
             await services.GetRequiredService<ReferenceDataSeeder>().EnsureAsync(CancellationToken.None);
+
+            // After the roles: the first administrator of a fresh install, when Bootstrap:AdministratorEmail is set.
+            await services.GetRequiredService<BootstrapAdministrator>().EnsureAsync(CancellationToken.None);
         }
         catch (DbException exception)
         {

@@ -46,6 +46,9 @@ public static class AuditActions
         "glossary.term_added" => "Glossary term added",
         "glossary.term_changed" => "Glossary term changed",
         "glossary.term_removed" => "Glossary term removed",
+        "mash_settings.changed" => "MASH timescales or working hours changed",
+        "partner_agency.created" => "Agency added to the checklist",
+        "partner_agency.updated" => "Agency on the checklist changed",
         _ => action,
     };
 }

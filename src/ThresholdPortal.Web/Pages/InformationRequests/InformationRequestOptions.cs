@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.Domain.Triage;
 
 namespace ThresholdPortal.Web.Pages.InformationRequests;
 
@@ -79,15 +78,14 @@ public sealed class InformationRequestOptionsValidator : IValidateOptions<Inform
 public static class InformationRequestRegistration
 {
     /// <summary>
-    /// Binds and checks the options, registers the due-time rule on the MASH's working calendar (registered
-    /// by the triage feature) and the background chaser of overdue requests.
+    /// Binds and checks the options (their timescales are the first stored settings version; the due-time
+    /// rule itself is registered by the triage feature from the newest version) and registers the background
+    /// chaser of overdue requests.
     /// </summary>
     public static IServiceCollection AddInformationRequests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InformationRequestOptions>().Bind(configuration.GetSection(InformationRequestOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InformationRequestOptions>, InformationRequestOptionsValidator>();
-        services.AddSingleton(sp => new RequestDueTimes(
-            sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<InformationRequestOptions>>().Value.ToTimescales()));
         services.AddSingleton<OverdueRequestChaser>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueRequestChaser>());
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Web.Pages.Mash;
 
@@ -7,7 +8,9 @@ namespace ThresholdPortal.Web.Pages.Mash;
 /// The MASH's working calendar and decision timescales, from the "Triage" configuration section. Local
 /// definitions differ, so every value is configuration; the defaults are the common Surrey Police MASH
 /// definition on a 9am to 5pm, Monday to Friday office with the England and Wales bank holidays for 2026
-/// and 2027. Checked when the app starts: a bad value stops it rather than miscounting deadlines.
+/// and 2027. Checked when the app starts: a bad value stops it rather than miscounting deadlines. The
+/// calendar and timescales here only seed the first stored settings version; administrators change them
+/// at /admin/configuration/mash-settings afterwards (docs/decisions/0055).
 /// </summary>
 public sealed class TriageOptions
 {
@@ -101,14 +104,20 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
 
 public static class TriageRegistration
 {
-    /// <summary>Binds and checks the triage options at start-up and registers the decision clock built from them.</summary>
+    /// <summary>
+    /// Binds and checks the triage options at start-up (their calendar and timescales are the first stored
+    /// settings version), and registers the working calendar and decision clock of the newest stored
+    /// version, per scope (docs/decisions/0055). Background services resolve them from their own scope.
+    /// </summary>
     public static IServiceCollection AddTriage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TriageOptions>().Bind(configuration.GetSection(TriageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TriageOptions>, TriageOptionsValidator>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TriageOptions>>().Value.ToCalendar());
-        services.AddSingleton(sp => new DecisionClock(
-            sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IOptions<TriageOptions>>().Value.ToTimescales()));
+        services.AddSingleton<MashSettingsCache>();
+        services.AddScoped(sp => sp.GetRequiredService<MashSettingsCache>().Current(sp.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().Calendar);
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().DecisionClock);
+        services.AddScoped(sp => sp.GetRequiredService<MashSettings>().RequestDueTimes);
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
@@ -48,7 +47,7 @@ public sealed partial class InformationRequestWorld
         await app.CreateUserAsync(SchoolEmail, world.School, PortalRole.AgencyResponder);
         var referrer = await app.CreateUserAsync("rachel@riverside.test", world.School, PortalRole.Referrer);
         (world.CaseId, world.Reference) = await app.ExecuteDbContextAsync(db =>
-            CasesAtChecks.CreateAsync(db, app.Services.GetRequiredService<DecisionClock>(), referrer, world.Practitioner, rating));
+            CasesAtChecks.CreateAsync(db, app.Scoped<DecisionClock>(), referrer, world.Practitioner, rating));
         return world;
     }
 

@@ -35,8 +35,8 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         request.Subjects.OrderBy(s => s.Order).Select(s => s.Name).ShouldBe(["Jayden Clarke", "Maisie Clarke", "Kelly Clarke"]);
         request.Subjects.ShouldAllBe(s => s.Address == "1 Mill Lane, Northtown, NT1 1AA");
         request.Questions.Count.ShouldBe(5);
-        var calendar = App.Services.GetService(typeof(WorkingCalendar)) as WorkingCalendar;
-        request.DueAt.ShouldBe(calendar!.AddWorkingTime(request.SentAt, TimeSpan.FromHours(2)));
+        var calendar = App.Scoped<WorkingCalendar>();
+        request.DueAt.ShouldBe(calendar.AddWorkingTime(request.SentAt, TimeSpan.FromHours(2)));
         request.SentAt.ShouldBeGreaterThanOrEqualTo(before.AddSeconds(-1));
 
         var outbox = await App.OutboxAsync();

@@ -31,7 +31,7 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         stored.AssignedToUserId.ShouldBe(team.Practitioner.Id);
         stored.Rating.ShouldBe(BragRating.Red);
         // PostgreSQL keeps microseconds, .NET ticks of 100 ns.
-        stored.DecisionDueAt!.Value.ShouldBe(App.Services.GetRequiredService<DecisionClock>().DeadlineFor(Received, BragRating.Red)!.Value, TimeSpan.FromMilliseconds(1));
+        stored.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(Received, BragRating.Red)!.Value, TimeSpan.FromMilliseconds(1));
         stored.RatingHistory.OrderBy(r => r.RatedAt).Select(r => (r.Rating, r.PreviousRating, r.Reason)).ShouldBe(
             [(BragRating.Amber, (BragRating?)null, "Bruising with an account of harm."), (BragRating.Red, BragRating.Amber, "Police report of a disclosure.")]);
 

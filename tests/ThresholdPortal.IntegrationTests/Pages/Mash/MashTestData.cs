@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
@@ -51,7 +50,7 @@ public static partial class MashTestData
     /// <summary>A case made directly in the database through the domain's own rules: quick enough to make dozens.</summary>
     public static async Task<MashCase> AddCaseAsync(this PortalApp app, MashTeam team, CaseSeed seed)
     {
-        var clock = app.Services.GetRequiredService<DecisionClock>();
+        var clock = app.Scoped<DecisionClock>();
         return await app.ExecuteDbContextAsync(async db =>
         {
             var referral = new Referral

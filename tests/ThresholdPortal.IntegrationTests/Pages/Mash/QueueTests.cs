@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
@@ -29,7 +28,7 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         mashCase.Reference.ShouldBe(reference);
         mashCase.Status.ShouldBe(MashCaseStatus.New);
         mashCase.ReceivedAt.ShouldBe(referral.SubmittedAt!.Value);
-        mashCase.DecisionDueAt!.Value.ShouldBe(App.Services.GetRequiredService<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, null)!.Value, TimeSpan.FromMilliseconds(1));
+        mashCase.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, null)!.Value, TimeSpan.FromMilliseconds(1));
         mashCase.SourceCode.ShouldBe("2A");
         mashCase.ReferrerLevel.ShouldBe(Domain.Thresholds.ThresholdLevel.Targeted);
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Received && e.SubjectId == mashCase.Id.ToString()))).ShouldBe(1);

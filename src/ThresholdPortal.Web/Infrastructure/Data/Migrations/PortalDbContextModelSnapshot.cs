@@ -1730,6 +1730,79 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("MashCases");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AmberHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("GreenCountsWorkingTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("GreenHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("RedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("RedWorkedOutOfHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("RequestAmberHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestBlueHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestGreenHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestRedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestUnratedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("UnratedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<TimeOnly>("WorkingDayEnds")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("WorkingDayStarts")
+                        .HasColumnType("time without time zone");
+
+                    b.PrimitiveCollection<int[]>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("MashSettingsVersions", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -2464,6 +2537,36 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("ReferringOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
+                {
+                    b.OwnsMany("ThresholdPortal.Domain.Triage.BankHoliday", "BankHolidays", b1 =>
+                        {
+                            b1.Property<int>("MashSettingsVersionVersion");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(100);
+
+                            b1.HasKey("MashSettingsVersionVersion", "__synthesizedOrdinal");
+
+                            b1.ToTable("MashSettingsVersions");
+
+                            b1
+                                .ToJson("BankHolidays")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MashSettingsVersionVersion");
+                        });
+
+                    b.Navigation("BankHolidays");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>

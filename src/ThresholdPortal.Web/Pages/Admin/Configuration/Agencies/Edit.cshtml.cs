@@ -1,0 +1,106 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.Agencies;
+
+/// <summary>
+/// Changing an agency on the checklist: its name, position, whether it is on the checklist for new cases,
+/// who answers for it and its standard questions. Sent requests keep their own copies.
+/// </summary>
+public sealed class EditModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var current = await mediator.Send(new Query(id));
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        Data = current;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Data.Id = id;
+        var changed = await mediator.Send(Data);
+        if (changed is null)
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice(changed.Value ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
+        return RedirectToPage("/Admin/Configuration/Agencies/Index");
+    }
+
+    public sealed record Query(Guid Id) : IQuery<Command?>;
+
+    /// <summary>Saves the changes: true when there were some, false when none, null when there is no such agency.</summary>
+    public sealed class Command : AgencyFields, ICommand<bool?>
+    {
+        public Guid Id { get; set; }
+
+        public override Guid? ExistingId => Id;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db) => this.AddAgencyRules(db);
+    }
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Command?>
+    {
+        public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var agency = await db.PartnerAgencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+            if (agency is null)
+            {
+                return null;
+            }
+
+            var command = new Command { Id = agency.Id };
+            AgencyFields.Fill(command, agency);
+            return command;
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool?>
+    {
+        public async Task<bool?> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var agency = await db.PartnerAgencies.SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
+            if (agency is null)
+            {
+                return null;
+            }
+
+            var before = new PartnerAgency
+            {
+                Key = agency.Key, Name = agency.Name, Description = agency.Description, Order = agency.Order, IsActive = agency.IsActive,
+                RecipientKinds = [.. agency.RecipientKinds], StandardQuestions = [.. agency.StandardQuestions],
+            };
+            request.ApplyTo(agency);
+            var changes = AgencyFields.Describe(before, agency);
+            if (changes.Length == 0)
+            {
+                return false;
+            }
+
+            audit.Record("partner_agency.updated", nameof(PartnerAgency), agency.Id.ToString(), $"{agency.Name}: {changes}");
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+    }
+}

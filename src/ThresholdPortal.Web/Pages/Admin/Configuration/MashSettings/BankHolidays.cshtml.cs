@@ -1,0 +1,111 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Mash;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
+
+/// <summary>The days the MASH does not work. Adding or removing one stores a new settings version.</summary>
+public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cache, TimeProvider clock) : PageModel, IReloadOnInvalid
+{
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public IReadOnlyList<BankHoliday> Upcoming { get; private set; } = [];
+    public IReadOnlyList<BankHoliday> Past { get; private set; } = [];
+
+    public async Task OnGetAsync() => await ReloadAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var version = await mediator.Send(Data);
+        cache.Invalidate();
+        TempData.SetNotice(version is null ? "Nothing was changed" : $"Bank holidays saved as settings version {version}");
+        return RedirectToPage();
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var newest = await mediator.Send(new Query(), cancellationToken);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        Upcoming = [.. newest.BankHolidays.Where(h => h.Date >= today).OrderBy(h => h.Date)];
+        Past = [.. newest.BankHolidays.Where(h => h.Date < today).OrderByDescending(h => h.Date)];
+        Data.BasedOnVersion = newest.Version;
+        ModelState.Remove("Data.BasedOnVersion");
+    }
+
+    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public sealed record Query : IQuery<MashSettingsVersion>;
+
+    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    {
+        /// <summary>Set to remove that date (the remove buttons); empty to add <see cref="Date"/>.</summary>
+        public DateOnly? Remove { get; set; }
+
+        public DateParts Date { get; set; } = new();
+        public string? Description { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db)
+        {
+            When(c => c.Remove is null, () =>
+            {
+                RuleFor(c => c.Date).Custom((date, context) =>
+                {
+                    if (date.IsEmpty)
+                    {
+                        context.AddFailure(nameof(Command.Date), "Enter the date of the bank holiday");
+                    }
+                    else if (date.ToDate() is not { } day || day.Year < 2000)
+                    {
+                        context.AddFailure(nameof(Command.Date), "Enter the date of the bank holiday as a real date, like 25 12 2028");
+                    }
+                });
+                RuleFor(c => c.Description).Cascade(CascadeMode.Stop)
+                    .NotEmpty().WithMessage("Enter what the bank holiday is, like Christmas Day")
+                    .MaximumLength(BankHoliday.DescriptionMaxLength).WithMessage($"Description must be {BankHoliday.DescriptionMaxLength} characters or fewer");
+                RuleFor(c => c.Date)
+                    .MustAsync(async (date, cancellationToken) => date.ToDate() is not { } day
+                        || (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.All(h => h.Date != day))
+                    .WithMessage("That date is already a bank holiday");
+            });
+            When(c => c.Remove is not null, () =>
+                RuleFor(c => c.Remove)
+                    .MustAsync(async (date, cancellationToken) => (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.Any(h => h.Date == date))
+                    .WithMessage("That date is not a bank holiday"));
+            this.AddBasedOnNewestRule(db);
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, MashSettingsVersion>
+    {
+        public Task<MashSettingsVersion> Handle(Query request, CancellationToken cancellationToken) => MashSettingsChanges.NewestAsync(db, cancellationToken);
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    {
+        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
+            {
+                if (request.Remove is { } removed)
+                {
+                    next.BankHolidays.RemoveAll(h => h.Date == removed);
+                }
+                else
+                {
+                    next.BankHolidays.Add(new BankHoliday { Date = request.Date.ToDate()!.Value, Description = request.Description!.Trim() });
+                    next.BankHolidays.Sort((a, b) => a.Date.CompareTo(b.Date));
+                }
+            }, cancellationToken);
+    }
+}

@@ -1,0 +1,122 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Mash;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
+
+/// <summary>
+/// The MASH's decision timescales and the agencies' answer timescales, by BRAG rating. A save stores a new
+/// settings version, in force at once for newly rated cases and newly sent requests.
+/// </summary>
+public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache) : PageModel
+{
+    public const int MostDecisionHours = 720;
+    public const int MostAnswerHours = 480;
+
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task OnGetAsync() => Data = await mediator.Send(new Query());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var version = await mediator.Send(Data);
+        cache.Invalidate();
+        TempData.SetNotice(version is null ? "Nothing was changed" : $"Timescales saved as settings version {version}");
+        return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+    }
+
+    public sealed record Query : IQuery<Command>;
+
+    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    {
+        public string? RedHours { get; set; }
+        public string? AmberHours { get; set; }
+        public string? GreenHours { get; set; }
+        public string? UnratedHours { get; set; }
+        public bool? GreenCountsWorkingTime { get; set; }
+        public bool? RedWorkedOutOfHours { get; set; }
+        public string? RequestRedHours { get; set; }
+        public string? RequestAmberHours { get; set; }
+        public string? RequestGreenHours { get; set; }
+        public string? RequestBlueHours { get; set; }
+        public string? RequestUnratedHours { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db)
+        {
+            this.AddHoursRule(c => c.RedHours, "Red decision timescale", MostDecisionHours);
+            this.AddHoursRule(c => c.AmberHours, "Amber decision timescale", MostDecisionHours);
+            this.AddHoursRule(c => c.GreenHours, "Green decision timescale", MostDecisionHours);
+            this.AddHoursRule(c => c.UnratedHours, "unrated decision timescale", MostDecisionHours);
+            RuleFor(c => c.GreenCountsWorkingTime).NotNull().WithMessage("Select whether Green counts working hours or clock hours");
+            RuleFor(c => c.RedWorkedOutOfHours).NotNull().WithMessage("Select whether Red referrals are worked out of hours");
+            RuleFor(c => c.RedHours)
+                .Must((c, red) => !(MashSettingsChanges.ParseHours(red) > MashSettingsChanges.ParseHours(c.AmberHours)))
+                .WithMessage("Red decision timescale cannot be longer than Amber's");
+            this.AddHoursRule(c => c.RequestRedHours, "Red answer timescale", MostAnswerHours);
+            this.AddHoursRule(c => c.RequestAmberHours, "Amber answer timescale", MostAnswerHours);
+            this.AddHoursRule(c => c.RequestGreenHours, "Green answer timescale", MostAnswerHours);
+            this.AddHoursRule(c => c.RequestBlueHours, "Blue answer timescale", MostAnswerHours);
+            this.AddHoursRule(c => c.RequestUnratedHours, "unrated answer timescale", MostAnswerHours);
+            RuleFor(c => c.RequestRedHours)
+                .Must((c, red) => !(MashSettingsChanges.ParseHours(red) > MashSettingsChanges.ParseHours(c.RequestAmberHours)))
+                .WithMessage("Red answer timescale cannot be longer than Amber's");
+            RuleFor(c => c.RequestAmberHours)
+                .Must((c, amber) => !(MashSettingsChanges.ParseHours(amber) > MashSettingsChanges.ParseHours(c.RequestGreenHours)))
+                .WithMessage("Amber answer timescale cannot be longer than Green's");
+            this.AddBasedOnNewestRule(db);
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Command>
+    {
+        public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var v = await MashSettingsChanges.NewestAsync(db, cancellationToken);
+            return new Command
+            {
+                BasedOnVersion = v.Version,
+                RedHours = MashSettingsChanges.Format(v.RedHours),
+                AmberHours = MashSettingsChanges.Format(v.AmberHours),
+                GreenHours = MashSettingsChanges.Format(v.GreenHours),
+                UnratedHours = MashSettingsChanges.Format(v.UnratedHours),
+                GreenCountsWorkingTime = v.GreenCountsWorkingTime,
+                RedWorkedOutOfHours = v.RedWorkedOutOfHours,
+                RequestRedHours = MashSettingsChanges.Format(v.RequestRedHours),
+                RequestAmberHours = MashSettingsChanges.Format(v.RequestAmberHours),
+                RequestGreenHours = MashSettingsChanges.Format(v.RequestGreenHours),
+                RequestBlueHours = MashSettingsChanges.Format(v.RequestBlueHours),
+                RequestUnratedHours = MashSettingsChanges.Format(v.RequestUnratedHours),
+            };
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    {
+        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
+            {
+                next.RedHours = MashSettingsChanges.ParseHours(request.RedHours)!.Value;
+                next.AmberHours = MashSettingsChanges.ParseHours(request.AmberHours)!.Value;
+                next.GreenHours = MashSettingsChanges.ParseHours(request.GreenHours)!.Value;
+                next.UnratedHours = MashSettingsChanges.ParseHours(request.UnratedHours)!.Value;
+                next.GreenCountsWorkingTime = request.GreenCountsWorkingTime!.Value;
+                next.RedWorkedOutOfHours = request.RedWorkedOutOfHours!.Value;
+                next.RequestRedHours = MashSettingsChanges.ParseHours(request.RequestRedHours)!.Value;
+                next.RequestAmberHours = MashSettingsChanges.ParseHours(request.RequestAmberHours)!.Value;
+                next.RequestGreenHours = MashSettingsChanges.ParseHours(request.RequestGreenHours)!.Value;
+                next.RequestBlueHours = MashSettingsChanges.ParseHours(request.RequestBlueHours)!.Value;
+                next.RequestUnratedHours = MashSettingsChanges.ParseHours(request.RequestUnratedHours)!.Value;
+            }, cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Mash;
+
+namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
+
+/// <summary>When the MASH's working day starts and ends, and which days of the week it works. Stored as a new settings version.</summary>
+public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache) : PageModel
+{
+    public static readonly IReadOnlyList<DayOfWeek> Week =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    [BindProperty]
+    public Command Data { get; set; } = new();
+
+    public async Task OnGetAsync() => Data = await mediator.Send(new Query());
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var version = await mediator.Send(Data);
+        cache.Invalidate();
+        TempData.SetNotice(version is null ? "Nothing was changed" : $"Working hours saved as settings version {version}");
+        return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+    }
+
+    public sealed record Query : IQuery<Command>;
+
+    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    {
+        public string? DayStarts { get; set; }
+        public string? DayEnds { get; set; }
+        public List<string> WorkingDays { get; set; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(PortalDbContext db)
+        {
+            RuleFor(c => c.DayStarts).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter when the working day starts")
+                .Must(t => MashSettingsChanges.ParseTime(t) is not null).WithMessage("Enter when the working day starts as a 24-hour time, like 09:00");
+            RuleFor(c => c.DayEnds).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Enter when the working day ends")
+                .Must(t => MashSettingsChanges.ParseTime(t) is not null).WithMessage("Enter when the working day ends as a 24-hour time, like 17:00")
+                .Must((c, end) => !(MashSettingsChanges.ParseTime(end) <= MashSettingsChanges.ParseTime(c.DayStarts)))
+                .WithMessage("The working day must end after it starts");
+            RuleFor(c => c.WorkingDays).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Select at least one working day")
+                .Must(days => days.All(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: false, out var day) && Week.Contains(day)))
+                .WithMessage("Select working days from the list");
+            this.AddBasedOnNewestRule(db);
+        }
+    }
+
+    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Command>
+    {
+        public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var v = await MashSettingsChanges.NewestAsync(db, cancellationToken);
+            return new Command
+            {
+                BasedOnVersion = v.Version,
+                DayStarts = v.WorkingDayStarts.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                DayEnds = v.WorkingDayEnds.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                WorkingDays = [.. v.WorkingDays.Select(d => d.ToString())],
+            };
+        }
+    }
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    {
+        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
+            {
+                next.WorkingDayStarts = MashSettingsChanges.ParseTime(request.DayStarts)!.Value;
+                next.WorkingDayEnds = MashSettingsChanges.ParseTime(request.DayEnds)!.Value;
+                next.WorkingDays = [.. request.WorkingDays.Select(Enum.Parse<DayOfWeek>).Distinct().OrderBy(d => d)];
+            }, cancellationToken);
+    }
+}
