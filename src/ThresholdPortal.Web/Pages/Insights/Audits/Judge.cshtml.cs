@@ -149,13 +149,13 @@ public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
     {
         public Validator()
         {
-            RuleFor(j => j.Level).NotNull().IsInEnum().WithMessage("Select whether the referrer indicated the right level");
+            RuleFor(j => j.Level).NotNull().WithMessage("Select whether the referrer indicated the right level").IsInEnum().WithMessage("Select whether the referrer indicated the right level");
             RuleFor(j => j.Features).Must((j, features) => j.ChosenFeatures.Count == features.Distinct().Count())
                 .WithMessage("Select only the features listed");
-            RuleFor(j => j.Quality).NotNull().IsInEnum().WithMessage("Select the referral's overall quality");
-            RuleFor(j => j.Agencies).NotNull().IsInEnum().WithMessage("Select whether the right agencies were contacted");
-            RuleFor(j => j.Agreement).NotNull().IsInEnum().WithMessage("Select whether you agree with the decision");
-            RuleFor(j => j.Feedback).NotNull().IsInEnum().WithMessage("Select whether feedback was given to the referrer");
+            RuleFor(j => j.Quality).NotNull().WithMessage("Select the referral's overall quality").IsInEnum().WithMessage("Select the referral's overall quality");
+            RuleFor(j => j.Agencies).NotNull().WithMessage("Select whether the right agencies were contacted").IsInEnum().WithMessage("Select whether the right agencies were contacted");
+            RuleFor(j => j.Agreement).NotNull().WithMessage("Select whether you agree with the decision").IsInEnum().WithMessage("Select whether you agree with the decision");
+            RuleFor(j => j.Feedback).NotNull().WithMessage("Select whether feedback was given to the referrer").IsInEnum().WithMessage("Select whether feedback was given to the referrer");
             RuleFor(j => j.Comments).MaximumLength(CaseJudgement.CommentsMaxLength)
                 .WithMessage($"The comments must be {CaseJudgement.CommentsMaxLength:N0} characters or fewer");
         }
