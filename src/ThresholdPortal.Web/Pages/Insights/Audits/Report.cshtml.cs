@@ -44,27 +44,31 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
     public sealed record View(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Sampled, int Judged, IReadOnlyList<AuditReportSection> Sections);
 
-    private sealed record Row(string Reference, AuditedCase Judged);
+    public sealed record Row(string Reference, AuditedCase Judged);
 
-    private static async Task<(CaseAudit Audit, List<Row> Rows)?> LoadAsync(PortalDbContext db, Guid auditId, CancellationToken cancellationToken)
+    /// <summary>The audit and its sample with each case's reference, in stratum and draw order: what the page and the CSV share.</summary>
+    public static class Sample
     {
-        var audit = await db.CaseAudits.AsNoTracking().SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
-        if (audit is null)
+        public static async Task<(CaseAudit Audit, List<Row> Rows)?> LoadAsync(PortalDbContext db, Guid auditId, CancellationToken cancellationToken)
         {
-            return null;
-        }
+            var audit = await db.CaseAudits.AsNoTracking().SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
+            if (audit is null)
+            {
+                return null;
+            }
 
-        var rows = await db.AuditedCases.AsNoTracking().Where(c => c.AuditId == auditId)
-            .Join(db.MashCases, a => a.CaseId, c => c.Id, (a, c) => new { c.Reference, Judged = a })
-            .ToListAsync(cancellationToken);
-        return (audit, [.. rows.Select(r => new Row(r.Reference, r.Judged)).OrderBy(r => r.Judged.Stratum).ThenBy(r => r.Judged.Position)]);
+            var rows = await db.AuditedCases.AsNoTracking().Where(c => c.AuditId == auditId)
+                .Join(db.MashCases, a => a.CaseId, c => c.Id, (a, c) => new { c.Reference, Judged = a })
+                .ToListAsync(cancellationToken);
+            return (audit, [.. rows.Select(r => new Row(r.Reference, r.Judged)).OrderBy(r => r.Judged.Stratum).ThenBy(r => r.Judged.Position)]);
+        }
     }
 
     public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, View?>
     {
         public async Task<View?> Handle(Query request, CancellationToken cancellationToken)
         {
-            if (await LoadAsync(db, request.AuditId, cancellationToken) is not var (audit, rows))
+            if (await Sample.LoadAsync(db, request.AuditId, cancellationToken) is not var (audit, rows))
             {
                 return null;
             }
@@ -78,7 +82,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     {
         public async Task<string?> Handle(Download request, CancellationToken cancellationToken)
         {
-            if (await LoadAsync(db, request.AuditId, cancellationToken) is not var (audit, rows))
+            if (await Sample.LoadAsync(db, request.AuditId, cancellationToken) is not var (audit, rows))
             {
                 return null;
             }
