@@ -106,8 +106,11 @@ public sealed class NewModel(IMediator mediator) : PageModel
 
             var start = AuditDisplay.StartOf(from);
             var end = AuditDisplay.StartOf(to.AddDays(1));
+            var outcomes = strata.SelectMany(s => s.Outcomes()).ToList();
+            var atContact = strata.Contains(AuditStratum.ClosedAtContact);
             var closed = await db.MashCases.AsNoTracking()
-                .Where(c => c.ReceivedAt >= start && c.ReceivedAt < end && (c.Outcome != null || c.ContactOutcome == ContactOutcome.ClosedAtContact))
+                .Where(c => c.ReceivedAt >= start && c.ReceivedAt < end
+                    && ((c.Outcome != null && outcomes.Contains(c.Outcome.Value)) || (atContact && c.ContactOutcome == ContactOutcome.ClosedAtContact)))
                 .Select(c => new { c.Id, c.Outcome, c.ContactOutcome })
                 .ToListAsync(cancellationToken);
             var populations = closed
