@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
         ["/mash/sign-off"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/admin"] = [PortalRole.Administrator],
+        ["/insights/audits"] = [PortalRole.MashManager, PortalRole.Auditor],
     };
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.InformationRequests;
@@ -60,6 +61,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ReferrerFeedback> ReferrerFeedback => Set<ReferrerFeedback>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<EarlyHelpStepDown> EarlyHelpStepDowns => Set<EarlyHelpStepDown>();
+
+    // Case audits (issue 7): samples drawn from closed cases and the auditors' judgements.
+    public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();
+    public DbSet<AuditedCase> AuditedCases => Set<AuditedCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,6 +71,6 @@ public static class CaseEvents
         EscalationAnswered => "Escalation answered",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
-        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? action,
+        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? Insights.Audits.CaseAuditEvents.Describe(action) ?? action,
     };
 }
