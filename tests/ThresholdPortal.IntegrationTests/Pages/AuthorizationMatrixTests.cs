@@ -40,6 +40,7 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
         ["/referrals"] = [PortalRole.Referrer],
         ["/mash"] = [PortalRole.MashPractitioner, PortalRole.MashManager],
         ["/mash/cases/00000000-0000-0000-0000-000000000000/access-log"] = [PortalRole.MashManager],
+        ["/mash/escalations"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/admin"] = [PortalRole.Administrator],
     };
