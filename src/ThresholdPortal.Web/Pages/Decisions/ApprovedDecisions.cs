@@ -26,7 +26,9 @@ public static class ApprovedDecisions
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mashCase);
-        var referral = await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == mashCase.ReferralId, cancellationToken);
+        // Found among the unsaved changes too: the demo data adds the referral and decides in one save.
+        var referral = await db.Referrals.FindAsync([mashCase.ReferralId], cancellationToken)
+            ?? throw new InvalidOperationException("The case's referral is missing.");
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, cancellationToken);
         var proposedAt = approvedAt.AddHours(-2);
         var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
