@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -24,6 +26,9 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
 
     public ReferralOutcome? Outcome { get; private set; }
 
+    /// <summary>Where the referral stands, in the referrer's words (<see cref="ReferrerProgress"/>).</summary>
+    public string Progress { get; private set; } = ReferrerProgress.Received;
+
     /// <summary>The MASH's phone line and mailbox, under the named contact.</summary>
     public string MashContactDetails => options.Value.MashContactDetails;
 
@@ -37,6 +42,7 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
 
         View = view.Summary;
         Outcome = view.Outcome;
+        Progress = view.Progress;
         return Page();
     }
 
@@ -60,7 +66,7 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
 
     public sealed record Query(string Reference) : IQuery<Result?>;
 
-    public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome);
+    public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome, string Progress);
 
     /// <summary>The referrer accepts the feedback. Returns null when saved, "" when not found, or why it was refused.</summary>
     public sealed record Acknowledge(string Reference, uint Version) : ICommand<string?>;
@@ -85,7 +91,17 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(summary, outcome);
+            var referral = summary.Referral;
+            var progress = ReferralDisplay.Status(referral.Status);
+            if (referral.Kind == ReferralKind.MashReferral)
+            {
+                var mashCase = await db.MashCases.AsNoTracking().Where(c => c.ReferralId == referral.Id)
+                    .Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefaultAsync(cancellationToken);
+                progress = ReferrerProgress.Of(mashCase?.Status, mashCase?.ContactOutcome, outcome?.Feedback.State,
+                    outcome?.Escalation is { IsOpen: false });
+            }
+
+            return new Result(summary, outcome, progress);
         }
     }
 

@@ -143,6 +143,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var page = await referrer.GetStringAsync(ReferralRoutes.Sent(reference));
         var text = MashTestData.Text(page);
         text.ShouldContain("Outcome of your referral");
+        text.ShouldContain("Status " + ReferrerProgress.FeedbackReady);
         text.ShouldContain(DecisionOutcome.StepDownToEarlyHelp.PlainWords());
         text.ShouldContain("You suggested: Level 3");
         text.ShouldContain("The MASH applied: Level 2");

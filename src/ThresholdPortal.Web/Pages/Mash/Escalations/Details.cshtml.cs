@@ -79,8 +79,10 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
     public sealed record Result(
         Escalation Escalation, Guid CaseId, string Reference, string RaisedBy, string ReferrerOrganisation,
         DecisionOutcome Outcome, ThresholdLevel Level, ThresholdLevel? ReferrerLevel, string Rationale, DateTimeOffset DecidedAt,
-        ReferrerFeedback Feedback, string? AnsweredBy)
+        ReferrerFeedback Feedback, string? AnsweredBy, DateTimeOffset Now)
     {
+        public bool IsOverdue => Escalation.IsOpen && Escalation.DueAt < Now;
+
         public uint Version => Escalation.Version;
     }
 
@@ -103,7 +105,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
         }
     }
 
-    public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, Result?>
+    public sealed class QueryHandler(PortalDbContext db, TimeProvider clock) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -126,7 +128,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
                 .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Result(escalation, escalation.CaseId, mashCase.Reference, names.GetValueOrDefault(escalation.RaisedByUserId) ?? "The referrer",
                 mashCase.Organisation ?? "Not recorded", decision.Outcome, decision.Level, mashCase.ReferrerLevel, decision.Rationale, decision.ReviewedAt ?? decision.ProposedAt,
-                feedback, escalation.AnsweredByUserId is { } by ? names.GetValueOrDefault(by) : null);
+                feedback, escalation.AnsweredByUserId is { } by ? names.GetValueOrDefault(by) : null, clock.GetUtcNow());
         }
     }
 
