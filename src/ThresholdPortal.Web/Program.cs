@@ -97,6 +97,7 @@ builder.Services
         options.Conventions.AuthorizeFolder("/Referrals", Policies.Referrer);
         options.Conventions.AuthorizeFolder("/Mash", Policies.Mash);
         options.Conventions.AuthorizeFolder("/Mash/SignOff", Policies.MashManager);
+        options.Conventions.AuthorizeFolder("/Mash/Escalations", Policies.MashManager);
         options.Conventions.AuthorizeFolder("/Agency", Policies.Agency);
         options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
         options.Conventions.AuthorizeFolder("/Insights", Policies.Insights);

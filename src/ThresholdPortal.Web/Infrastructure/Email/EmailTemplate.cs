@@ -88,10 +88,27 @@ public sealed class EmailTemplate
         "An information request is overdue",
         "An information request the Northshire MASH sent to your organisation has passed the time its answer was due. The MASH is waiting for it to decide how to keep a child safe. Sign in to answer it, or to say why you cannot:");
 
+    public static readonly EmailTemplate FeedbackReady = new(
+        "feedback.ready",
+        "The MASH has decided about your referral",
+        "The Northshire MASH has made a decision about a referral you sent, and written to you with the outcome and the reasons. Sign in to read it:",
+        "You can acknowledge it, or tell us if you disagree with the decision.");
+
+    public static readonly EmailTemplate EscalationRaised = new(
+        "escalation.raised",
+        "A referrer disagrees with a MASH decision",
+        "A referrer has read the feedback on a MASH decision and disagrees with it. A MASH manager needs to look at the decision again and answer by the time it shows. Sign in to see it:");
+
+    public static readonly EmailTemplate EscalationAnswered = new(
+        "escalation.answered",
+        "A MASH manager has answered your disagreement",
+        "You told the Northshire MASH you disagreed with a decision about a referral you sent. A MASH manager has looked at it again and answered. Sign in to read their answer:");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
+        FeedbackReady, EscalationRaised, EscalationAnswered,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

@@ -102,7 +102,8 @@ public static class CaseChanges
         }
     }
 
-    private static async Task<CaseChangeResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    /// <summary>What others changed on the case since the form was opened: for a change whose own stale-save check failed.</summary>
+    public static async Task<CaseChangeResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
     {
         var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
         var subject = change.CaseId.ToString();

@@ -2,10 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Pages.Decisions;
 
 namespace ThresholdPortal.Web.Pages.Referrals;
 
@@ -28,7 +30,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record DraftRow(Guid Id, IReadOnlyList<string> Children, DateTimeOffset StartedAt, DateTimeOffset SavedAt);
 
-    public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind, ReferralStatus Status, string? ReferredBy);
+    /// <summary>A sent referral; Progress is where a MASH referral stands for its referrer (<see cref="ReferrerProgress"/>), or an early help request's status.</summary>
+    public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind, ReferralStatus Status, string? ReferredBy, string Progress);
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
@@ -54,6 +57,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 {
                     r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
                     ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
+                    Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
+                        .Select(f => new { f.State, Answered = db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null) }).FirstOrDefault(),
                     Children = r.Children.OrderBy(c => c.Order).Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
@@ -62,7 +68,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return new Result(
                 [.. drafts.Select(d => new DraftRow(d.Id, [.. d.Children.Select(c => c.DisplayName)], d.CreatedAt, d.UpdatedAt))],
                 [.. page.Select(s => new SentRow(s.Reference!, [.. s.Children.Select(c => c.DisplayName)], s.SubmittedAt!.Value, s.Kind, s.Status,
-                    s.ReferrerUserId == user.Id ? null : s.ReferredBy))],
+                    s.ReferrerUserId == user.Id ? null : s.ReferredBy,
+                    s.Kind == ReferralKind.MashReferral
+                        ? ReferrerProgress.Of(s.Case?.Status, s.Case?.ContactOutcome, s.Feedback?.State, s.Feedback?.Answered == true)
+                        : ReferralDisplay.Status(s.Status)))],
                 sent.Count > PageSize ? page[^1].SubmittedAt : null);
         }
     }

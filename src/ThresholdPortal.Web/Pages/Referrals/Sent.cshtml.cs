@@ -1,17 +1,36 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Decisions;
+using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.Referrals;
 
-/// <summary>A read-only view of a sent referral, for its referrer (and colleagues where the organisation shares referrals).</summary>
-public sealed class SentModel(IMediator mediator) : PageModel
+/// <summary>
+/// A read-only view of a sent referral, for its referrer (and colleagues where the organisation shares
+/// referrals). Once the MASH has sent its feedback, the outcome is shown first; the referrer can
+/// acknowledge it, or disagree (<see cref="DisagreeModel"/>).
+/// </summary>
+public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> options) : PageModel
 {
     public ReferralSummary View { get; private set; } = null!;
+
+    public ReferralOutcome? Outcome { get; private set; }
+
+    /// <summary>Where the referral stands, in the referrer's words (<see cref="ReferrerProgress"/>).</summary>
+    public string Progress { get; private set; } = ReferrerProgress.Received;
+
+    /// <summary>The MASH's phone line and mailbox, under the named contact.</summary>
+    public string MashContactDetails => options.Value.MashContactDetails;
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {
@@ -21,24 +40,99 @@ public sealed class SentModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        View = view;
+        View = view.Summary;
+        Outcome = view.Outcome;
+        Progress = view.Progress;
         return Page();
     }
 
-    public sealed record Query(string Reference) : IQuery<ReferralSummary?>;
-
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit) : IRequestHandler<Query, ReferralSummary?>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(string reference, uint version)
     {
-        public async Task<ReferralSummary?> Handle(Query request, CancellationToken cancellationToken)
+        var refused = await mediator.Send(new Acknowledge(reference, version));
+        if (refused is null)
+        {
+            TempData.SetNotice("Thank you: you have acknowledged the outcome of this referral");
+            return Redirect(ReferralRoutes.Sent(reference));
+        }
+
+        if (refused.Length == 0)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(string.Empty, refused);
+        return await OnGetAsync(reference);
+    }
+
+    public sealed record Query(string Reference) : IQuery<Result?>;
+
+    public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome, string Progress);
+
+    /// <summary>The referrer accepts the feedback. Returns null when saved, "" when not found, or why it was refused.</summary>
+    public sealed record Acknowledge(string Reference, uint Version) : ICommand<string?>;
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit) : IRequestHandler<Query, Result?>
+    {
+        public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
             var summary = await ReferralSummary.LoadAsync(db, db.Referrals.SentVisibleTo(db, user).Where(r => r.Reference == request.Reference),
                 editable: false, cancellationToken);
-            if (summary is not null)
+            if (summary is null)
             {
-                await audit.RecordNowAsync("referral.viewed", "Referral", summary.Referral.Id.ToString(), "Referrer's read-only view", cancellationToken);
+                return null;
             }
 
-            return summary;
+            var outcome = await ReferralOutcome.LoadAsync(db, user, request.Reference, tracked: false, cancellationToken);
+            audit.Record(CaseEvents.ReferralViewed, CaseEvents.ReferralSubjectType, summary.Referral.Id.ToString(), "Referrer's read-only view");
+            if (outcome is not null)
+            {
+                // Reading the feedback is a step on the case's timeline: the MASH can see it reached the referrer.
+                audit.Record(CaseEvents.FeedbackRead, CaseEvents.SubjectType, outcome.CaseId.ToString(), null);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var referral = summary.Referral;
+            var progress = ReferralDisplay.Status(referral.Status);
+            if (referral.Kind == ReferralKind.MashReferral)
+            {
+                var mashCase = await db.MashCases.AsNoTracking().Where(c => c.ReferralId == referral.Id)
+                    .Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefaultAsync(cancellationToken);
+                progress = ReferrerProgress.Of(mashCase?.Status, mashCase?.ContactOutcome, outcome?.Feedback.State,
+                    outcome?.Escalation is { IsOpen: false });
+            }
+
+            return new Result(summary, outcome, progress);
+        }
+    }
+
+    public sealed class AcknowledgeHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Acknowledge, string?>
+    {
+        public async Task<string?> Handle(Acknowledge request, CancellationToken cancellationToken)
+        {
+            var outcome = await ReferralOutcome.LoadAsync(db, user, request.Reference, tracked: true, cancellationToken);
+            if (outcome is null)
+            {
+                return string.Empty;
+            }
+
+            if (outcome.Feedback.Version != request.Version)
+            {
+                return "The outcome of this referral changed since you opened it. Check it again.";
+            }
+
+            try
+            {
+                outcome.Feedback.Acknowledge(clock.GetUtcNow());
+            }
+            catch (CaseRuleException refused)
+            {
+                db.ChangeTracker.Clear();
+                return refused.Message;
+            }
+
+            audit.Record(CaseEvents.FeedbackAcknowledged, CaseEvents.SubjectType, outcome.CaseId.ToString(), null);
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
         }
     }
 }

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Pages.Decisions;
+using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Pages.Referrals;
+
+namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
+
+public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task The_demo_referrer_has_a_referral_at_every_stage_and_practitioners_have_feedback_to_send()
+    {
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        var referrer = await App.SignInAsync("referrer@example.org", DemoDataSeeder.DemoPassword);
+        var list = Mash.MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));
+        foreach (var stage in new[]
+        {
+            ReferrerProgress.Received, ReferrerProgress.BeingConsidered, ReferrerProgress.FeedbackReady, ReferrerProgress.Disagreed, ReferrerProgress.EscalationAnswered,
+        })
+        {
+            list.ShouldContain(stage);
+        }
+
+        var states = await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().Select(f => f.State).ToListAsync());
+        states.ShouldContain(FeedbackState.Sent);
+        states.ShouldContain(FeedbackState.Acknowledged);
+        states.ShouldContain(FeedbackState.Disagreed);
+        states.Count(s => s == FeedbackState.Draft).ShouldBe(FeedbackDemoData.DraftsToSend);
+        var escalations = await App.ExecuteDbContextAsync(db => db.Escalations.AsNoTracking().ToListAsync());
+        escalations.ShouldContain(e => e.IsOpen);
+        escalations.ShouldContain(e => !e.IsOpen && e.Result == EscalationResult.Upheld);
+
+        // The answered escalation's whole loop is on its case's timeline.
+        var answered = escalations.Single(e => !e.IsOpen);
+        var actions = await App.ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == answered.CaseId.ToString()).Select(e => e.Action).ToListAsync());
+        actions.ShouldContain(CaseEvents.DecisionApproved);
+        actions.ShouldContain(CaseEvents.FeedbackSent);
+        actions.ShouldContain(CaseEvents.FeedbackRead);
+        actions.ShouldContain(CaseEvents.EscalationRaised);
+        actions.ShouldContain(CaseEvents.EscalationAnswered);
+    }
+}
