@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ThresholdPortal.BrowserTests.Infrastructure;
+using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.Triage;
+
+namespace ThresholdPortal.BrowserTests;
+
+/// <summary>
+/// The whole loop in Chromium, across five people: the referrer sends a referral; a practitioner screens
+/// it, asks the police, decides Amber, level 3, a section 17 assessment; practitioners cannot sign it off;
+/// the manager returns it once, then approves the revision; the practitioner sends the feedback; the
+/// referrer is e-mailed, reads it and disagrees; the manager answers; the referrer reads the answer. axe
+/// checks every page on the way.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Rationale = "Jayden has a third injury this term with an account of harm by his mother's partner, and the police know of domestic incidents at home.";
+    private const string ReturnComment = "Say what the police told us about the partner, and who will visit.";
+    private const string Disagreement = "Jayden told us again today that he is frightened of going home: we think this needs a strategy discussion.";
+    private const string Answer = "We have reviewed the decision with the police. The assessment starts tomorrow and the social worker will hold a strategy discussion if anything new is disclosed.";
+
+    [Fact]
+    public async Task A_referral_goes_round_the_whole_loop_from_referrer_to_decision_feedback_disagreement_and_answer()
+    {
+        var reference = await SendReferralAsync();
+        var caseId = await app.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var casePage = $"/mash/cases/{caseId}";
+
+        // Screening: claim, rate Amber, progress to MASH checks.
+        var practitioner = await chromium.NewPageAsync(app.BaseUrl);
+        await practitioner.SignInAsync("practitioner@example.org");
+        await practitioner.GotoAsync(casePage);
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Rate this case" }).ClickAsync();
+        await practitioner.GetByLabel("Amber", new() { Exact = true }).CheckAsync();
+        await practitioner.GetByLabel("Why this rating?").FillAsync("A third injury this term with an account of harm by an adult at home.");
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Save the rating" }).ClickAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record the contact outcome" }).ClickAsync();
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        await practitioner.GetByLabel("Progress to MASH checks").CheckAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Save the outcome" }).ClickAsync();
+
+        // MASH checks: ask the police; every other agency gets a reason; the case goes to its decision.
+        await practitioner.GotoAsync($"{casePage}/information-requests");
+        await practitioner.GetByRole(AriaRole.Link, new() { Name = "Send request to Police" }).ClickAsync();
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Request sent to Northshire Police");
+        await practitioner.GetByRole(AriaRole.Link, new() { Name = "Not needed for Probation" }).ClickAsync();
+        var others = practitioner.GetByRole(AriaRole.Group, new() { Name = "Which agencies does this reason cover?" }).GetByRole(AriaRole.Checkbox);
+        for (var i = 0; i < await others.CountAsync(); i++)
+        {
+            await others.Nth(i).CheckAsync();
+        }
+
+        await practitioner.GetByLabel("Why are they not needed?").FillAsync("Nothing in the referral or our records suggests the family is known to them.");
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Move the case to decision" }).ClickAsync();
+        (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
+
+        // The decision: Amber, level 3, a section 17 assessment.
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Propose the decision" }).ClickAsync();
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        await ProposeAsync(practitioner, revising: false);
+        (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting sign-off");
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+
+        // Practitioners cannot sign off: not the one who proposed it, nor a colleague.
+        (await practitioner.GotoAsync($"{casePage}/sign-off"))!.Status.ShouldBe(403);
+        (await practitioner.GotoAsync("/mash/sign-off"))!.Status.ShouldBe(403);
+        var colleague = await chromium.NewPageAsync(app.BaseUrl);
+        await colleague.SignInAsync("sam.patel@example.org");
+        (await colleague.GotoAsync($"{casePage}/sign-off"))!.Status.ShouldBe(403);
+
+        // The manager returns it once with a comment.
+        var manager = await chromium.NewPageAsync(app.BaseUrl);
+        await manager.SignInAsync("manager@example.org");
+        await manager.GotoAsync("/mash/sign-off");
+        await manager.ShouldHaveNoAxeViolationsAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await manager.ShouldHaveNoAxeViolationsAsync();
+        (await manager.Locator("main").InnerTextAsync()).ShouldContain(Rationale);
+        await manager.GetByLabel("Return it to the practitioner to revise").CheckAsync();
+        await manager.GetByLabel("Comments").FillAsync(ReturnComment);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save the sign-off" }).ClickAsync();
+        await manager.ShouldHaveNoAxeViolationsAsync();
+
+        // The practitioner revises, with the comment in front of them, and sends it again.
+        await practitioner.GotoAsync(casePage);
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Revise the decision" }).ClickAsync();
+        (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain(ReturnComment);
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        await ProposeAsync(practitioner, revising: true);
+
+        // The manager approves the revision: the case closes, within its deadline.
+        await manager.GotoAsync($"{casePage}/sign-off");
+        await manager.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save the sign-off" }).ClickAsync();
+        await manager.ShouldHaveNoAxeViolationsAsync();
+        var closed = await app.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == caseId));
+        (closed.Status, closed.Outcome, closed.DecidedLevel, closed.Rating).ShouldBe(
+            (MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment, Domain.Thresholds.ThresholdLevel.Targeted, BragRating.Amber));
+        closed.DecidedWithinDeadline.ShouldBe(true);
+        (await app.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync(d => d.CaseId == caseId))).ShouldBe(2);
+
+        // The practitioner checks the drafted feedback and sends it in the portal.
+        await practitioner.GotoAsync($"{casePage}/feedback");
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        (await practitioner.GetByLabel("Reasons, in plain words").InputValueAsync()).ShouldContain(Rationale);
+        await practitioner.GetByLabel("In the portal").CheckAsync();
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+
+        // The referrer is told by e-mail (with no child's details) and reads the feedback.
+        var feedbackMail = (await app.Mail.WaitForMessagesAsync(2)).Single(m => m.To.Mailboxes.Single().Address == "referrer@example.org");
+        feedbackMail.Subject.ShouldBe(Web.Infrastructure.Email.EmailTemplate.FeedbackReady.Subject);
+        var body = feedbackMail.TextBody.ShouldNotBeNull();
+        body.ShouldContain($"/referrals/{reference}");
+        body.ShouldNotContain("Jayden");
+        var referrer = await chromium.NewPageAsync(app.BaseUrl);
+        await referrer.SignInAsync("referrer@example.org");
+        await referrer.GotoAsync(new Uri(body.Split('\n').Single(l => l.Contains("/referrals/", StringComparison.Ordinal)).Trim()).PathAndQuery);
+        var outcome = referrer.Locator("section[aria-labelledby='outcome-heading']");
+        (await outcome.InnerTextAsync()).ShouldContain(DecisionOutcome.ChildAndFamilyAssessment.PlainWords());
+        (await outcome.InnerTextAsync()).ShouldContain(Rationale);
+        (await outcome.InnerTextAsync()).ShouldContain("The MASH applied: Level 3");
+        await referrer.ShouldHaveNoAxeViolationsAsync();
+
+        // ... and disagrees.
+        await referrer.GetByRole(AriaRole.Link, new() { Name = "I disagree with this decision" }).ClickAsync();
+        await referrer.ShouldHaveNoAxeViolationsAsync();
+        await referrer.GetByLabel("Why do you disagree with this decision?").FillAsync(Disagreement);
+        await referrer.GetByRole(AriaRole.Button, new() { Name = "Send to a MASH manager" }).ClickAsync();
+        (await referrer.Locator("main").InnerTextAsync()).ShouldContain("You disagreed with this decision");
+        await referrer.ShouldHaveNoAxeViolationsAsync();
+
+        // The manager answers the escalation from their list.
+        await manager.GotoAsync("/mash/escalations");
+        await manager.ShouldHaveNoAxeViolationsAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        (await manager.Locator("main").InnerTextAsync()).ShouldContain(Disagreement);
+        await manager.ShouldHaveNoAxeViolationsAsync();
+        await manager.GetByLabel("The decision is upheld").CheckAsync();
+        await manager.GetByLabel("Your reasons, for the referrer").FillAsync(Answer);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
+        await manager.ShouldHaveNoAxeViolationsAsync();
+
+        // The referrer is told, and reads the answer.
+        var answered = (await app.Mail.WaitForMessagesAsync(4)).Where(m => m.To.Mailboxes.Single().Address == "referrer@example.org").ToList();
+        answered.ShouldContain(m => m.Subject == Web.Infrastructure.Email.EmailTemplate.EscalationAnswered.Subject);
+        await referrer.GotoAsync($"/referrals/{reference}");
+        var answer = await referrer.Locator("section[aria-labelledby='outcome-heading']").InnerTextAsync();
+        answer.ShouldContain("The manager's answer");
+        answer.ShouldContain(Answer);
+        await referrer.ShouldHaveNoAxeViolationsAsync();
+
+        // Every step is on the case's timeline.
+        await practitioner.GotoAsync(casePage);
+        var timeline = await practitioner.Locator("main").InnerTextAsync();
+        foreach (var step in new[] { "Decision sent for sign-off", "Decision returned for revision", "Decision approved", "Handed over to the assessment team",
+                     "Feedback sent to the referrer", "Feedback read by the referrer", "Referrer disagreed: escalation raised", "Escalation answered" })
+        {
+            timeline.ShouldContain(step);
+        }
+
+        await practitioner.ShouldHaveNoAxeViolationsAsync();
+    }
+
+    private static async Task ProposeAsync(IPage page, bool revising)
+    {
+        await page.GetByLabel("Amber (the screening rating)").CheckAsync();
+        await page.GetByLabel("Level 3", new() { Exact = false }).First.CheckAsync();
+        await page.GetByLabel("Child and family assessment (section 17)").CheckAsync();
+        await page.GetByLabel("Team the case is handed over to").FillAsync("Northtown assessment team");
+        await page.GetByLabel("N1: Abuse or neglect").CheckAsync();
+        if (!revising)
+        {
+            await page.GetByLabel("3B: Domestic violence (parent or carer)").CheckAsync();
+            await page.GetByLabel("18C: Physical abuse by an adult").CheckAsync();
+        }
+
+        await page.GetByLabel("Rationale").FillAsync(revising
+            ? Rationale + " The police report two domestic incidents this year; the duty social worker will visit tomorrow."
+            : Rationale);
+        if (await page.GetByRole(AriaRole.Group, new() { Name = "Lawful basis for proceeding without consent" }).CountAsync() > 0)
+        {
+            await page.GetByLabel("Safeguarding of children (Data Protection Act 2018, Schedule 1, paragraph 18)").CheckAsync();
+        }
+
+        await page.Locator("#Data_NextSteps_0__Action").FillAsync("Visit the family and see both children");
+        await page.Locator("#Data_NextSteps_0__Who").FillAsync("Duty social worker");
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send for sign-off" }).ClickAsync();
+    }
+
+    private async Task<string> SendReferralAsync()
+    {
+        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var steps = new JourneySteps(page);
+        await page.SignInAsync("referrer@example.org");
+        await steps.StartAsync();
+        await steps.AnswerScreeningAsync();
+        await steps.AddChildAsync("Jayden", "Clarke", "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.");
+        await steps.AddAnotherChildAsync(false);
+        await steps.SaveAsync();
+        await steps.CompleteChildrenAsync(("Jayden", "3", "5", "2017"));
+        await steps.AddAdultAsync();
+        await steps.DescribeConcernsAsync(
+            "On Monday 2 March at 8.40am Jayden arrived at school with a bruise on his cheek and said his mum's partner pushed him into a door. " +
+            "This is the third mark on Jayden this term.");
+        await steps.ChooseCategoriesAsync(domesticAbuse: false);
+        await steps.AnswerConsentAsync("No, consent was not sought", "Asking his mother could place Jayden at risk from her partner.",
+            "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)");
+        await steps.AnswerCommunicationAsync();
+        await steps.GiveContactDetailsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check your answers and send" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
+        var reference = await page.Locator("[data-reference]").InnerTextAsync();
+        await page.Context.CloseAsync();
+        return reference;
+    }
+}
