@@ -15,5 +15,6 @@ public static class PortalHome
         : isInRole(PortalRole.AgencyResponder) ? "/agency"
         : isInRole(PortalRole.Administrator) ? "/admin"
         : isInRole(PortalRole.Referrer) ? "/referrals"
+        : isInRole(PortalRole.Auditor) ? "/insights/audits"
         : "/account";
 }
