@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
         ["/mash/cases/00000000-0000-0000-0000-000000000000/access-log"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/admin"] = [PortalRole.Administrator],
+        ["/insights"] = [PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor],
     };
 
     [Fact]
