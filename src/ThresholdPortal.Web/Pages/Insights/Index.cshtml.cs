@@ -80,7 +80,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var (where, parameters) = InsightsSql.Where(filter);
             var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
                 SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key", count(*) AS "Numerator", 0::bigint AS "Denominator"
-                {InsightsSql.CasesInPeriod}
+                {InsightsSql.Cases}
                 {where}
                 GROUP BY 1
                 """, parameters).ToListAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var agencies = await InsightsSql.Run<KeyedCount>(db, $"""
                 SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator", count(*) AS "Denominator"
                 FROM "InformationRequests" q
-                JOIN (SELECT c."Id" {InsightsSql.CasesInPeriod} {where}) k ON k."Id" = q."CaseId"
+                JOIN (SELECT c."Id" {InsightsSql.Cases} {where}) k ON k."Id" = q."CaseId"
                 WHERE q."RespondedAt" IS NOT NULL OR q."DueAt" < @now
                 GROUP BY 1
                 ORDER BY 1
@@ -104,7 +104,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var flags = await InsightsSql.Run<KeyedCount>(db, $"""
                 SELECT f."Kind" AS "Key", count(DISTINCT f."ReferralId") AS "Numerator", 0::bigint AS "Denominator"
                 FROM "ReferralQualityFlags" f
-                JOIN (SELECT c."ReferralId" {InsightsSql.CasesInPeriod} {where} AND c."Channel" = 'Portal') k ON k."ReferralId" = f."ReferralId"
+                JOIN (SELECT c."ReferralId" {InsightsSql.Cases} {where} AND c."Channel" = 'Portal') k ON k."ReferralId" = f."ReferralId"
                 GROUP BY 1
                 ORDER BY 2 DESC, 1
                 LIMIT 5
@@ -121,12 +121,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 [.. flags.Select(f => new Row(FlagName(f.Key), new Ratio(f.Numerator, portalReferrals)))]);
         }
 
+        /// <summary>A measure grouped by a column; the measure must read only the case and its organisation.</summary>
         private async Task<List<KeyedCount>> GroupedAsync(string key, Measure measure, ResolvedFilter filter, CancellationToken cancellationToken)
         {
             var (where, parameters) = InsightsSql.Where(filter);
             return await InsightsSql.Run<KeyedCount>(db, $"""
                 SELECT {key} AS "Key", count(*) FILTER (WHERE {measure.Numerator}) AS "Numerator", count(*) AS "Denominator"
-                {InsightsSql.CasesInPeriod}
+                {InsightsSql.Cases}
                 {where} AND ({measure.Denominator})
                 GROUP BY 1
                 """, parameters).ToListAsync(cancellationToken);

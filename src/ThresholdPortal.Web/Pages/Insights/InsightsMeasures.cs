@@ -23,13 +23,18 @@ public static class InsightsMeasures
     private const string Decided = "c.\"Status\" = 'Decided'";
     private const string Approved = "c.\"DecisionId\" IS NOT NULL";
     private const string LevelsKnown = "c.\"DecidedLevel\" IS NOT NULL AND c.\"ReferrerLevel\" IS NOT NULL";
-    private const string FeedbackSent = "EXISTS (SELECT 1 FROM \"ReferrerFeedback\" f WHERE f.\"CaseId\" = c.\"Id\" AND f.\"SentAt\" IS NOT NULL)";
+    private const string FeedbackSent = "f.\"SentAt\" IS NOT NULL";
 
-    /// <summary>An earlier case for the same child (a person linked as a child to both) received within the interval before this one.</summary>
-    private static string ReReferralWithin(string interval) =>
-        "EXISTS (SELECT 1 FROM \"PersonLinks\" l JOIN \"PersonLinks\" e ON e.\"PersonId\" = l.\"PersonId\" AND e.\"CaseId\" <> l.\"CaseId\" AND e.\"Role\" = 'Child' " +
-        "JOIN \"MashCases\" ec ON ec.\"Id\" = e.\"CaseId\" " +
-        $"WHERE l.\"CaseId\" = c.\"Id\" AND l.\"Role\" = 'Child' AND ec.\"ReceivedAt\" < c.\"ReceivedAt\" AND ec.\"ReceivedAt\" >= c.\"ReceivedAt\" - interval '{interval}')";
+    /// <summary>
+    /// An earlier case for the same child (a person linked as a child to both) received within the interval
+    /// before this one: <c>rr</c> holds, per case in the period, the latest earlier case of any of its children.
+    /// </summary>
+    private static string ReReferralWithin(string interval) => $"rr.\"PreviousAt\" >= c.\"ReceivedAt\" - interval '{interval}'";
+
+    // Uncorrelated IN sub-queries run once per query as a hashed set, not once per case (docs/decisions/0070).
+    private const string HasRequestOrReason =
+        "(c.\"Id\" IN (SELECT q.\"CaseId\" FROM \"InformationRequests\" q WHERE q.\"SentAt\" >= @start) " +
+        "OR c.\"Id\" IN (SELECT n.\"CaseId\" FROM \"AgencyChecksNotNeeded\" n WHERE n.\"RecordedAt\" >= @start))";
 
     private static string DeadlineFor(BragRating rating) => $"c.\"DecidedWithinDeadline\" IS NOT NULL AND c.\"Rating\" = '{rating}'";
 
@@ -73,13 +78,13 @@ public static class InsightsMeasures
                 All, "r.\"Consent_Decision\" IS NOT NULL"),
             new("agencies-considered", "Practice", "Partner agencies considered", "closed cases",
                 "Closed cases where at least one partner agency was asked for information or a reason was recorded for not asking it, out of every closed case.",
-                Decided, "(EXISTS (SELECT 1 FROM \"InformationRequests\" q WHERE q.\"CaseId\" = c.\"Id\") OR EXISTS (SELECT 1 FROM \"AgencyChecksNotNeeded\" n WHERE n.\"CaseId\" = c.\"Id\"))"),
+                Decided, HasRequestOrReason),
             new("feedback", "Feedback", "Referrer given feedback", "cases with an approved decision",
                 "Cases with an approved decision whose feedback to the referrer has been sent (through the portal, by phone or by letter), out of every case with an approved decision.",
                 Approved, FeedbackSent),
             new("feedback-within-a-day", "Feedback", "Feedback sent within 24 hours of the decision", "cases with an approved decision",
                 "Cases with an approved decision whose feedback was sent no more than 24 hours after the decision was approved, out of every case with an approved decision.",
-                Approved, "EXISTS (SELECT 1 FROM \"ReferrerFeedback\" f WHERE f.\"CaseId\" = c.\"Id\" AND f.\"SentAt\" <= c.\"DecidedAt\" + interval '24 hours')"),
+                Approved, "f.\"SentAt\" <= c.\"DecidedAt\" + interval '24 hours'"),
             new("within-deadline", "Timeliness", "Decisions within the deadline", "decisions with a deadline",
                 "Cases with an approved decision that had a deadline (every rating but Blue), decided by the deadline then in force.",
                 "c.\"DecidedWithinDeadline\" IS NOT NULL", "c.\"DecidedWithinDeadline\""),
@@ -100,11 +105,11 @@ public static class InsightsMeasures
                 All, ReReferralWithin("12 months")),
             new("escalations", "Escalations", "Referrers who escalated a decision", "cases with feedback sent",
                 "Cases whose referrer disagreed and escalated the decision, out of cases whose feedback was sent.",
-                FeedbackSent, "EXISTS (SELECT 1 FROM \"Escalations\" x WHERE x.\"CaseId\" = c.\"Id\")"),
+                FeedbackSent, "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start)"),
             new("escalations-changed", "Escalations", "Escalations that changed the decision", "answered escalations",
                 "Cases whose escalation was answered by changing the decision, out of cases with an answered escalation (the rest were upheld).",
-                "EXISTS (SELECT 1 FROM \"Escalations\" x WHERE x.\"CaseId\" = c.\"Id\" AND x.\"AnsweredAt\" IS NOT NULL)",
-                $"EXISTS (SELECT 1 FROM \"Escalations\" x WHERE x.\"CaseId\" = c.\"Id\" AND x.\"Result\" = '{EscalationResult.Changed}')"),
+                "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"AnsweredAt\" IS NOT NULL)",
+                $"c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"Result\" = '{EscalationResult.Changed}')"),
         ]);
         return measures;
     }
@@ -122,10 +127,30 @@ public static class InsightsMeasures
 /// <summary>The SQL every insights query shares: the cases in the period and filter, with their referral and organisation.</summary>
 public static class InsightsSql
 {
+    /// <summary>The cases with their organisation only: enough for counts and groupings on the case's own columns.</summary>
+    public const string Cases = """
+        FROM "MashCases" c
+        LEFT JOIN "Organisations" o ON o."Id" = c."ReferringOrganisationId"
+        """;
+
+    /// <summary>
+    /// The cases with everything the measures read: the referral <c>r</c>, the feedback <c>f</c> (at most one
+    /// per case, by a unique index) and <c>rr</c>, the latest earlier case of any child linked to the case
+    /// (for re-referrals), computed once for the period's cases by a join rather than per case.
+    /// </summary>
     public const string CasesInPeriod = """
         FROM "MashCases" c
-        JOIN "Referrals" r ON r."Id" = c."ReferralId"
         LEFT JOIN "Organisations" o ON o."Id" = c."ReferringOrganisationId"
+        JOIN "Referrals" r ON r."Id" = c."ReferralId"
+        LEFT JOIN "ReferrerFeedback" f ON f."CaseId" = c."Id"
+        LEFT JOIN (
+            SELECT l."CaseId", max(ec."ReceivedAt") AS "PreviousAt"
+            FROM "MashCases" lc
+            JOIN "PersonLinks" l ON l."CaseId" = lc."Id" AND l."Role" = 'Child'
+            JOIN "PersonLinks" e ON e."PersonId" = l."PersonId" AND e."CaseId" <> l."CaseId" AND e."Role" = 'Child'
+            JOIN "MashCases" ec ON ec."Id" = e."CaseId" AND ec."ReceivedAt" < lc."ReceivedAt"
+            WHERE lc."ReceivedAt" >= @start AND lc."ReceivedAt" < @end
+            GROUP BY l."CaseId") rr ON rr."CaseId" = c."Id"
         """;
 
     /// <summary>

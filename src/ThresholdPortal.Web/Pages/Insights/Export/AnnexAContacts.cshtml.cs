@@ -50,7 +50,7 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
                 SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
                        to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
                        c."SourceCode", c."Channel", c."ContactOutcome", {InsightsMeasures.NfaFlag} AS "NfaFlag"
-                {InsightsSql.CasesInPeriod}
+                {InsightsSql.Cases}
                 LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
                 {where}
                 ORDER BY c."ReceivedAt", c."Id", l."Id"

@@ -55,7 +55,7 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
                            WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
                              AND ec."ContactOutcome" = 'ProgressToMashChecks'
                              AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text END AS "EarlierReferrals"
-                {InsightsSql.CasesInPeriod}
+                {InsightsSql.Cases}
                 LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
                 {where} AND c."ContactOutcome" = 'ProgressToMashChecks'
                 ORDER BY c."ReceivedAt", c."Id", l."Id"

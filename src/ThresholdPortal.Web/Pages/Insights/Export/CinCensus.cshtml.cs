@@ -53,7 +53,7 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
                        to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
                        c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
                        left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
-                {InsightsSql.CasesInPeriod}
+                {InsightsSql.Cases}
                 JOIN "CaseDecisions" d ON d."Id" = c."DecisionId"
                 LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
                 {where}
