@@ -242,3 +242,28 @@ public static class Csv
         return rows;
     }
 }
+
+/// <summary>The list of cases behind a count pages by key.</summary>
+public sealed class InsightsCasesPagingTests(PortalApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task The_cases_behind_a_count_page_by_key_without_gaps_or_repeats()
+    {
+        var team = await Mash.MashTestData.MashTeamAsync(App);
+        var references = new List<string>();
+        for (var i = 0; i < CasesModel.PageSize + 3; i++)
+        {
+            references.Add((await Mash.MashTestData.AddCaseAsync(App, team, new Mash.CaseSeed(InsightsWorld.March.AddMinutes(i)))).Reference);
+        }
+
+        var client = await App.SignInAsync("martin@mash.test");
+        var first = await client.GetStringAsync($"/insights/cases?measure=referrals&set=denominator&{InsightsWorld.MarchQuery}");
+        var next = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/insights/cases\\?[^\"]+after=[^\"]+)\" rel=\"next\"").Groups[1].Value;
+        next.ShouldNotBeEmpty();
+        var second = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(next));
+
+        var shown = Mash.MashTestData.References(first).Concat(Mash.MashTestData.References(second)).ToList();
+        shown.ShouldBe(Enumerable.Reverse(references));
+        second.ShouldNotContain("rel=\"next\"");
+    }
+}
