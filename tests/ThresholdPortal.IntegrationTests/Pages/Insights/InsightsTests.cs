@@ -73,6 +73,7 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("role=\"img\"");
         html.ShouldContain("<title id=\"weekly-title\">Cases received each week</title>");
         html.ShouldNotContain("style=");
+        html.ShouldContain("<text class=\"portal-chart__label\"");
         var weekly = TableRows(html, "weekly-table");
         weekly.ShouldContain(("23 February 2026", "0"));
         weekly.ShouldContain(("2 March 2026", "6"));
