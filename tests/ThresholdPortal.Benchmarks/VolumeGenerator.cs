@@ -15,21 +15,26 @@ namespace ThresholdPortal.Benchmarks;
 /// receipt times go back from now at about 2,500 a working day (England's rate); cases received in the last
 /// few working days are open at every stage, older ones are decided, and a small share of older ones are
 /// still waiting for information, as a real backlog would be. Deadlines come from the same decision clock
-/// the app uses. Not for a database anyone works in: it adds rows, and references from the live sequence.
+/// the app uses. Decided cases carry their approved decision (a CaseDecisions row, with a primary need and
+/// factor codes), so the insights measures and exports have realistic data to read. Not for a database anyone works in: it adds rows, and references from the live sequence.
 /// </summary>
 public sealed class VolumeGenerator(string connectionString, int count, int perWorkingDay, int seed)
 {
     private const int Batch = 50_000;
+    private static readonly string[] Factors = ["16A", "17A", "3A", "3B", "4B", "1B", "2B", "18C", "19C", "24A", "11A", "10A", "15A", "21"];
+    private static readonly string?[] ConsentDecisions = ["Obtained", "Obtained", "Obtained", "Refused", "NotSought", null];
     private static readonly BragRating?[] Ratings = [BragRating.Red, BragRating.Amber, BragRating.Amber, BragRating.Green, BragRating.Green, BragRating.Green, BragRating.Blue, null];
 
     private readonly DecisionClock clock = new(WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027), DecisionTimescales.Default);
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(seed) };
+    private Guid documentId;
 
     public async Task<GenerationResult> RunAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         var context = await ContextAsync(dataSource, cancellationToken);
+        documentId = context.DocumentId;
         var firstNumber = await ReserveReferencesAsync(dataSource, count, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var receipts = ReceiptTimes(now).GetEnumerator();
@@ -49,13 +54,14 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             await CopyReferralsAsync(connection, context.DocumentId, rows, cancellationToken);
             await CopyChildrenAsync(connection, rows, cancellationToken);
             await CopyCasesAsync(connection, rows, cancellationToken);
+            await CopyDecisionsAsync(connection, rows, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             Console.WriteLine($"  {offset + rows.Count:N0} of {count:N0} referrals loaded ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
         }
 
         // As autovacuum would soon after: statistics for the planner, and the visibility map that lets the
         // queue's index-only scans skip the table.
-        foreach (var table in new[] { "Referrals", "ReferralChildren", "MashCases" })
+        foreach (var table in new[] { "Referrals", "ReferralChildren", "MashCases", "CaseDecisions" })
         {
             await using var vacuum = dataSource.CreateCommand($"VACUUM (ANALYZE) \"{table}\"");
             vacuum.CommandTimeout = 0;
@@ -68,7 +74,11 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
     private sealed record Context(Guid DocumentId, Guid[] ReferrerIds, (Guid Id, string SourceCode)[] Organisations, Guid[] Practitioners);
 
     private sealed record Generated(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, Guid ReferrerId, Guid OrganisationId, string SourceCode,
-        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children, MashCase Case);
+        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children, MashCase Case, string? Consent)
+    {
+        /// <summary>The approved decision that closed the case, written to CaseDecisions; null for cases not decided that way.</summary>
+        public CaseDecision? Decision { get; set; }
+    }
 
     private static async Task<Context> ContextAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -165,8 +175,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         referral.ReceiveAsContact(reference, receivedAt);
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
         var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode, level,
-            categories, WhatHappened(children), children, mashCase);
-        Progress(mashCase, context, receivedAt, workingDaysAgo, now);
+            categories, WhatHappened(children), children, mashCase, faker.PickRandom(ConsentDecisions));
+        generated.Decision = Progress(mashCase, context, receivedAt, workingDaysAgo, now);
         return generated;
     }
 
@@ -174,13 +184,13 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
     /// Today's cases are new or in screening; the last few days' are at every stage; older ones are closed,
     /// except about 3 in 1,000 still waiting for information.
     /// </summary>
-    private void Progress(MashCase mashCase, Context context, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
+    private CaseDecision? Progress(MashCase mashCase, Context context, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
     {
         var old = workingDaysAgo > 6;
         var stuck = old && faker.Random.Bool(0.003f);
         if (workingDaysAgo == 0 && faker.Random.Bool(0.5f))
         {
-            return;
+            return null;
         }
 
         var holder = faker.PickRandom(context.Practitioners);
@@ -197,19 +207,19 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
                 mashCase.CloseAtContact(ContactClosureReason.NoSafeguardingConcern, null, "Advice given.", receivedAt.AddHours(3));
             }
 
-            return;
+            return null;
         }
 
         if (old && !stuck && faker.Random.Bool(0.3f))
         {
             mashCase.CloseAtContact(ContactClosureReason.AdviceAndSignposting, null, "Advice given.", receivedAt.AddHours(4));
-            return;
+            return null;
         }
 
         mashCase.ProgressToMashChecks();
         if (stuck)
         {
-            return;
+            return null;
         }
 
         if (old)
@@ -217,9 +227,9 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             mashCase.MarkReadyForDecision();
             var decidedAt = Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now);
             var decision = Propose(mashCase, holder, decidedAt.AddHours(-1));
-            decision.Approve(Guid.NewGuid(), null, decidedAt); // any manager but the proposer
+            decision.Approve(faker.PickRandom(context.Practitioners.Where(p => p != holder)), null, decidedAt); // any MASH colleague but the proposer
             mashCase.CloseWithApprovedDecision(decision, decidedAt);
-            return;
+            return decision;
         }
 
         if (workingDaysAgo >= 2 && faker.Random.Bool(0.6f))
@@ -230,17 +240,30 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
                 Propose(mashCase, holder, receivedAt.AddHours(20));
             }
         }
+
+        return null;
     }
 
     /// <summary>
-    /// A decision in memory only: the benchmark's COPY does not write decisions yet, so the generated case
-    /// keeps its closing facts but not a decision row.
+    /// A proposed decision with a realistic spread of outcomes (most referrals end in no further action or
+    /// early help; about a third convert to an assessment or strategy discussion), level, need and factors.
+    /// Approved ones are written to CaseDecisions; proposals still awaiting sign-off stay in memory.
     /// </summary>
     private CaseDecision Propose(MashCase mashCase, Guid holder, DateTimeOffset at)
     {
-        var outcome = faker.PickRandom(DecisionOutcomeExtensions.All.ToArray());
+        var outcome = faker.Random.WeightedRandom(
+            [DecisionOutcome.NoFurtherAction, DecisionOutcome.NoFurtherActionWithAdvice, DecisionOutcome.StepDownToEarlyHelp, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StrategyDiscussion, DecisionOutcome.ImmediateProtectiveAction],
+            [0.15f, 0.2f, 0.25f, 0.28f, 0.1f, 0.02f]);
+        var level = outcome switch
+        {
+            DecisionOutcome.NoFurtherAction or DecisionOutcome.NoFurtherActionWithAdvice => ThresholdLevel.Universal,
+            DecisionOutcome.StepDownToEarlyHelp => ThresholdLevel.EarlyHelp,
+            DecisionOutcome.ChildAndFamilyAssessment => ThresholdLevel.Targeted,
+            _ => ThresholdLevel.Specialist,
+        };
+        var need = outcome.IsNoFurtherAction() ? PrimaryNeed.N9NotChildInNeed : faker.PickRandom(PrimaryNeedExtensions.All.Where(n => n is not PrimaryNeed.N9NotChildInNeed and not PrimaryNeed.N0NotStated).ToArray());
         var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-            mashCase.Rating!.Value, null, ThresholdLevel.Targeted, Guid.Empty, outcome, PrimaryNeed.N1AbuseOrNeglect, ["16A"], "Generated",
+            mashCase.Rating!.Value, null, level, documentId, outcome, need, faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)), "Generated",
             ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null), 1, holder, at);
         mashCase.SubmitDecision(decision, clock);
         return decision;
@@ -254,7 +277,7 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "Referrals" ("Id", "Reference", "Status", "Kind", "IdempotencyKey", "ReferrerUserId", "ReferringOrganisationId", "ReferralSourceCode",
                 "ThresholdDocumentId", "CreatedAt", "UpdatedAt", "SubmittedAt", "ChildInImmediateDanger", "FgmKnownOrSuspected", "SuggestedLevel",
-                "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened", "Referrer_Name", "Referrer_Email", "Referrer_Phone")
+                "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened", "Referrer_Name", "Referrer_Email", "Referrer_Phone", "Consent_Decision")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var row in rows)
@@ -282,6 +305,7 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             await writer.WriteAsync("Generated referrer", NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync("referrer@example.org", NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync("01632 960 000", NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, row.Consent, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);
@@ -319,7 +343,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "MashCases" ("Id", "ReferralId", "Reference", "Channel", "SourceCode", "ReferringOrganisationId", "ReferrerLevel", "ReceivedAt",
-                "Status", "Rating", "DecisionDueAt", "AssignedToUserId", "AssignedAt", "Flags", "ContactOutcome", "ClosureReason", "AdviceGiven", "ClosedAt")
+                "Status", "Rating", "DecisionDueAt", "AssignedToUserId", "AssignedAt", "Flags", "ContactOutcome", "ClosureReason", "AdviceGiven", "ClosedAt",
+                "DecisionId", "Outcome", "DecidedLevel", "DecidedAt", "DecidedWithinDeadline")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var row in rows)
@@ -344,6 +369,42 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             await WriteNullableAsync(writer, c.ClosureReason?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(writer, c.AdviceGiven, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(writer, c.ClosedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(writer, c.DecisionId, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteNullableAsync(writer, c.Outcome?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, (int?)c.DecidedLevel, NpgsqlDbType.Integer, cancellationToken);
+            await WriteNullableAsync(writer, c.DecidedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(writer, c.DecidedWithinDeadline, NpgsqlDbType.Boolean, cancellationToken);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyDecisionsAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync("""
+            COPY "CaseDecisions" ("Id", "CaseId", "Revision", "Rating", "Level", "ThresholdDocumentId", "Outcome", "PrimaryNeed", "Factors", "Rationale",
+                "HandoverTo", "ProposedByUserId", "ProposedAt", "State", "ReviewedByUserId", "ReviewedAt")
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var d in rows.Select(r => r.Decision).OfType<CaseDecision>())
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(d.Id, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(d.CaseId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(d.Revision, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(d.Rating.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync((int)d.Level, NpgsqlDbType.Integer, cancellationToken);
+            await writer.WriteAsync(d.ThresholdDocumentId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(d.Outcome.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(d.PrimaryNeed.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(d.Factors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(d.Rationale, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, d.HandoverTo, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(d.ProposedByUserId, NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(d.ProposedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            await writer.WriteAsync(d.State.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(writer, d.ReviewedByUserId, NpgsqlDbType.Uuid, cancellationToken);
+            await WriteNullableAsync(writer, d.ReviewedAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await writer.CompleteAsync(cancellationToken);

@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/admin"] = [PortalRole.Administrator],
         ["/insights/audits"] = [PortalRole.MashManager, PortalRole.Auditor],
+        ["/insights"] = [PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor],
     };
 
     [Fact]

@@ -1822,6 +1822,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("DecisionId")
                         .IsUnique();
 
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("IX_MashCases_ReceivedAt");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 

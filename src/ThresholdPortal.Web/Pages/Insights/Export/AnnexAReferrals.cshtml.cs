@@ -1,0 +1,69 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Pages.Insights.Export;
+
+/// <summary>
+/// Ofsted Annex A list 3 (referrals): cases received in the period that screening progressed to MASH
+/// checks, one row per matched child, with the source code, the NFA flag and how many earlier referrals
+/// the same child had in the 12 months before (blank when the child is not matched to a known person).
+/// </summary>
+public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public InsightsFilter Filter { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync() => new CsvFileResult(await mediator.Send(new Query(Filter)));
+
+    public sealed record Query(InsightsFilter Filter) : IQuery<CsvDownload>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Filter).SetValidator(new InsightsFilter.Validator());
+    }
+
+    public sealed class Row
+    {
+        public string Reference { get; init; } = string.Empty;
+        public string CaseId { get; init; } = string.Empty;
+        public string? ChildId { get; init; }
+        public string Received { get; init; } = string.Empty;
+        public string SourceCode { get; init; } = string.Empty;
+        public string? NfaFlag { get; init; }
+        public string? EarlierReferrals { get; init; }
+    }
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
+    {
+        public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var filter = request.Filter.Resolve(clock.GetUtcNow());
+            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-referrals", ExportRows.Describe(filter), cancellationToken);
+            var (where, parameters) = InsightsSql.Where(filter);
+            var rows = InsightsSql.Run<Row>(db, $"""
+                SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
+                       to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
+                       c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
+                       CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
+                           SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
+                           WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
+                             AND ec."ContactOutcome" = 'ProgressToMashChecks'
+                             AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text END AS "EarlierReferrals"
+                {InsightsSql.Cases}
+                LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
+                {where} AND c."ContactOutcome" = 'ProgressToMashChecks'
+                ORDER BY c."ReceivedAt", c."Id", l."Id"
+                """, parameters).AsAsyncEnumerable();
+            return new CsvDownload(
+                $"annex-a-list-3-referrals-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
+                ["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"],
+                ExportRows.Map(rows, r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals], cancellationToken));
+        }
+    }
+}

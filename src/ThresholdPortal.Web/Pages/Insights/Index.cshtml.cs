@@ -1,0 +1,168 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Pages.Insights;
+
+/// <summary>
+/// The live measures of the front door for a period, computed by a handful of aggregate queries in
+/// PostgreSQL (docs/decisions/0070), with two charts and their data tables.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
+{
+    [BindProperty(SupportsGet = true)]
+    public InsightsFilter Filter { get; set; } = new();
+
+    public Result? View { get; private set; }
+
+    public IReadOnlyList<Choice> Organisations { get; private set; } = [];
+
+    /// <summary>MASH staff may open the cases behind a measure; administrators and auditors see references only.</summary>
+    public bool CanOpenCases => User.IsInRole(PortalRole.MashManager) || User.IsInRole(PortalRole.MashPractitioner);
+
+    public async Task OnGetAsync()
+    {
+        Organisations = await mediator.Send(new OrganisationsQuery());
+        View = await mediator.Send(new Query(Filter));
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+        Organisations = await mediator.Send(new OrganisationsQuery(), cancellationToken);
+
+    public sealed record Query(InsightsFilter Filter) : IQuery<Result>;
+
+    public sealed record OrganisationsQuery : IQuery<IReadOnlyList<Choice>>;
+
+    public sealed record Choice(Guid Id, string Name);
+
+    public sealed record MeasureResult(Measure Measure, Ratio Ratio);
+
+    public sealed record Week(DateOnly Starts, long Count);
+
+    public sealed record Row(string Label, Ratio Ratio);
+
+    public sealed record Result(
+        ResolvedFilter Filter,
+        IReadOnlyList<MeasureResult> Measures,
+        IReadOnlyList<Week> Weeks,
+        IReadOnlyList<Row> ConversionByKind,
+        IReadOnlyList<Row> ConversionByOrganisation,
+        IReadOnlyList<Row> RequestsOnTimeByAgency,
+        IReadOnlyList<Row> QualityFlags);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.Filter).SetValidator(new InsightsFilter.Validator());
+    }
+
+    public sealed class OrganisationsHandler(PortalDbContext db) : IRequestHandler<OrganisationsQuery, IReadOnlyList<Choice>>
+    {
+        public async Task<IReadOnlyList<Choice>> Handle(OrganisationsQuery request, CancellationToken cancellationToken) =>
+            await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(cancellationToken);
+    }
+
+    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var filter = request.Filter.Resolve(now);
+            var measures = await InsightsQueries.MeasuresAsync(db, filter, cancellationToken);
+
+            var (where, parameters) = InsightsSql.Where(filter);
+            var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
+                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key", count(*) AS "Numerator", 0::bigint AS "Denominator"
+                {InsightsSql.Cases}
+                {where}
+                GROUP BY 1
+                """, parameters).ToListAsync(cancellationToken);
+
+            var conversion = InsightsMeasures.Find("conversion")!;
+            var byKind = await GroupedAsync("COALESCE(o.\"Kind\", 'Public')", conversion, filter, cancellationToken);
+            var byOrganisation = await GroupedAsync("COALESCE(o.\"Name\", 'Members of the public (recorded contacts)')", conversion, filter, cancellationToken);
+
+            (where, parameters) = InsightsSql.Where(filter);
+            parameters.Add(new("now", now.UtcDateTime));
+            var agencies = await InsightsSql.Run<KeyedCount>(db, $"""
+                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator", count(*) AS "Denominator"
+                FROM "InformationRequests" q
+                JOIN (SELECT c."Id" {InsightsSql.Cases} {where}) k ON k."Id" = q."CaseId"
+                WHERE q."RespondedAt" IS NOT NULL OR q."DueAt" < @now
+                GROUP BY 1
+                ORDER BY 1
+                """, parameters).ToListAsync(cancellationToken);
+
+            (where, parameters) = InsightsSql.Where(filter);
+            var flags = await InsightsSql.Run<KeyedCount>(db, $"""
+                SELECT f."Kind" AS "Key", count(DISTINCT f."ReferralId") AS "Numerator", 0::bigint AS "Denominator"
+                FROM "ReferralQualityFlags" f
+                JOIN (SELECT c."ReferralId" {InsightsSql.Cases} {where} AND c."Channel" = 'Portal') k ON k."ReferralId" = f."ReferralId"
+                GROUP BY 1
+                ORDER BY 2 DESC, 1
+                LIMIT 5
+                """, parameters).ToListAsync(cancellationToken);
+            var portalReferrals = measures.Single(m => m.Measure.Key == "referrals").Ratio.Numerator;
+
+            return new Result(
+                filter,
+                measures,
+                FillWeeks(filter, weeks),
+                [.. byKind.Select(k => new Row(KindName(k.Key), new Ratio(k.Numerator, k.Denominator))).OrderByDescending(r => r.Ratio.Denominator).ThenBy(r => r.Label, StringComparer.Ordinal)],
+                [.. byOrganisation.OrderByDescending(k => k.Denominator).ThenBy(k => k.Key, StringComparer.Ordinal).Take(20).Select(k => new Row(k.Key, new Ratio(k.Numerator, k.Denominator)))],
+                [.. agencies.Select(a => new Row(a.Key, new Ratio(a.Numerator, a.Denominator)))],
+                [.. flags.Select(f => new Row(FlagName(f.Key), new Ratio(f.Numerator, portalReferrals)))]);
+        }
+
+        /// <summary>A measure grouped by a column; the measure must read only the case and its organisation.</summary>
+        private async Task<List<KeyedCount>> GroupedAsync(string key, Measure measure, ResolvedFilter filter, CancellationToken cancellationToken)
+        {
+            var (where, parameters) = InsightsSql.Where(filter);
+            return await InsightsSql.Run<KeyedCount>(db, $"""
+                SELECT {key} AS "Key", count(*) FILTER (WHERE {measure.Numerator}) AS "Numerator", count(*) AS "Denominator"
+                {InsightsSql.Cases}
+                {where} AND ({measure.Denominator})
+                GROUP BY 1
+                """, parameters).ToListAsync(cancellationToken);
+        }
+
+        /// <summary>Every week of the period appears, with zero where nothing arrived, so the chart's gaps are real.</summary>
+        private static List<Week> FillWeeks(ResolvedFilter filter, List<KeyedCount> counts)
+        {
+            var byWeek = counts.ToDictionary(c => DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c => c.Numerator);
+            var monday = filter.First.AddDays(-(((int)filter.First.DayOfWeek + 6) % 7));
+            var weeks = new List<Week>();
+            for (var week = monday; week <= filter.Last; week = week.AddDays(7))
+            {
+                weeks.Add(new Week(week, byWeek.GetValueOrDefault(week)));
+            }
+
+            return weeks;
+        }
+
+        private static string KindName(string kind) =>
+            Enum.TryParse<OrganisationKind>(kind, out var parsed) ? parsed.DisplayName() : "Members of the public (recorded contacts)";
+
+        private static string FlagName(string kind) => Enum.TryParse<QualityFlagKind>(kind, out var parsed)
+            ? parsed switch
+            {
+                QualityFlagKind.UnexplainedAcronym => "Unexplained acronym",
+                QualityFlagKind.UnknownTerm => "Unexplained term",
+                QualityFlagKind.NameSpelledDifferently => "Name spelled differently",
+                QualityFlagKind.ConcernsTooShort => "Concerns too short",
+                QualityFlagKind.ConcernsTooLong => "Concerns too long",
+                QualityFlagKind.NoChildsVoice => "No child's voice",
+                QualityFlagKind.NoConsentDecision => "No consent decision",
+                QualityFlagKind.LevelDiffersWithoutAnalysis => "Level differs from the guidance without an analysis",
+                _ => kind,
+            }
+            : kind;
+    }
+}
