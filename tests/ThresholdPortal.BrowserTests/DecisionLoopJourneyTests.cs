@@ -198,26 +198,8 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
     private async Task<string> SendReferralAsync()
     {
         var page = await chromium.NewPageAsync(app.BaseUrl);
-        var steps = new JourneySteps(page);
         await page.SignInAsync("referrer@example.org");
-        await steps.StartAsync();
-        await steps.AnswerScreeningAsync();
-        await steps.AddChildAsync("Jayden", "Clarke", "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.");
-        await steps.AddAnotherChildAsync(false);
-        await steps.SaveAsync();
-        await steps.CompleteChildrenAsync(("Jayden", "3", "5", "2017"));
-        await steps.AddAdultAsync();
-        await steps.DescribeConcernsAsync(
-            "On Monday 2 March at 8.40am Jayden arrived at school with a bruise on his cheek and said his mum's partner pushed him into a door. " +
-            "This is the third mark on Jayden this term.");
-        await steps.ChooseCategoriesAsync(domesticAbuse: false);
-        await steps.AnswerConsentAsync("No, consent was not sought", "Asking his mother could place Jayden at risk from her partner.",
-            "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)");
-        await steps.AnswerCommunicationAsync();
-        await steps.GiveContactDetailsAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Check your answers and send" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send referral" }).ClickAsync();
-        var reference = await page.Locator("[data-reference]").InnerTextAsync();
+        var reference = await new JourneySteps(page).SendClarkeReferralAsync();
         await page.Context.CloseAsync();
         return reference;
     }
