@@ -49,20 +49,9 @@ public static class ApprovedDecisions
         var support = decision.Level.IsBelowStatutoryThreshold() || decision.Outcome.IsNoFurtherAction()
             ? await db.EarlyHelpServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).Take(3).ToListAsync(cancellationToken)
             : new List<EarlyHelpService>();
-        var text = FeedbackDraft.From(decision, mashCase.ReferrerLevel, l => document.Describe(l).Name, support);
-        var feedback = new ReferrerFeedback
-        {
-            CaseId = mashCase.Id,
-            ReferralId = mashCase.ReferralId,
-            DecisionId = decision.Id,
-            OutcomeSummary = text.OutcomeSummary,
-            Reasons = text.Reasons,
-            LevelExplanation = text.LevelExplanation,
-            OtherSupport = text.OtherSupport,
-            ContactName = contactName,
-            ContactDetails = contactDetails,
-            DraftedAt = approvedAt,
-        };
+        // Built here rather than by FeedbackDrafting.DraftAsync, which queries the database: the demo data's
+        // referral may not be saved yet.
+        var feedback = FeedbackDrafting.Build(mashCase, decision, mashCase.ReferrerLevel, document, support, contactName, contactDetails, approvedAt);
         db.ReferrerFeedback.Add(feedback);
         Event(db, CaseEvents.DecisionSubmitted, mashCase.Id, workerId, proposedAt, outcome.DisplayName());
         Event(db, CaseEvents.DecisionApproved, mashCase.Id, managerId, approvedAt, outcome.DisplayName());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Pages.Mash;
@@ -31,8 +32,18 @@ public static class FeedbackDrafting
             .SingleAsync(ct);
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, ct);
         var support = await ServicesForChildrenAsync(db, mashCase.ReferralId, now, ct);
-        var text = FeedbackDraft.From(decision, referral.ChosenLevel, level => document.Describe(level).Name, support);
         var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(ct);
+        return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer, options.MashContactDetails, now);
+    }
+
+    /// <summary>The draft row from what <see cref="DraftAsync"/> loads; every text is cut to its column's limit.</summary>
+    public static ReferrerFeedback Build(
+        MashCase mashCase, CaseDecision decision, ThresholdLevel? referrerLevel, ThresholdDocument document, IReadOnlyList<EarlyHelpService> support,
+        string contactName, string contactDetails, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(mashCase);
+        ArgumentNullException.ThrowIfNull(document);
+        var text = FeedbackDraft.From(decision, referrerLevel, level => document.Describe(level).Name, support);
         return new ReferrerFeedback
         {
             CaseId = mashCase.Id,
@@ -42,8 +53,8 @@ public static class FeedbackDrafting
             Reasons = Fit(text.Reasons, ReferrerFeedback.ReasonsMaxLength),
             LevelExplanation = Fit(text.LevelExplanation, ReferrerFeedback.LevelExplanationMaxLength),
             OtherSupport = text.OtherSupport is null ? null : Fit(text.OtherSupport, ReferrerFeedback.OtherSupportMaxLength),
-            ContactName = Fit(proposer, ReferrerFeedback.ContactNameMaxLength),
-            ContactDetails = Fit(options.MashContactDetails, ReferrerFeedback.ContactDetailsMaxLength),
+            ContactName = Fit(contactName, ReferrerFeedback.ContactNameMaxLength),
+            ContactDetails = Fit(contactDetails, ReferrerFeedback.ContactDetailsMaxLength),
             DraftedAt = now,
         };
     }
