@@ -12,7 +12,13 @@ ensure_packages() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "Missing Debian packages: ${missing[*]}. Install them as root (apt-get install ${missing[*]}) and run this again." >&2
+      return 1
+    fi
+    sudo="sudo"
+  fi
   if [ -z "$apt_updated" ]; then
     echo "Updating the apt package lists..."
     $sudo apt-get update -qq
@@ -20,6 +26,13 @@ ensure_packages() {
   fi
   echo "Installing ${missing[*]} from apt..."
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# ensure_node : the build runs `npm ci` for GOV.UK Frontend. Debian's nodejs does not bring npm, so both are
+# installed when npm is missing (a Node.js installed some other way, with its own npm, is left alone).
+ensure_node() {
+  command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 && return 0
+  ensure_packages nodejs npm
 }
 
 pg_bin() {

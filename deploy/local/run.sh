@@ -15,6 +15,7 @@ SMTP_PORT="${THRESHOLDPORTAL_SMTP_PORT:-2525}"
 MAIL_DIR="$here/.data/mail"
 
 ensure_packages postgresql postgresql-contrib python3-aiosmtpd
+ensure_node
 start_cluster "$PGDATA_DIR" "$PGPORT"
 if ! psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select 1 from pg_database where datname='thresholdportal'" | grep -q 1; then
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database thresholdportal" >/dev/null

@@ -11,6 +11,7 @@ root="$(cd "$here/../.." && pwd)"
 source "$here/lib.sh"
 
 ensure_packages postgresql postgresql-contrib chromium fonts-liberation python3 python3-aiosmtpd
+ensure_node
 
 work="$(mktemp -d /tmp/thresholdportal-test.XXXXXX)"
 chmod 755 "$work"

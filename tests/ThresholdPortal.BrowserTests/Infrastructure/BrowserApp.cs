@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Seeding;
@@ -53,6 +55,12 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PublicBaseUrl", $"http://localhost:{port}");
         builder.UseSetting("Email:Dispatcher:PollInterval", "00:00:00.200");
         builder.UseUrls($"http://127.0.0.1:{port}");
+        // The demo data and every deadline are laid out from the test clock, never the machine's date.
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+        });
         Configure(builder);
     }
 

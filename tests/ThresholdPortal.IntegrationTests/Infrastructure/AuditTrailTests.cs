@@ -11,7 +11,7 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
     {
         await App.ExecuteDbContextAsync(async db =>
         {
-            db.AuditEvents.Add(new AuditEvent { OccurredAt = DateTimeOffset.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
             await db.SaveChangesAsync();
         });
 
@@ -28,7 +28,7 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
     {
         await App.ExecuteDbContextAsync(async db =>
         {
-            db.AuditEvents.Add(new AuditEvent { OccurredAt = DateTimeOffset.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
             await db.SaveChangesAsync();
         });
 

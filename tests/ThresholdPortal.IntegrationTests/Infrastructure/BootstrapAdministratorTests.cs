@@ -61,7 +61,7 @@ public sealed class BootstrapAdministratorTests(PortalApp app) : IntegrationTest
     {
         var mash = await App.CreateOrganisationAsync("Existing MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.Invited);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
 
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.InvitedAgain);
 

@@ -51,8 +51,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         };
         start.Environment["PYTHONPATH"] = DeployLocalFolder();
         process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(15))
         {
             if (process.HasExited)
             {
@@ -95,11 +95,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var messages = Messages();
-            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            if (messages.Count >= count || waited.Elapsed > limit)
             {
                 return messages;
             }

@@ -80,6 +80,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:SignInRateLimit:PerAddressPermits", "1000");
         builder.ConfigureTestServices(services =>
         {
+            // Deadlines, weekdays and "today" come from the test clock, never the machine's date.
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
             services.RemoveAll<DbContextOptions<PortalDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
             services.AddSingleton(database);

@@ -66,7 +66,7 @@ public static class TestDatabase
                 await db.Database.MigrateAsync();
 
                 // As on a deployed database: the reference data the app adds at its first start.
-                await ReferenceDataSeeder.For(db).EnsureAsync(CancellationToken.None);
+                await ReferenceDataSeeder.For(db, TestClock.Instance).EnsureAsync(CancellationToken.None);
             }
 
             // A template must have no open connections when it is cloned.

@@ -9,9 +9,15 @@ namespace ThresholdPortal.IntegrationTests.Infrastructure;
 /// </summary>
 public static class Totp
 {
+    /// <summary>
+    /// The machine's clock, not the test clock: ASP.NET Core Identity checks authenticator codes against the
+    /// system time, as a phone's authenticator app computes them.
+    /// </summary>
+    public static DateTimeOffset SystemNow => DateTimeOffset.UtcNow;
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var step = (at ?? SystemNow).ToUnixTimeSeconds() / 30;
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         var hash = HMACSHA1.HashData(Base32Decode(base32Key), counter);

@@ -44,7 +44,7 @@ public sealed class OutboxRetryPolicyTests
     [Fact]
     public void Giving_up_or_sending_erases_the_link()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
         var given = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now, NextAttemptAt = now };
         var sent = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now, NextAttemptAt = now };
 

@@ -11,10 +11,10 @@ public interface IEmailTransport : IAsyncDisposable
 
 public static class EmailTransport
 {
-    public static IEmailTransport Create(EmailOptions options, string contentRoot) => options.Mode switch
+    public static IEmailTransport Create(EmailOptions options, string contentRoot, TimeProvider clock) => options.Mode switch
     {
         EmailDeliveryMode.Smtp => new SmtpEmailTransport(options.Smtp),
-        EmailDeliveryMode.FileDrop => new FileDropEmailTransport(Path.Combine(contentRoot, options.FileDropFolder)),
+        EmailDeliveryMode.FileDrop => new FileDropEmailTransport(Path.Combine(contentRoot, options.FileDropFolder), clock),
         _ => throw new InvalidOperationException($"Unknown Email:Mode {options.Mode}."),
     };
 }
@@ -83,12 +83,12 @@ public sealed class SmtpEmailTransport(SmtpOptions options) : IEmailTransport
 }
 
 /// <summary>Writes each message as an .eml file, for a machine with no SMTP server at hand.</summary>
-public sealed class FileDropEmailTransport(string folder) : IEmailTransport
+public sealed class FileDropEmailTransport(string folder, TimeProvider clock) : IEmailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
-        var name = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
         var partial = Path.Combine(folder, "." + name + ".partial");
         await message.WriteToAsync(partial, cancellationToken);
         // Renamed only when complete, so a reader never sees half a message.

@@ -65,7 +65,7 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        await using var transport = EmailTransport.Create(settings, environment.ContentRootPath);
+        await using var transport = EmailTransport.Create(settings, environment.ContentRootPath, clock);
         var sent = 0;
         while (sent < settings.Dispatcher.BatchSize)
         {

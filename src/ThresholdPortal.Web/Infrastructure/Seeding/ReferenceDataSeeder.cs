@@ -26,8 +26,8 @@ public sealed partial class ReferenceDataSeeder(
     private const long LockKey = 0x7468_7265_7368_6f6c; // "thresh.." : any constant shared by all instances.
 
     /// <summary>For code without the app's services (the test database template): every contributor in this assembly.</summary>
-    public static ReferenceDataSeeder For(PortalDbContext db) =>
-        new(db, Contributors().Select(t => (IReferenceDataContributor)Activator.CreateInstance(t)!), TimeProvider.System, NullLogger<ReferenceDataSeeder>.Instance);
+    public static ReferenceDataSeeder For(PortalDbContext db, TimeProvider clock) =>
+        new(db, Contributors().Select(t => (IReferenceDataContributor)Activator.CreateInstance(t)!), clock, NullLogger<ReferenceDataSeeder>.Instance);
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         try
         {
             // The server is down: attempts fail, the message stays queued with its link, nothing is lost.
-            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().Attempts >= 2);
+            await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().Attempts >= 2);
             var waiting = (await App.OutboxAsync()).Single();
             waiting.SentAt.ShouldBeNull();
             waiting.GaveUpAt.ShouldBeNull();
@@ -68,7 +68,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
 
             await smtp.StartAsync();
 
-            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
+            await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
         }
         finally
         {
@@ -92,7 +92,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         await App.ExecuteDbContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            new EmailOutbox(db, TimeProvider.System).Enqueue("someone@agency.test", EmailTemplate.PasswordReset, "/account/reset-password?token=x");
+            new EmailOutbox(db, TestClock.Instance).Enqueue("someone@agency.test", EmailTemplate.PasswordReset, "/account/reset-password?token=x");
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         });
@@ -126,7 +126,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
     private async Task EnqueueAsync(int count) =>
         await App.ExecuteDbContextAsync(async db =>
         {
-            var outbox = new EmailOutbox(db, TimeProvider.System);
+            var outbox = new EmailOutbox(db, TestClock.Instance);
             for (var i = 0; i < count; i++)
             {
                 outbox.Enqueue($"person{i}@agency.test", EmailTemplate.PasswordReset, $"/account/reset-password?token=secret-{i}");
@@ -160,7 +160,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
             App.Services.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(options),
             App.Services.GetRequiredService<IHostEnvironment>(),
-            TimeProvider.System,
+            TestClock.Instance,
             App.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
     }
 
@@ -175,15 +175,5 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         }
         while (sent > 0);
         return total;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition should hold within 20 seconds");
-            await Task.Delay(100);
-        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
     public async Task An_expired_invitation_link_is_refused()
     {
         var token = await InviteAsync("late.worker@mash.test", PortalRole.Referrer);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
         var client = App.CreateBrowserLikeClient();
 
         (await client.GetStringAsync(AcceptUrl(token))).ShouldContain("This link has expired or has already been used");

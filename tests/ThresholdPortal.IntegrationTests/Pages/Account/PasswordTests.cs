@@ -46,7 +46,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
     {
         await ForgotAsync("teacher@school.test", createAccount: true);
         var link = await App.LinkEmailedToAsync("teacher@school.test", EmailTemplate.PasswordReset);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
+        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddSeconds(-1))));
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
 
         var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), link,

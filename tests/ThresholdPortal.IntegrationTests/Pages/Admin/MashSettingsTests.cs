@@ -71,7 +71,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         // In force at once in this instance: a case rated Amber now is due 16 working hours after it was received.
         var team = await App.MashTeamAsync();
-        var received = DateTimeOffset.UtcNow.AddHours(-1);
+        var received = TestClock.UtcNow.AddHours(-1);
         var mashCase = await App.AddCaseAsync(team, new CaseSeed(received));
         var practitioner = await App.SignInAsync(team.Practitioner.Email!);
         await CaseTests.PostCaseFormAsync(practitioner, $"/mash/cases/{mashCase.Id}", new(), handler: "Claim");
@@ -206,7 +206,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task Another_instance_sees_a_new_version_once_it_rechecks()
     {
-        var time = new ManualTime(DateTimeOffset.UtcNow);
+        var time = new ManualTime(TestClock.UtcNow);
         var cache = new MashSettingsCache(
             Microsoft.Extensions.Options.Options.Create(new TriageOptions()),
             Microsoft.Extensions.Options.Options.Create(new Web.Pages.InformationRequests.InformationRequestOptions()),
@@ -214,7 +214,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         await App.ExecuteDbContextAsync(async db =>
         {
             cache.Current(db).Version.ShouldBe(1);
-            var next = (await db.MashSettingsVersions.AsNoTracking().SingleAsync()).Next(DateTimeOffset.UtcNow, null, "Another instance", null);
+            var next = (await db.MashSettingsVersions.AsNoTracking().SingleAsync()).Next(TestClock.UtcNow, null, "Another instance", null);
             next.AmberHours = 12;
             next.Changes = "Amber";
             db.MashSettingsVersions.Add(next);

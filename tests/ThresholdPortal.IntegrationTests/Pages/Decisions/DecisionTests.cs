@@ -55,7 +55,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var refused = await PortalApp.PostFormAsync(practitioner, Decide(world), new Dictionary<string, string>(ValidAnswers())
         {
             ["Data.Version"] = await VersionAsync(world),
-            ["Data.OpenedAt"] = DateTimeOffset.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
         }, tokenFrom: "/account/change-password");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -148,7 +148,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var refused = await PortalApp.PostFormAsync(manager, SignOff(world), new Dictionary<string, string>
         {
             ["Data.Version"] = await VersionAsync(world),
-            ["Data.OpenedAt"] = DateTimeOffset.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
             ["Data.DecisionId"] = decisionId.ToString(),
             ["Data.Choice"] = "Approve",
         }, tokenFrom: "/account/change-password");
@@ -171,7 +171,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task A_late_step_down_records_the_missed_deadline_and_appears_in_the_early_help_hub_list()
     {
-        var world = await CaseAtDecisionAsync(received: DateTimeOffset.UtcNow.AddDays(-10));
+        var world = await CaseAtDecisionAsync(received: TestClock.UtcNow.AddDays(-10));
         var practitioner = await App.SignInAsync(world.Team.Practitioner.Email!);
         var manager = await App.SignInAsync(world.Team.Manager.Email!);
 

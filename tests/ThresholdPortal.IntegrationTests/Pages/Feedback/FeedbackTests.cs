@@ -192,7 +192,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
     private static Dictionary<string, string> Fields(uint version, FeedbackMethod method) => new()
     {
         ["Data.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Data.OpenedAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Data.OpenedAt"] = TestClock.UtcNow.AddMinutes(-1).UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Data.OutcomeSummary"] = "We have passed the referral to the early help hub.",
         ["Data.Reasons"] = "Edited reasons in plain words.",
         ["Data.LevelExplanation"] = "You indicated level 3; the MASH applied level 2.",

@@ -47,7 +47,7 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
             var mashCase = await db.MashCases.SingleAsync(c => c.Id == caseId);
             mashCase.MarkReadyForDecision();
             await ApprovedDecisions.DecideAndDraftAsync(db, clock, mashCase, Practitioner.Id, Manager.Id, outcome,
-                outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, DateTimeOffset.UtcNow.AddMinutes(-5),
+                outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, TestClock.UtcNow.AddMinutes(-5),
                 Practitioner.FullName, "01632 960500, priya@mash.test", CancellationToken.None);
             await db.SaveChangesAsync();
         });
@@ -61,7 +61,7 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
         await app.ExecuteDbContextAsync(async db =>
         {
             var feedback = await db.ReferrerFeedback.SingleAsync(f => f.CaseId == decided.CaseId);
-            feedback.Send(FeedbackMethod.Portal, Practitioner.Id, DateTimeOffset.UtcNow.AddMinutes(-1));
+            feedback.Send(FeedbackMethod.Portal, Practitioner.Id, TestClock.UtcNow.AddMinutes(-1));
             await db.SaveChangesAsync();
         });
         return decided;

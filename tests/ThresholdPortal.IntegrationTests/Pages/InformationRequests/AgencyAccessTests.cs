@@ -90,7 +90,7 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
         }
 
         // Give each its own due time, in an order unlike the order they were sent.
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.UtcNow;
         for (var i = 0; i < ids.Count; i++)
         {
             var dueAt = now.AddHours(((i * 7) % 27) - 2.5);

@@ -6,6 +6,8 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Pages.Referrals;
 
+using ThresholdPortal.IntegrationTests.Infrastructure;
+
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 
 /// <summary>
@@ -30,7 +32,7 @@ public static class CasesAtChecks
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(referrer);
         ArgumentNullException.ThrowIfNull(practitioner);
-        var received = receivedAt ?? DateTimeOffset.UtcNow.AddMinutes(-30);
+        var received = receivedAt ?? TestClock.UtcNow.AddMinutes(-30);
         var documentId = (await db.CurrentDocumentIdAsync(CancellationToken.None))!.Value;
         var document = await db.DocumentAsync(documentId, CancellationToken.None);
         var referral = new Referral

@@ -30,7 +30,7 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         var refused = await PortalApp.PostFormAsync(practitioner, world.Checklist, new Dictionary<string, string>
         {
             ["Data.Version"] = await CaseVersionAsync(world),
-            ["Data.OpenedAt"] = DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, tokenFrom: "/account/change-password");
         (await InformationRequestWorld.ErrorsAsync(refused)).ShouldContain("Still to do: Housing.");
         (await CaseStatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingInformation);
@@ -41,7 +41,7 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         var moved = await PortalApp.PostFormAsync(practitioner, world.Checklist, new Dictionary<string, string>
         {
             ["Data.Version"] = await CaseVersionAsync(world),
-            ["Data.OpenedAt"] = DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         moved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(moved));
@@ -75,10 +75,10 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         var late = await world.SendAsync(practitioner, "police", world.Police.Id);
         var onTime = await world.SendAsync(practitioner, "school", world.School.Id);
         (await practitioner.GetStringAsync("/mash")).ShouldNotContain("Agency answer overdue");
-        var past = DateTimeOffset.UtcNow.AddHours(-1);
+        var past = TestClock.UtcNow.AddHours(-1);
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {late}"""));
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.UtcNow;
         var overdue = await App.ExecuteDbContextAsync(db => db.InformationRequests.OverdueAt(now).Select(r => r.Id).ToListAsync());
         var casesWithOverdue = await App.ExecuteDbContextAsync(db =>
         {

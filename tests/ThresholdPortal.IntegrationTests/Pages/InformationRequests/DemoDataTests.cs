@@ -17,7 +17,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.UtcNow;
         var police = await App.ExecuteDbContextAsync(db => db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments)
             .Where(r => db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == "Northshire Police")).ToListAsync());
         var statuses = police.Select(r => r.StatusAt(now)).ToList();

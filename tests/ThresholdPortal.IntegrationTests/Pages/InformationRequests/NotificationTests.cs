@@ -68,7 +68,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         await dispatcher.StartAsync(CancellationToken.None);
         try
         {
-            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().Attempts >= 2);
+            await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().Attempts >= 2);
             var waiting = (await App.OutboxAsync()).Single();
             waiting.SentAt.ShouldBeNull();
             waiting.GaveUpAt.ShouldBeNull();
@@ -77,7 +77,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
 
             await smtp.StartAsync();
 
-            await WaitUntilAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
+            await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
         }
         finally
         {
@@ -100,7 +100,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         var notDue = await world.SendAsync(practitioner, "police", world.Police.Id);
         var answered = await world.SendAsync(practitioner, "school", world.School.Id);
         await AgencyForms.AnswerAsync(await App.SignInAsync(InformationRequestWorld.SchoolEmail), answered);
-        var past = DateTimeOffset.UtcNow.AddHours(-3);
+        var past = TestClock.UtcNow.AddHours(-3);
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
             $"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {overdue} OR "Id" = {answered}"""));
         await DrainAsync(Dispatcher());
@@ -128,13 +128,13 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         var overdueMessages = smtp.Messages().Where(m => m.Subject == "An information request is overdue").ToList();
         overdueMessages.Count.ShouldBe(2);
         (await practitioner.GetStringAsync(world.Checklist)).ShouldContain("Chased by e-mail");
-        (await world.RequestAsync(overdue)).StatusAt(DateTimeOffset.UtcNow).ShouldBe(RequestStatus.Overdue);
+        (await world.RequestAsync(overdue)).StatusAt(TestClock.UtcNow).ShouldBe(RequestStatus.Overdue);
     }
 
     private OverdueRequestChaser Chaser() => new(
         App.Services.GetRequiredService<IServiceScopeFactory>(),
         Options.Create(new InformationRequestOptions { Chaser = new OverdueChaserOptions { Enabled = true, BatchSize = 100 } }),
-        TimeProvider.System,
+        TestClock.Instance,
         App.Services.GetRequiredService<ILogger<OverdueRequestChaser>>());
 
     /// <summary>A dispatcher of its own, as another app instance would run, sending to the loopback server.</summary>
@@ -162,7 +162,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
             App.Services.GetRequiredService<IServiceScopeFactory>(),
             Options.Create(options),
             App.Services.GetRequiredService<IHostEnvironment>(),
-            TimeProvider.System,
+            TestClock.Instance,
             App.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
     }
 
@@ -177,15 +177,5 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         }
         while (sent > 0);
         return total;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition should hold within 20 seconds");
-            await Task.Delay(100);
-        }
     }
 }

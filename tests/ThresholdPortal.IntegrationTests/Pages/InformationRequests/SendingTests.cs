@@ -21,7 +21,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
             await db.SaveChangesAsync();
         });
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
-        var before = DateTimeOffset.UtcNow;
+        var before = TestClock.UtcNow;
 
         var requestId = await world.SendAsync(practitioner, "police", world.Police.Id);
 

@@ -14,7 +14,7 @@ namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 
 public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = TestClock.Today;
     private static readonly DateOnly PeriodFrom = Today.AddDays(-60);
     private static readonly DateOnly PeriodTo = Today.AddDays(-2);
     private static readonly DateTimeOffset InPeriod = new(Today.AddDays(-30).ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);

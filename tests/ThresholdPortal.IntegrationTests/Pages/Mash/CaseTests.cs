@@ -12,7 +12,7 @@ namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 
 public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
 {
-    private static readonly DateTimeOffset Received = DateTimeOffset.UtcNow.AddHours(-3);
+    private static readonly DateTimeOffset Received = TestClock.UtcNow.AddHours(-3);
 
     [Fact]
     public async Task A_practitioner_claims_and_rates_a_case_and_the_timeline_and_rating_history_show_who_did_what()
@@ -100,23 +100,23 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         await using var second = App.Services.CreateAsyncScope();
         var firstDb = first.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
         var secondDb = second.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
-        var claim = new Web.Pages.Mash.Cases.DetailsModel.Claim().Stamp(mashCase.Id, mashCase.Version, DateTimeOffset.UtcNow.AddMinutes(-1).UtcTicks);
+        var claim = new Web.Pages.Mash.Cases.DetailsModel.Claim().Stamp(mashCase.Id, mashCase.Version, TestClock.UtcNow.AddMinutes(-1).UtcTicks);
 
         // Both read the same version; the second saves first.
         var (mine, stop) = await CaseChanges.LoadAsync(firstDb, claim, CancellationToken.None);
         stop.ShouldBeNull();
         var theirs = await secondDb.MashCases.SingleAsync();
-        theirs.Claim(team.Colleague.Id, DateTimeOffset.UtcNow);
+        theirs.Claim(team.Colleague.Id, TestClock.UtcNow);
         secondDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
         {
-            OccurredAt = DateTimeOffset.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(), Detail = "By Test sam",
+            OccurredAt = TestClock.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(), Detail = "By Test sam",
         });
         await secondDb.SaveChangesAsync();
 
-        mine!.AssignTo(team.Practitioner.Id, DateTimeOffset.UtcNow);
+        mine!.AssignTo(team.Practitioner.Id, TestClock.UtcNow);
         firstDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
         {
-            OccurredAt = DateTimeOffset.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(),
+            OccurredAt = TestClock.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(),
         });
         var result = await CaseChanges.SaveAsync(firstDb, claim, CancellationToken.None);
 

@@ -18,7 +18,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.UtcNow;
         var cases = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().ToListAsync());
         var open = cases.Where(c => c.IsOpen).ToList();
         open.Count.ShouldBeGreaterThanOrEqualTo(80);

@@ -120,7 +120,7 @@ public static partial class MashTestData
             var householdId = household ?? Guid.NewGuid();
             if (household is null)
             {
-                db.Households.Add(new Household { Id = householdId, CreatedAt = DateTimeOffset.UtcNow });
+                db.Households.Add(new Household { Id = householdId, CreatedAt = TestClock.UtcNow });
             }
 
             var person = new Person
@@ -131,7 +131,7 @@ public static partial class MashTestData
                 DateOfBirth = child.DateOfBirth,
                 HouseholdId = householdId,
                 Involvement = involvement,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = TestClock.UtcNow,
             };
             db.Persons.Add(person);
             if (earlierCase is not null)
@@ -145,7 +145,7 @@ public static partial class MashTestData
                     SubjectId = subject,
                     PersonId = person.Id,
                     LinkedByUserId = earlierCase.AssignedToUserId ?? db.Users.Select(u => u.Id).First(),
-                    LinkedAt = DateTimeOffset.UtcNow,
+                    LinkedAt = TestClock.UtcNow,
                 });
             }
 

@@ -11,7 +11,7 @@ namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
 {
     private static readonly DateOnly JaydenBorn = new(2017, 5, 3);
-    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly DateTimeOffset Now = TestClock.UtcNow;
 
     [Fact]
     public async Task A_misspelled_known_child_is_found_by_trigram_similarity_and_nothing_links_until_the_practitioner_confirms()

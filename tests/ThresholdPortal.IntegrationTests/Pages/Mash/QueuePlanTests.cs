@@ -21,11 +21,11 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         for (var i = 0; i < 30; i++)
         {
-            await App.AddCaseAsync(team, new CaseSeed(DateTimeOffset.UtcNow.AddMinutes(-i)) { AssignedTo = i % 2 == 0 ? team.Practitioner : null });
+            await App.AddCaseAsync(team, new CaseSeed(TestClock.UtcNow.AddMinutes(-i)) { AssignedTo = i % 2 == 0 ? team.Practitioner : null });
         }
 
         var request = new IndexModel.Query(status, null, assigned, null, null, QueueOrder.MostUrgent, null, null);
-        var cursor = new QueueCursor(QueueOrder.MostUrgent, DateTimeOffset.UtcNow, 3, DateTimeOffset.UtcNow.AddMinutes(-10), Guid.NewGuid());
+        var cursor = new QueueCursor(QueueOrder.MostUrgent, TestClock.UtcNow, 3, TestClock.UtcNow.AddMinutes(-10), Guid.NewGuid());
 
         var first = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null).Take(26));
         var next = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, cursor, null).Take(26));
@@ -45,7 +45,7 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
     public async Task Newest_first_walks_its_index_backwards()
     {
         var team = await App.MashTeamAsync();
-        await App.AddCaseAsync(team, new CaseSeed(DateTimeOffset.UtcNow));
+        await App.AddCaseAsync(team, new CaseSeed(TestClock.UtcNow));
         var request = new IndexModel.Query(null, null, null, null, null, QueueOrder.Newest, null, null);
 
         var (_, plan) = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null).Take(26));

@@ -12,7 +12,7 @@ namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 
 public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
 {
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-2);
+    private static readonly DateTimeOffset Start = TestClock.UtcNow.AddDays(-2);
 
     [Fact]
     public async Task A_sent_referral_opens_its_case_at_once_and_the_queue_shows_its_children_by_initials_and_age_only()
@@ -37,7 +37,7 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         var html = await practitioner.GetStringAsync("/mash");
         MashTestData.References(html).ShouldBe([reference]);
         var text = MashTestData.Text(html);
-        text.ShouldContain($"J.C., {Domain.Triage.QueueChild.YearsBetween(new DateOnly(2017, 5, 3), MashDisplay.Today(DateTimeOffset.UtcNow))}");
+        text.ShouldContain($"J.C., {Domain.Triage.QueueChild.YearsBetween(new DateOnly(2017, 5, 3), MashDisplay.Today(TestClock.UtcNow))}");
         text.ShouldContain("M.C.,");
         text.ShouldNotContain("Jayden");
         text.ShouldNotContain("Clarke");
@@ -106,7 +106,7 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
     public async Task The_default_order_puts_the_nearest_deadline_first_then_the_higher_rating()
     {
         var team = await App.MashTeamAsync();
-        var received = DateTimeOffset.UtcNow.AddHours(-1);
+        var received = TestClock.UtcNow.AddHours(-1);
         var unrated = await App.AddCaseAsync(team, new CaseSeed(received));
         var green = await App.AddCaseAsync(team, new CaseSeed(received.AddMinutes(-30)) { AssignedTo = team.Practitioner, Rating = BragRating.Green });
         var blue = await App.AddCaseAsync(team, new CaseSeed(received.AddDays(-20)) { AssignedTo = team.Practitioner, Rating = BragRating.Blue });

@@ -87,8 +87,8 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
     public async Task An_unborn_baby_takes_an_expected_date_in_the_coming_months_but_not_in_the_past()
     {
         var journey = await DraftWithChildAsync();
-        var soon = DateTime.UtcNow.AddMonths(3);
-        var past = DateTime.UtcNow.AddDays(-10);
+        var soon = TestClock.UtcNow.UtcDateTime.AddMonths(3);
+        var past = TestClock.UtcNow.UtcDateTime.AddDays(-10);
 
         var refused = await journey.PostAsync($"children/{journey.Children[0]}/details", ChildDetails(new()
         {

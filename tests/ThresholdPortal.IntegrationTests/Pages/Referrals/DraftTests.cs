@@ -202,7 +202,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
                 Name = original.Name,
                 Version = original.Version + 1,
                 PublishedOn = original.PublishedOn.AddYears(1),
-                LoadedAt = DateTimeOffset.UtcNow,
+                LoadedAt = TestClock.UtcNow,
                 Levels = [.. original.Levels.Select(l => new ThresholdLevelDescription { Level = l.Level, Name = l.Name + " (2027)", Summary = l.Summary, Description = l.Description })],
                 SubDomains = [.. original.SubDomains.Select(s => new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
                 Indicators = [.. original.Indicators.Select(i => new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],

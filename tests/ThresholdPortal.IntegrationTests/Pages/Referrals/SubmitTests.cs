@@ -17,11 +17,11 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         var reference = await journey.SubmitForReferenceAsync();
 
         ReferralReference.IsWellFormed(reference).ShouldBeTrue();
-        reference.ShouldStartWith($"NS-{DateTime.UtcNow.Year}-");
+        reference.ShouldStartWith($"NS-{TestClock.UtcNow.Year}-");
         var referral = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).SingleAsync());
         referral.Status.ShouldBe(ReferralStatus.Submitted);
         referral.Reference.ShouldBe(reference);
-        referral.SubmittedAt.ShouldNotBeNull().ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-1));
+        referral.SubmittedAt.ShouldNotBeNull().ShouldBeGreaterThan(TestClock.UtcNow.AddMinutes(-1));
         referral.ReferralSourceCode.ShouldBe("2A");
         referral.SuggestedLevel.ShouldBe(ThresholdLevel.Targeted);
         referral.ChosenLevel.ShouldBe(ThresholdLevel.Targeted);
