@@ -94,7 +94,9 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         // Open work: the last eight working days, at every stage.
         for (var i = 0; i < 95; i++)
         {
-            var age = faker.Random.WeightedRandom([0, 1, 2, 3, 4, 6], [0.36f, 0.26f, 0.16f, 0.1f, 0.07f, 0.05f]);
+            // Every thirtieth case is a week old and waits for sign-off, so the manager always has some to approve.
+            var toSignOff = i % 30 == 7;
+            var age = toSignOff ? 6 : faker.Random.WeightedRandom([0, 1, 2, 3, 4, 6], [0.36f, 0.26f, 0.16f, 0.1f, 0.07f, 0.05f]);
             var received = WorkingMoment(age);
             var contact = faker.Random.Bool(0.12f);
             var (user, organisation) = faker.PickRandom(referrers);
@@ -104,7 +106,7 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
             var (referral, mashCase) = await ReferralAsync(user, organisation, received, scenario,
                 contact ? faker.PickRandom(ContactChannelExtensions.Recorded.ToArray()) : ContactChannel.Portal, cancellationToken,
                 reReferralOf: i % 9 == 4 && knownChildren.Count > 0 ? faker.PickRandom(knownChildren) : null);
-            Progress(mashCase, referral, faker.PickRandom(practitioners.Take(3)), received, age, scenario);
+            Progress(mashCase, referral, faker.PickRandom(practitioners.Take(3)), received, age, scenario, toSignOff);
         }
 
         db.AuditEvents.AddRange(events);
@@ -298,15 +300,15 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
     }
 
     /// <summary>Moves an open case as far as its age suggests; some are left overdue, as on a real day.</summary>
-    private void Progress(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset received, int age, Scenario scenario)
+    private void Progress(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset received, int age, Scenario scenario, bool toSignOff)
     {
-        var overdueOnPurpose = faker.Random.Bool(0.15f);
+        var overdueOnPurpose = !toSignOff && faker.Random.Bool(0.15f);
         if ((age == 0 && faker.Random.Bool(0.6f)) || (overdueOnPurpose && age <= 2))
         {
             return;
         }
 
-        Screen(mashCase, worker, received, faker.Random.Bool(0.9f) ? scenario.Rating : null);
+        Screen(mashCase, worker, received, toSignOff || faker.Random.Bool(0.9f) ? scenario.Rating : null);
         if (age <= 1 || mashCase.Rating is null || overdueOnPurpose)
         {
             return;
@@ -314,10 +316,10 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         mashCase.ProgressToMashChecks();
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
-        if (age >= 3 && faker.Random.Bool(0.6f))
+        if (age >= 3 && (toSignOff || faker.Random.Bool(0.6f)))
         {
             mashCase.MarkReadyForDecision();
-            if (age >= 5 && faker.Random.Bool(0.5f))
+            if (age >= 5 && (toSignOff || faker.Random.Bool(0.5f)))
             {
                 Propose(mashCase, referral, worker, received.AddHours(20), scenario.Level);
             }
@@ -451,7 +453,9 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         var local = date.ToDateTime(calendar.DayStarts.AddMinutes(faker.Random.Int(0, (int)calendar.WorkingDayLength.TotalMinutes - 1)));
         var moment = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
-        return (moment > now ? now.AddMinutes(-faker.Random.Int(5, 90)) : moment).ToUniversalTime();
+        // Drawn whether or not it is used, so the rest of the demo does not depend on the time of day it is seeded.
+        var minutesAgo = faker.Random.Int(5, 90);
+        return (moment > now ? now.AddMinutes(-minutesAgo) : moment).ToUniversalTime();
     }
 
     private void Event(string action, MashCase mashCase, PortalUser? user, DateTimeOffset at, string? detail) =>
