@@ -6,10 +6,10 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
-using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Decisions;
 

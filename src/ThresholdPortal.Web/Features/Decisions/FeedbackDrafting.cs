@@ -4,8 +4,8 @@ using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
-using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Decisions;
 

@@ -1,5 +1,5 @@
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.InformationRequests;
 

@@ -13,6 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.InformationRequests;

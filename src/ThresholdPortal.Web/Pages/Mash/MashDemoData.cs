@@ -15,6 +15,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Web;
 using Person = ThresholdPortal.Domain.People.Person;
 
 namespace ThresholdPortal.Web.Pages.Mash;

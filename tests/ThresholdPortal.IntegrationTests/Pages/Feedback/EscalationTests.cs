@@ -10,6 +10,7 @@ using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 

@@ -7,6 +7,7 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Referrals;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 

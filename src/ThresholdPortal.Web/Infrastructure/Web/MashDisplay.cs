@@ -1,7 +1,7 @@
 using System.Globalization;
 using ThresholdPortal.Domain.Triage;
 
-namespace ThresholdPortal.Web.Features.Triage;
+namespace ThresholdPortal.Web.Infrastructure.Web;
 
 /// <summary>Words and formats the MASH pages share.</summary>
 public static class MashDisplay
