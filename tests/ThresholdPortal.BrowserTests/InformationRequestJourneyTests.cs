@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.BrowserTests;

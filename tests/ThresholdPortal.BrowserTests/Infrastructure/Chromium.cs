@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.BrowserTests.Infrastructure;
 
@@ -95,7 +96,7 @@ public static class PageExtensions
         if (page.Url.Contains("/account/sign-in-code", StringComparison.Ordinal))
         {
             await page.ShouldHaveNoAxeViolationsAsync();
-            await page.GetByLabel("Enter the code from your authenticator app").FillAsync(IntegrationTests.Infrastructure.Totp.Code(authenticatorKey));
+            await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.Code(authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1: Debian's aiosmtpd, run with deploy/local/smtp_drop.py, saving each

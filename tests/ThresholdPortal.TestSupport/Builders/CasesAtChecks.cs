@@ -6,9 +6,8 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Pages.Referrals;
 
-using ThresholdPortal.IntegrationTests.Infrastructure;
 
-namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>
 /// A referral sent by a school and its MASH case screened as far as MASH checks (claimed, rated, progressed),
