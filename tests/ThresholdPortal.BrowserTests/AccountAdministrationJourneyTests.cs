@@ -33,7 +33,7 @@ public sealed partial class AccountAdministrationJourneyTests(BrowserApp app) : 
         var detailsUrl = admin.Url;
 
         // The dispatcher sends the invitation through the loopback SMTP server.
-        var invitation = (await App.Mail.WaitForMessagesAsync(1)).ShouldHaveSingleItem();
+        var invitation = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, NewPractitioner))).ShouldHaveSingleItem();
         invitation.To.Mailboxes.Single().Address.ShouldBe(NewPractitioner);
         invitation.Subject.ShouldBe("You have been invited to use Refer a child");
         var link = InvitationLink().Match(invitation.TextBody!).Value;

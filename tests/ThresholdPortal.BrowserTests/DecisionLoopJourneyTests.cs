@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.BrowserTests;
 
@@ -113,7 +114,7 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.ShouldHaveNoAxeViolationsAsync();
 
         // The referrer is told by e-mail (with no child's details) and reads the feedback.
-        var feedbackMail = (await App.Mail.WaitForMessagesAsync(2)).Single(m => m.To.Mailboxes.Single().Address == "referrer@example.org");
+        var feedbackMail = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org"))).ShouldHaveSingleItem();
         feedbackMail.Subject.ShouldBe(Web.Infrastructure.Email.EmailTemplate.FeedbackReady.Subject);
         var body = feedbackMail.TextBody.ShouldNotBeNull();
         body.ShouldContain($"/referrals/{reference}");
@@ -147,8 +148,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await manager.ShouldHaveNoAxeViolationsAsync();
 
         // The referrer is told, and reads the answer.
-        var answered = (await App.Mail.WaitForMessagesAsync(4)).Where(m => m.To.Mailboxes.Single().Address == "referrer@example.org").ToList();
-        answered.ShouldContain(m => m.Subject == Web.Infrastructure.Email.EmailTemplate.EscalationAnswered.Subject);
+        (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org")
+            && m.Subject == Web.Infrastructure.Email.EmailTemplate.EscalationAnswered.Subject)).ShouldHaveSingleItem();
         await referrer.GotoAsync($"/referrals/{reference}");
         var answer = await referrer.Locator("section[aria-labelledby='outcome-heading']").InnerTextAsync();
         answer.ShouldContain("The manager's answer");

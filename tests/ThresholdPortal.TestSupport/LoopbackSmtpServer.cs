@@ -109,6 +109,30 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until a message that <paramref name="match"/> accepts has arrived, and returns every such message:
+    /// other mail the app sends meanwhile (the demo data's overdue chases, say) neither hides nor counts as it.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var messages = Messages().Where(match).ToList();
+            if (messages.Count > 0 || waited.Elapsed > limit)
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Whether <paramref name="message"/> is addressed to <paramref name="address"/>.</summary>
+    public static bool IsTo(MimeMessage message, string address) =>
+        message?.To.Mailboxes.Any(to => to.Address == address) == true;
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -175,6 +175,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The client holds a live session: the account page, which every signed-in user may open, opens.</summary>
+    public static async Task ShouldBeSignedInAsync(HttpClient client, string? because = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        (await client.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.OK, because ?? "the client should be signed in");
+    }
+
     /// <summary>The e-mails queued so far, oldest first.</summary>
     public Task<List<OutboxMessage>> OutboxAsync() =>
         ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync());

@@ -39,7 +39,8 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(string baseUrl)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
-        context.SetDefaultTimeout(15_000);
+        // Generous: two apps and two browsers share a 2-core machine, which other work may be loading too.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 }

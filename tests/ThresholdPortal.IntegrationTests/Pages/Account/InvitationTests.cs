@@ -44,7 +44,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
 
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await second.Content.ReadAsStringAsync()).ShouldContain("This link has expired or has already been used");
-        (await App.SignInAsync("new.worker@mash.test", NewPassword)).ShouldNotBeNull("the first password still works");
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("new.worker@mash.test", NewPassword), "the first password still works");
         var refused = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "new.worker@mash.test", ["Data.Password"] = "Attackers-Choice-2026" });
         (await refused.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not correct");

@@ -35,7 +35,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
 
         response.Headers.Location!.ToString().ShouldBe("/account/sign-in");
         (await openSession.GetAsync("/referrals")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session from before the reset ends");
-        (await App.SignInAsync("teacher@school.test", NewPassword)).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test", NewPassword), "the new password works");
         (await visitor.GetStringAsync(link)).ShouldContain("This link has expired or has already been used");
         (await App.OutboxAsync()).Select(m => m.Template).ShouldContain(EmailTemplate.PasswordChanged.Name);
         (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.password_reset");
@@ -53,7 +53,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
             [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)], tokenFrom: "/account/sign-in");
 
         (await response.Content.ReadAsStringAsync()).ShouldContain("This link has expired or has already been used");
-        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull("the old password still works");
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the old password still works");
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         (await admin.GetStringAsync($"/admin/users/details/{teacher.Id}")).ShouldContain("Locked for 15 minutes");
         (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the unlocked user signs in");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
         (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");

@@ -42,6 +42,6 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         var client = await App.SignInAsync("police@example.org", DemoDataSeeder.DemoPassword);
         var list = await client.GetStringAsync("/agency/requests");
         list.ShouldContain("1 request is overdue");
-        (await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail, DemoDataSeeder.DemoPassword)).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail, DemoDataSeeder.DemoPassword));
     }
 }
