@@ -6,6 +6,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.BrowserTests;

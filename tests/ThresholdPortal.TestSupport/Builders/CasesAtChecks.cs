@@ -2,10 +2,9 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Pages.Referrals;
-
 
 namespace ThresholdPortal.TestSupport.Builders;
 

@@ -5,10 +5,10 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.TestSupport.Builders;
 

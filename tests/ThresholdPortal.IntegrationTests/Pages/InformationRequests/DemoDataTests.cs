@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.InformationRequests;
 

@@ -7,8 +7,9 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Pages.Insights.Audits;
-using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Pages.Insights;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;

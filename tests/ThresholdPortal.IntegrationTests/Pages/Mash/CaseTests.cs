@@ -7,7 +7,7 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 

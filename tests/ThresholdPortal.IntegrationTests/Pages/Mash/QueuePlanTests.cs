@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Pages.Mash;
 
