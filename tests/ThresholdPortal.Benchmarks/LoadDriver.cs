@@ -96,7 +96,7 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
             var codePage = await client.GetStringAsync(next, cancellationToken);
             using var coded = await client.PostAsync(next, new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Data.Code"] = IntegrationTests.Infrastructure.Totp.Code(authenticatorKey),
+                ["Data.Code"] = TestSupport.Totp.Code(authenticatorKey),
                 ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(codePage).Groups[1].Value),
             }), cancellationToken);
             if (coded.StatusCode != HttpStatusCode.Redirect)

@@ -1,19 +1,18 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed partial class AccountAdministrationJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed partial class AccountAdministrationJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string NewPractitioner = "sam.adeyemi@northshire.example.org";
 
     [Fact]
     public async Task An_invited_practitioner_sets_a_password_enrols_an_authenticator_and_reaches_the_mash_until_deactivated()
     {
-        var admin = await chromium.NewPageAsync(app.BaseUrl);
+        var admin = await NewPageAsync();
         await admin.SignInAsync("admin@example.org");
         await admin.GotoAsync("/admin");
         await admin.ShouldHaveNoAxeViolationsAsync();
@@ -34,13 +33,13 @@ public sealed partial class AccountAdministrationJourneyTests(Chromium chromium,
         var detailsUrl = admin.Url;
 
         // The dispatcher sends the invitation through the loopback SMTP server.
-        var invitation = (await app.Mail.WaitForMessagesAsync(1)).ShouldHaveSingleItem();
+        var invitation = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, NewPractitioner))).ShouldHaveSingleItem();
         invitation.To.Mailboxes.Single().Address.ShouldBe(NewPractitioner);
         invitation.Subject.ShouldBe("You have been invited to use Refer a child");
         var link = InvitationLink().Match(invitation.TextBody!).Value;
-        link.ShouldStartWith(app.BaseUrl + "/account/accept-invitation?token=");
+        link.ShouldStartWith(App.BaseUrl + "/account/accept-invitation?token=");
 
-        var practitioner = await chromium.NewPageAsync(app.BaseUrl);
+        var practitioner = await NewPageAsync();
         await practitioner.GotoAsync(link);
         (await practitioner.Locator("h1").InnerTextAsync()).ShouldBe("Set your password");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
@@ -59,7 +58,7 @@ public sealed partial class AccountAdministrationJourneyTests(Chromium chromium,
         await practitioner.ShouldHaveNoAxeViolationsAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        practitioner.Url.ShouldBe(app.BaseUrl + "/mash");
+        practitioner.Url.ShouldBe(App.BaseUrl + "/mash");
         (await practitioner.Locator("h1").InnerTextAsync()).ShouldBe("MASH queue");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
 
@@ -72,7 +71,7 @@ public sealed partial class AccountAdministrationJourneyTests(Chromium chromium,
 
         // The practitioner's open session is refused at their very next request.
         await practitioner.ReloadAsync();
-        practitioner.Url.ShouldStartWith(app.BaseUrl + "/account/sign-in");
+        practitioner.Url.ShouldStartWith(App.BaseUrl + "/account/sign-in");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
     }
 

@@ -4,13 +4,12 @@ using ThresholdPortal.BrowserTests.Infrastructure;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>The account and administration pages in a real browser, with axe on each, including their errors.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class AccountPagesTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class AccountPagesTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Registration_from_an_unknown_domain_shows_the_error_summary()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByRole(AriaRole.Link, new() { Name = "register with your work email address" }).ClickAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -29,7 +28,7 @@ public sealed class AccountPagesTests(Chromium chromium, BrowserApp app) : IClas
     [Fact]
     public async Task Forgot_password_leads_to_check_your_email()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByRole(AriaRole.Link, new() { Name = "I have forgotten my password" }).ClickAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -44,7 +43,7 @@ public sealed class AccountPagesTests(Chromium chromium, BrowserApp app) : IClas
     [Fact]
     public async Task An_administrator_adds_and_changes_an_organisation()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("admin@example.org");
         await page.GotoAsync("/admin/organisations");
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -76,7 +75,7 @@ public sealed class AccountPagesTests(Chromium chromium, BrowserApp app) : IClas
     [Fact]
     public async Task An_administrator_filters_users_and_opens_one()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("admin@example.org");
         await page.GotoAsync("/admin/users");
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -100,7 +99,7 @@ public sealed class AccountPagesTests(Chromium chromium, BrowserApp app) : IClas
     [Fact]
     public async Task A_practitioner_sees_their_account_and_the_change_password_page()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("practitioner@example.org");
         await page.GetByRole(AriaRole.Link, new() { Name = "Your account" }).ClickAsync();
 

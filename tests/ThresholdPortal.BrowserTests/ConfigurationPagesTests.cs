@@ -4,13 +4,12 @@ using ThresholdPortal.BrowserTests.Infrastructure;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>The configuration pages not on the publishing journey, each checked with axe, with and without errors.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ConfigurationPagesTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ConfigurationPagesTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task The_directory_glossary_and_level_pages_have_no_accessibility_violations()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("admin@example.org");
 
         await page.GotoAsync("/admin/configuration/early-help-services");

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.BrowserTests;
 
@@ -13,8 +14,7 @@ namespace ThresholdPortal.BrowserTests;
 /// referrer is e-mailed, reads it and disagrees; the manager answers; the referrer reads the answer. axe
 /// checks every page on the way.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string Rationale = "Jayden has a third injury this term with an account of harm by his mother's partner, and the police know of domestic incidents at home.";
     private const string ReturnComment = "Say what the police told us about the partner, and who will visit.";
@@ -24,12 +24,12 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
     [Fact]
     public async Task A_referral_goes_round_the_whole_loop_from_referrer_to_decision_feedback_disagreement_and_answer()
     {
-        var reference = await SendReferralAsync();
-        var caseId = await app.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var reference = await App.SendClarkeReferralAsync();
+        var caseId = await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
         var casePage = $"/mash/cases/{caseId}";
 
         // Screening: claim, rate Amber, progress to MASH checks.
-        var practitioner = await chromium.NewPageAsync(app.BaseUrl);
+        var practitioner = await NewPageAsync();
         await practitioner.SignInAsync("practitioner@example.org");
         await practitioner.GotoAsync(casePage);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
@@ -70,12 +70,12 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         // Practitioners cannot sign off: not the one who proposed it, nor a colleague.
         (await practitioner.GotoAsync($"{casePage}/sign-off"))!.Status.ShouldBe(403);
         (await practitioner.GotoAsync("/mash/sign-off"))!.Status.ShouldBe(403);
-        var colleague = await chromium.NewPageAsync(app.BaseUrl);
+        var colleague = await NewPageAsync();
         await colleague.SignInAsync("sam.patel@example.org");
         (await colleague.GotoAsync($"{casePage}/sign-off"))!.Status.ShouldBe(403);
 
         // The manager returns it once with a comment.
-        var manager = await chromium.NewPageAsync(app.BaseUrl);
+        var manager = await NewPageAsync();
         await manager.SignInAsync("manager@example.org");
         await manager.GotoAsync("/mash/sign-off");
         await manager.ShouldHaveNoAxeViolationsAsync();
@@ -91,7 +91,7 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         await practitioner.GotoAsync(casePage);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Revise the decision" }).ClickAsync();
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain(ReturnComment);
-        await practitioner.ShouldHaveNoAxeViolationsAsync();
+        await practitioner.ShouldHaveNoAxeViolationsAsync(state: "returned with a comment");
         await ProposeAsync(practitioner, revising: true);
 
         // The manager approves the revision: the case closes, within its deadline.
@@ -99,11 +99,11 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         await manager.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Save the sign-off" }).ClickAsync();
         await manager.ShouldHaveNoAxeViolationsAsync();
-        var closed = await app.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == caseId));
+        var closed = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == caseId));
         (closed.Status, closed.Outcome, closed.DecidedLevel, closed.Rating).ShouldBe(
             (MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment, Domain.Thresholds.ThresholdLevel.Targeted, BragRating.Amber));
         closed.DecidedWithinDeadline.ShouldBe(true);
-        (await app.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync(d => d.CaseId == caseId))).ShouldBe(2);
+        (await App.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync(d => d.CaseId == caseId))).ShouldBe(2);
 
         // The practitioner checks the drafted feedback and sends it in the portal.
         await practitioner.GotoAsync($"{casePage}/feedback");
@@ -114,12 +114,12 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         await practitioner.ShouldHaveNoAxeViolationsAsync();
 
         // The referrer is told by e-mail (with no child's details) and reads the feedback.
-        var feedbackMail = (await app.Mail.WaitForMessagesAsync(2)).Single(m => m.To.Mailboxes.Single().Address == "referrer@example.org");
+        var feedbackMail = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org"))).ShouldHaveSingleItem();
         feedbackMail.Subject.ShouldBe(Web.Infrastructure.Email.EmailTemplate.FeedbackReady.Subject);
         var body = feedbackMail.TextBody.ShouldNotBeNull();
         body.ShouldContain($"/referrals/{reference}");
         body.ShouldNotContain("Jayden");
-        var referrer = await chromium.NewPageAsync(app.BaseUrl);
+        var referrer = await NewPageAsync();
         await referrer.SignInAsync("referrer@example.org");
         await referrer.GotoAsync(new Uri(body.Split('\n').Single(l => l.Contains("/referrals/", StringComparison.Ordinal)).Trim()).PathAndQuery);
         var outcome = referrer.Locator("section[aria-labelledby='outcome-heading']");
@@ -148,8 +148,8 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         await manager.ShouldHaveNoAxeViolationsAsync();
 
         // The referrer is told, and reads the answer.
-        var answered = (await app.Mail.WaitForMessagesAsync(4)).Where(m => m.To.Mailboxes.Single().Address == "referrer@example.org").ToList();
-        answered.ShouldContain(m => m.Subject == Web.Infrastructure.Email.EmailTemplate.EscalationAnswered.Subject);
+        (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org")
+            && m.Subject == Web.Infrastructure.Email.EmailTemplate.EscalationAnswered.Subject)).ShouldHaveSingleItem();
         await referrer.GotoAsync($"/referrals/{reference}");
         var answer = await referrer.Locator("section[aria-labelledby='outcome-heading']").InnerTextAsync();
         answer.ShouldContain("The manager's answer");
@@ -193,14 +193,5 @@ public sealed class DecisionLoopJourneyTests(Chromium chromium, BrowserApp app) 
         await page.Locator("#Data_NextSteps_0__Who").FillAsync("Duty social worker");
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send for sign-off" }).ClickAsync();
-    }
-
-    private async Task<string> SendReferralAsync()
-    {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
-        await page.SignInAsync("referrer@example.org");
-        var reference = await new JourneySteps(page).SendClarkeReferralAsync();
-        await page.Context.CloseAsync();
-        return reference;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Pages.InformationRequests;
 
@@ -16,8 +17,7 @@ namespace ThresholdPortal.BrowserTests;
 /// school's responder declines; the practitioner reads both and the case goes to its decision. axe checks
 /// every page on the way.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class InformationRequestJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     private const string ProbationReason = "No adult in the household is known to probation, and nothing in the referral suggests offending.";
     private const string PoliceAnswer = "Two domestic incidents at the address in 2025; the mother's partner was arrested in September.";
@@ -30,7 +30,7 @@ public sealed class InformationRequestJourneyTests(Chromium chromium, BrowserApp
         var checklist = InformationRequestRoutes.Checklist(caseId);
 
         // The practitioner asks the police and the school, and records why probation need not be asked.
-        var practitioner = await chromium.NewPageAsync(app.BaseUrl);
+        var practitioner = await NewPageAsync();
         await practitioner.SignInAsync("practitioner@example.org");
         await practitioner.GotoAsync(checklist);
         await practitioner.ShouldHaveNoAxeViolationsAsync();
@@ -45,10 +45,10 @@ public sealed class InformationRequestJourneyTests(Chromium chromium, BrowserApp
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Recorded as not needed: Probation");
         (await RowAsync(practitioner, "probation")).ShouldContain(ProbationReason);
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        var requests = await app.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.Id));
+        var requests = await App.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.Id));
 
         // The police responder sees only the police's request for this case, never the school's.
-        var police = await chromium.NewPageAsync(app.BaseUrl);
+        var police = await NewPageAsync();
         await police.SignInAsync("police@example.org");
         await police.GotoAsync("/agency");
         police.Url.ShouldEndWith("/agency/requests");
@@ -85,7 +85,7 @@ public sealed class InformationRequestJourneyTests(Chromium chromium, BrowserApp
         await police.ShouldHaveNoAxeViolationsAsync();
 
         // The school's responder declines with a reason.
-        var school = await chromium.NewPageAsync(app.BaseUrl);
+        var school = await NewPageAsync();
         await school.SignInAsync(InformationRequestDemoData.SchoolResponderEmail);
         await school.GotoAsync("/agency/requests");
         await school.ShouldHaveNoAxeViolationsAsync();
@@ -130,23 +130,24 @@ public sealed class InformationRequestJourneyTests(Chromium chromium, BrowserApp
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("ready for its decision");
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        (await app.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync())).ShouldBe(MashCaseStatus.AwaitingDecision);
-        var stored = await app.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.State));
+        (await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync())).ShouldBe(MashCaseStatus.AwaitingDecision);
+        var stored = await App.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.State));
         stored["police"].ShouldBe(RequestState.Answered);
         stored["school"].ShouldBe(RequestState.Declined);
 
         // Each organisation's responders were told by e-mail, through the outbox and the loopback SMTP server.
-        var mail = await app.Mail.WaitForMessagesAsync(2);
-        mail.ShouldContain(m => m.To.Mailboxes.Single().Address == "police@example.org"
-            && m.Subject == "A new information request for your organisation" && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["police"])));
-        mail.ShouldContain(m => m.To.Mailboxes.Single().Address == InformationRequestDemoData.SchoolResponderEmail
-            && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["school"])));
+        // Waited for by content: the demo data's overdue chases to the same responders may arrive meanwhile.
+        (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "police@example.org")
+            && m.Subject == "A new information request for your organisation" && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["police"]))))
+            .ShouldHaveSingleItem();
+        (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, InformationRequestDemoData.SchoolResponderEmail)
+            && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["school"])))).ShouldHaveSingleItem();
     }
 
     /// <summary>A new referral from the demo school, claimed by the demo practitioner, rated Amber and progressed to MASH checks.</summary>
     private async Task<(Guid CaseId, string Reference)> CaseAtChecksAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
         var referrer = await db.Users.SingleAsync(u => u.Email == "referrer@example.org");
         var practitioner = await db.Users.SingleAsync(u => u.Email == "practitioner@example.org");

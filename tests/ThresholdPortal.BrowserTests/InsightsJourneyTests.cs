@@ -4,13 +4,12 @@ using ThresholdPortal.BrowserTests.Infrastructure;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>A MASH manager reads the live measures over the demo data, changes the period and downloads the CSV.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class InsightsJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class InsightsJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_manager_changes_the_period_sees_the_chart_and_its_table_and_downloads_the_measures()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("manager@example.org");
 
         await page.GotoAsync("/insights");

@@ -6,14 +6,13 @@ using ThresholdPortal.Domain.Triage;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>The MASH practitioner's screen in Chromium, with the demo data a newcomer sees, checked with axe on every page.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class MashTriageJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_practitioner_picks_up_a_new_referral_claims_it_rates_it_amber_and_matches_a_misspelled_known_child()
     {
-        var reference = await SendReferralAsReferrerAsync();
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var reference = await App.SendClarkeReferralAsync();
+        var page = await NewPageAsync();
         await page.SignInAsync("practitioner@example.org");
 
         // The queue, newest first: the referral just sent is at the top.
@@ -65,14 +64,14 @@ public sealed class MashTriageJourneyTests(Chromium chromium, BrowserApp app) : 
 
         await page.GotoAsync("/mash?flag=ReReferral");
         (await page.Locator("table.portal-queue").InnerTextAsync()).ShouldContain(reference);
-        var stored = await app.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Reference == reference));
+        var stored = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Reference == reference));
         (stored.Rating, stored.Status).ShouldBe((BragRating.Amber, MashCaseStatus.Screening));
     }
 
     [Fact]
     public async Task A_phone_call_recorded_by_a_practitioner_joins_the_queue_with_its_source_code()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("practitioner@example.org");
         await page.GotoAsync("/mash");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record a contact" }).ClickAsync();
@@ -111,7 +110,7 @@ public sealed class MashTriageJourneyTests(Chromium chromium, BrowserApp app) : 
     [Fact]
     public async Task A_manager_reads_a_cases_access_log_and_the_early_help_hub_lists_its_requests()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("manager@example.org");
         await page.GotoAsync("/mash");
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -129,16 +128,6 @@ public sealed class MashTriageJourneyTests(Chromium chromium, BrowserApp app) : 
         await page.Locator("table tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         (await page.Locator(".govuk-caption-l").InnerTextAsync()).ShouldBe("Early help request");
         await page.ShouldHaveNoAxeViolationsAsync();
-    }
-
-    /// <summary>The demo referrer sends a referral about Jayden and Maisie Clarke through the real pages.</summary>
-    private async Task<string> SendReferralAsReferrerAsync()
-    {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
-        await page.SignInAsync("referrer@example.org");
-        var reference = await new JourneySteps(page).SendClarkeReferralAsync();
-        await page.Context.CloseAsync();
-        return reference;
     }
 
     private static async Task<string> SummaryValueAsync(IPage page, string key) =>

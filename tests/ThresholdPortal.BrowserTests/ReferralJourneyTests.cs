@@ -7,13 +7,12 @@ using ThresholdPortal.Domain.Referrals;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>The referrer's journey in Chromium, checked with axe on every page it shows.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Referrer_sends_a_level_3_referral_for_two_siblings_with_a_dash_attachment_after_fixing_a_flagged_acronym()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         var steps = new JourneySteps(page);
         await page.SignInAsync("referrer@example.org");
 
@@ -48,7 +47,7 @@ public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IC
         await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "DASH risk checklist.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "DASH risk checklist.pdf" }).WaitForAsync();
-        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.ShouldHaveNoAxeViolationsAsync(state: "with a file uploaded");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         await steps.GiveContactDetailsAsync();
@@ -82,7 +81,7 @@ public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IC
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(reference);
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var sent = await app.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Attachments).SingleAsync(r => r.Reference == reference));
+        var sent = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Attachments).SingleAsync(r => r.Reference == reference));
         sent.Children.Select(c => c.GivenName).ShouldBe(["Jayden", "Maisie"], ignoreOrder: true);
         sent.Consent.Decision.ShouldBe(ConsentDecision.NotSought);
         sent.Attachments.ShouldHaveSingleItem().Kind.ShouldBe(AttachmentKind.Dash);
@@ -91,7 +90,7 @@ public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IC
     [Fact]
     public async Task A_level_2_case_is_offered_the_early_help_pathway_and_sent_as_an_early_help_request()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         var steps = new JourneySteps(page);
         await page.SignInAsync("referrer@example.org");
 
@@ -133,7 +132,7 @@ public sealed class ReferralJourneyTests(Chromium chromium, BrowserApp app) : IC
         await page.GotoAsync("/referrals");
         var row = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = reference }) });
         (await row.InnerTextAsync()).ShouldContain("Early Help Hub");
-        var sent = await app.ExecuteDbContextAsync(db => db.Referrals.SingleAsync(r => r.Reference == reference));
+        var sent = await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync(r => r.Reference == reference));
         sent.Kind.ShouldBe(ReferralKind.EarlyHelpRequest);
         sent.EarlyHelpChoice.ShouldBe(EarlyHelpChoice.SendEarlyHelpRequest);
     }

@@ -3,13 +3,12 @@ using ThresholdPortal.BrowserTests.Infrastructure;
 
 namespace ThresholdPortal.BrowserTests;
 
-[Collection(BrowserCollection.Name)]
-public sealed class SignInJourneyTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class SignInJourneyTests(BrowserApp app) : BrowserTest(app)
 {
     [Fact]
     public async Task Referrer_signs_in_from_the_start_page_and_reaches_their_referrals()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
 
         await page.GotoAsync("/");
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -29,7 +28,7 @@ public sealed class SignInJourneyTests(Chromium chromium, BrowserApp app) : ICla
     [Fact]
     public async Task Wrong_password_shows_the_error_summary_which_moves_focus_to_the_problem()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
 
         await page.SignInAsync("manager@example.org", "Not-The-Password-1");
 
@@ -48,7 +47,7 @@ public sealed class SignInJourneyTests(Chromium chromium, BrowserApp app) : ICla
     [InlineData("admin@example.org", "/admin", "Administration")]
     public async Task Each_demo_user_reaches_their_area(string email, string area, string heading)
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
 
         await page.SignInAsync(email);
         await page.GotoAsync(area);

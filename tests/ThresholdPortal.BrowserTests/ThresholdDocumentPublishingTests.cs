@@ -7,21 +7,20 @@ using ThresholdPortal.Domain.Thresholds;
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>An administrator publishes a new threshold document version; referrals started before keep theirs. Axe on every page.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ThresholdDocumentPublishingTests(Chromium chromium, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ThresholdDocumentPublishingTests(BrowserApp app) : BrowserTest(app)
 {
     private const string NewIndicator = "Has moved home four times this year and is not registered with a GP.";
 
     [Fact]
     public async Task A_published_version_with_an_added_indicator_reaches_new_referrals_while_an_older_referral_keeps_its_version()
     {
-        var original = await app.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
-        var older = await app.ExecuteDbContextAsync(db => db.Referrals.AsNoTracking()
+        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+        var older = await App.ExecuteDbContextAsync(db => db.Referrals.AsNoTracking()
             .Where(r => r.Status != ReferralStatus.Draft && r.ThresholdDocumentId == original.Id
                 && db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org"))
             .Select(r => r.Reference!).FirstAsync());
 
-        var admin = await chromium.NewPageAsync(app.BaseUrl);
+        var admin = await NewPageAsync();
         await admin.SignInAsync("admin@example.org");
         await admin.GotoAsync("/admin");
         await admin.ShouldHaveNoAxeViolationsAsync();
@@ -60,7 +59,7 @@ public sealed class ThresholdDocumentPublishingTests(Chromium chromium, BrowserA
         (await rows.Nth(1).InnerTextAsync()).ShouldContain("Retired");
         await admin.ShouldHaveNoAxeViolationsAsync();
 
-        var referrer = await chromium.NewPageAsync(app.BaseUrl);
+        var referrer = await NewPageAsync();
         await referrer.SignInAsync("referrer@example.org");
         var steps = new JourneySteps(referrer);
         await steps.StartAsync();

@@ -14,13 +14,12 @@ public sealed class ShortIdleTimeoutApp : BrowserApp
     }
 }
 
-[Collection(BrowserCollection.Name)]
-public sealed class TimeoutWarningTests(Chromium chromium, ShortIdleTimeoutApp app) : IClassFixture<ShortIdleTimeoutApp>
+public sealed class TimeoutWarningTests(ShortIdleTimeoutApp app) : BrowserTest<ShortIdleTimeoutApp>(app)
 {
     [Fact]
     public async Task The_timeout_warning_lets_a_user_stay_signed_in()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("referrer@example.org");
         await page.GotoAsync("/referrals");
 
@@ -36,13 +35,13 @@ public sealed class TimeoutWarningTests(Chromium chromium, ShortIdleTimeoutApp a
             response => response.Url.Contains("/account/keep-alive", StringComparison.Ordinal));
         keepAlive.Status.ShouldBe(204, "a signed-in keep-alive; an ended session would be redirected to sign in");
         await page.GotoAsync("/referrals");
-        page.Url.ShouldBe(app.BaseUrl + "/referrals");
+        page.Url.ShouldBe(App.BaseUrl + "/referrals");
     }
 
     [Fact]
     public async Task When_the_session_has_already_ended_the_warning_leads_to_the_signed_out_page()
     {
-        var page = await chromium.NewPageAsync(app.BaseUrl);
+        var page = await NewPageAsync();
         await page.SignInAsync("referrer@example.org");
         await page.GotoAsync("/referrals");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "You are about to be signed out" });

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
 namespace ThresholdPortal.BrowserTests.Infrastructure;
@@ -24,6 +25,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The browser this class's tests drive: one per app, so test classes can run side by side.</summary>
+    public Chromium Chromium { get; } = new();
+
     /// <summary>Where the portal's e-mails arrive.</summary>
     public LoopbackSmtpServer Mail { get; private set; } = null!;
 
@@ -39,6 +43,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         await using var scope = Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        await Chromium.InitializeAsync();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -71,6 +76,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await Chromium.DisposeAsync();
         await DisposeAsync();
         await Mail.DisposeAsync();
         await TestDatabase.DropAsync(connectionString);
@@ -84,6 +90,26 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public UserManager<Web.Infrastructure.Identity.PortalUser> Users(IServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<UserManager<Web.Infrastructure.Identity.PortalUser>>();
+
+    /// <summary>
+    /// The demo referrer sends the usual level 3 referral about Jayden and Maisie Clarke through the real pages
+    /// over HTTP, as a browser without JavaScript would: the set-up of the MASH-side journeys, in seconds rather
+    /// than the minutes Chromium takes (<c>ReferralJourneyTests</c> walks those pages in the browser).
+    /// </summary>
+    public async Task<string> SendClarkeReferralAsync()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+        var signedIn = await Forms.PostAsync(client, "/account/sign-in", new()
+        {
+            ["Data.Email"] = "referrer@example.org", ["Data.Password"] = DemoDataSeeder.DemoPassword,
+        });
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(signedIn));
+        signedIn.Headers.Location!.OriginalString.ShouldNotStartWith("/account/sign-in");
+        var journey = new ReferralJourney(client);
+        await journey.CompleteAsync();
+        return await journey.SubmitForReferenceAsync();
+    }
 
     private static int FreePort()
     {

@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium, launched once for the whole run and driven by Playwright (never its own browser
-/// download). Each test takes a fresh context: no cookies carried between tests.
+/// Debian's Chromium, launched once for each test class's app and driven by Playwright (never its own browser
+/// download). Each test takes fresh contexts: no cookies carried between tests.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
@@ -32,36 +35,51 @@ public sealed class Chromium : IAsyncLifetime
         playwright?.Dispose();
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    /// <summary>A fresh context (no cookies carried over); whoever opens it closes it.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        // Generous: two apps and two browsers share a 2-core machine, which other work may be loading too.
+        context.SetDefaultTimeout(30_000);
+        return context;
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<Chromium>
-{
-    public const string Name = "Chromium";
-}
-
-public static class PageExtensions
+public static partial class PageExtensions
 {
     private static readonly AxeRunOptions WcagAa = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    /// <summary>Runs axe on the page as it is now and fails with each violation's rule and target.</summary>
-    public static async Task ShouldHaveNoAxeViolationsAsync(this IPage page)
+    // The pages already checked in each browser context (one user's part of a journey): a page shown again in
+    // the same state is not checked again, which cost minutes and found nothing new.
+    private static readonly ConditionalWeakTable<IBrowserContext, HashSet<string>> Checked = new();
+
+    /// <summary>
+    /// Runs axe on the page as it is now and fails with each violation's rule and target, unless this context
+    /// has already checked the same page (ids aside) with the same error summary state and <paramref name="state"/>.
+    /// </summary>
+    public static async Task ShouldHaveNoAxeViolationsAsync(this IPage page, string? state = null)
     {
+        var showsErrors = await page.Locator(".govuk-error-summary").CountAsync() > 0;
+        if (!Checked.GetOrCreateValue(page.Context).Add($"{PageKey(page.Url)} {(showsErrors ? "errors" : "valid")} {state}"))
+        {
+            return;
+        }
+
         var result = await page.RunAxe(WcagAa);
         var violations = result.Violations
             .SelectMany(v => v.Nodes.Where(n => !IsGovukConditionalRevealState(v.Id, n)).Select(n => $"{v.Id} ({v.Impact}): {string.Join(' ', n.Target)} on {page.Url}"))
             .ToList();
         violations.ShouldBeEmpty();
     }
+
+    /// <summary>The page's path with its ids, numbers and references taken out: which page, not which case.</summary>
+    public static string PageKey(string url) => Ids().Replace(new Uri(url).AbsolutePath, "{id}");
+
+    [GeneratedRegex("(?<=/)([0-9a-f]{8}-[0-9a-f-]{27}|[A-Z]{2}-[0-9]{4}-[0-9]+|[0-9]+)(?=/|$)")]
+    private static partial Regex Ids();
 
     /// <summary>
     /// GOV.UK Frontend's radios and checkboxes script puts aria-expanded on an option that reveals a conditional
@@ -72,7 +90,7 @@ public static class PageExtensions
     private static bool IsGovukConditionalRevealState(string rule, AxeResultNode node)
     {
         var failures = string.Join(' ', new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks).Select(check => check.Message));
-        var attributes = System.Text.RegularExpressions.Regex.Matches(failures, "aria-[a-z]+(?==)").Select(m => m.Value).ToList();
+        var attributes = Regex.Matches(failures, "aria-[a-z]+(?==)").Select(m => m.Value).ToList();
         return rule == "aria-allowed-attr"
             && node.Html.Contains("aria-controls=\"conditional-", StringComparison.Ordinal)
             && (node.Html.Contains("govuk-radios__input", StringComparison.Ordinal) || node.Html.Contains("govuk-checkboxes__input", StringComparison.Ordinal))
@@ -95,7 +113,7 @@ public static class PageExtensions
         if (page.Url.Contains("/account/sign-in-code", StringComparison.Ordinal))
         {
             await page.ShouldHaveNoAxeViolationsAsync();
-            await page.GetByLabel("Enter the code from your authenticator app").FillAsync(IntegrationTests.Infrastructure.Totp.Code(authenticatorKey));
+            await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.Code(authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }

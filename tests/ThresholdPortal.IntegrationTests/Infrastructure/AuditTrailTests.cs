@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure;

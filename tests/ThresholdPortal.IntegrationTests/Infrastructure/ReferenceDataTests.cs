@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure;

@@ -1,3 +1,5 @@
+using ThresholdPortal.TestSupport;
+
 namespace ThresholdPortal.IntegrationTests.Infrastructure;
 
 /// <summary>The tests' own authenticator must agree with RFC 6238, or the two-factor tests prove nothing.</summary>

@@ -1,5 +1,5 @@
 using System.Net;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Security;
 
 namespace ThresholdPortal.IntegrationTests.Pages;

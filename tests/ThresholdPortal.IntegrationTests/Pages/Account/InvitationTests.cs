@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
@@ -44,8 +44,8 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
 
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await second.Content.ReadAsStringAsync()).ShouldContain("This link has expired or has already been used");
-        (await App.SignInAsync("new.worker@mash.test", NewPassword)).ShouldNotBeNull("the first password still works");
-        var refused = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("new.worker@mash.test", NewPassword), "the first password still works");
+        var refused = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "new.worker@mash.test", ["Data.Password"] = "Attackers-Choice-2026" });
         (await refused.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not correct");
     }
@@ -97,7 +97,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
         var oldToken = await InviteAsync(admin, "new.worker@mash.test", PortalRole.Referrer);
         var userId = await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Email == "new.worker@mash.test").Select(u => u.Id).SingleAsync());
 
-        (await PortalApp.PostFormAsync(admin, $"/admin/users/resend-invitation/{userId}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Forms.PostAsync(admin, $"/admin/users/resend-invitation/{userId}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var links = (await App.OutboxAsync()).Where(m => m.Template == EmailTemplate.Invitation.Name).Select(m => m.Link!).ToList();
         links.Count.ShouldBe(2);
@@ -116,7 +116,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
     private async Task<string> InviteAsync(HttpClient admin, string email, string role)
     {
         var organisationId = await App.ExecuteDbContextAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
-        var response = await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        var response = await Forms.PostAsync(admin, "/admin/users/invite", new()
         {
             ["Data.Email"] = email, ["Data.GivenName"] = "New", ["Data.FamilyName"] = "Worker",
             ["Data.OrganisationId"] = organisationId.ToString(), ["Data.Roles"] = role,
@@ -130,6 +130,6 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
     private static string AcceptUrl(string token) => "/account/accept-invitation?token=" + Uri.EscapeDataString(token);
 
     private static Task<HttpResponseMessage> AcceptAsync(HttpClient client, string token, string password, string? tokenFrom = null) =>
-        PortalApp.PostFormAsync(client, AcceptUrl(token),
+        Forms.PostAsync(client, AcceptUrl(token),
             [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", password)], tokenFrom);
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
@@ -31,11 +31,11 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
         var visitor = App.CreateBrowserLikeClient();
 
-        var response = await PortalApp.PostFormAsync(visitor, link, [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)]);
+        var response = await Forms.PostAsync(visitor, link, [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)]);
 
         response.Headers.Location!.ToString().ShouldBe("/account/sign-in");
         (await openSession.GetAsync("/referrals")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session from before the reset ends");
-        (await App.SignInAsync("teacher@school.test", NewPassword)).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test", NewPassword), "the new password works");
         (await visitor.GetStringAsync(link)).ShouldContain("This link has expired or has already been used");
         (await App.OutboxAsync()).Select(m => m.Template).ShouldContain(EmailTemplate.PasswordChanged.Name);
         (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.password_reset");
@@ -49,11 +49,11 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddSeconds(-1))));
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
 
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), link,
+        var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), link,
             [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)], tokenFrom: "/account/sign-in");
 
         (await response.Content.ReadAsStringAsync()).ShouldContain("This link has expired or has already been used");
-        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull("the old password still works");
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the old password still works");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         var here = await App.SignInAsync("teacher@school.test");
         var elsewhere = await App.SignInAsync("teacher@school.test");
 
-        var response = await PortalApp.PostFormAsync(here, "/account/change-password",
+        var response = await Forms.PostAsync(here, "/account/change-password",
             new() { ["Data.CurrentPassword"] = PortalApp.Password, ["Data.NewPassword"] = NewPassword });
 
         response.Headers.Location!.ToString().ShouldBe("/account");
@@ -82,7 +82,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
         var client = await App.SignInAsync("teacher@school.test");
 
-        var response = await PortalApp.PostFormAsync(client, "/account/change-password",
+        var response = await Forms.PostAsync(client, "/account/change-password",
             new() { ["Data.CurrentPassword"] = "Not-My-Password-1", ["Data.NewPassword"] = NewPassword });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -98,7 +98,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
             await App.CreateUserAsync(email, school, PortalRole.Referrer);
         }
 
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/forgot-password", new() { ["Data.Email"] = email });
+        var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/forgot-password", new() { ["Data.Email"] = email });
         response.Headers.Location!.ToString().ShouldBe("/account/check-your-email?for=password-reset");
         return response;
     }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -46,7 +46,7 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
         }
 
         (await SignInAsync(client, "guess4@school.test", "Wrong-Password-1")).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        (await PortalApp.PostFormAsync(client, "/account/forgot-password", new() { ["Data.Email"] = "guess5@school.test" }))
+        (await Forms.PostAsync(client, "/account/forgot-password", new() { ["Data.Email"] = "guess5@school.test" }))
             .StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "asking for reset e-mails counts too");
     }
 
@@ -61,10 +61,10 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = "12345" });
+            await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = "12345" });
         }
 
-        (await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) }))
+        (await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) }))
             .StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
@@ -80,5 +80,5 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
+        Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
@@ -56,14 +56,14 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
         var visitor = App.CreateBrowserLikeClient();
         (await visitor.GetStringAsync(confirm)).ShouldContain("Confirm my email address");
         var token = Uri.UnescapeDataString(confirm[(confirm.IndexOf('=') + 1)..]);
-        var confirmed = await PortalApp.PostFormAsync(visitor, confirm, [KeyValuePair.Create("Token", token)]);
+        var confirmed = await Forms.PostAsync(visitor, confirm, [KeyValuePair.Create("Token", token)]);
         confirmed.Headers.Location!.ToString().ShouldBe("/account/confirm-email?Done=True");
         (await App.LinkEmailedToAsync("admin@mash.test", EmailTemplate.RegistrationWaiting)).ShouldBe("/admin/users?status=awaiting-approval");
         (await SignInAttemptAsync("Teacher@Riverside.test")).ShouldContain("The email address or password is not correct", customMessage: "not approved yet");
 
         var waiting = await admin.GetStringAsync("/admin/users?status=awaiting-approval");
         waiting.ShouldContain("Teacher@Riverside.test");
-        (await PortalApp.PostFormAsync(admin, $"/admin/users/approve/{user.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Forms.PostAsync(admin, $"/admin/users/approve/{user.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await App.LinkEmailedToAsync("Teacher@Riverside.test", EmailTemplate.RegistrationApproved)).ShouldBe("/account/sign-in");
         var referrer = await App.SignInAsync("Teacher@Riverside.test");
@@ -81,7 +81,7 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
         await RegisterAsync("teacher@riverside.test");
         var userId = await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Email == "teacher@riverside.test").Select(u => u.Id).SingleAsync());
 
-        var response = await PortalApp.PostFormAsync(admin, $"/admin/users/approve/{userId}", new());
+        var response = await Forms.PostAsync(admin, $"/admin/users/approve/{userId}", new());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Only a registration whose email address has been confirmed can be approved");
@@ -102,13 +102,13 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
     }
 
     private Task<HttpResponseMessage> RegisterAsync(string email) =>
-        PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/register", new()
+        Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/register", new()
         {
             ["Data.Email"] = email, ["Data.GivenName"] = "Rachel", ["Data.FamilyName"] = "Okafor",
             ["Data.JobTitle"] = "Designated safeguarding lead", ["Data.Password"] = PortalApp.Password,
         });
 
     private async Task<string> SignInAttemptAsync(string email) =>
-        await (await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        await (await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = email, ["Data.Password"] = PortalApp.Password })).Content.ReadAsStringAsync();
 }

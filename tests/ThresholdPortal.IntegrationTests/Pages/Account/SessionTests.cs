@@ -1,6 +1,6 @@
 using System.Net;
 using ThresholdPortal.Domain.Accounts;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -14,13 +14,13 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
         var session = await App.SignInAsync("worker@mash.test");
         (await session.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var deactivated = await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
+        var deactivated = await Forms.PostAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
 
         deactivated.Headers.Location!.ToString().ShouldBe($"/admin/users/details/{worker.Id}");
         var next = await session.GetAsync("/mash");
         next.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         next.Headers.Location!.ToString().ShouldContain("/account/sign-in");
-        var refused = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        var refused = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         (await refused.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not correct");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "user.deactivated");
@@ -32,9 +32,9 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, mash) = await App.SignInAsAdministratorAsync();
         var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
-        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
 
-        await PortalApp.PostFormAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
 
         (await (await App.SignInAsync("worker@mash.test")).GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.reactivated");
@@ -47,7 +47,7 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
         var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var session = await App.SignInAsync("worker@mash.test");
 
-        var response = await PortalApp.PostFormAsync(admin, $"/admin/users/edit/{worker.Id}",
+        var response = await Forms.PostAsync(admin, $"/admin/users/edit/{worker.Id}",
             new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);

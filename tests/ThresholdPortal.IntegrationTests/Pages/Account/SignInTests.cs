@@ -1,7 +1,7 @@
 using System.Net;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -14,14 +14,14 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = App.CreateBrowserLikeClient();
 
-        var response = await PortalApp.PostFormAsync(client, "/account/sign-in?ReturnUrl=%2Fmash",
+        var response = await Forms.PostAsync(client, "/account/sign-in?ReturnUrl=%2Fmash",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "/mash" });
 
         // A MASH practitioner also owes a code from their authenticator app; the return address goes along.
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/account/sign-in-code?ReturnUrl=%2Fmash");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password alone does not sign in");
-        response = await PortalApp.PostFormAsync(client, "/account/sign-in-code?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        response = await Forms.PostAsync(client, "/account/sign-in-code?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
         response.Headers.Location!.ToString().ShouldBe("/mash");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -32,7 +32,7 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
 
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Not-The-Password-1" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -45,7 +45,7 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task Empty_form_asks_for_each_answer()
     {
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new());
+        var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new());
 
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("<a href=\"#Data_Email\">Enter your email address</a>");
@@ -61,10 +61,10 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Wrong-Password-1" });
+            await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Wrong-Password-1" });
         }
 
-        var response = await PortalApp.PostFormAsync(client, "/account/sign-in",
+        var response = await Forms.PostAsync(client, "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -82,7 +82,7 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
             await db.SaveChangesAsync();
         });
 
-        var response = await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+        var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "leaver@mash.test", ["Data.Password"] = PortalApp.Password });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -105,9 +105,9 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
 
         var client = App.CreateBrowserLikeClient();
-        var response = await PortalApp.PostFormAsync(client, "/account/sign-in",
+        var response = await Forms.PostAsync(client, "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "https://evil.example/" });
-        response = await PortalApp.PostFormAsync(client, response.Headers.Location!.ToString(), new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        response = await Forms.PostAsync(client, response.Headers.Location!.ToString(), new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
 
         response.Headers.Location!.ToString().ShouldBe("/");
     }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -38,9 +38,9 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         setUp.ShouldContain("data:image/png;base64,", customMessage: "a QR code");
         var key = SetupKey().Match(setUp).Groups[1].Value;
 
-        var wrong = await PortalApp.PostFormAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = "000000" });
+        var wrong = await Forms.PostAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = "000000" });
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("The code is not correct");
-        var response = await PortalApp.PostFormAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(key) });
+        var response = await Forms.PostAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(key) });
 
         response.Headers.Location!.ToString().ShouldBe("/account/two-factor/recovery-codes?ReturnUrl=%2Fmash");
         var codes = RecoveryCode().Matches(await client.GetStringAsync(response.Headers.Location.ToString()));
@@ -51,10 +51,10 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
 
         // From now on the password alone is not enough.
         var next = App.CreateBrowserLikeClient();
-        var afterPassword = await PortalApp.PostFormAsync(next, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        var afterPassword = await Forms.PostAsync(next, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         afterPassword.Headers.Location!.ToString().ShouldStartWith("/account/sign-in-code");
         (await next.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await PortalApp.PostFormAsync(next, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(key) })).Headers.Location!.ToString().ShouldBe("/");
+        (await Forms.PostAsync(next, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(key) })).Headers.Location!.ToString().ShouldBe("/");
         (await next.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -64,9 +64,9 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = App.CreateBrowserLikeClient();
-        await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
 
-        var response = await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = WrongCode() });
+        var response = await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = WrongCode() });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#Data_Code\">The code is not correct.");
@@ -79,15 +79,15 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = App.CreateBrowserLikeClient();
-        await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         var wrong = WrongCode();
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = wrong });
+            await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = wrong });
         }
 
-        var response = await PortalApp.PostFormAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        var response = await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
         (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked after too many wrong attempts");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
@@ -98,7 +98,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var enrolled = await App.SignInAsync("worker@mash.test");
-        var codesPage = await enrolled.GetStringAsync((await PortalApp.PostFormAsync(enrolled, "/account/two-factor/recovery-codes", [], tokenFrom: "/account")).Headers.Location!.ToString());
+        var codesPage = await enrolled.GetStringAsync((await Forms.PostAsync(enrolled, "/account/two-factor/recovery-codes", [], tokenFrom: "/account")).Headers.Location!.ToString());
         var code = RecoveryCode().Match(codesPage).Groups[1].Value;
 
         (await RecoverAsync(code)).Headers.Location!.ToString().ShouldBe("/");
@@ -127,7 +127,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = await App.SignInAsync("worker@mash.test");
 
-        var response = await PortalApp.PostFormAsync(client, "/account/two-factor/turn-off", [], tokenFrom: "/account");
+        var response = await Forms.PostAsync(client, "/account/two-factor/turn-off", [], tokenFrom: "/account");
 
         response.Headers.Location!.ToString().ShouldBe("/account/two-factor/turn-off");
         (await client.GetStringAsync("/account/two-factor/turn-off")).ShouldContain("You cannot turn off two-factor sign-in");
@@ -141,7 +141,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var workerSession = await App.SignInAsync("worker@mash.test");
 
-        (await PortalApp.PostFormAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new())).Headers.Location!.ToString()
+        (await Forms.PostAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new())).Headers.Location!.ToString()
             .ShouldBe($"/admin/users/details/{worker.Id}");
 
         (await workerSession.GetAsync("/mash")).Headers.Location!.ToString().ShouldContain("/account/sign-in");
@@ -160,8 +160,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
     private async Task<HttpResponseMessage> RecoverAsync(string code)
     {
         var client = App.CreateBrowserLikeClient();
-        await PortalApp.PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
-        return await PortalApp.PostFormAsync(client, "/account/sign-in-recovery-code", new() { ["Data.Code"] = code });
+        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        return await Forms.PostAsync(client, "/account/sign-in-recovery-code", new() { ["Data.Code"] = code });
     }
 
     /// <summary>A code that is wrong now and within the two steps either side that Identity accepts.</summary>

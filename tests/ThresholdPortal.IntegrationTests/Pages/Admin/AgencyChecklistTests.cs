@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.Web.Features.InformationRequests;
 
@@ -31,17 +31,17 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
         (await ChecklistKeysAsync(world.CaseId)).ShouldNotContain("fire-and-rescue-service");
 
-        var added = await PortalApp.PostFormAsync(admin, $"{Base}/create",
+        var added = await Forms.PostAsync(admin, $"{Base}/create",
             Fields("Fire and Rescue Service", "12", active: true, "Has the home had a safety visit?\nAny fires set at the address?", "OtherLocalAuthorityDepartment"));
 
-        added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(added));
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(added));
         added.Headers.Location!.ToString().ShouldBe(Base);
         var agency = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.AsNoTracking().SingleAsync(a => a.Name == "Fire and Rescue Service"));
         agency.Key.ShouldBe("fire-and-rescue-service");
         agency.StandardQuestions.ShouldBe(["Has the home had a safety visit?", "Any fires set at the address?"]);
         (await ChecklistKeysAsync(world.CaseId)).ShouldContain("fire-and-rescue-service");
 
-        var takenOff = await PortalApp.PostFormAsync(admin, $"{Base}/edit/{agency.Id}", FieldsOf(agency, active: false));
+        var takenOff = await Forms.PostAsync(admin, $"{Base}/edit/{agency.Id}", FieldsOf(agency, active: false));
 
         takenOff.Headers.Location!.ToString().ShouldBe(Base);
         (await ChecklistKeysAsync(world.CaseId)).ShouldNotContain("fire-and-rescue-service");
@@ -68,7 +68,7 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         var retired = police.StandardQuestions[0];
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/edit/{police.Id}",
+        var response = await Forms.PostAsync(admin, $"{Base}/edit/{police.Id}",
             FieldsOf(police, questions: [.. police.StandardQuestions.Skip(1).Reverse(), "Any firearms licence in the household?"]));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -94,7 +94,7 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var before = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.CountAsync());
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/create", Fields(name, order, active: true, questions, "Police"));
+        var response = await Forms.PostAsync(admin, $"{Base}/create", Fields(name, order, active: true, questions, "Police"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -109,8 +109,8 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var tooLong = await PortalApp.PostFormAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, new string('q', PartnerAgency.QuestionMaxLength + 1)));
-        var badKind = await PortalApp.PostFormAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, "Q?", "Dragons"));
+        var tooLong = await Forms.PostAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, new string('q', PartnerAgency.QuestionMaxLength + 1)));
+        var badKind = await Forms.PostAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, "Q?", "Dragons"));
 
         (await tooLong.Content.ReadAsStringAsync()).ShouldContain($"Each question must be {PartnerAgency.QuestionMaxLength} characters or fewer");
         (await badKind.Content.ReadAsStringAsync()).ShouldContain("Select the kinds of organisation from the list");

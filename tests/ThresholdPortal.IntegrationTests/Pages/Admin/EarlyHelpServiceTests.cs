@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Referrals;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -14,7 +14,7 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/create", Fields("Millford Dads' Group", "3", "11"));
+        var response = await Forms.PostAsync(admin, $"{Base}/create", Fields("Millford Dads' Group", "3", "11"));
 
         response.Headers.Location!.ToString().ShouldBe(Base);
         var created = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Millford Dads' Group"));
@@ -36,10 +36,10 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var before = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.CountAsync());
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/create", Fields(name, minimum, maximum));
+        var response = await Forms.PostAsync(admin, $"{Base}/create", Fields(name, minimum, maximum));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
         (await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.CountAsync())).ShouldBe(before);
         (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("early_help_service.", StringComparison.Ordinal));
     }
@@ -51,9 +51,9 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var fields = Fields("New service", "0", "5");
         fields["Data.HowToAccess"] = " ";
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/create", fields);
+        var response = await Forms.PostAsync(admin, $"{Base}/create", fields);
 
-        ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Enter how families or professionals get help from the service");
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Enter how families or professionals get help from the service");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var fields = Fields(hubs.Name, hubs.MinimumAge.ToString(System.Globalization.CultureInfo.InvariantCulture), "18");
         (fields["Data.Offer"], fields["Data.Area"], fields["Data.HowToAccess"], fields["Data.IsActive"]) = (hubs.Offer, hubs.Area, hubs.HowToAccess, "false");
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/edit/{hubs.Id}", fields);
+        var response = await Forms.PostAsync(admin, $"{Base}/edit/{hubs.Id}", fields);
 
         response.Headers.Location!.ToString().ShouldBe(Base);
         var saved = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Id == hubs.Id));
@@ -85,7 +85,7 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
     public async Task A_referrer_cannot_change_the_directory()
     {
         var referrer = await App.SignedInReferrerAsync();
-        var token = await ReferralJourney.TokenFromAsync(referrer.Client, "/referrals/new");
+        var token = await Forms.TokenAsync(referrer.Client, "/referrals/new");
         var fields = Fields("Sneaky service", "0", "5");
         fields["__RequestVerificationToken"] = token;
 

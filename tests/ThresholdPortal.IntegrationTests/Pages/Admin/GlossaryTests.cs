@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals.Quality;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Referrals;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -30,12 +30,12 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
         before.ShouldContain("Explain this term: “ZXQ”");
         before.ShouldContain("“CAMHS” may not be understood by everyone");
 
-        var added = await PortalApp.PostFormAsync(admin, $"{Base}/create", new()
+        var added = await Forms.PostAsync(admin, $"{Base}/create", new()
         {
             ["Data.Term"] = " ZXQ ", ["Data.Meaning"] = "Zone extra-familial queue worker", ["Data.WidelyUnderstood"] = "false",
         });
         var camhs = await App.ExecuteDbContextAsync(db => db.GlossaryTerms.AsNoTracking().SingleAsync(t => t.Term == "CAMHS"));
-        var changed = await PortalApp.PostFormAsync(admin, $"{Base}/edit/{camhs.Id}", new()
+        var changed = await Forms.PostAsync(admin, $"{Base}/edit/{camhs.Id}", new()
         {
             ["Data.Term"] = "CAMHS", ["Data.Meaning"] = camhs.Meaning, ["Data.WidelyUnderstood"] = "true",
         });
@@ -59,7 +59,7 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var plo = await App.ExecuteDbContextAsync(db => db.GlossaryTerms.AsNoTracking().SingleAsync(t => t.Term == "PLO"));
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/edit/{plo.Id}?handler=Remove", [], tokenFrom: $"{Base}/edit/{plo.Id}");
+        var response = await Forms.PostAsync(admin, $"{Base}/edit/{plo.Id}?handler=Remove", [], tokenFrom: $"{Base}/edit/{plo.Id}");
 
         response.Headers.Location!.ToString().ShouldBe(Base);
         (await App.ExecuteDbContextAsync(db => db.GlossaryTerms.AnyAsync(t => t.Term == "PLO"))).ShouldBeFalse();
@@ -81,13 +81,13 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var before = await App.ExecuteDbContextAsync(db => db.GlossaryTerms.CountAsync());
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/create", new()
+        var response = await Forms.PostAsync(admin, $"{Base}/create", new()
         {
             ["Data.Term"] = term, ["Data.Meaning"] = meaning, ["Data.WidelyUnderstood"] = "false",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
         (await App.ExecuteDbContextAsync(db => db.GlossaryTerms.CountAsync())).ShouldBe(before);
         (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("glossary.", StringComparison.Ordinal));
     }
@@ -99,7 +99,7 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
     public async Task A_referrer_cannot_change_the_glossary()
     {
         var referrer = await App.SignedInReferrerAsync();
-        var token = await ReferralJourney.TokenFromAsync(referrer.Client, "/referrals/new");
+        var token = await Forms.TokenAsync(referrer.Client, "/referrals/new");
 
         var response = await referrer.Client.PostAsync($"{Base}/create", new FormUrlEncodedContent(new Dictionary<string, string>
         {

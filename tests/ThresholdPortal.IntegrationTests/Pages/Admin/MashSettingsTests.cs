@@ -1,8 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
@@ -46,7 +47,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
         App.Scoped<DecisionClock>().Timescales.Amber.ShouldBe(TimeSpan.FromHours(24)); // the cache now holds version 1
 
-        var saved = await PortalApp.PostFormAsync(admin, $"{Base}/timescales", Timescales(f =>
+        var saved = await Forms.PostAsync(admin, $"{Base}/timescales", Timescales(f =>
         {
             f["Data.AmberHours"] = "16";
             f["Data.Reason"] = "Agreed at the MASH board.";
@@ -87,7 +88,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        (await PortalApp.PostFormAsync(admin, $"{Base}/timescales", Timescales())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Forms.PostAsync(admin, $"{Base}/timescales", Timescales())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await VersionsAsync()).Count.ShouldBe(1);
     }
@@ -106,7 +107,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/timescales", Timescales(f => f[field] = value));
+        var response = await Forms.PostAsync(admin, $"{Base}/timescales", Timescales(f => f[field] = value));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -128,7 +129,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var fields = new List<KeyValuePair<string, string>> { new("Data.BasedOnVersion", "1"), new("Data.DayStarts", starts), new("Data.DayEnds", ends) };
         fields.AddRange(days.Select(d => KeyValuePair.Create("Data.WorkingDays", d)));
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/working-hours", fields);
+        var response = await Forms.PostAsync(admin, $"{Base}/working-hours", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -142,7 +143,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/working-hours",
+        var response = await Forms.PostAsync(admin, $"{Base}/working-hours",
         [
             new("Data.BasedOnVersion", "1"), new("Data.DayStarts", "08:30"), new("Data.DayEnds", "16:30"),
             new("Data.WorkingDays", "Monday"), new("Data.WorkingDays", "Tuesday"), new("Data.WorkingDays", "Saturday"),
@@ -163,14 +164,14 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         const string address = $"{Base}/bank-holidays";
 
-        var added = await PortalApp.PostFormAsync(admin, address, new()
+        var added = await Forms.PostAsync(admin, address, new()
         {
             ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = "25", ["Data.Date.Month"] = "12", ["Data.Date.Year"] = "2028", ["Data.Description"] = "Christmas Day",
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         App.Scoped<WorkingCalendar>().IsWorkingDay(new DateOnly(2028, 12, 25)).ShouldBeFalse();
 
-        var removed = await PortalApp.PostFormAsync(admin, address, new() { ["Data.BasedOnVersion"] = "2", ["Data.Remove"] = "2027-08-30" });
+        var removed = await Forms.PostAsync(admin, address, new() { ["Data.BasedOnVersion"] = "2", ["Data.Remove"] = "2027-08-30" });
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var versions = await VersionsAsync();
@@ -191,7 +192,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/bank-holidays", new()
+        var response = await Forms.PostAsync(admin, $"{Base}/bank-holidays", new()
         {
             ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = day, ["Data.Date.Month"] = month, ["Data.Date.Year"] = year, ["Data.Description"] = description,
         });

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -51,7 +51,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var school = await App.CreateOrganisationAsync("Riverside Primary School", OrganisationKind.School, "riverside.test");
 
-        var response = await PortalApp.PostFormAsync(admin, $"/admin/organisations/edit/{school.Id}", new()
+        var response = await Forms.PostAsync(admin, $"/admin/organisations/edit/{school.Id}", new()
         {
             ["Data.Name"] = "Riverside Primary Academy", ["Data.Kind"] = nameof(OrganisationKind.School),
             ["Data.EmailDomains"] = "riverside.test\nriverside-academy.test", ["Data.SharedReferralVisibility"] = "true",
@@ -75,7 +75,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
             await db.SaveChangesAsync();
         });
 
-        var response = await PortalApp.PostFormAsync(admin, $"/admin/organisations/edit/{school.Id}", new()
+        var response = await Forms.PostAsync(admin, $"/admin/organisations/edit/{school.Id}", new()
         {
             ["Data.Name"] = "Riverside Primary Academy", ["Data.Kind"] = nameof(OrganisationKind.School),
             ["Data.EmailDomains"] = "riverside.test", ["Data.SharedReferralVisibility"] = "false",
@@ -94,7 +94,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
             .ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string name, OrganisationKind kind, string domains) =>
-        PortalApp.PostFormAsync(admin, "/admin/organisations/create", new()
+        Forms.PostAsync(admin, "/admin/organisations/create", new()
         {
             ["Data.Name"] = name, ["Data.Kind"] = kind.ToString(), ["Data.EmailDomains"] = domains, ["Data.SharedReferralVisibility"] = "false",
         });

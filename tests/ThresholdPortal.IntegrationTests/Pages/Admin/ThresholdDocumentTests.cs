@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Domain.Thresholds;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Referrals;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -23,7 +23,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var draftId = await CreateDraftAsync(admin);
         (await AddIndicatorAsync(admin, draftId, "housing-3z", "housing", "Targeted", "Has moved home four times this year."))
             .Headers.Location!.ToString().ShouldBe($"{Base}/version/{draftId}");
-        (await PortalApp.PostFormAsync(admin, $"{Base}/version/{draftId}", new())).Headers.Location!.ToString().ShouldBe(Base);
+        (await Forms.PostAsync(admin, $"{Base}/version/{draftId}", new())).Headers.Location!.ToString().ShouldBe(Base);
 
         var versions = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id));
         versions[original.Id].Status.ShouldBe(ThresholdDocumentStatus.Retired);
@@ -54,7 +54,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         (await admin.GetAsync($"{Base}/indicator/{published.Id}?code={indicator.Code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.GetAsync($"{Base}/level/{published.Id}/3")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var token = await PortalApp.AntiforgeryTokenAsync(admin, Base);
+        var token = await Forms.TokenAsync(admin, Base);
         var response = await admin.PostAsync($"{Base}/indicator/{published.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Data.OriginalCode"] = indicator.Code, ["Data.Code"] = indicator.Code, ["Data.SubDomainCode"] = indicator.SubDomainCode,
@@ -93,16 +93,16 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
         foreach (var indicator in draft.Indicators.Where(i => i.Level == ThresholdLevel.Specialist))
         {
-            var retired = await PortalApp.PostFormAsync(admin, $"{Base}/indicator/{draftId}?handler=Retire", [KeyValuePair.Create("Data.OriginalCode", indicator.Code)],
+            var retired = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}?handler=Retire", [KeyValuePair.Create("Data.OriginalCode", indicator.Code)],
                 tokenFrom: $"{Base}/indicator/{draftId}?code={indicator.Code}");
             retired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/version/{draftId}", new());
+        var response = await Forms.PostAsync(admin, $"{Base}/version/{draftId}", new());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        ReferralJourney.ErrorSummary(html).ShouldContain("This version cannot be published: no indicator at Level 4");
+        Forms.ErrorSummary(html).ShouldContain("This version cannot be published: no indicator at Level 4");
         var statuses = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.Select(d => d.Status).ToListAsync());
         statuses.ShouldBe([ThresholdDocumentStatus.Published, ThresholdDocumentStatus.Draft], ignoreOrder: true);
         (await App.AuditAsync()).Count(e => e.Action == "threshold_document.indicator_retired").ShouldBe(draft.Indicators.Count(i => i.Level == ThresholdLevel.Specialist));
@@ -123,7 +123,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var response = await AddIndicatorAsync(admin, draftId, code, subDomain, level, text);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
         var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
         draft.Indicators.Count.ShouldBe((await PublishedAsync()).Indicators.Count);
     }
@@ -134,10 +134,10 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         await CreateDraftAsync(admin);
 
-        var second = await PortalApp.PostFormAsync(admin, Base, new());
+        var second = await Forms.PostAsync(admin, Base, new());
 
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ReferralJourney.ErrorSummary(await second.Content.ReadAsStringAsync()).ShouldContain("There is already a draft version");
+        Forms.ErrorSummary(await second.Content.ReadAsStringAsync()).ShouldContain("There is already a draft version");
         (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
     }
 
@@ -147,7 +147,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var draftId = await CreateDraftAsync(admin);
 
-        var response = await PortalApp.PostFormAsync(admin, $"{Base}/level/{draftId}/3", new()
+        var response = await Forms.PostAsync(admin, $"{Base}/level/{draftId}/3", new()
         {
             ["Data.Name"] = "Complex needs", ["Data.Summary"] = "Several agencies, led by a lead professional.", ["Data.Description"] = "A family whose needs are complex.",
         });
@@ -180,7 +180,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var published = await PublishedAsync();
 
         (await referrer.Client.GetAsync(Base)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        var token = await ReferralJourney.TokenFromAsync(referrer.Client, "/referrals/new");
+        var token = await Forms.TokenAsync(referrer.Client, "/referrals/new");
         var response = await referrer.Client.PostAsync(Base, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -193,13 +193,13 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
     private static async Task<Guid> CreateDraftAsync(HttpClient admin)
     {
-        var response = await PortalApp.PostFormAsync(admin, Base, new());
+        var response = await Forms.PostAsync(admin, Base, new());
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return Guid.Parse(DraftIdIn().Match(response.Headers.Location!.ToString()).Groups[1].Value);
     }
 
     private static Task<HttpResponseMessage> AddIndicatorAsync(HttpClient admin, Guid draftId, string code, string subDomain, string level, string text) =>
-        PortalApp.PostFormAsync(admin, $"{Base}/indicator/{draftId}", new()
+        Forms.PostAsync(admin, $"{Base}/indicator/{draftId}", new()
         {
             ["Data.OriginalCode"] = string.Empty, ["Data.Code"] = code, ["Data.SubDomainCode"] = subDomain, ["Data.Level"] = level, ["Data.Text"] = text,
         });

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
@@ -14,7 +14,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
     {
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, "/admin/users/invite",
+        var response = await Forms.PostAsync(admin, "/admin/users/invite",
         [
             KeyValuePair.Create("Data.Email", "new.manager@mash.test"), KeyValuePair.Create("Data.GivenName", "Nia"),
             KeyValuePair.Create("Data.FamilyName", "Evans"), KeyValuePair.Create("Data.JobTitle", "Team manager"),
@@ -41,7 +41,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
     {
         var (admin, _, mash) = await App.SignInAsAdministratorAsync();
 
-        var response = await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        var response = await Forms.PostAsync(admin, "/admin/users/invite", new()
         {
             ["Data.Email"] = "ADMIN@mash.test", ["Data.GivenName"] = "Al", ["Data.FamilyName"] = "Dup", ["Data.OrganisationId"] = mash.Id.ToString(),
         });
@@ -58,8 +58,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
     {
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
 
-        var deactivate = await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{administrator.Id}", new());
-        var edit = await PortalApp.PostFormAsync(admin, $"/admin/users/edit/{administrator.Id}",
+        var deactivate = await Forms.PostAsync(admin, $"/admin/users/deactivate/{administrator.Id}", new());
+        var edit = await Forms.PostAsync(admin, $"/admin/users/edit/{administrator.Id}",
             new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
 
         (await deactivate.Content.ReadAsStringAsync()).ShouldContain("You cannot deactivate your own account");
@@ -75,7 +75,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var school = await App.CreateOrganisationAsync("Riverside Primary School", OrganisationKind.School, "riverside.test");
         await App.CreateUserAsync("rachel@riverside.test", school, PortalRole.Referrer);
         var leaver = await App.CreateUserAsync("leaver@mash.test", mash, PortalRole.MashPractitioner);
-        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
 
         (await Emails(admin, "/admin/users")).ShouldBe(["admin@mash.test", "leaver@mash.test", "rachel@riverside.test"]);
         (await Emails(admin, "/admin/users?search=RACHEL")).ShouldBe(["rachel@riverside.test"]);
@@ -93,8 +93,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
         await App.CreateUserAsync("active@school.test", school, PortalRole.Referrer);
         var leaver = await App.CreateUserAsync("leaver@school.test", school, PortalRole.Referrer);
-        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
-        await PortalApp.PostFormAsync(admin, "/admin/users/invite", new()
+        await Forms.PostAsync(admin, $"/admin/users/deactivate/{leaver.Id}", new());
+        await Forms.PostAsync(admin, "/admin/users/invite", new()
         {
             ["Data.Email"] = "invited@mash.test", ["Data.GivenName"] = "In", ["Data.FamilyName"] = "Vited",
             ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.Referrer,
@@ -128,10 +128,10 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
         var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
 
-        await PortalApp.PostFormAsync(admin, $"/admin/users/edit/{worker.Id}", new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
-        await PortalApp.PostFormAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new());
-        await PortalApp.PostFormAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
-        await PortalApp.PostFormAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/edit/{worker.Id}", new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
+        await Forms.PostAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
+        await Forms.PostAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
 
         var audit = await App.AuditAsync();
         audit.Select(e => e.Action).ShouldBe(["user.updated", "user.two_factor_reset", "user.deactivated", "user.reactivated"]);
@@ -151,16 +151,16 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var teacher = await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await PortalApp.PostFormAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
+            await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
         }
 
         (await admin.GetStringAsync($"/admin/users/details/{teacher.Id}")).ShouldContain("Locked for 15 minutes");
-        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the unlocked user signs in");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
-        (await PortalApp.PostFormAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
+        (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
     }
 
     private static async Task<List<string>> Emails(HttpClient admin, string url)

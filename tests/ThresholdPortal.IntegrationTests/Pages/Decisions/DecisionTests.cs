@@ -6,9 +6,9 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Triage;
 
@@ -53,7 +53,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("Still to do: Housing.");
         page.ShouldNotContain("Send for sign-off");
 
-        var refused = await PortalApp.PostFormAsync(practitioner, Decide(world), new Dictionary<string, string>(ValidAnswers())
+        var refused = await Forms.PostAsync(practitioner, Decide(world), new Dictionary<string, string>(ValidAnswers())
         {
             ["Data.Version"] = await VersionAsync(world),
             ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),
@@ -74,7 +74,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
 
         // Proposed with a changed rating: the reason lands in the rating history.
         var proposed = await CaseTests.PostCaseFormAsync(practitioner, Decide(world), ValidAnswers(rating: "Red", ratingReason: "Agency checks found an earlier injury."));
-        proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(proposed));
+        proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(proposed));
         var rated = await App.ExecuteDbContextAsync(db => db.MashCases.Include(c => c.RatingHistory).SingleAsync(c => c.Id == world.CaseId));
         rated.Status.ShouldBe(MashCaseStatus.AwaitingSignOff);
         rated.Rating.ShouldBe(BragRating.Red);
@@ -85,7 +85,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var noComments = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Return" });
         MashTestData.Text(await noComments.Content.ReadAsStringAsync()).ShouldContain("Say what needs to change");
         var returned = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Return", ["Data.Comments"] = "Add the school nurse's view to the rationale." });
-        returned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(returned));
+        returned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(returned));
         (await StatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingDecision);
 
         // The practitioner sees the comments, on the case and on the form, which starts from the returned proposal.
@@ -95,10 +95,10 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         form.ShouldContain("The checks show an injury with an account of harm.");
         var revised = await CaseTests.PostCaseFormAsync(practitioner, Decide(world),
             ValidAnswers(rating: "Red", rationale: "The checks show an injury with an account of harm; the school nurse shares the concern."));
-        revised.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(revised));
+        revised.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(revised));
 
         var approved = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Approve" });
-        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(approved));
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(approved));
 
         var closed = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == world.CaseId));
         var decisions = await App.ExecuteDbContextAsync(db => db.CaseDecisions.OrderBy(d => d.Revision).ToListAsync());
@@ -137,7 +137,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var world = await CaseAtDecisionAsync(heldByManager: true);
         var manager = await App.SignInAsync(world.Team.Manager.Email!);
         var proposed = await CaseTests.PostCaseFormAsync(manager, Decide(world), ValidAnswers());
-        proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(proposed));
+        proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(proposed));
 
         MashTestData.Text(await manager.GetStringAsync(DecisionRoutes.SignOffList)).ShouldContain("Yours: another manager must sign off");
         var page = await manager.GetStringAsync(SignOff(world));
@@ -146,7 +146,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         page.ShouldNotContain("name=\"Data.Choice\"");
 
         var decisionId = await App.ExecuteDbContextAsync(db => db.CaseDecisions.Select(d => d.Id).SingleAsync());
-        var refused = await PortalApp.PostFormAsync(manager, SignOff(world), new Dictionary<string, string>
+        var refused = await Forms.PostAsync(manager, SignOff(world), new Dictionary<string, string>
         {
             ["Data.Version"] = await VersionAsync(world),
             ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture),

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -21,7 +22,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         }
 
         var referrer = await App.SignInAsync("referrer@example.org", DemoDataSeeder.DemoPassword);
-        var list = Mash.MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));
+        var list = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));
         foreach (var stage in new[]
         {
             ReferrerProgress.Received, ReferrerProgress.BeingConsidered, ReferrerProgress.FeedbackReady, ReferrerProgress.Disagreed, ReferrerProgress.EscalationAnswered,

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -24,7 +24,7 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         var referrer = await App.SignInAsync(world.Referrer.Email!);
         var page = await referrer.GetStringAsync(FeedbackRoutes.Disagree(reference));
 
-        var response = await PortalApp.PostFormAsync(referrer, FeedbackRoutes.Disagree(reference), new Dictionary<string, string>
+        var response = await Forms.PostAsync(referrer, FeedbackRoutes.Disagree(reference), new Dictionary<string, string>
         {
             ["Data.Version"] = FeedbackWorld.HiddenVersion(page).ToString(CultureInfo.InvariantCulture),
             ["Data.Reasons"] = "  ",
@@ -46,7 +46,7 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         var referrer = await App.SignInAsync(world.Referrer.Email!);
         var page = await referrer.GetStringAsync(FeedbackRoutes.Disagree(reference));
 
-        var raised = await PortalApp.PostFormAsync(referrer, FeedbackRoutes.Disagree(reference), new Dictionary<string, string>
+        var raised = await Forms.PostAsync(referrer, FeedbackRoutes.Disagree(reference), new Dictionary<string, string>
         {
             ["Data.Version"] = FeedbackWorld.HiddenVersion(page).ToString(CultureInfo.InvariantCulture),
             ["Data.Reasons"] = "The school has seen three more injuries since the referral.",
@@ -78,14 +78,14 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         MashTestData.Text(details).ShouldContain("three more injuries");
 
         // Answering without reasons is refused; with reasons, the referrer is told.
-        var empty = await PortalApp.PostFormAsync(manager, FeedbackRoutes.Escalation(escalation.Id), new Dictionary<string, string>
+        var empty = await Forms.PostAsync(manager, FeedbackRoutes.Escalation(escalation.Id), new Dictionary<string, string>
         {
             ["Data.Version"] = FeedbackWorld.HiddenVersion(details).ToString(CultureInfo.InvariantCulture),
             ["Data.Result"] = nameof(EscalationResult.Changed),
             ["Data.Response"] = "",
         });
         (await empty.Content.ReadAsStringAsync()).ShouldContain("Give the reasons for your answer");
-        var answered = await PortalApp.PostFormAsync(manager, FeedbackRoutes.Escalation(escalation.Id), new Dictionary<string, string>
+        var answered = await Forms.PostAsync(manager, FeedbackRoutes.Escalation(escalation.Id), new Dictionary<string, string>
         {
             ["Data.Version"] = FeedbackWorld.HiddenVersion(details).ToString(CultureInfo.InvariantCulture),
             ["Data.Result"] = nameof(EscalationResult.Changed),

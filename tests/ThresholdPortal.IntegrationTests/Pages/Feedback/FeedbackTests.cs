@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -23,7 +23,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("There is no approved decision yet");
         page.ShouldNotContain("Send feedback");
 
-        var response = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(0, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(0, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         MashTestData.Text(await response.Content.ReadAsStringAsync()).ShouldContain("There is no approved decision on this case yet");
         (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.CountAsync())).ShouldBe(0);
@@ -41,7 +41,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("Send feedback");
         page.ShouldContain("In the portal");
 
-        var response = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Portal));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Portal));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe(MashRoutes.Case(caseId));
@@ -70,7 +70,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var after = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
         after.ShouldContain("Sent feedback cannot be changed");
         after.ShouldNotContain("name=\"Data.Reasons\"");
-        var again = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(feedback.Version, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
+        var again = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(feedback.Version, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
         MashTestData.Text(await again.Content.ReadAsStringAsync()).ShouldContain("already been sent");
         (await App.OutboxAsync()).Count.ShouldBe(1);
     }
@@ -83,7 +83,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var practitioner = await App.SignInAsync(world.Practitioner.Email!);
         var page = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
 
-        var response = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Phone));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Phone));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var feedback = await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId));
@@ -103,7 +103,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var practitioner = await App.SignInAsync(world.Practitioner.Email!);
         var page = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
 
-        var response = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page) + 1, FeedbackMethod.Portal));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page) + 1, FeedbackMethod.Portal));
 
         MashTestData.Text(await response.Content.ReadAsStringAsync()).ShouldContain("This case changed since you opened it");
         (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId))).IsSent.ShouldBeFalse();
@@ -121,7 +121,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         fields["Data.Reasons"] = "";
         fields["Data.OutcomeSummary"] = new string('x', ReferrerFeedback.OutcomeMaxLength + 1);
 
-        var response = await PortalApp.PostFormAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), fields);
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), fields);
 
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("govuk-error-summary");
@@ -155,7 +155,7 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         (await other.GetAsync(ReferralRoutes.Sent(reference))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.GetAsync(FeedbackRoutes.Disagree(reference))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        var acknowledged = await PortalApp.PostFormAsync(referrer, ReferralRoutes.Sent(reference) + "?handler=acknowledge",
+        var acknowledged = await Forms.PostAsync(referrer, ReferralRoutes.Sent(reference) + "?handler=acknowledge",
             new Dictionary<string, string> { ["version"] = FeedbackWorld.HiddenVersion(page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
             tokenFrom: ReferralRoutes.Sent(reference));
         acknowledged.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -7,8 +7,8 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Pages.Decisions;
 

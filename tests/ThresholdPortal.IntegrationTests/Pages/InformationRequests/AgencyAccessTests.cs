@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
@@ -21,7 +21,7 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
         }
 
         // Posting an answer with a token from a page the stranger may see is refused the same way.
-        var token = await PortalApp.AntiforgeryTokenAsync(stranger, "/account/change-password");
+        var token = await Forms.TokenAsync(stranger, "/account/change-password");
         var post = await stranger.PostAsync(AgencyForms.Decline(requestId), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["Data.Reason"] = "Not ours.", ["Data.ResponsesSeen"] = "0",

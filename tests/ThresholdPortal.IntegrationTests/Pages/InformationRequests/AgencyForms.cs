@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 
@@ -16,7 +16,7 @@ public static class AgencyForms
         HttpClient responder, Guid requestId, string summary = "Two domestic incidents at the address in 2025.", int responsesSeen = 0,
         string concern = "High", params (string Name, byte[] Content)[] files)
     {
-        var token = await PortalApp.AntiforgeryTokenAsync(responder, Answer(requestId));
+        var token = await Forms.TokenAsync(responder, Answer(requestId));
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -37,7 +37,7 @@ public static class AgencyForms
     }
 
     public static Task<HttpResponseMessage> DeclineAsync(HttpClient responder, Guid requestId, string reason, int responsesSeen = 0) =>
-        PortalApp.PostFormAsync(responder, Decline(requestId), new Dictionary<string, string>
+        Forms.PostAsync(responder, Decline(requestId), new Dictionary<string, string>
         {
             ["Data.Reason"] = reason,
             ["Data.ResponsesSeen"] = responsesSeen.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
@@ -26,24 +26,24 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("Not ready for decision");
         page.ShouldNotContain("Move the case to decision");
         (await App.SendAsync(new InformationRequestsSummary.Query(world.CaseId))).Checklist.Outstanding.ShouldHaveSingleItem().Key.ShouldBe("housing");
-        var refused = await PortalApp.PostFormAsync(practitioner, world.Checklist, new Dictionary<string, string>
+        var refused = await Forms.PostAsync(practitioner, world.Checklist, new Dictionary<string, string>
         {
             ["Data.Version"] = await CaseVersionAsync(world),
             ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, tokenFrom: "/account/change-password");
-        (await InformationRequestWorld.ErrorsAsync(refused)).ShouldContain("Still to do: Housing.");
+        (await Forms.ErrorsAsync(refused)).ShouldContain("Still to do: Housing.");
         (await CaseStatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingInformation);
 
         await RecordNotNeededAsync(practitioner, world, "housing", ["housing"], "The family own their home; no housing involvement is suggested.");
         page = await practitioner.GetStringAsync(world.Checklist);
         page.ShouldContain("Ready for decision");
-        var moved = await PortalApp.PostFormAsync(practitioner, world.Checklist, new Dictionary<string, string>
+        var moved = await Forms.PostAsync(practitioner, world.Checklist, new Dictionary<string, string>
         {
             ["Data.Version"] = await CaseVersionAsync(world),
             ["Data.OpenedAt"] = TestClock.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
-        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(moved));
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(moved));
         (await CaseStatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingDecision);
         var reasons = await App.ExecuteDbContextAsync(db => db.AgencyChecksNotNeeded.Where(n => n.CaseId == world.CaseId).ToListAsync());
         reasons.Select(r => r.AgencyKey).Order().ShouldBe(agencies.Except(["police", "school"]).Order());
@@ -60,9 +60,9 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         await RecordNotNeededAsync(practitioner, world, "probation", ["probation"], "Not needed.");
 
         var again = await PostNotNeededAsync(practitioner, world, "probation", ["probation"], "Not needed, again.");
-        (await InformationRequestWorld.ErrorsAsync(again)).ShouldContain("A reason is already recorded for Probation.");
+        (await Forms.ErrorsAsync(again)).ShouldContain("A reason is already recorded for Probation.");
         var asked = await PostNotNeededAsync(practitioner, world, "police", ["police"], "Not needed.");
-        (await InformationRequestWorld.ErrorsAsync(asked)).ShouldContain("Police has already been asked.");
+        (await Forms.ErrorsAsync(asked)).ShouldContain("Police has already been asked.");
         (await App.ExecuteDbContextAsync(db => db.AgencyChecksNotNeeded.CountAsync())).ShouldBe(1);
     }
 
@@ -101,11 +101,11 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
     private static async Task RecordNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency, IEnumerable<string> keys, string reason)
     {
         var response = await PostNotNeededAsync(practitioner, world, agency, keys, reason);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(response));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
     }
 
     private static Task<HttpResponseMessage> PostNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency, IEnumerable<string> keys, string reason) =>
-        PortalApp.PostFormAsync(practitioner, $"{world.Checklist}/not-needed/{agency}",
+        Forms.PostAsync(practitioner, $"{world.Checklist}/not-needed/{agency}",
             [.. keys.Select(k => KeyValuePair.Create("Data.AgencyKeys", k)), KeyValuePair.Create("Data.Reason", reason)]);
 
     private async Task<string> CaseVersionAsync(InformationRequestWorld world) =>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.InformationRequests;
@@ -43,6 +43,6 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         var client = await App.SignInAsync("police@example.org", DemoDataSeeder.DemoPassword);
         var list = await client.GetStringAsync("/agency/requests");
         list.ShouldContain("1 request is overdue");
-        (await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail, DemoDataSeeder.DemoPassword)).ShouldNotBeNull();
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail, DemoDataSeeder.DemoPassword));
     }
 }

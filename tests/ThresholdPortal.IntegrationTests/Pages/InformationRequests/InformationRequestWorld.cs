@@ -5,7 +5,8 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
@@ -66,8 +67,8 @@ public sealed partial class InformationRequestWorld
             new("Data.ConsentObtained", "false"),
         };
         fields.AddRange(CheckedBoxes(form, "Data.ChildIds").Concat(CheckedBoxes(form, "Data.AdultIds")).Concat(CheckedBoxes(form, "Data.Questions")));
-        var response = await PortalApp.PostFormAsync(practitioner, SendPage(agency), fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
+        var response = await Forms.PostAsync(practitioner, SendPage(agency), fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
         var location = response.Headers.Location!.OriginalString;
         location.ShouldStartWith(Checklist);
         return Guid.ParseExact(location[(location.IndexOf("#request-", StringComparison.Ordinal) + "#request-".Length)..], "N");
@@ -77,23 +78,8 @@ public sealed partial class InformationRequestWorld
         App.ExecuteDbContextAsync(db => db.InformationRequests.AsNoTracking().Include(r => r.Subjects).Include(r => r.Responses).ThenInclude(r => r.Attachments)
             .AsSplitQuery().SingleAsync(r => r.Id == requestId));
 
-    public static async Task<string> ErrorsAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode == HttpStatusCode.Redirect)
-        {
-            return string.Empty;
-        }
-
-        var html = await response.Content.ReadAsStringAsync();
-        var summary = ErrorSummary().Match(html);
-        return summary.Success ? WebUtility.HtmlDecode(Regex.Replace(summary.Value, "<[^>]+>", " ")) : $"status {(int)response.StatusCode}";
-    }
-
     private static IEnumerable<KeyValuePair<string, string>> CheckedBoxes(string html, string name) =>
         Regex.Matches(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*>")
             .Where(m => m.Value.Contains(" checked", StringComparison.Ordinal))
             .Select(m => KeyValuePair.Create(name, WebUtility.HtmlDecode(Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)));
-
-    [GeneratedRegex("<div class=\"govuk-error-summary\".*?</div>\\s*</div>", RegexOptions.Singleline)]
-    private static partial Regex ErrorSummary();
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
@@ -19,7 +19,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
 
         var response = await AgencyForms.AnswerAsync(police, requestId, files: ("..\\chronology.pdf", AgencyForms.Pdf));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(response));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
         var request = await world.RequestAsync(requestId);
         request.State.ShouldBe(RequestState.Answered);
         var answer = request.Responses.ShouldHaveSingleItem();
@@ -54,7 +54,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
 
         (await police.GetStringAsync(AgencyForms.Answer(requestId))).ShouldContain("Send a correction");
         var correction = await AgencyForms.AnswerAsync(police, requestId, summary: "Two incidents in 2025: the second was in September.", responsesSeen: 1);
-        correction.StatusCode.ShouldBe(HttpStatusCode.Redirect, await InformationRequestWorld.ErrorsAsync(correction));
+        correction.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(correction));
 
         var responses = (await world.RequestAsync(requestId)).Responses.OrderBy(r => r.SubmittedAt).ToList();
         responses.Count.ShouldBe(2);
@@ -66,7 +66,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
 
         // Declining after answering is refused: an answer is corrected, never withdrawn.
         var decline = await AgencyForms.DeclineAsync(police, requestId, "Changed our mind.", responsesSeen: 2);
-        (await InformationRequestWorld.ErrorsAsync(decline)).ShouldContain("already been answered");
+        (await Forms.ErrorsAsync(decline)).ShouldContain("already been answered");
         (await world.RequestAsync(requestId)).Responses.Count.ShouldBe(2);
     }
 
@@ -103,7 +103,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         var response = await AgencyForms.AnswerAsync(police, requestId, files: ("report.pdf", "MZ\u0090\u0000 an executable"u8.ToArray()));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await InformationRequestWorld.ErrorsAsync(response)).ShouldContain("report.pdf must be a PDF, a Word document (DOCX), a PNG or a JPEG");
+        (await Forms.ErrorsAsync(response)).ShouldContain("report.pdf must be a PDF, a Word document (DOCX), a PNG or a JPEG");
         (await world.RequestAsync(requestId)).Responses.ShouldBeEmpty();
     }
 
@@ -119,7 +119,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         // Dan opened the form before Amy sent hers: it still says no responses.
         var late = await AgencyForms.AnswerAsync(dan, requestId, summary: "Dan's answer.", responsesSeen: 0);
 
-        (await InformationRequestWorld.ErrorsAsync(late)).ShouldContain("Someone at your organisation responded to this request while you were writing");
+        (await Forms.ErrorsAsync(late)).ShouldContain("Someone at your organisation responded to this request while you were writing");
         (await world.RequestAsync(requestId)).Responses.ShouldHaveSingleItem().InvolvementSummary.ShouldBe("Amy's answer.");
     }
 
@@ -132,7 +132,7 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         var school = await App.SignInAsync(InformationRequestWorld.SchoolEmail);
 
         var empty = await AgencyForms.DeclineAsync(school, requestId, "  ");
-        (await InformationRequestWorld.ErrorsAsync(empty)).ShouldContain("Say why your agency cannot answer");
+        (await Forms.ErrorsAsync(empty)).ShouldContain("Say why your agency cannot answer");
         var declined = await AgencyForms.DeclineAsync(school, requestId, "The children left us in July for Northtown Academy.");
 
         declined.StatusCode.ShouldBe(HttpStatusCode.Redirect);

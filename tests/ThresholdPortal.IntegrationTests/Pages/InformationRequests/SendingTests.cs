@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Email;
 
@@ -67,7 +67,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         var world = await InformationRequestWorld.CreateAsync(App);
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
 
-        var response = await PortalApp.PostFormAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
+        var response = await Forms.PostAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
         {
             ["Data.OrganisationId"] = world.Police.Id.ToString(),
             ["Data.LawfulBasis"] = "Consent",
@@ -75,7 +75,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var errors = await InformationRequestWorld.ErrorsAsync(response);
+        var errors = await Forms.ErrorsAsync(response);
         errors.ShouldContain("Select at least one child");
         errors.ShouldContain("Select at least one question or write your own");
         errors.ShouldContain("Consent cannot be the lawful basis when it was not obtained");
@@ -89,7 +89,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         var world = await InformationRequestWorld.CreateAsync(App);
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
 
-        var response = await PortalApp.PostFormAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
+        var response = await Forms.PostAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
         {
             ["Data.OrganisationId"] = "not-an-id",
             ["Data.LawfulBasis"] = "Because",
@@ -113,7 +113,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
 
         // The form is not offered; posting one anyway is refused by the case's rules.
         var childId = await App.ExecuteDbContextAsync(db => db.ReferralChildren.Select(c => c.Id).FirstAsync());
-        var response = await PortalApp.PostFormAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
+        var response = await Forms.PostAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
         {
             ["Data.OrganisationId"] = world.Police.Id.ToString(),
             ["Data.ChildIds"] = childId.ToString(),
@@ -122,7 +122,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
             ["Data.ConsentObtained"] = "false",
         }, tokenFrom: "/account/change-password");
 
-        (await InformationRequestWorld.ErrorsAsync(response)).ShouldContain("Progress the case to MASH checks before asking agencies");
+        (await Forms.ErrorsAsync(response)).ShouldContain("Progress the case to MASH checks before asking agencies");
         (await App.ExecuteDbContextAsync(db => db.InformationRequests.CountAsync())).ShouldBe(0);
     }
 
@@ -134,7 +134,7 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         var form = await practitioner.GetStringAsync(world.SendPage("police"));
         form.ShouldNotContain(world.School.Id.ToString(), customMessage: "only police forces are offered for the police");
 
-        var response = await PortalApp.PostFormAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
+        var response = await Forms.PostAsync(practitioner, world.SendPage("police"), new Dictionary<string, string>
         {
             ["Data.OrganisationId"] = world.School.Id.ToString(),
             ["Data.ChildIds"] = (await App.ExecuteDbContextAsync(db => db.ReferralChildren.Select(c => c.Id).FirstAsync())).ToString(),
@@ -143,6 +143,6 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
             ["Data.ConsentObtained"] = "false",
         });
 
-        (await InformationRequestWorld.ErrorsAsync(response)).ShouldContain("Riverside Primary School cannot be sent a request for Police");
+        (await Forms.ErrorsAsync(response)).ShouldContain("Riverside Primary School cannot be sent a request for Police");
     }
 }

@@ -5,8 +5,8 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.CaseAudits;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Pages.Insights.Audits;
@@ -60,7 +60,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
 
     private static async Task<Guid> CreateAuditAsync(HttpClient client, string? seed, int perStratum, params AuditStratum[] strata)
     {
-        var response = await PortalApp.PostFormAsync(client, AuditRoutes.New, NewAudit(seed, perStratum, strata));
+        var response = await Forms.PostAsync(client, AuditRoutes.New, NewAudit(seed, perStratum, strata));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
@@ -90,7 +90,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
             fields.Add(new("Data.Features", nameof(QualityFeature.ConsentSought)));
         }
 
-        return await PortalApp.PostFormAsync(client, AuditRoutes.Case(auditId, caseId), fields, tokenFrom: AuditRoutes.New);
+        return await Forms.PostAsync(client, AuditRoutes.Case(auditId, caseId), fields, tokenFrom: AuditRoutes.New);
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
     public async Task A_new_audit_with_wrong_answers_shows_the_errors_and_stores_nothing()
     {
         var (_, auditor) = await AuditorAsync();
-        var response = await PortalApp.PostFormAsync(auditor, AuditRoutes.New, new Dictionary<string, string>
+        var response = await Forms.PostAsync(auditor, AuditRoutes.New, new Dictionary<string, string>
         {
             ["Data.Title"] = new string('x', CaseAudit.TitleMaxLength + 1),
             ["Data.PeriodFrom.Day"] = "31", ["Data.PeriodFrom.Month"] = "2", ["Data.PeriodFrom.Year"] = "2026",
@@ -243,7 +243,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
             "Data.PeriodTo.Year" => new KeyValuePair<string, string>(f.Key, (PeriodFrom.Year - 1).ToString(CultureInfo.InvariantCulture)),
             _ => f,
         });
-        (await (await PortalApp.PostFormAsync(auditor, AuditRoutes.New, reversed)).Content.ReadAsStringAsync())
+        (await (await Forms.PostAsync(auditor, AuditRoutes.New, reversed)).Content.ReadAsStringAsync())
             .ShouldContain("The end of the period must be the same as or after its start");
 
         (await App.ExecuteDbContextAsync(db => db.CaseAudits.CountAsync())).ShouldBe(0);
@@ -257,7 +257,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         var auditId = await CreateAuditAsync(auditor, "1", 5, AuditStratum.NoFurtherAction);
         var version = (await SampleAsync(auditId))[0].Version;
 
-        var response = await PortalApp.PostFormAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), new Dictionary<string, string>
+        var response = await Forms.PostAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), new Dictionary<string, string>
         {
             ["Data.Version"] = version.ToString(CultureInfo.InvariantCulture),
             ["Data.Comments"] = new string('x', CaseJudgement.CommentsMaxLength + 1),
@@ -298,7 +298,7 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         async Task<HttpResponseMessage> CompleteAsync()
         {
             var version = await App.ExecuteDbContextAsync(db => db.CaseAudits.Where(a => a.Id == auditId).Select(a => a.Version).SingleAsync());
-            return await PortalApp.PostFormAsync(auditor, AuditRoutes.Audit(auditId) + "?handler=complete",
+            return await Forms.PostAsync(auditor, AuditRoutes.Audit(auditId) + "?handler=complete",
                 new Dictionary<string, string> { ["Data.Version"] = version.ToString(CultureInfo.InvariantCulture) }, tokenFrom: AuditRoutes.Audit(auditId));
         }
 

@@ -2,7 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using ThresholdPortal.Domain.Accounts;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Pages.Insights;
 
@@ -251,11 +252,11 @@ public sealed class InsightsCasesPagingTests(PortalApp app) : IntegrationTest(ap
     [Fact]
     public async Task The_cases_behind_a_count_page_by_key_without_gaps_or_repeats()
     {
-        var team = await Mash.MashTestData.MashTeamAsync(App);
+        var team = await MashTestData.MashTeamAsync(App);
         var references = new List<string>();
         for (var i = 0; i < CasesModel.PageSize + 3; i++)
         {
-            references.Add((await Mash.MashTestData.AddCaseAsync(App, team, new Mash.CaseSeed(InsightsWorld.March.AddMinutes(i)))).Reference);
+            references.Add((await MashTestData.AddCaseAsync(App, team, new CaseSeed(InsightsWorld.March.AddMinutes(i)))).Reference);
         }
 
         var client = await App.SignInAsync("martin@mash.test");
@@ -264,7 +265,7 @@ public sealed class InsightsCasesPagingTests(PortalApp app) : IntegrationTest(ap
         next.ShouldNotBeEmpty();
         var second = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(next));
 
-        var shown = Mash.MashTestData.References(first).Concat(Mash.MashTestData.References(second)).ToList();
+        var shown = MashTestData.References(first).Concat(MashTestData.References(second)).ToList();
         shown.ShouldBe(Enumerable.Reverse(references));
         second.ShouldNotContain("rel=\"next\"");
     }

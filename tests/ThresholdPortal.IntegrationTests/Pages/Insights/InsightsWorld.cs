@@ -5,8 +5,8 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Intake;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;

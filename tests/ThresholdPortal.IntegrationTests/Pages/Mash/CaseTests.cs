@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;

@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 
@@ -14,7 +15,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var response = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new()
+        var response = await Forms.PostAsync(client, "/mash/contacts/new", new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "Phone",
@@ -64,7 +65,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var incomplete = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new()
+        var incomplete = await Forms.PostAsync(client, "/mash/contacts/new", new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "Phone",
@@ -80,7 +81,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         errors.ShouldContain("Enter what the caller told you");
         errors.ShouldContain("Say whether a child is in immediate danger");
 
-        var anonymous = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new()
+        var anonymous = await Forms.PostAsync(client, "/mash/contacts/new", new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "InPerson",
@@ -113,8 +114,8 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
             ["Data.WhatHappened"] = "Kai emailed to say he does not feel safe at home.",
         };
 
-        var first = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new(fields));
-        var second = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new(fields));
+        var first = await Forms.PostAsync(client, "/mash/contacts/new", new(fields));
+        var second = await Forms.PostAsync(client, "/mash/contacts/new", new(fields));
 
         second.Headers.Location.ShouldBe(first.Headers.Location);
         (await App.ExecuteDbContextAsync(db => db.MashCases.CountAsync())).ShouldBe(1);
@@ -126,7 +127,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var response = await PortalApp.PostFormAsync(client, "/mash/contacts/new", new()
+        var response = await Forms.PostAsync(client, "/mash/contacts/new", new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "Phone",

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
 
@@ -91,7 +92,7 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
         var author = await App.SignedInReferrerAsync("author@school.test");
         await author.StartAsync();
         var intruder = await App.SignedInReferrerAsync("intruder@elsewhere.test");
-        var token = await ReferralJourney.TokenFromAsync(intruder.Client, "/referrals/new");
+        var token = await Forms.TokenAsync(intruder.Client, "/referrals/new");
 
         var response = await intruder.Client.PostAsync($"/referrals/draft/{author.DraftId}/screening", new FormUrlEncodedContent(new Dictionary<string, string>
         {

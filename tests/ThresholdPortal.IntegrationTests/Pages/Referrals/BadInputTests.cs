@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
 
@@ -25,7 +26,7 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain("<title>Error: ");
-        return WebUtility.HtmlDecode(ReferralJourney.ErrorSummary(html));
+        return WebUtility.HtmlDecode(Forms.ErrorSummary(html));
     }
 
     [Theory]

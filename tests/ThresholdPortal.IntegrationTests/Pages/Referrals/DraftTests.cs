@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
 
@@ -165,7 +166,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
 
         var response = await journey.PostAsync("early-help", new() { ["Data.Choice"] = "ReferToMashAnyway" });
 
-        ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Explain why you are referring to the MASH");
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Explain why you are referring to the MASH");
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).EarlyHelpChoice.ShouldBeNull();
     }
 

@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
-using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
 
@@ -79,7 +80,7 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         await journey.SubmitForReferenceAsync();
 
         (await journey.Client.GetAsync(journey.Url("concerns"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var token = await ReferralJourney.TokenFromAsync(journey.Client, "/referrals/new");
+        var token = await Forms.TokenAsync(journey.Client, "/referrals/new");
         var change = await journey.Client.PostAsync(journey.Url("concerns"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -101,7 +102,7 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         var response = await journey.SubmitAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var errors = ReferralJourney.ErrorSummary(await response.Content.ReadAsStringAsync());
+        var errors = Forms.ErrorSummary(await response.Content.ReadAsStringAsync());
         errors.ShouldContain("Complete the section: check the threshold level");
         errors.ShouldContain("Complete the section: the concerns");
         errors.ShouldContain("Complete the section: consent and communication");
@@ -158,7 +159,7 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
             ["Data.SharingBasis"] = "Consent",
         });
 
-        ReferralJourney.ErrorSummary(await refused.Content.ReadAsStringAsync()).ShouldContain("Early help needs the family's agreement");
+        Forms.ErrorSummary(await refused.Content.ReadAsStringAsync()).ShouldContain("Early help needs the family's agreement");
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBeNull();
         await journey.ConsentAsync(decision: "Obtained", basis: "Consent");
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Consent.Decision.ShouldBe(ConsentDecision.Obtained);

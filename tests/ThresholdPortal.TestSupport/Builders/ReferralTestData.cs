@@ -1,8 +1,7 @@
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 
-namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
+namespace ThresholdPortal.TestSupport.Builders;
 
 public static class ReferralTestData
 {

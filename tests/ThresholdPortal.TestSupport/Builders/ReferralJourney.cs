@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 
-namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
+namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>
 /// Drives a referral through its pages over HTTP, as a browser without JavaScript would: GET each page for
@@ -38,20 +37,20 @@ public sealed partial class ReferralJourney(HttpClient client)
     }
 
     public Task<HttpResponseMessage> PostStartAsync(string idempotencyKey) =>
-        PortalApp.PostFormAsync(Client, "/referrals/new", new() { ["Data.IdempotencyKey"] = idempotencyKey });
+        Forms.PostAsync(Client, "/referrals/new", new() { ["Data.IdempotencyKey"] = idempotencyKey });
 
     public static Guid DraftIn(HttpResponseMessage response) =>
         Guid.Parse(DraftInLocation().Match(response.Headers.Location!.ToString()).Groups[1].Value);
 
     /// <summary>Posts a step's answers; the page to take the antiforgery token from defaults to the step itself.</summary>
     public Task<HttpResponseMessage> PostAsync(string step, Dictionary<string, string> fields) =>
-        PortalApp.PostFormAsync(Client, Url(step), fields);
+        Forms.PostAsync(Client, Url(step), fields);
 
     public async Task<HttpResponseMessage> ShouldRedirectAsync(string step, Dictionary<string, string> fields)
     {
         var response = await PostAsync(step, fields);
         var body = response.StatusCode == HttpStatusCode.Redirect ? string.Empty : await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"posting {step} should save and move on, but the page said: {ErrorSummary(body)}");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"posting {step} should save and move on, but the page said: {Forms.ErrorSummary(body)}");
         return response;
     }
 
@@ -67,15 +66,7 @@ public sealed partial class ReferralJourney(HttpClient client)
         return childId;
     }
 
-    public Task<string> TokenAsync(string step) => TokenFromAsync(Client, Url(step));
-
-    /// <summary>The antiforgery token of the form on the page at <paramref name="url"/>.</summary>
-    public static async Task<string> TokenFromAsync(HttpClient client, string url)
-    {
-        var token = Token().Match(await client.GetStringAsync(url));
-        token.Success.ShouldBeTrue($"{url} should contain an antiforgery token");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
-    }
+    public Task<string> TokenAsync(string step) => Forms.TokenAsync(Client, Url(step));
 
     public Task ScreenAsync(bool danger = false, bool fgm = false) => ShouldRedirectAsync("screening", new()
     {
@@ -181,7 +172,7 @@ public sealed partial class ReferralJourney(HttpClient client)
     public async Task<string> SubmitForReferenceAsync()
     {
         var response = await SubmitAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, ErrorSummary(await response.Content.ReadAsStringAsync()));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, Forms.ErrorSummary(await response.Content.ReadAsStringAsync()));
         return ReferenceInLocation().Match(response.Headers.Location!.ToString()).Groups[1].Value;
     }
 
@@ -189,14 +180,7 @@ public sealed partial class ReferralJourney(HttpClient client)
     {
         fields.Add(new("__RequestVerificationToken", await TokenAsync(step)));
         var response = await Client.PostAsync(Url(step), new FormUrlEncodedContent(fields));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, ErrorSummary(await response.Content.ReadAsStringAsync()));
-    }
-
-    /// <summary>The error summary's messages, to make a failed step's assertion say why.</summary>
-    public static string ErrorSummary(string html)
-    {
-        var items = ErrorItem().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-        return items.Count == 0 ? "(no error summary)" : string.Join("; ", items);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, Forms.ErrorSummary(await response.Content.ReadAsStringAsync()));
     }
 
     [GeneratedRegex("/referrals/draft/([0-9a-f-]{36})")]
@@ -210,10 +194,4 @@ public sealed partial class ReferralJourney(HttpClient client)
 
     [GeneratedRegex("/referrals/([A-Z]{2}-[0-9]{4}-[0-9]{6,})/confirmation")]
     private static partial Regex ReferenceInLocation();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("<li><a href=\"#[^\"]*\">([^<]*)</a></li>")]
-    private static partial Regex ErrorItem();
 }

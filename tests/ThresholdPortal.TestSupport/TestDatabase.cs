@@ -3,7 +3,7 @@ using Npgsql;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// Each test gets its own PostgreSQL database, cloned from a template that was migrated once per run

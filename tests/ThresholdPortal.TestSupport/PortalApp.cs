@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +17,7 @@ using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// The real app (real pipeline, real mediator, real PostgreSQL) hosted in memory. One per test class;
@@ -165,15 +164,22 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)
     {
         var client = CreateBrowserLikeClient();
-        var response = await PostFormAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
+        var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email} should redirect");
         if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
         {
-            response = await PostFormAsync(client, response.Headers.Location.OriginalString, new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
+            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
         }
 
         return client;
+    }
+
+    /// <summary>The client holds a live session: the account page, which every signed-in user may open, opens.</summary>
+    public static async Task ShouldBeSignedInAsync(HttpClient client, string? because = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        (await client.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.OK, because ?? "the client should be signed in");
     }
 
     /// <summary>The e-mails queued so far, oldest first.</summary>
@@ -191,27 +197,6 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     /// <summary>The audit events recorded so far, oldest first.</summary>
     public Task<List<AuditEvent>> AuditAsync() =>
         ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
-
-    /// <summary>GETs the page, takes its antiforgery token and posts the form fields to it.</summary>
-    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
-        PostFormAsync(client, url, fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
-
-    /// <summary>As above, with repeated names for checkboxes (<c>Data.Roles</c> twice).</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
-    {
-        var token = await AntiforgeryTokenAsync(client, tokenFrom ?? url);
-        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
-    }
-
-    /// <summary>An antiforgery token from the form on a page (any page's token is valid for the same client).</summary>
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
-    {
-        var page = await client.GetAsync(pageUrl);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        token.Success.ShouldBeTrue($"{pageUrl} should contain an antiforgery token");
-        return WebUtility.HtmlDecode(token.Groups[1].Value);
-    }
 
     /// <summary>A MASH organisation with an administrator, signed in (with their authenticator code).</summary>
     public async Task<(HttpClient Client, PortalUser Administrator, Organisation Mash)> SignInAsAdministratorAsync()

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app

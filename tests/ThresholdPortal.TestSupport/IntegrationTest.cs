@@ -1,4 +1,4 @@
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>Base class: one app per test class, one fresh database per test.</summary>
 public abstract class IntegrationTest(PortalApp app) : IClassFixture<PortalApp>, IAsyncLifetime

@@ -5,13 +5,12 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
-namespace ThresholdPortal.IntegrationTests.Pages.Mash;
+namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>A MASH with two practitioners and a manager, and a school that refers.</summary>
 public sealed record MashTeam(Organisation LocalAuthority, Organisation School, PortalUser Practitioner, PortalUser Colleague, PortalUser Manager);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1: Debian's aiosmtpd, run with deploy/local/smtp_drop.py, saving each
@@ -108,6 +108,30 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// Waits until a message that <paramref name="match"/> accepts has arrived, and returns every such message:
+    /// other mail the app sends meanwhile (the demo data's overdue chases, say) neither hides nor counts as it.
+    /// </summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(20);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var messages = Messages().Where(match).ToList();
+            if (messages.Count > 0 || waited.Elapsed > limit)
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Whether <paramref name="message"/> is addressed to <paramref name="address"/>.</summary>
+    public static bool IsTo(MimeMessage message, string address) =>
+        message?.To.Mailboxes.Any(to => to.Address == address) == true;
 
     public async ValueTask DisposeAsync()
     {

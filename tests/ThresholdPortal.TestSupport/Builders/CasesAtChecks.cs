@@ -2,12 +2,11 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
-namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>
 /// A referral sent by a school and its MASH case screened as far as MASH checks (claimed, rated, progressed),

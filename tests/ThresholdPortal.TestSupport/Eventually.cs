@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// Waits for something a background service does. Measured on a stopwatch, not the clock, so it neither

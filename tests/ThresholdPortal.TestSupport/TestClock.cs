@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ThresholdPortal.IntegrationTests.Infrastructure;
+namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// The clock the app under test and the tests themselves read. It starts at a fixed instant (a Wednesday
