@@ -20,7 +20,17 @@ public abstract class CommandPageModel : PageModel
     /// reason; it answers false when the thing has gone, and the page is then a 404.
     /// </summary>
     protected async Task<IActionResult> OutcomeAsync(
-        CommandResult result, Func<IActionResult> saved, Func<Task<bool>>? reload = null, string conflictMessage = ConflictMessage)
+        CommandResult result, Func<IActionResult> saved, Func<Task<bool>> reload, string conflictMessage = ConflictMessage)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        return Settled(result, saved, conflictMessage) ?? (await reload() ? Page() : NotFound());
+    }
+
+    /// <summary>The result as a response, for a page with nothing to reload before it is shown again.</summary>
+    protected IActionResult OutcomeOf(CommandResult result, Func<IActionResult> saved) => Settled(result, saved, ConflictMessage) ?? Page();
+
+    /// <summary>The response when the result ends the request; otherwise null, with the reason in ModelState.</summary>
+    private IActionResult? Settled(CommandResult result, Func<IActionResult> saved, string conflictMessage)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(saved);
@@ -31,18 +41,12 @@ public abstract class CommandPageModel : PageModel
             case CommandResult.Conflict conflict:
                 ModelState.AddModelError(string.Empty, conflictMessage);
                 ChangesSinceOpened = conflict.Changes;
-                break;
+                return null;
             case CommandResult.Refused refused:
                 ModelState.AddModelError(string.Empty, refused.Message);
-                break;
+                return null;
             default:
                 return NotFound();
         }
-
-        return reload is null || await reload() ? Page() : NotFound();
     }
-
-    /// <summary>The result as a response, for a page with nothing to reload before it is shown again.</summary>
-    protected IActionResult Outcome(CommandResult result, Func<IActionResult> saved) =>
-        OutcomeAsync(result, saved).GetAwaiter().GetResult();
 }
