@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Features.Triage;
+
+/// <summary>
+/// A change to a case made from a form. The form carries the version of the case it was opened on
+/// (PostgreSQL's xmin) and when it was opened, so a save over someone else's change is refused and the
+/// practitioner is shown what changed, never a silent overwrite.
+/// </summary>
+public interface ICaseChange
+{
+    Guid CaseId { get; set; }
+    uint Version { get; set; }
+
+    /// <summary>UTC ticks of when the form was shown.</summary>
+    long OpenedAt { get; set; }
+}
+
+public static class CaseChanges
+{
+    public const string ConflictMessage = "This case changed since you opened it. Check what changed, then make your change again if it is still right.";
+
+    /// <summary>
+    /// The one path for a version-checked change to a case: loads the case, tracked, holding the version the
+    /// form was opened on; runs the step (which may refuse with its own message, or throw a
+    /// <see cref="CaseRuleException"/>); saves. A save over someone else's change becomes the conflict view.
+    /// </summary>
+    public static async Task<CommandResult> ChangeAsync(
+        PortalDbContext db, ICaseChange change, Func<MashCase, Task<CommandResult?>> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(step);
+        var mashCase = await db.MashCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken);
+        if (mashCase is null)
+        {
+            return CommandResult.NotFound;
+        }
+
+        if (mashCase.Version != change.Version)
+        {
+            return await ConflictAsync(db, change, cancellationToken);
+        }
+
+        try
+        {
+            if (await step(mashCase) is { } stop)
+            {
+                return stop;
+            }
+        }
+        catch (CaseRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            return new CommandResult.Refused(refused.Message);
+        }
+
+        return await SaveAsync(db, change, cancellationToken);
+    }
+
+    /// <summary>A change whose step needs nothing but the case.</summary>
+    public static Task<CommandResult> ChangeAsync(PortalDbContext db, ICaseChange change, Action<MashCase> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return ChangeAsync(db, change, mashCase =>
+        {
+            step(mashCase);
+            return Task.FromResult<CommandResult?>(null);
+        }, cancellationToken);
+    }
+
+    /// <summary>Applies a domain step; a rule the case's state refuses becomes a message, not an error page.</summary>
+    public static CommandResult? Apply(PortalDbContext db, Action step)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            step();
+            return null;
+        }
+        catch (CaseRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            return new CommandResult.Refused(refused.Message);
+        }
+    }
+
+    /// <summary>
+    /// Saves, or reports the conflict. EF Core rolls the failed save back to its savepoint, and the tracked
+    /// changes are dropped, so nothing of the refused change (not even its audit event) is stored.
+    /// </summary>
+    public static async Task<CommandResult> SaveAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(db, change, cancellationToken);
+        }
+    }
+
+    /// <summary>What others changed on the case since the form was opened: for a change whose own stale-save check failed.</summary>
+    public static async Task<CommandResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    {
+        var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+        var subject = change.CaseId.ToString();
+        var changes = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == subject && e.OccurredAt >= since && !CaseEvents.Reads.Contains(e.Action))
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => new
+            {
+                e.Action,
+                e.Detail,
+                e.OccurredAt,
+                By = db.Users.Where(u => u.Id == e.UserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+            })
+            .Take(50)
+            .ToListAsync(cancellationToken);
+        return new CommandResult.Conflict([.. changes.Select(c => new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
+    }
+}
+
+/// <summary>A page that changes a case: saved goes back to the case record; the rest as every command page.</summary>
+public abstract class CasePageModel : CommandPageModel
+{
+    /// <summary>The case in the address: what a page shown again after a validation error reloads.</summary>
+    [FromRoute(Name = "id")]
+    public Guid RouteCaseId { get; set; }
+
+    protected Task<IActionResult> OutcomeAsync(CommandResult result, Guid caseId, Func<Task<bool>> reload) =>
+        OutcomeAsync(result, () => Redirect(MashRoutes.Case(caseId)), reload, CaseChanges.ConflictMessage);
+
+    /// <summary>The stamp a form carries: now, in UTC ticks.</summary>
+    protected static long Now(TimeProvider clock) => (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow().UtcTicks;
+}
+
+/// <summary>Puts the case version and opening time into a command from what the page loaded.</summary>
+public static class CaseChangeStamp
+{
+    public static T Stamp<T>(this T change, Guid caseId, uint version, long openedAt)
+        where T : ICaseChange
+    {
+        change.CaseId = caseId;
+        change.Version = version;
+        change.OpenedAt = openedAt;
+        return change;
+    }
+}
