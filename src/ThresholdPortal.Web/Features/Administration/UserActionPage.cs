@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Administration;
@@ -10,7 +10,7 @@ namespace ThresholdPortal.Web.Features.Administration;
 /// page's command and goes back to the user with a success message, or explains why it could not be done.
 /// Each page keeps its own command and handler.
 /// </summary>
-public abstract class UserActionPage(IMediator mediator) : PageModel
+public abstract class UserActionPage(IMediator mediator) : CommandPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -26,19 +26,17 @@ public abstract class UserActionPage(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        var refusal = await mediator.Send(CreateCommand());
-        if (refusal is null)
+        var result = await mediator.Send(CreateCommand());
+        if (result.IsSaved)
         {
             TempData.SetNotice(SuccessMessage);
-            return RedirectToPage("/Admin/Users/Details", new { id = Id });
         }
 
-        ModelState.AddModelError(string.Empty, refusal);
-        return Page();
+        return OutcomeOf(result, () => RedirectToPage("/Admin/Users/Details", new { id = Id }));
     }
 
-    /// <summary>The command; it answers null when done, or why it was refused.</summary>
-    protected abstract IRequest<string?> CreateCommand();
+    /// <summary>The command; it answers saved, or refused with why.</summary>
+    protected abstract IRequest<CommandResult> CreateCommand();
 
     /// <summary>Shown on the user's page afterwards; <see cref="Heading"/> says who it was.</summary>
     protected abstract string SuccessMessage { get; }

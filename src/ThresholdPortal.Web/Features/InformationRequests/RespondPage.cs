@@ -18,7 +18,9 @@ public abstract class RespondPage(IMediator mediator) : PageModel, IReloadOnInva
 
     protected IMediator Mediator { get; } = mediator;
 
-    protected Guid RouteRequestId => Guid.TryParse(RouteData.Values["requestId"]?.ToString(), out var id) ? id : Guid.Empty;
+    /// <summary>The request in the address, for a form shown again after a validation error.</summary>
+    [FromRoute(Name = "requestId")]
+    public Guid RouteRequestId { get; set; }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteRequestId, cancellationToken);
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ThresholdPortal.Web.Features.Intake;
 
 /// <summary>
-/// What every page of a draft shares: the draft's id from the address, and whether the referrer came from
+/// What every page of a draft shares: the draft's id, bound from the address, and whether the referrer came from
 /// check answers (then saving returns there instead of going on).
 /// </summary>
 public abstract class DraftPageModel : PageModel
@@ -12,7 +12,8 @@ public abstract class DraftPageModel : PageModel
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
-    public Guid DraftId => RouteId("draftId");
+    [FromRoute]
+    public Guid DraftId { get; set; }
 
     public bool CameFromCheckAnswers => From == ReferralRoutes.FromCheckAnswers;
 
@@ -23,7 +24,4 @@ public abstract class DraftPageModel : PageModel
 
     /// <summary>A page within the same change, still returning to check answers at its end if that is where it began.</summary>
     protected IActionResult StayInChange(string page) => Redirect(CameFromCheckAnswers ? $"{page}?from={ReferralRoutes.FromCheckAnswers}" : page);
-
-    /// <summary>A second id from the address, such as the child's.</summary>
-    protected Guid RouteId(string name) => Guid.TryParse(RouteData.Values[name] as string, out var id) ? id : Guid.Empty;
 }

@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Triage;
 
@@ -20,54 +21,61 @@ public interface ICaseChange
     long OpenedAt { get; set; }
 }
 
-/// <summary>What became of a change to a case.</summary>
-public abstract record CaseChangeResult
-{
-    public static readonly CaseChangeResult Saved = new SavedResult();
-    public static readonly CaseChangeResult NotFound = new NotFoundResult();
-
-    public sealed record SavedResult : CaseChangeResult;
-
-    public sealed record NotFoundResult : CaseChangeResult;
-
-    /// <summary>Someone else changed the case after the form was opened.</summary>
-    public sealed record Conflict(IReadOnlyList<ChangeSinceOpened> Changes) : CaseChangeResult;
-
-    /// <summary>The case's state does not allow the step (for example, it was closed meanwhile).</summary>
-    public sealed record Refused(string Message) : CaseChangeResult;
-}
-
-/// <summary>One thing someone else did to the case while the form was open.</summary>
-public sealed record ChangeSinceOpened(string What, string? Detail, string By, DateTimeOffset At);
-
 public static class CaseChanges
 {
     public const string ConflictMessage = "This case changed since you opened it. Check what changed, then make your change again if it is still right.";
 
     /// <summary>
-    /// Loads the case to change, tracked, holding the version the form was opened on: SaveChanges then
-    /// fails with a concurrency error if anyone saved the case since.
+    /// The one path for a version-checked change to a case: loads the case, tracked, holding the version the
+    /// form was opened on; runs the step (which may refuse with its own message, or throw a
+    /// <see cref="CaseRuleException"/>); saves. A save over someone else's change becomes the conflict view.
     /// </summary>
-    public static async Task<(MashCase? Case, CaseChangeResult? Stop)> LoadAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    public static async Task<CommandResult> ChangeAsync(
+        PortalDbContext db, ICaseChange change, Func<MashCase, Task<CommandResult?>> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(step);
         var mashCase = await db.MashCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken);
         if (mashCase is null)
         {
-            return (null, CaseChangeResult.NotFound);
+            return CommandResult.NotFound;
         }
 
         if (mashCase.Version != change.Version)
         {
-            return (null, await ConflictAsync(db, change, cancellationToken));
+            return await ConflictAsync(db, change, cancellationToken);
         }
 
-        return (mashCase, null);
+        try
+        {
+            if (await step(mashCase) is { } stop)
+            {
+                return stop;
+            }
+        }
+        catch (CaseRuleException refused)
+        {
+            db.ChangeTracker.Clear();
+            return new CommandResult.Refused(refused.Message);
+        }
+
+        return await SaveAsync(db, change, cancellationToken);
+    }
+
+    /// <summary>A change whose step needs nothing but the case.</summary>
+    public static Task<CommandResult> ChangeAsync(PortalDbContext db, ICaseChange change, Action<MashCase> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return ChangeAsync(db, change, mashCase =>
+        {
+            step(mashCase);
+            return Task.FromResult<CommandResult?>(null);
+        }, cancellationToken);
     }
 
     /// <summary>Applies a domain step; a rule the case's state refuses becomes a message, not an error page.</summary>
-    public static CaseChangeResult? Apply(PortalDbContext db, Action step)
+    public static CommandResult? Apply(PortalDbContext db, Action step)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(step);
@@ -79,7 +87,7 @@ public static class CaseChanges
         catch (CaseRuleException refused)
         {
             db.ChangeTracker.Clear();
-            return new CaseChangeResult.Refused(refused.Message);
+            return new CommandResult.Refused(refused.Message);
         }
     }
 
@@ -87,13 +95,13 @@ public static class CaseChanges
     /// Saves, or reports the conflict. EF Core rolls the failed save back to its savepoint, and the tracked
     /// changes are dropped, so nothing of the refused change (not even its audit event) is stored.
     /// </summary>
-    public static async Task<CaseChangeResult> SaveAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    public static async Task<CommandResult> SaveAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return CaseChangeResult.Saved;
+            return CommandResult.Saved;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -103,7 +111,7 @@ public static class CaseChanges
     }
 
     /// <summary>What others changed on the case since the form was opened: for a change whose own stale-save check failed.</summary>
-    public static async Task<CaseChangeResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    public static async Task<CommandResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
     {
         var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
         var subject = change.CaseId.ToString();
@@ -119,39 +127,19 @@ public static class CaseChanges
             })
             .Take(50)
             .ToListAsync(cancellationToken);
-        return new CaseChangeResult.Conflict([.. changes.Select(c => new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
+        return new CommandResult.Conflict([.. changes.Select(c => new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
     }
 }
 
-/// <summary>A page that changes a case: turns each result into a redirect, a 404 or the page again with the reason.</summary>
-public abstract class CasePageModel : PageModel
+/// <summary>A page that changes a case: saved goes back to the case record; the rest as every command page.</summary>
+public abstract class CasePageModel : CommandPageModel
 {
-    public IReadOnlyList<ChangeSinceOpened>? ChangesSinceOpened { get; private set; }
-
-    protected async Task<IActionResult> OutcomeAsync(CaseChangeResult result, Guid caseId, Func<Task<bool>> reload)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(reload);
-        switch (result)
-        {
-            case CaseChangeResult.SavedResult:
-                return Redirect(MashRoutes.Case(caseId));
-            case CaseChangeResult.Conflict conflict:
-                ModelState.AddModelError(string.Empty, CaseChanges.ConflictMessage);
-                ChangesSinceOpened = conflict.Changes;
-                break;
-            case CaseChangeResult.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Message);
-                break;
-            default:
-                return NotFound();
-        }
-
-        return await reload() ? Page() : NotFound();
-    }
-
     /// <summary>The case in the address: what a page shown again after a validation error reloads.</summary>
-    protected Guid RouteCaseId => Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty;
+    [FromRoute(Name = "id")]
+    public Guid RouteCaseId { get; set; }
+
+    protected Task<IActionResult> OutcomeAsync(CommandResult result, Guid caseId, Func<Task<bool>> reload) =>
+        OutcomeAsync(result, () => Redirect(MashRoutes.Case(caseId)), reload, CaseChanges.ConflictMessage);
 
     /// <summary>The stamp a form carries: now, in UTC ticks.</summary>
     protected static long Now(TimeProvider clock) => (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow().UtcTicks;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Accounts;
@@ -24,8 +23,11 @@ namespace ThresholdPortal.Web.Pages.Referrals;
 /// differences) on the MASH managers' list, due a configured number of working days from now, and every
 /// active MASH manager is e-mailed that it is waiting.
 /// </summary>
-public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
+    [FromRoute]
+    public string Reference { get; set; } = string.Empty;
+
     [BindProperty]
     public RaiseEscalation Data { get; set; } = new();
 
@@ -45,23 +47,16 @@ public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInva
     public async Task<IActionResult> OnPostAsync(string reference)
     {
         Data.Reference = reference;
-        var refused = await mediator.Send(Data);
-        if (refused is null)
+        var result = await mediator.Send(Data);
+        if (result.IsSaved)
         {
             TempData.SetNotice("Your disagreement has been sent to the MASH managers");
-            return Redirect(ReferralRoutes.Sent(reference));
         }
 
-        if (refused.Length == 0)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError(string.Empty, refused);
-        return await LoadAsync(reference) ? Page() : NotFound();
+        return await OutcomeAsync(result, () => Redirect(ReferralRoutes.Sent(reference)), () => LoadAsync(reference));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteData.Values["reference"]?.ToString() ?? string.Empty);
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Reference);
 
     private async Task<bool> LoadAsync(string reference)
     {
@@ -77,8 +72,7 @@ public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInva
 
     public sealed record Query(string Reference) : IQuery<ReferralOutcome?>;
 
-    /// <summary>Returns null when raised, "" when not found, or why it was refused.</summary>
-    public sealed class RaiseEscalation : ICommand<string?>
+    public sealed class RaiseEscalation : ICommand<CommandResult>
     {
         public string Reference { get; set; } = string.Empty;
         public uint Version { get; set; }
@@ -102,19 +96,19 @@ public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInva
 
     public sealed class Handler(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, IEmailOutbox outbox, WorkingCalendar calendar, IOptions<DecisionOptions> options, TimeProvider clock)
-        : IRequestHandler<RaiseEscalation, string?>
+        : IRequestHandler<RaiseEscalation, CommandResult>
     {
-        public async Task<string?> Handle(RaiseEscalation request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(RaiseEscalation request, CancellationToken cancellationToken)
         {
             var outcome = await ReferralOutcome.LoadAsync(db, user, request.Reference, tracked: true, cancellationToken);
             if (outcome is null)
             {
-                return string.Empty;
+                return CommandResult.NotFound;
             }
 
             if (outcome.Feedback.Version != request.Version)
             {
-                return "The outcome of this referral changed since you opened it. Check it again.";
+                return new CommandResult.Refused("The outcome of this referral changed since you opened it. Check it again.");
             }
 
             var now = clock.GetUtcNow();
@@ -127,7 +121,7 @@ public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInva
             catch (CaseRuleException refused)
             {
                 db.ChangeTracker.Clear();
-                return refused.Message;
+                return new CommandResult.Refused(refused.Message);
             }
 
             db.Escalations.Add(escalation);
@@ -144,7 +138,7 @@ public sealed class DisagreeModel(IMediator mediator) : PageModel, IReloadOnInva
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

@@ -21,7 +21,7 @@ namespace ThresholdPortal.Web.Pages.Referrals;
 /// referrals). Once the MASH has sent its feedback, the outcome is shown first; the referrer can
 /// acknowledge it, or disagree (<see cref="DisagreeModel"/>).
 /// </summary>
-public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> options) : PageModel
+public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> options) : CommandPageModel
 {
     public ReferralSummary View { get; private set; } = null!;
 
@@ -49,20 +49,13 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string reference, uint version)
     {
-        var refused = await mediator.Send(new Acknowledge(reference, version));
-        if (refused is null)
+        var result = await mediator.Send(new Acknowledge(reference, version));
+        if (result.IsSaved)
         {
             TempData.SetNotice("Thank you: you have acknowledged the outcome of this referral");
-            return Redirect(ReferralRoutes.Sent(reference));
         }
 
-        if (refused.Length == 0)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError(string.Empty, refused);
-        return await OnGetAsync(reference);
+        return await OutcomeAsync(result, () => Redirect(ReferralRoutes.Sent(reference)), async () => await OnGetAsync(reference) is PageResult);
     }
 
     public sealed record Query(string Reference) : IQuery<Result?>;
@@ -70,7 +63,7 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
     public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome, string Progress);
 
     /// <summary>The referrer accepts the feedback. Returns null when saved, "" when not found, or why it was refused.</summary>
-    public sealed record Acknowledge(string Reference, uint Version) : ICommand<string?>;
+    public sealed record Acknowledge(string Reference, uint Version) : ICommand<CommandResult>;
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit) : IRequestHandler<Query, Result?>
     {
@@ -106,19 +99,19 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
         }
     }
 
-    public sealed class AcknowledgeHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Acknowledge, string?>
+    public sealed class AcknowledgeHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Acknowledge, CommandResult>
     {
-        public async Task<string?> Handle(Acknowledge request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Acknowledge request, CancellationToken cancellationToken)
         {
             var outcome = await ReferralOutcome.LoadAsync(db, user, request.Reference, tracked: true, cancellationToken);
             if (outcome is null)
             {
-                return string.Empty;
+                return CommandResult.NotFound;
             }
 
             if (outcome.Feedback.Version != request.Version)
             {
-                return "The outcome of this referral changed since you opened it. Check it again.";
+                return new CommandResult.Refused("The outcome of this referral changed since you opened it. Check it again.");
             }
 
             try
@@ -128,12 +121,12 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
             catch (CaseRuleException refused)
             {
                 db.ChangeTracker.Clear();
-                return refused.Message;
+                return new CommandResult.Refused(refused.Message);
             }
 
             audit.Record(CaseEvents.FeedbackAcknowledged, CaseEvents.SubjectType, outcome.CaseId.ToString(), null);
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

@@ -69,6 +69,18 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
     }
 
     [Fact]
+    public async Task A_malformed_user_id_in_the_edit_address_is_not_found()
+    {
+        var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
+
+        (await admin.GetAsync("/admin/users/edit/not-an-id")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var post = await PortalApp.PostFormAsync(admin, "/admin/users/edit/not-an-id",
+            [KeyValuePair.Create("Data.OrganisationId", mash.Id.ToString())], tokenFrom: $"/admin/users/edit/{administrator.Id}");
+        post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await App.AuditAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_users_list_finds_people_by_name_status_organisation_and_role()
     {
         var (admin, _, mash) = await App.SignInAsAdministratorAsync();

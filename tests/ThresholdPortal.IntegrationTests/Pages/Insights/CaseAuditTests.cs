@@ -195,6 +195,26 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_malformed_id_in_the_judge_address_is_not_found_and_a_form_shown_again_reloads_the_case_from_the_address()
+    {
+        var (team, auditor) = await AuditorAsync();
+        var mashCase = await ClosedCaseAsync(team, InPeriod, DecisionOutcome.NoFurtherAction);
+        var auditId = await CreateAuditAsync(auditor, "1", 5, AuditStratum.NoFurtherAction);
+
+        (await auditor.GetAsync($"/insights/audits/not-an-id/cases/{mashCase.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await auditor.GetAsync($"/insights/audits/{auditId}/cases/12345")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await PortalApp.PostFormAsync(auditor, $"/insights/audits/{auditId}/cases/not-an-id", [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Nothing chosen: the page is shown again with the errors, around the case the address names.
+        var invalid = await PortalApp.PostFormAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New);
+        invalid.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await invalid.Content.ReadAsStringAsync();
+        html.ShouldContain("govuk-error-summary");
+        html.ShouldContain(mashCase.Reference);
+    }
+
+    [Fact]
     public async Task Opening_a_sampled_case_is_logged_as_a_view_of_the_case_and_judging_it_is_on_its_timeline()
     {
         var (team, auditor) = await AuditorAsync();

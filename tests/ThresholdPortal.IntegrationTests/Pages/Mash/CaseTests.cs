@@ -8,6 +8,7 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 
@@ -103,25 +104,31 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         var secondDb = second.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
         var claim = new Web.Pages.Mash.Cases.DetailsModel.Claim().Stamp(mashCase.Id, mashCase.Version, TestClock.UtcNow.AddMinutes(-1).UtcTicks);
 
-        // Both read the same version; the second saves first.
-        var (mine, stop) = await CaseChanges.LoadAsync(firstDb, claim, CancellationToken.None);
-        stop.ShouldBeNull();
-        var theirs = await secondDb.MashCases.SingleAsync();
-        theirs.Claim(team.Colleague.Id, TestClock.UtcNow);
-        secondDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
+        // Both read the same version; the second saves between the first's read and its write.
+        var stepped = false;
+        var result = await CaseChanges.ChangeAsync(firstDb, claim, async mine =>
         {
-            OccurredAt = TestClock.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(), Detail = "By Test sam",
-        });
-        await secondDb.SaveChangesAsync();
+            stepped = true;
+            var theirs = await secondDb.MashCases.SingleAsync();
+            theirs.Claim(team.Colleague.Id, TestClock.UtcNow);
+            secondDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
+            {
+                OccurredAt = TestClock.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed, SubjectType = CaseEvents.SubjectType,
+                SubjectId = mashCase.Id.ToString(), Detail = "By Test sam",
+            });
+            await secondDb.SaveChangesAsync();
 
-        mine!.AssignTo(team.Practitioner.Id, TestClock.UtcNow);
-        firstDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
-        {
-            OccurredAt = TestClock.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(),
-        });
-        var result = await CaseChanges.SaveAsync(firstDb, claim, CancellationToken.None);
+            mine.AssignTo(team.Practitioner.Id, TestClock.UtcNow);
+            firstDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
+            {
+                OccurredAt = TestClock.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned, SubjectType = CaseEvents.SubjectType,
+                SubjectId = mashCase.Id.ToString(),
+            });
+            return null;
+        }, CancellationToken.None);
 
-        var conflict = result.ShouldBeOfType<CaseChangeResult.Conflict>();
+        stepped.ShouldBeTrue();
+        var conflict = result.ShouldBeOfType<CommandResult.Conflict>();
         conflict.Changes.Single().ShouldBe(conflict.Changes.Single() with { What = "Claimed", Detail = "By Test sam", By = "Test sam" });
         (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).AssignedToUserId.ShouldBe(team.Colleague.Id);
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Assigned))).ShouldBe(0);

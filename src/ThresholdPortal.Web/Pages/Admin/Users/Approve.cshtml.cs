@@ -13,21 +13,21 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// <summary>Approving a self-registered professional (who has confirmed their e-mail address) as a referrer.</summary>
 public sealed class ApproveModel(IMediator mediator) : UserActionPage(mediator)
 {
-    protected override IRequest<string?> CreateCommand() => new Command(Id);
+    protected override IRequest<CommandResult> CreateCommand() => new Command(Id);
 
     protected override string SuccessMessage => $"{Heading.FullName} can now sign in and make referrals";
 
-    public sealed record Command(Guid Id) : ICommand<string?>;
+    public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
     public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IEmailOutbox outbox, IAuditTrail audit)
-        : IRequestHandler<Command, string?>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             if (user is not { IsActive: true, AwaitingApproval: true, EmailConfirmed: true })
             {
-                return "Only a registration whose email address has been confirmed can be approved";
+                return new CommandResult.Refused("Only a registration whose email address has been confirmed can be approved");
             }
 
             user.AwaitingApproval = false;
@@ -40,7 +40,7 @@ public sealed class ApproveModel(IMediator mediator) : UserActionPage(mediator)
             outbox.Enqueue(user.Email!, EmailTemplate.RegistrationApproved, "/account/sign-in");
             audit.Record("user.registration_approved", nameof(PortalUser), user.Id.ToString(), "Approved as a referrer");
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

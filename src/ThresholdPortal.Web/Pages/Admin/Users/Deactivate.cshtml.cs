@@ -13,31 +13,31 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// </summary>
 public sealed class DeactivateModel(IMediator mediator) : UserActionPage(mediator)
 {
-    protected override IRequest<string?> CreateCommand() => new Command(Id);
+    protected override IRequest<CommandResult> CreateCommand() => new Command(Id);
 
     protected override string SuccessMessage => $"{Heading.FullName} has been deactivated and signed out";
 
-    public sealed record Command(Guid Id) : ICommand<string?>;
+    public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit) : IRequestHandler<Command, string?>
+    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             if (request.Id == current.Id)
             {
-                return "You cannot deactivate your own account. Ask another administrator to do it";
+                return new CommandResult.Refused("You cannot deactivate your own account. Ask another administrator to do it");
             }
 
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             if (!user.IsActive)
             {
-                return "This user is already deactivated";
+                return new CommandResult.Refused("This user is already deactivated");
             }
 
             user.IsActive = false;
             (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
             await audit.RecordNowAsync("user.deactivated", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

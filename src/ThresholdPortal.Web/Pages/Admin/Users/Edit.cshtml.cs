@@ -24,6 +24,9 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
     [BindProperty]
     public Command Data { get; set; } = new();
 
+    [FromRoute]
+    public Guid Id { get; set; }
+
     public UserHeading Heading { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
@@ -51,8 +54,7 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var id = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var routeId) ? routeId : Guid.Empty;
-        var current = await mediator.Send(new Query(id), cancellationToken);
+        var current = await mediator.Send(new Query(Id), cancellationToken);
         (Heading, Organisations) = (current!.Heading, current.Organisations);
     }
 

@@ -10,27 +10,27 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// <summary>Letting a deactivated user sign in again, with their password and two-factor set-up as before.</summary>
 public sealed class ReactivateModel(IMediator mediator) : UserActionPage(mediator)
 {
-    protected override IRequest<string?> CreateCommand() => new Command(Id);
+    protected override IRequest<CommandResult> CreateCommand() => new Command(Id);
 
     protected override string SuccessMessage => $"{Heading.FullName} can sign in again";
 
-    public sealed record Command(Guid Id) : ICommand<string?>;
+    public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, string?>
+    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             if (user.IsActive)
             {
-                return "This user is already active";
+                return new CommandResult.Refused("This user is already active");
             }
 
             user.IsActive = true;
             (await users.UpdateAsync(user)).EnsureSucceeded();
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             await audit.RecordNowAsync("user.reactivated", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

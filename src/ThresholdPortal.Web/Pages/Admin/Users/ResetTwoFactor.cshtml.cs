@@ -13,15 +13,15 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// </summary>
 public sealed class ResetTwoFactorModel(IMediator mediator) : UserActionPage(mediator)
 {
-    protected override IRequest<string?> CreateCommand() => new Command(Id);
+    protected override IRequest<CommandResult> CreateCommand() => new Command(Id);
 
     protected override string SuccessMessage => $"Two-factor sign-in reset for {Heading.FullName}";
 
-    public sealed record Command(Guid Id) : ICommand<string?>;
+    public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, string?>
+    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             (await users.SetTwoFactorEnabledAsync(user, false)).EnsureSucceeded();
@@ -31,7 +31,7 @@ public sealed class ResetTwoFactorModel(IMediator mediator) : UserActionPage(med
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             (await users.ResetAccessFailedCountAsync(user)).EnsureSucceeded();
             await audit.RecordNowAsync("user.two_factor_reset", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

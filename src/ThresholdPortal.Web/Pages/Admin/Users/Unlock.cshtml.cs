@@ -10,26 +10,26 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// <summary>Lifting a lockout after too many wrong passwords or codes, for someone who cannot wait 15 minutes.</summary>
 public sealed class UnlockModel(IMediator mediator) : UserActionPage(mediator)
 {
-    protected override IRequest<string?> CreateCommand() => new Command(Id);
+    protected override IRequest<CommandResult> CreateCommand() => new Command(Id);
 
     protected override string SuccessMessage => $"{Heading.FullName} can try to sign in again now";
 
-    public sealed record Command(Guid Id) : ICommand<string?>;
+    public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, string?>
+    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             if (!await users.IsLockedOutAsync(user))
             {
-                return "This user is not locked out";
+                return new CommandResult.Refused("This user is not locked out");
             }
 
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             (await users.ResetAccessFailedCountAsync(user)).EnsureSucceeded();
             await audit.RecordNowAsync("user.unlocked", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

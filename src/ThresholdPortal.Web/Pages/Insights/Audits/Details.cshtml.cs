@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Triage;
@@ -9,11 +8,12 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Insights.Audits;
 
 /// <summary>An audit: how it was drawn (seed included), its sample by stratum with each case's judgement status, and completing it.</summary>
-public sealed class DetailsModel(IMediator mediator) : PageModel
+public sealed class DetailsModel(IMediator mediator) : CommandPageModel
 {
     public View Audit { get; private set; } = null!;
 
@@ -25,14 +25,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostCompleteAsync(Guid id)
     {
         Data.AuditId = id;
-        var refused = await mediator.Send(Data);
-        if (refused is null)
-        {
-            return Redirect(AuditRoutes.Audit(id));
-        }
-
-        ModelState.AddModelError(string.Empty, refused);
-        return await LoadAsync(id) ? Page() : NotFound();
+        return await OutcomeAsync(await mediator.Send(Data), () => Redirect(AuditRoutes.Audit(id)), () => LoadAsync(id));
     }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -61,7 +54,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Locks the audit once every case is judged. Returns why it was refused, or null.</summary>
-    public sealed class CompleteAudit : ICommand<string?>
+    public sealed class CompleteAudit : ICommand<CommandResult>
     {
         public Guid AuditId { get; set; }
         public uint Version { get; set; }
@@ -92,21 +85,21 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class CompleteHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<CompleteAudit, string?>
+    public sealed class CompleteHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<CompleteAudit, CommandResult>
     {
         public const string Stale = "This audit changed since you opened it. Check the judgements, then complete it again.";
 
-        public async Task<string?> Handle(CompleteAudit request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(CompleteAudit request, CancellationToken cancellationToken)
         {
             var caseAudit = await AuditLocks.LockAsync(db, request.AuditId, cancellationToken);
             if (caseAudit is null)
             {
-                return "The audit was not found.";
+                return new CommandResult.Refused("The audit was not found.");
             }
 
             if (caseAudit.Version != request.Version)
             {
-                return Stale;
+                return new CommandResult.Refused(Stale);
             }
 
             await db.AuditedCases.Where(c => c.AuditId == caseAudit.Id).LoadAsync(cancellationToken);
@@ -117,12 +110,12 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
             catch (CaseRuleException refused)
             {
                 db.ChangeTracker.Clear();
-                return refused.Message;
+                return new CommandResult.Refused(refused.Message);
             }
 
             audit.Record(CaseAuditEvents.Completed, CaseAuditEvents.SubjectType, caseAudit.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
-            return null;
+            return CommandResult.Saved;
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Decisions;
@@ -24,12 +23,18 @@ namespace ThresholdPortal.Web.Pages.Insights.Audits;
 /// the feedback given, beside the judgement form. Opening it is a view of the child's record, so it is in
 /// the case's access log. The form carries the judgement's xmin: a save over someone else's is refused.
 /// </summary>
-public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     public const string StaleMessage = "This judgement changed since you opened it. Check the answers below, then save again if they are still right.";
 
     [BindProperty]
     public Judgement Data { get; set; } = new();
+
+    [FromRoute(Name = "id")]
+    public Guid AuditId { get; set; }
+
+    [FromRoute]
+    public Guid CaseId { get; set; }
 
     public View Case { get; private set; } = null!;
 
@@ -48,34 +53,22 @@ public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
     {
         Data.AuditId = id;
         Data.CaseId = caseId;
-        var result = await mediator.Send(Data);
-        switch (result)
+        return await OutcomeAsync(await mediator.Send(Data), () => Redirect(AuditRoutes.Audit(id)), async () =>
         {
-            case JudgeResult.Saved:
-                return Redirect(AuditRoutes.Audit(id));
-            case JudgeResult.NotFound:
-                return NotFound();
-            case JudgeResult.Stale:
-                ModelState.AddModelError(string.Empty, StaleMessage);
-                break;
-            default:
-                ModelState.AddModelError(string.Empty, CompletedMessage);
-                break;
-        }
+            if (!await LoadAsync(id, caseId))
+            {
+                return false;
+            }
 
-        if (!await LoadAsync(id, caseId))
-        {
-            return NotFound();
-        }
-
-        Data.Version = Case.Version;
-        return Page();
+            Data.Version = Case.Version;
+            return true;
+        }, StaleMessage);
     }
 
     public const string CompletedMessage = "This audit is completed: its judgements can no longer change.";
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Guid.Parse(RouteData.Values["id"]!.ToString()!), Guid.Parse(RouteData.Values["caseId"]!.ToString()!));
+        await LoadAsync(AuditId, CaseId);
 
     private async Task<bool> LoadAsync(Guid auditId, Guid caseId)
     {
@@ -103,15 +96,7 @@ public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
         public uint Version => Judged.Version;
     }
 
-    public enum JudgeResult
-    {
-        Saved,
-        NotFound,
-        Stale,
-        Completed,
-    }
-
-    public sealed class Judgement : ICommand<JudgeResult>
+    public sealed class Judgement : ICommand<CommandResult>
     {
         public Guid AuditId { get; set; }
         public Guid CaseId { get; set; }
@@ -209,26 +194,26 @@ public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Judgement, JudgeResult>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Judgement, CommandResult>
     {
-        public async Task<JudgeResult> Handle(Judgement request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Judgement request, CancellationToken cancellationToken)
         {
             var caseAudit = await AuditLocks.LockAsync(db, request.AuditId, cancellationToken);
             var sampled = caseAudit is null ? null
                 : await db.AuditedCases.SingleOrDefaultAsync(c => c.AuditId == request.AuditId && c.CaseId == request.CaseId, cancellationToken);
             if (caseAudit is null || sampled is null)
             {
-                return JudgeResult.NotFound;
+                return CommandResult.NotFound;
             }
 
             if (caseAudit.IsCompleted)
             {
-                return JudgeResult.Completed;
+                return new CommandResult.Refused(CompletedMessage);
             }
 
             if (sampled.Version != request.Version)
             {
-                return JudgeResult.Stale;
+                return new CommandResult.Conflict([]);
             }
 
             caseAudit.Judge(sampled, new CaseJudgement(request.Level!.Value, request.ChosenFeatures, request.Quality!.Value, request.Agencies!.Value,
@@ -237,12 +222,12 @@ public sealed class JudgeModel(IMediator mediator) : PageModel, IReloadOnInvalid
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return JudgeResult.Saved;
+                return CommandResult.Saved;
             }
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return JudgeResult.Stale;
+                return new CommandResult.Conflict([]);
             }
         }
     }

@@ -53,7 +53,7 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Result(Guid CaseId, string Reference, Guid? AssignedTo, bool IsOpen, uint Version, IReadOnlyList<Colleague> Colleagues);
 
-    public sealed class Assign : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Assign : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -93,25 +93,16 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Assign, CaseChangeResult>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Assign, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Assign request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
+        public Task<CommandResult> Handle(Assign request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, async mashCase =>
             {
-                return stop!;
-            }
-
-            if (CaseChanges.Apply(db, () => mashCase.AssignTo(request.UserId!.Value, clock.GetUtcNow())) is { } refused)
-            {
-                return refused;
-            }
-
-            var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(cancellationToken);
-            audit.Record(CaseEvents.Assigned, CaseEvents.SubjectType, mashCase.Id.ToString(), $"To {name}");
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
-        }
+                mashCase.AssignTo(request.UserId!.Value, clock.GetUtcNow());
+                var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(cancellationToken);
+                audit.Record(CaseEvents.Assigned, CaseEvents.SubjectType, mashCase.Id.ToString(), $"To {name}");
+                return null;
+            }, cancellationToken);
     }
 }
 

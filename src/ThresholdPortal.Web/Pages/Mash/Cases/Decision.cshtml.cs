@@ -103,7 +103,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
         public bool IsEmpty => string.IsNullOrWhiteSpace(Action) && string.IsNullOrWhiteSpace(Who) && By.IsEmpty;
     }
 
-    public sealed class Propose : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Propose : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -226,19 +226,16 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, DecisionClock decisionClock)
-        : IRequestHandler<Propose, CaseChangeResult>
+        : IRequestHandler<Propose, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Propose request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
-            {
-                return stop!;
-            }
+        public Task<CommandResult> Handle(Propose request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase => ProposeAsync(request, mashCase, cancellationToken), cancellationToken);
 
+        private async Task<CommandResult?> ProposeAsync(Propose request, MashCase mashCase, CancellationToken cancellationToken)
+        {
             if (mashCase.AssignedToUserId != user.Id)
             {
-                return new CaseChangeResult.Refused("Only the practitioner holding the case can propose its decision. Ask a manager to assign it to you.");
+                return new CommandResult.Refused("Only the practitioner holding the case can propose its decision. Ask a manager to assign it to you.");
             }
 
             // The checklist is checked again here: an agency added since the case moved to decision holds it back.
@@ -247,22 +244,14 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
                 .Select(r => new { r.ThresholdDocumentId, r.Consent.Decision }).SingleAsync(cancellationToken);
             var revision = (await db.CaseDecisions.Where(d => d.CaseId == mashCase.Id).MaxAsync(d => (int?)d.Revision, cancellationToken) ?? 0) + 1;
             var previousRating = mashCase.Rating;
-            CaseDecision decision = null!;
-            var refused = CaseChanges.Apply(db, () =>
-            {
-                CaseChecks.EnsureReadyForDecision(checklist);
-                decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-                    request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId, request.Outcome!.Value,
-                    request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
-                    request.LawfulBasis, request.LawfulBasisNotes,
-                    [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
-                    request.HandoverTo), revision, user.Id, clock.GetUtcNow());
-                mashCase.SubmitDecision(decision, decisionClock);
-            });
-            if (refused is not null)
-            {
-                return refused;
-            }
+            CaseChecks.EnsureReadyForDecision(checklist);
+            var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
+                request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId, request.Outcome!.Value,
+                request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
+                request.LawfulBasis, request.LawfulBasisNotes,
+                [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
+                request.HandoverTo), revision, user.Id, clock.GetUtcNow());
+            mashCase.SubmitDecision(decision, decisionClock);
 
             db.CaseDecisions.Add(decision);
             var subject = mashCase.Id.ToString();
@@ -272,7 +261,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
             }
 
             audit.Record(CaseEvents.DecisionSubmitted, CaseEvents.SubjectType, subject, $"{decision.Outcome.DisplayName()}; revision {decision.Revision}");
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+            return null;
         }
     }
 }

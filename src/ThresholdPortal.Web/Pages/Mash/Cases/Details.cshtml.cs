@@ -61,7 +61,7 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
         DateTimeOffset Now);
 
     /// <summary>Takes an unassigned case: screening starts.</summary>
-    public sealed class Claim : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Claim : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -102,23 +102,13 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
         }
     }
 
-    public sealed class ClaimHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Claim, CaseChangeResult>
+    public sealed class ClaimHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Claim, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Claim request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
+        public Task<CommandResult> Handle(Claim request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase =>
             {
-                return stop!;
-            }
-
-            if (CaseChanges.Apply(db, () => mashCase.Claim(user.Id, clock.GetUtcNow())) is { } refused)
-            {
-                return refused;
-            }
-
-            audit.Record(CaseEvents.Claimed, CaseEvents.SubjectType, mashCase.Id.ToString(), $"By {user.FullName}");
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
-        }
+                mashCase.Claim(user.Id, clock.GetUtcNow());
+                audit.Record(CaseEvents.Claimed, CaseEvents.SubjectType, mashCase.Id.ToString(), $"By {user.FullName}");
+            }, cancellationToken);
     }
 }

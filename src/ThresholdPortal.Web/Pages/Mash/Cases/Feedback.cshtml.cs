@@ -76,7 +76,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
         public bool CanUsePortal => Channel == ContactChannel.Portal;
     }
 
-    public sealed class SendFeedback : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class SendFeedback : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
 
@@ -142,23 +142,23 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
     }
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, ICurrentUser user, TimeProvider clock)
-        : IRequestHandler<SendFeedback, CaseChangeResult>
+        : IRequestHandler<SendFeedback, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(SendFeedback request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(SendFeedback request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
                 .Select(c => new { c.Id, c.Reference, c.Channel, c.ReferralId, c.DecisionId })
                 .SingleOrDefaultAsync(cancellationToken);
             if (mashCase is null)
             {
-                return CaseChangeResult.NotFound;
+                return CommandResult.NotFound;
             }
 
             var approved = await db.CaseDecisions.AnyAsync(d => d.Id == mashCase.DecisionId && d.State == DecisionState.Approved, cancellationToken);
             var feedback = approved ? await db.ReferrerFeedback.SingleOrDefaultAsync(f => f.CaseId == mashCase.Id, cancellationToken) : null;
             if (feedback is null)
             {
-                return new CaseChangeResult.Refused("There is no approved decision on this case yet: feedback can be sent only after a manager approves the decision.");
+                return new CommandResult.Refused("There is no approved decision on this case yet: feedback can be sent only after a manager approves the decision.");
             }
 
             if (feedback.Version != request.Version)
@@ -169,7 +169,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
             var method = request.Method!.Value;
             if (method == FeedbackMethod.Portal && mashCase.Channel != ContactChannel.Portal)
             {
-                return new CaseChangeResult.Refused("This contact was not made through the portal: give the feedback by phone or letter.");
+                return new CommandResult.Refused("This contact was not made through the portal: give the feedback by phone or letter.");
             }
 
             string? referrerEmail = null;
@@ -180,7 +180,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                     .FirstOrDefaultAsync(cancellationToken);
                 if (referrerEmail is null)
                 {
-                    return new CaseChangeResult.Refused("The referrer's account is closed, so they cannot read it in the portal: give the feedback by phone or letter.");
+                    return new CommandResult.Refused("The referrer's account is closed, so they cannot read it in the portal: give the feedback by phone or letter.");
                 }
             }
 

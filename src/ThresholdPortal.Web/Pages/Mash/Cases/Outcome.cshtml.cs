@@ -56,7 +56,7 @@ public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CaseP
         public bool CanRecord => Status is MashCaseStatus.New or MashCaseStatus.Screening && IsAssigned;
     }
 
-    public sealed class RecordOutcome : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class RecordOutcome : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -91,19 +91,12 @@ public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CaseP
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<RecordOutcome, CaseChangeResult>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<RecordOutcome, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(RecordOutcome request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
+        public Task<CommandResult> Handle(RecordOutcome request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase =>
             {
-                return stop!;
-            }
-
-            var progress = request.Outcome == ContactOutcome.ProgressToMashChecks;
-            var refused = CaseChanges.Apply(db, () =>
-            {
+                var progress = request.Outcome == ContactOutcome.ProgressToMashChecks;
                 if (progress)
                 {
                     mashCase.ProgressToMashChecks();
@@ -112,15 +105,9 @@ public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CaseP
                 {
                     mashCase.CloseAtContact(request.ClosureReason!.Value, request.ClosureNotes, request.AdviceGiven!, clock.GetUtcNow());
                 }
-            });
-            if (refused is not null)
-            {
-                return refused;
-            }
 
-            audit.Record(progress ? CaseEvents.ProgressedToChecks : CaseEvents.ClosedAtContact, CaseEvents.SubjectType, mashCase.Id.ToString(),
-                progress ? null : mashCase.ClosureReason!.Value.DisplayName());
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
-        }
+                audit.Record(progress ? CaseEvents.ProgressedToChecks : CaseEvents.ClosedAtContact, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                    progress ? null : mashCase.ClosureReason!.Value.DisplayName());
+            }, cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Matching;
 using ThresholdPortal.Domain.People;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -27,6 +28,9 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
     [BindProperty]
     public Link Data { get; set; } = new();
 
+    [FromRoute]
+    public Guid SubjectId { get; set; }
+
     public Result View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid subjectId) => await LoadAsync(id, subjectId, stamp: true) ? Page() : NotFound();
@@ -45,7 +49,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(RouteCaseId, Guid.TryParse(RouteData.Values["subjectId"]?.ToString(), out var subjectId) ? subjectId : Guid.Empty, stamp: false);
+        await LoadAsync(RouteCaseId, SubjectId, stamp: false);
 
     private async Task<bool> LoadAsync(Guid id, Guid subjectId, bool stamp)
     {
@@ -75,7 +79,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         CasePeople.Linked? Linked, IReadOnlyList<Candidate> Candidates);
 
     /// <summary>Confirms a known person (<see cref="Choice"/> is their id) or creates one ("new").</summary>
-    public sealed class Link : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Link : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -84,7 +88,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         public string? Choice { get; set; }
     }
 
-    public sealed class Unlink : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Unlink : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -167,32 +171,29 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
     }
 
     public sealed class LinkHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<TriageOptions> options)
-        : IRequestHandler<Link, CaseChangeResult>
+        : IRequestHandler<Link, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Link request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
-            {
-                return stop!;
-            }
+        public Task<CommandResult> Handle(Link request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase => LinkAsync(request, mashCase, cancellationToken), cancellationToken);
 
+        private async Task<CommandResult?> LinkAsync(Link request, MashCase mashCase, CancellationToken cancellationToken)
+        {
             if (!mashCase.IsOpen)
             {
-                return new CaseChangeResult.Refused("The case is closed.");
+                return new CommandResult.Refused("The case is closed.");
             }
 
             var subjects = await CasePeople.SubjectsAsync(db, mashCase.ReferralId, cancellationToken);
             var subject = subjects.FirstOrDefault(s => s.SubjectId == request.SubjectId);
             if (subject is null)
             {
-                return CaseChangeResult.NotFound;
+                return CommandResult.NotFound;
             }
 
             var links = await db.PersonLinks.Where(l => l.CaseId == mashCase.Id).Select(l => new { l.SubjectId, l.PersonId }).ToListAsync(cancellationToken);
             if (links.Any(l => l.SubjectId == subject.SubjectId))
             {
-                return new CaseChangeResult.Refused("This person is already linked. Remove the link first if it is wrong.");
+                return new CommandResult.Refused("This person is already linked. Remove the link first if it is wrong.");
             }
 
             var now = clock.GetUtcNow();
@@ -209,7 +210,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Guid.Parse(request.Choice!), cancellationToken);
                 if (person is null)
                 {
-                    return new CaseChangeResult.Refused("That person record no longer exists. Choose again.");
+                    return new CommandResult.Refused("That person record no longer exists. Choose again.");
                 }
 
                 personId = person.Id;
@@ -229,7 +230,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 LinkedAt = now,
             });
             await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Select(l => l.PersonId), personId], options.Value.ReReferralWindowMonths, cancellationToken);
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+            return null;
         }
 
         /// <summary>A new record from what the referral says; it joins the household of anyone already linked on this case.</summary>
@@ -264,27 +265,24 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         }
     }
 
-    public sealed class UnlinkHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Unlink, CaseChangeResult>
+    public sealed class UnlinkHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Unlink, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Unlink request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
-            {
-                return stop!;
-            }
+        public Task<CommandResult> Handle(Unlink request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase => UnlinkAsync(request, mashCase, cancellationToken), cancellationToken);
 
+        private async Task<CommandResult?> UnlinkAsync(Unlink request, MashCase mashCase, CancellationToken cancellationToken)
+        {
             var links = await db.PersonLinks.Where(l => l.CaseId == mashCase.Id).ToListAsync(cancellationToken);
             var link = links.FirstOrDefault(l => l.SubjectId == request.SubjectId);
             if (link is null || !mashCase.IsOpen)
             {
-                return new CaseChangeResult.Refused(link is null ? "This person is not linked." : "The case is closed.");
+                return new CommandResult.Refused(link is null ? "This person is not linked." : "The case is closed.");
             }
 
             db.PersonLinks.Remove(link);
             audit.Record(CaseEvents.PersonUnlinked, CaseEvents.SubjectType, mashCase.Id.ToString(), $"{link.Role} link removed");
             await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Where(l => l != link).Select(l => l.PersonId)], options.Value.ReReferralWindowMonths, cancellationToken);
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+            return null;
         }
     }
 }

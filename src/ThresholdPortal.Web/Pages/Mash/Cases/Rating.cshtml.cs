@@ -55,7 +55,7 @@ public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Result(Guid CaseId, string Reference, BragRating? Current, bool IsOpen, uint Version, IReadOnlyList<Option> Options);
 
-    public sealed class Rate : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Rate : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -97,25 +97,15 @@ public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePa
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, DecisionClock decisionClock)
-        : IRequestHandler<Rate, CaseChangeResult>
+        : IRequestHandler<Rate, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Rate request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
+        public Task<CommandResult> Handle(Rate request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase =>
             {
-                return stop!;
-            }
-
-            var previous = mashCase.Rating;
-            if (CaseChanges.Apply(db, () => mashCase.Rate(request.Rating!.Value, request.Reason!, user.Id, clock.GetUtcNow(), decisionClock)) is { } refused)
-            {
-                return refused;
-            }
-
-            audit.Record(CaseEvents.Rated, CaseEvents.SubjectType, mashCase.Id.ToString(),
-                previous is null ? $"{mashCase.Rating}" : $"{mashCase.Rating} (was {previous})");
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
-        }
+                var previous = mashCase.Rating;
+                mashCase.Rate(request.Rating!.Value, request.Reason!, user.Id, clock.GetUtcNow(), decisionClock);
+                audit.Record(CaseEvents.Rated, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                    previous is null ? $"{mashCase.Rating}" : $"{mashCase.Rating} (was {previous})");
+            }, cancellationToken);
     }
 }

@@ -80,7 +80,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
         DateTimeOffset Now,
         uint Version);
 
-    public sealed class Review : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class Review : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -126,20 +126,17 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<DecisionOptions> options)
-        : IRequestHandler<Review, CaseChangeResult>
+        : IRequestHandler<Review, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(Review request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
-            {
-                return stop!;
-            }
+        public Task<CommandResult> Handle(Review request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, mashCase => ReviewAsync(request, mashCase, cancellationToken), cancellationToken);
 
+        private async Task<CommandResult?> ReviewAsync(Review request, MashCase mashCase, CancellationToken cancellationToken)
+        {
             var decision = await db.CaseDecisions.SingleOrDefaultAsync(d => d.Id == request.DecisionId && d.CaseId == mashCase.Id, cancellationToken);
             if (decision is null)
             {
-                return new CaseChangeResult.Refused("There is no decision waiting for sign-off on this case.");
+                return new CommandResult.Refused("There is no decision waiting for sign-off on this case.");
             }
 
             var now = clock.GetUtcNow();
@@ -157,7 +154,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
 
                 // The comments stay on the decision; the audit detail never carries free text about the family.
                 audit.Record(CaseEvents.DecisionReturned, CaseEvents.SubjectType, subject, $"Revision {decision.Revision}");
-                return await CaseChanges.SaveAsync(db, request, cancellationToken);
+                return null;
             }
 
             if (CaseChanges.Apply(db, () =>
@@ -191,7 +188,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
                 db.ReferrerFeedback.Add(await FeedbackDrafting.DraftAsync(db, mashCase, decision, options.Value, now, cancellationToken));
             }
 
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
+            return null;
         }
     }
 }

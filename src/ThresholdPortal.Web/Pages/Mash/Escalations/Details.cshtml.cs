@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Thresholds;
@@ -23,8 +22,11 @@ namespace ThresholdPortal.Web.Pages.Mash.Escalations;
 /// were sent, and the answer (upheld or changed, with reasons), which is fed back to the referrer the way
 /// the feedback was. Answering never reopens the case: a changed decision is carried out as the response says.
 /// </summary>
-public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
+    [FromRoute]
+    public Guid Id { get; set; }
+
     [BindProperty]
     public AnswerEscalation Data { get; set; } = new();
 
@@ -44,24 +46,16 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.EscalationId = id;
-        var refused = await mediator.Send(Data);
-        if (refused is null)
+        var result = await mediator.Send(Data);
+        if (result.IsSaved)
         {
             TempData.SetNotice("Your answer has been sent to the referrer");
-            return Redirect(FeedbackRoutes.Escalations);
         }
 
-        if (refused.Length == 0)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError(string.Empty, refused);
-        return await LoadAsync(id) ? Page() : NotFound();
+        return await OutcomeAsync(result, () => Redirect(FeedbackRoutes.Escalations), () => LoadAsync(id));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty);
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Id);
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -87,8 +81,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
         public uint Version => Escalation.Version;
     }
 
-    /// <summary>The manager's answer. The handler returns null when saved, "" when not found, or why it was refused.</summary>
-    public sealed class AnswerEscalation : ICommand<string?>
+    /// <summary>The manager's answer.</summary>
+    public sealed class AnswerEscalation : ICommand<CommandResult>
     {
         public Guid EscalationId { get; set; }
         public uint Version { get; set; }
@@ -134,19 +128,19 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
     }
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, ICurrentUser user, TimeProvider clock)
-        : IRequestHandler<AnswerEscalation, string?>
+        : IRequestHandler<AnswerEscalation, CommandResult>
     {
-        public async Task<string?> Handle(AnswerEscalation request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(AnswerEscalation request, CancellationToken cancellationToken)
         {
             var escalation = await db.Escalations.SingleOrDefaultAsync(e => e.Id == request.EscalationId, cancellationToken);
             if (escalation is null)
             {
-                return string.Empty;
+                return CommandResult.NotFound;
             }
 
             if (escalation.Version != request.Version)
             {
-                return "This escalation changed since you opened it: another manager may have answered it. Check it again.";
+                return new CommandResult.Refused(ChangedMessage);
             }
 
             try
@@ -156,7 +150,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
             catch (CaseRuleException refused)
             {
                 db.ChangeTracker.Clear();
-                return refused.Message;
+                return new CommandResult.Refused(refused.Message);
             }
 
             audit.Record(CaseEvents.EscalationAnswered, CaseEvents.SubjectType, escalation.CaseId.ToString(), FeedbackDisplay.Result(escalation.Result!.Value));
@@ -175,10 +169,12 @@ public sealed class DetailsModel(IMediator mediator) : PageModel, IReloadOnInval
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
-                return "This escalation changed since you opened it: another manager may have answered it. Check it again.";
+                return new CommandResult.Refused(ChangedMessage);
             }
 
-            return null;
+            return CommandResult.Saved;
         }
+
+        private const string ChangedMessage = "This escalation changed since you opened it: another manager may have answered it. Check it again.";
     }
 }

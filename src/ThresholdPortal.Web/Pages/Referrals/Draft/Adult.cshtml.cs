@@ -19,7 +19,8 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public Guid? AdultId => RouteId("adultId") is var id && id != Guid.Empty ? id : null;
+    [FromRoute]
+    public Guid? AdultId { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

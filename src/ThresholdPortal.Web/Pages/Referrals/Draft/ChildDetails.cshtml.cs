@@ -23,7 +23,8 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
     /// <summary>The child whose address was copied into an empty address, to say so.</summary>
     public string? AddressCopiedFrom { get; private set; }
 
-    public Guid ChildId => RouteId("childId");
+    [FromRoute]
+    public Guid ChildId { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -20,7 +20,8 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     public string ChildName { get; private set; } = string.Empty;
     public bool HasSiblings { get; private set; }
 
-    public Guid ChildId => RouteId("childId");
+    [FromRoute]
+    public Guid ChildId { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

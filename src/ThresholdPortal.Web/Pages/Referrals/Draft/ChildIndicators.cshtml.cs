@@ -19,7 +19,8 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
     public Result View { get; private set; } = null!;
 
-    public Guid ChildId => RouteId("childId");
+    [FromRoute]
+    public Guid ChildId { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -30,7 +30,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
     {
         Data.CaseId = id;
         var result = await mediator.Send(Data);
-        if (result is CaseChangeResult.SavedResult)
+        if (result.IsSaved)
         {
             TempData.SetNotice("All agencies are considered: the case is ready for its decision");
         }
@@ -79,7 +79,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
     }
 
     /// <summary>The practitioner says the checks are done: only a complete checklist lets the case move to its decision.</summary>
-    public sealed class ReadyForDecision : ICommand<CaseChangeResult>, ICaseChange
+    public sealed class ReadyForDecision : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
         public uint Version { get; set; }
@@ -142,25 +142,17 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
         }
     }
 
-    public sealed class ReadyForDecisionHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<ReadyForDecision, CaseChangeResult>
+    public sealed class ReadyForDecisionHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<ReadyForDecision, CommandResult>
     {
-        public async Task<CaseChangeResult> Handle(ReadyForDecision request, CancellationToken cancellationToken)
-        {
-            var (mashCase, stop) = await CaseChanges.LoadAsync(db, request, cancellationToken);
-            if (mashCase is null)
+        public Task<CommandResult> Handle(ReadyForDecision request, CancellationToken cancellationToken) =>
+            CaseChanges.ChangeAsync(db, request, async mashCase =>
             {
-                return stop!;
-            }
-
-            var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
-            if (CaseChanges.Apply(db, () => mashCase.MoveToDecision(checklist)) is { } refused)
-            {
-                return refused;
-            }
-
-            audit.Record(InformationRequestEvents.MovedToDecision, CaseEvents.SubjectType, mashCase.Id.ToString(),
-                $"{checklist.Agencies.Count(a => a.Status == AgencyCheckStatus.Requested)} agencies asked, {checklist.Agencies.Count(a => a.Status == AgencyCheckStatus.NotNeeded)} not needed");
-            return await CaseChanges.SaveAsync(db, request, cancellationToken);
-        }
+                var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
+                mashCase.MoveToDecision(checklist);
+                audit.Record(InformationRequestEvents.MovedToDecision, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                    $"{checklist.Agencies.Count(a => a.Status == AgencyCheckStatus.Requested)} agencies asked, "
+                    + $"{checklist.Agencies.Count(a => a.Status == AgencyCheckStatus.NotNeeded)} not needed");
+                return null;
+            }, cancellationToken);
     }
 }

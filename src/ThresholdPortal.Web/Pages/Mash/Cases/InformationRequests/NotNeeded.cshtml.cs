@@ -23,6 +23,12 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 /// </summary>
 public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInvalid
 {
+    [FromRoute(Name = "id")]
+    public Guid RouteCaseId { get; set; }
+
+    [FromRoute]
+    public string AgencyKey { get; set; } = string.Empty;
+
     [BindProperty]
     public RecordNotNeeded Data { get; set; } = new();
 
@@ -60,7 +66,7 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
 
     // Shown again after a validation or binding error: the case comes from the address.
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty, RouteData.Values["agencyKey"]?.ToString() ?? string.Empty, cancellationToken);
+        await LoadAsync(RouteCaseId, AgencyKey, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
     {

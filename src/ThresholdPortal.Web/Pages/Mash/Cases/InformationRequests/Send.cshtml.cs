@@ -25,6 +25,12 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 /// </summary>
 public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
 {
+    [FromRoute(Name = "id")]
+    public Guid RouteCaseId { get; set; }
+
+    [FromRoute]
+    public string AgencyKey { get; set; } = string.Empty;
+
     [BindProperty]
     public SendRequest Data { get; set; } = new();
 
@@ -69,9 +75,7 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
     // Shown again after a validation or binding error: the case and agency come from the address, which the
     // command may not have been given yet.
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(RouteCaseId, RouteData.Values["agencyKey"]?.ToString() ?? string.Empty, cancellationToken);
-
-    private Guid RouteCaseId => Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : Guid.Empty;
+        await LoadAsync(RouteCaseId, AgencyKey, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
     {
