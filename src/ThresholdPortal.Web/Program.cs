@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
 using Serilog.Formatting.Compact;
+using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
@@ -15,9 +18,6 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.Decisions;
-using ThresholdPortal.Web.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Mash;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -5,6 +5,7 @@ using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.BrowserTests;

@@ -1,6 +1,6 @@
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.Web.Pages.Decisions;
+using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Pages.Mash.Escalations;
 
 namespace ThresholdPortal.UnitTests.Decisions;

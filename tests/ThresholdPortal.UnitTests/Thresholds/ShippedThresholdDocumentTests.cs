@@ -1,5 +1,5 @@
 using ThresholdPortal.Domain.Thresholds;
-using ThresholdPortal.Web.Pages.Referrals.ReferenceData;
+using ThresholdPortal.Web.Features.Intake.ReferenceData;
 
 namespace ThresholdPortal.UnitTests.Thresholds;
 

@@ -1,9 +1,9 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Pages.Admin.Users;
 
 namespace ThresholdPortal.Web.Pages.Admin;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThresholdPortal.Web.Pages.InformationRequests;
+using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.Web.Pages.Agency;
 

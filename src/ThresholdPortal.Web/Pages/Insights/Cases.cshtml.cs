@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
@@ -42,8 +43,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
     public sealed record OrganisationsQuery : IQuery<IReadOnlyList<Choice>>;
 
     public sealed record Choice(Guid Id, string Name);
-
-    public sealed record MeasureResult(Measure Measure, Ratio Ratio);
 
     public sealed record Week(DateOnly Starts, long Count);
 

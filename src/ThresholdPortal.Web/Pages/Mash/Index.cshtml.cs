@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Mash;
 
@@ -98,7 +100,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(
         MashCaseStatus? Status, string? Brag, string? Assigned, QueueFlag? Flag, string? From, QueueOrder Order, string? After, string? Before)
-        : IQuery<Result>;
+        : IQuery<Result>, IQueueFilter;
 
     public sealed record FindByReference(string Reference) : IQuery<Guid?>;
 
@@ -181,15 +183,4 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return new Result(rows, counts, decided, page.Next, page.Previous, organisations, now);
         }
     }
-}
-
-/// <summary>The flags the queue can be filtered by; "open involvement" covers early help and social care.</summary>
-public enum QueueFlag
-{
-    ReReferral,
-    OpenInvolvement,
-    Fgm,
-    Exploitation,
-    DomesticAbuse,
-    ImmediateDanger,
 }

@@ -6,15 +6,17 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
-using Person = ThresholdPortal.Domain.People.Person;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
+using Person = ThresholdPortal.Domain.People.Person;
 
 namespace ThresholdPortal.Web.Pages.Mash;
 

@@ -2,10 +2,11 @@ using Bogus;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Intake.ReferenceData;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.Referrals.ReferenceData;
 
 namespace ThresholdPortal.Web.Pages.Referrals;
 

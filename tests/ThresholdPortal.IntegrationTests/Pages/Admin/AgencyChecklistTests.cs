@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Mash.Cases;
+using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -209,7 +209,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var time = new ManualTime(TestClock.UtcNow);
         var cache = new MashSettingsCache(
             Microsoft.Extensions.Options.Options.Create(new TriageOptions()),
-            Microsoft.Extensions.Options.Options.Create(new Web.Pages.InformationRequests.InformationRequestOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Web.Features.InformationRequests.InformationRequestOptions()),
             time);
         await App.ExecuteDbContextAsync(async db =>
         {

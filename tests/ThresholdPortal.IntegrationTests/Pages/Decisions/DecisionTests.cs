@@ -9,7 +9,8 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Decisions;
 

@@ -6,10 +6,11 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
-using ThresholdPortal.Web.Pages.Decisions;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 

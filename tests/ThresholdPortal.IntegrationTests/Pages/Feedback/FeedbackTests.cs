@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
-using ThresholdPortal.Web.Pages.Decisions;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 

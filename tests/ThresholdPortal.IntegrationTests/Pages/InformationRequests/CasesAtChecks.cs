@@ -2,11 +2,10 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Pages.Referrals;
-
-using ThresholdPortal.IntegrationTests.Infrastructure;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 

@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.Web.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Mash.Cases;
+using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.InformationRequests;
 

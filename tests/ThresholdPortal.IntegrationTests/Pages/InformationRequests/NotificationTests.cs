@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 using ThresholdPortal.Web.Infrastructure.Email;
-using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 

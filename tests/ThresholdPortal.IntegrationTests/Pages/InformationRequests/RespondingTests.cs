@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.Web.Pages.InformationRequests;
+using ThresholdPortal.Web.Features.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Email;
-using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 

@@ -7,8 +7,9 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
+using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Pages.Insights.Audits;
-using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 

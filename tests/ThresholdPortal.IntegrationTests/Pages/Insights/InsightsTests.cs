@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Pages.Insights;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;

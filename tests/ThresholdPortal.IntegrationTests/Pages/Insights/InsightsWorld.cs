@@ -7,7 +7,7 @@ using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
+using ThresholdPortal.Web.Features.Intake;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 

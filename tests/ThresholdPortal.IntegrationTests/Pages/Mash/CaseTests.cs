@@ -6,7 +6,7 @@ using Npgsql;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 

@@ -6,10 +6,10 @@ using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 

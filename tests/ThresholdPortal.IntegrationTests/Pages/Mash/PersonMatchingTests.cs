@@ -4,7 +4,7 @@ using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.Referrals;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 

@@ -3,13 +3,13 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.Web.Pages.Agency.Requests;
 

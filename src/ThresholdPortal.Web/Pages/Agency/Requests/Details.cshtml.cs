@@ -1,12 +1,12 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.Agency.Requests;
 

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.Insights.Audits;
 

@@ -8,13 +8,14 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.Mash;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.Web.Pages.Insights.Audits;
 

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Pages.Decisions;
 
 namespace ThresholdPortal.Web.Pages.Mash.SignOff;
 

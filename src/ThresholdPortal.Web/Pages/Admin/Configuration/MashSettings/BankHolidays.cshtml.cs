@@ -3,12 +3,13 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Administration;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Features.Administration;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 

@@ -6,14 +6,15 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.InformationRequests;
-using ThresholdPortal.Web.Pages.Referrals;
 
 namespace ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 

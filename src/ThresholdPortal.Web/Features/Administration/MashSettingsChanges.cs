@@ -1,0 +1,158 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+
+namespace ThresholdPortal.Web.Features.Administration;
+
+/// <summary>What every settings form shares: the version it was based on and an optional reason.</summary>
+public abstract class SettingsChangeFields
+{
+    public int BasedOnVersion { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>Saving a new settings version, and the words for what changed (docs/decisions/0055).</summary>
+public static class MashSettingsChanges
+{
+    public const string AuditAction = "mash_settings.changed";
+    public const string SubjectType = "MashSettings";
+    private const long LockKey = 0x6d61_7368_7365_7474; // "mashsett": one save at a time across instances.
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static Task<MashSettingsVersion> NewestAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.MashSettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).FirstAsync(cancellationToken);
+
+    /// <summary>
+    /// Copies the newest version, applies <paramref name="change"/>, and stores the copy as the next version
+    /// with what changed, audited. Returns the new version number, or null when nothing changed.
+    /// </summary>
+    public static async Task<int?> SaveAsync(
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, SettingsChangeFields request,
+        Action<MashSettingsVersion> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(change);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+        var newest = await NewestAsync(db, cancellationToken);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        var next = newest.Next(clock.GetUtcNow(), user.Id, user.FullName, reason);
+        change(next);
+        var changes = Describe(newest, next);
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        next.Changes = string.Join('\n', changes);
+        db.MashSettingsVersions.Add(next);
+        audit.Record(AuditAction, SubjectType, next.Version.ToString(CultureInfo.InvariantCulture),
+            $"Version {next.Version}: {string.Join("; ", changes)}" + (reason is null ? string.Empty : $". Reason: {reason}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return next.Version;
+    }
+
+    /// <summary>The stale-save check every settings form runs: the form was filled in on the newest version.</summary>
+    public static void AddBasedOnNewestRule<T>(this AbstractValidator<T> validator, PortalDbContext db)
+        where T : SettingsChangeFields
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        validator.RuleFor(c => c.Reason).MaximumLength(MashSettingsVersion.ReasonMaxLength)
+            .WithMessage($"Reason must be {MashSettingsVersion.ReasonMaxLength} characters or fewer");
+        validator.RuleFor(c => c.BasedOnVersion)
+            .MustAsync(async (version, cancellationToken) => version == await db.MashSettingsVersions.MaxAsync(v => v.Version, cancellationToken))
+            .WithMessage("Someone else changed the settings while you were editing them. Check the values and save again");
+    }
+
+    public static IReadOnlyList<string> Describe(MashSettingsVersion before, MashSettingsVersion after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<string>();
+        void Hours(string what, double was, double now)
+        {
+            if (Math.Abs(was - now) > 0.0001)
+            {
+                changes.Add($"{what} from {Format(was)} to {Format(now)} hours");
+            }
+        }
+
+        void Flag(string what, bool was, bool now)
+        {
+            if (was != now)
+            {
+                changes.Add($"{what}: {(now ? "yes" : "no")}");
+            }
+        }
+
+        Hours("Red decision", before.RedHours, after.RedHours);
+        Hours("Amber decision", before.AmberHours, after.AmberHours);
+        Hours("Green decision", before.GreenHours, after.GreenHours);
+        Hours("Unrated decision", before.UnratedHours, after.UnratedHours);
+        Flag("Green counts working time", before.GreenCountsWorkingTime, after.GreenCountsWorkingTime);
+        Flag("Red worked out of hours", before.RedWorkedOutOfHours, after.RedWorkedOutOfHours);
+        Hours("Red agency answer", before.RequestRedHours, after.RequestRedHours);
+        Hours("Amber agency answer", before.RequestAmberHours, after.RequestAmberHours);
+        Hours("Green agency answer", before.RequestGreenHours, after.RequestGreenHours);
+        Hours("Blue agency answer", before.RequestBlueHours, after.RequestBlueHours);
+        Hours("Unrated agency answer", before.RequestUnratedHours, after.RequestUnratedHours);
+        if (before.WorkingDayStarts != after.WorkingDayStarts || before.WorkingDayEnds != after.WorkingDayEnds)
+        {
+            changes.Add($"Working day from {Time(before.WorkingDayStarts)} to {Time(before.WorkingDayEnds)} changed to {Time(after.WorkingDayStarts)} to {Time(after.WorkingDayEnds)}");
+        }
+
+        if (!before.WorkingDays.Order().SequenceEqual(after.WorkingDays.Order()))
+        {
+            changes.Add($"Working days changed to {Days(after.WorkingDays)}");
+        }
+
+        foreach (var added in after.BankHolidays.Where(h => before.BankHolidays.All(b => b.Date != h.Date)))
+        {
+            changes.Add($"Bank holiday added: {Date(added.Date)}, {added.Description}");
+        }
+
+        foreach (var removed in before.BankHolidays.Where(h => after.BankHolidays.All(a => a.Date != h.Date)))
+        {
+            changes.Add($"Bank holiday removed: {Date(removed.Date)}, {removed.Description}");
+        }
+
+        return changes;
+    }
+
+    public static string Format(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Time(TimeOnly time) => time.ToString("h:mmtt", British).ToLower(British);
+
+    public static string Date(DateOnly date) => date.ToString("dddd d MMMM yyyy", British);
+
+    public static string Days(IEnumerable<DayOfWeek> days) =>
+        string.Join(", ", days.OrderBy(d => ((int)d + 6) % 7).Select(d => d.ToString()));
+
+    /// <summary>"4", "1.5": a number of hours typed into a form, or null if it is not one.</summary>
+    public static double? ParseHours(string? text) =>
+        double.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) ? hours : null;
+
+    /// <summary>"09:00", "9:30": a time of day typed into a form, or null.</summary>
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    /// <summary>Required, a number, more than 0 and at most <paramref name="most"/> hours.</summary>
+    public static void AddHoursRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> field, string name, int most)
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        validator.RuleFor(field).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage($"Enter the {name} in hours")
+            .Must(text => ParseHours(text) is not null).WithMessage($"{Capitalise(name)} must be a number of hours, like 4 or 1.5")
+            .Must(text => ParseHours(text) > 0).WithMessage($"{Capitalise(name)} must be more than 0 hours")
+            .Must(text => ParseHours(text) <= most).WithMessage($"{Capitalise(name)} must be {most} hours or fewer");
+    }
+
+    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

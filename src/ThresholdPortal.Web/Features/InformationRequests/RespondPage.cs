@@ -1,0 +1,76 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
+
+namespace ThresholdPortal.Web.Features.InformationRequests;
+
+/// <summary>What answering and declining share: the request shown above the form, and the outcome of sending.</summary>
+public abstract class RespondPage(IMediator mediator) : PageModel, IReloadOnInvalid
+{
+    /// <summary>The request being answered.</summary>
+    public RequestView Asked { get; private set; } = null!;
+
+    public DateTimeOffset Now { get; private set; }
+
+    protected IMediator Mediator { get; } = mediator;
+
+    protected Guid RouteRequestId => Guid.TryParse(RouteData.Values["requestId"]?.ToString(), out var id) ? id : Guid.Empty;
+
+    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteRequestId, cancellationToken);
+
+    protected async Task<bool> LoadAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var found = await Mediator.Send(new RespondForm.Query(requestId), cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        (Asked, Now) = found.Value;
+        return true;
+    }
+
+    protected async Task<IActionResult> OutcomeAsync(RespondOutcome outcome, Guid requestId, string notice)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!outcome.Found)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Error is { } error)
+        {
+            ModelState.AddModelError(string.Empty, error);
+            return await LoadAsync(requestId, HttpContext.RequestAborted) ? Page() : NotFound();
+        }
+
+        TempData.SetNotice(notice);
+        return Redirect(InformationRequestRoutes.AgencyRequest(requestId));
+    }
+}
+
+public sealed record RespondOutcome(bool Found, string? Error = null);
+
+/// <summary>The request as the answer and decline forms show it, for the responder's organisation only.</summary>
+public static class RespondForm
+{
+    public const string AnsweredMeanwhile =
+        "Someone at your organisation responded to this request while you were writing. Read their response below; if something is still missing or wrong, send a correction.";
+
+    public sealed record Query(Guid RequestId) : IQuery<(RequestView View, DateTimeOffset Now)?>;
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, (RequestView View, DateTimeOffset Now)?>
+    {
+        public async Task<(RequestView View, DateTimeOffset Now)?> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var views = await RequestViews.LoadAsync(db, db.InformationRequests.AddressedTo(user).Where(r => r.Id == request.RequestId), now,
+                InformationRequestRoutes.AgencyAttachment, cancellationToken);
+            return views.Count == 1 ? (views[0], now) : null;
+        }
+    }
+}

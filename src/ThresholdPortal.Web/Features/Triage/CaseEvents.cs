@@ -1,0 +1,76 @@
+namespace ThresholdPortal.Web.Features.Triage;
+
+/// <summary>
+/// The audit actions recorded against a case (subject type <see cref="SubjectType"/>, subject id the case
+/// id). The case timeline and the manager's access log are both read from the append-only audit trail
+/// (docs/decisions/0033), so later features add a step to the timeline by recording an action here.
+/// Details never carry a child's personal data: the timeline joins the case's own records for that.
+/// </summary>
+public static class CaseEvents
+{
+    public const string SubjectType = "MashCase";
+    public const string ReferralSubjectType = "Referral";
+
+    public const string Received = "case.received";
+    public const string Viewed = "case.viewed";
+    public const string AttachmentDownloaded = "case.attachment.downloaded";
+    public const string AccessLogViewed = "case.access-log.viewed";
+    public const string Claimed = "case.claimed";
+    public const string Assigned = "case.assigned";
+    public const string Rated = "case.rated";
+    public const string PersonLinked = "case.person.linked";
+    public const string PersonCreated = "case.person.created";
+    public const string PersonUnlinked = "case.person.unlinked";
+    public const string ProgressedToChecks = "case.progressed-to-checks";
+    public const string ClosedAtContact = "case.closed-at-contact";
+
+    // Decision, sign-off, feedback and escalation (issue 6).
+    public const string DecisionSubmitted = "case.decision.submitted";
+    public const string DecisionReturned = "case.decision.returned";
+    public const string DecisionApproved = "case.decision.approved";
+    public const string SteppedDownToEarlyHelp = "case.stepped-down";
+    public const string HandedOver = "case.handed-over";
+    public const string FeedbackSent = "case.feedback.sent";
+    public const string FeedbackRead = "case.feedback.read";
+    public const string FeedbackAcknowledged = "case.feedback.acknowledged";
+    public const string EscalationRaised = "case.escalation.raised";
+    public const string EscalationAnswered = "case.escalation.answered";
+    public const string ReferralSubmitted = "referral.submitted";
+    public const string ReferralViewed = "referral.viewed";
+    public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
+
+    /// <summary>Reading, not changing: left out of "what changed since you opened it".</summary>
+    public static IReadOnlyList<string> Reads { get; } =
+        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, FeedbackRead, .. InformationRequests.InformationRequestEvents.Reads];
+
+    /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
+    public static string Describe(string action) => action switch
+    {
+        Received => "Received by the MASH",
+        ReferralSubmitted => "Referral sent",
+        Viewed => "Case viewed",
+        AttachmentDownloaded => "Attachment downloaded",
+        AccessLogViewed => "Access log viewed",
+        Claimed => "Claimed",
+        Assigned => "Assigned",
+        Rated => "BRAG rating recorded",
+        PersonLinked => "Matched to a known person",
+        PersonCreated => "New person record created",
+        PersonUnlinked => "Link to a known person removed",
+        ProgressedToChecks => "Progressed to MASH checks",
+        ClosedAtContact => "Closed at contact stage",
+        DecisionSubmitted => "Decision sent for sign-off",
+        DecisionReturned => "Decision returned for revision",
+        DecisionApproved => "Decision approved",
+        SteppedDownToEarlyHelp => "Stepped down to the early help hub",
+        HandedOver => "Handed over to the assessment team",
+        FeedbackSent => "Feedback sent to the referrer",
+        FeedbackRead => "Feedback read by the referrer",
+        FeedbackAcknowledged => "Feedback acknowledged by the referrer",
+        EscalationRaised => "Referrer disagreed: escalation raised",
+        EscalationAnswered => "Escalation answered",
+        ReferralViewed => "Referral viewed by the referrer",
+        ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
+        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action) ?? action,
+    };
+}

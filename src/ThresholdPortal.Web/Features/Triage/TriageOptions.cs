@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Triage;
+
+namespace ThresholdPortal.Web.Features.Triage;
+
+/// <summary>
+/// The MASH's working calendar and decision timescales, from the "Triage" configuration section. Local
+/// definitions differ, so every value is configuration; the defaults are the common Surrey Police MASH
+/// definition on a 9am to 5pm, Monday to Friday office with the England and Wales bank holidays for 2026
+/// and 2027. Checked when the app starts: a bad value stops it rather than miscounting deadlines. The
+/// calendar and timescales here only seed the first stored settings version; administrators change them
+/// at /admin/configuration/mash-settings afterwards (docs/decisions/0055).
+/// </summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    /// <summary>An IANA time zone id.</summary>
+    public string TimeZone { get; set; } = "Europe/London";
+
+    public TimeOnly WorkingDayStarts { get; set; } = new(9, 0);
+    public TimeOnly WorkingDayEnds { get; set; } = new(17, 0);
+
+    /// <summary>Empty means Monday to Friday.</summary>
+    public List<DayOfWeek> WorkingDays { get; set; } = [];
+
+    /// <summary>Empty means <see cref="EnglandAndWalesBankHolidays"/>. Setting any replaces the whole list.</summary>
+    public List<DateOnly> BankHolidays { get; set; } = [];
+
+    public double RedHours { get; set; } = 4;
+    public double AmberHours { get; set; } = 24;
+    public double GreenHours { get; set; } = 72;
+
+    /// <summary>An unrated referral: one working day, the Working Together expectation.</summary>
+    public double UnratedHours { get; set; } = 8;
+
+    /// <summary>False: Green's 72 hours are clock hours. True: working hours.</summary>
+    public bool GreenCountsWorkingTime { get; set; }
+
+    /// <summary>True: a Red received out of hours is worked by the out-of-hours team round the clock.</summary>
+    public bool RedWorkedOutOfHours { get; set; } = true;
+
+    public int ReReferralWindowMonths { get; set; } = ReReferral.WindowMonths;
+
+    /// <summary>Cases per page of the queue.</summary>
+    public int QueuePageSize { get; set; } = 25;
+
+    public static IReadOnlyList<DateOnly> EnglandAndWalesBankHolidays => Domain.Triage.BankHolidays.EnglandAndWales2026To2027;
+
+    public WorkingCalendar ToCalendar() => new(
+        TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
+        WorkingDayStarts,
+        WorkingDayEnds,
+        WorkingDays.Count > 0 ? WorkingDays : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        BankHolidays.Count > 0 ? BankHolidays : EnglandAndWalesBankHolidays);
+
+    public DecisionTimescales ToTimescales() => new(
+        TimeSpan.FromHours(RedHours),
+        TimeSpan.FromHours(AmberHours),
+        TimeSpan.FromHours(GreenHours),
+        TimeSpan.FromHours(UnratedHours),
+        GreenCountsWorkingTime,
+        RedWorkedOutOfHours);
+}
+
+public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TriageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            failures.Add($"Triage:TimeZone '{options.TimeZone}' is not a time zone this machine knows.");
+        }
+
+        if (options.WorkingDayEnds <= options.WorkingDayStarts)
+        {
+            failures.Add("Triage:WorkingDayEnds must be after Triage:WorkingDayStarts.");
+        }
+
+        foreach (var (setting, hours) in new[] { ("RedHours", options.RedHours), ("AmberHours", options.AmberHours), ("GreenHours", options.GreenHours), ("UnratedHours", options.UnratedHours) })
+        {
+            if (hours is <= 0 or > 24 * 30)
+            {
+                failures.Add($"Triage:{setting} must be more than 0 and at most 720 hours.");
+            }
+        }
+
+        if (options.ReReferralWindowMonths is < 1 or > 60)
+        {
+            failures.Add("Triage:ReReferralWindowMonths must be between 1 and 60.");
+        }
+
+        if (options.QueuePageSize is < 5 or > 200)
+        {
+            failures.Add("Triage:QueuePageSize must be between 5 and 200.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
