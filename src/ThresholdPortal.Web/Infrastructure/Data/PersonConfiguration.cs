@@ -7,7 +7,7 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 namespace ThresholdPortal.Web.Infrastructure.Data;
 
 /// <summary>
-/// Known people. Their normalised name carries a pg_trgm GIN index (created in the Triage migration), so
+/// Known people. Their normalised name carries a pg_trgm GIN index (created in the baseline migration), so
 /// misspelled and swapped names are found by similarity in SQL (docs/decisions/0032).
 /// </summary>
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

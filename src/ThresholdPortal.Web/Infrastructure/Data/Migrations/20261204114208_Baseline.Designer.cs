@@ -13,8 +13,8 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122155736_Insights")]
-    partial class Insights
+    [Migration("20261204114208_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,6 +176,139 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Audits.AuditedCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Agencies")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Agreement")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("AuditId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<string[]>("Features")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Feedback")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("JudgedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quality")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("JudgedByUserId");
+
+                    b.HasIndex("AuditId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("AuditedCases", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Audits.CaseAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CasesPerStratum")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CompletedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<string[]>("Strata")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedByUserId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.ToTable("CaseAudits", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.Decisions.CaseDecision", b =>
@@ -466,6 +599,53 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("EarlyHelpServices");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpStepDown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DecisionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SteppedDownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SteppedDownByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("SteppedDownAt");
+
+                    b.HasIndex("SteppedDownByUserId");
+
+                    b.ToTable("EarlyHelpStepDowns", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.AgencyNotNeeded", b =>
@@ -1689,6 +1869,79 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("MashCases");
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
+                {
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("AmberHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("GreenCountsWorkingTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("GreenHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("RedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("RedWorkedOutOfHours")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("RequestAmberHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestBlueHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestGreenHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestRedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RequestUnratedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("UnratedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<TimeOnly>("WorkingDayEnds")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("WorkingDayStarts")
+                        .HasColumnType("time without time zone");
+
+                    b.PrimitiveCollection<int[]>("WorkingDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("MashSettingsVersions", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1962,6 +2215,40 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Audits.AuditedCase", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Audits.CaseAudit", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("JudgedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Audits.CaseAudit", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CompletedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Decisions.CaseDecision", b =>
                 {
                     b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
@@ -2069,6 +2356,33 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SentByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpStepDown", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Decisions.CaseDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedDownByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.AgencyNotNeeded", b =>
@@ -2398,6 +2712,36 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
+                {
+                    b.OwnsMany("ThresholdPortal.Domain.Triage.BankHoliday", "BankHolidays", b1 =>
+                        {
+                            b1.Property<int>("MashSettingsVersionVersion");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(100);
+
+                            b1.HasKey("MashSettingsVersionVersion", "__synthesizedOrdinal");
+
+                            b1.ToTable("MashSettingsVersions");
+
+                            b1
+                                .ToJson("BankHolidays")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MashSettingsVersionVersion");
+                        });
+
+                    b.Navigation("BankHolidays");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
                 {
                     b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
@@ -2416,6 +2760,11 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.Audits.CaseAudit", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.InformationRequest", b =>
