@@ -74,7 +74,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
 
         (await admin.GetAsync("/admin/users/edit/not-an-id")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var post = await PortalApp.PostFormAsync(admin, "/admin/users/edit/not-an-id",
+        var post = await Forms.PostAsync(admin, "/admin/users/edit/not-an-id",
             [KeyValuePair.Create("Data.OrganisationId", mash.Id.ToString())], tokenFrom: $"/admin/users/edit/{administrator.Id}");
         post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await App.AuditAsync()).ShouldBeEmpty();

@@ -203,11 +203,11 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
 
         (await auditor.GetAsync($"/insights/audits/not-an-id/cases/{mashCase.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await auditor.GetAsync($"/insights/audits/{auditId}/cases/12345")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await PortalApp.PostFormAsync(auditor, $"/insights/audits/{auditId}/cases/not-an-id", [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New))
+        (await Forms.PostAsync(auditor, $"/insights/audits/{auditId}/cases/not-an-id", [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Nothing chosen: the page is shown again with the errors, around the case the address names.
-        var invalid = await PortalApp.PostFormAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New);
+        var invalid = await Forms.PostAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New);
         invalid.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await invalid.Content.ReadAsStringAsync();
         html.ShouldContain("govuk-error-summary");
