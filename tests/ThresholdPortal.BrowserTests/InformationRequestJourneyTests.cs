@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;

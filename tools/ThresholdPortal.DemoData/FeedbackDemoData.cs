@@ -1,32 +1,28 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.Mash;
 using ThresholdPortal.Web.Pages.Referrals;
 
-namespace ThresholdPortal.Web.Pages.Decisions;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// The feedback loop, seen from both sides. The demo referrer (referrer@example.org) gets referrals at
 /// every stage after the one the referral journey's demo data sent ("Received"): being considered,
 /// decided with feedback waiting for them, acknowledged, disagreed with an escalation open, and one whose
-/// escalation was answered. The most recently decided MASH cases get draft feedback for a practitioner to
-/// send. All through the domain's own rules, with the timeline's events.
+/// escalation was answered. Practitioners have sent the feedback on all but the MASH's
+/// <see cref="DraftsToSend"/> most recent decisions, whose drafts wait for them. Every step after the referral
+/// is the live app's own command, sent as the person who takes it, at the moment they take it.
 /// </summary>
-public sealed class FeedbackDemoData(PortalDbContext db, DecisionClock clock, WorkingCalendar calendar, IOptions<DecisionOptions> options, TimeProvider time)
-    : IDemoDataContributor
+public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, DecisionClock clock, TimeProvider time) : IDemoDataContributor
 {
     public const int DraftsToSend = 3;
-
-    public int Order => 60;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
@@ -35,99 +31,85 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionClock clock, Wo
         var referrer = context.Users.Referrer;
         var worker = context.Users.Practitioner;
         var manager = context.Users.Manager;
-        var contact = (worker.FullName, "01234 500512, priya.shah@northshire.example.org");
 
         // Being considered: at MASH checks.
         await ReferralAsync(referrer, worker, "Amelia", "Hart", now.AddDays(-2), cancellationToken);
 
         // Decided, the feedback sent and waiting for the referrer to read it.
-        var waiting = await DecidedAsync(referrer, worker, manager, "Oliver", "Grant", now.AddDays(-6), DecisionOutcome.StepDownToEarlyHelp, contact, cancellationToken);
-        Send(waiting, worker, now.AddDays(-4).AddHours(-3));
+        var waiting = await DecidedAsync(referrer, worker, manager, "Oliver", "Grant", now.AddDays(-6), DecisionOutcome.StepDownToEarlyHelp, cancellationToken);
+        await loop.SendFeedbackAsync(waiting.CaseId, worker, at: now.AddDays(-4).AddHours(-3));
 
         // Acknowledged.
-        var acknowledged = await DecidedAsync(referrer, worker, manager, "Isla", "Morgan", now.AddDays(-14), DecisionOutcome.ChildAndFamilyAssessment, contact, cancellationToken);
-        Send(acknowledged, worker, now.AddDays(-12));
-        Read(acknowledged, referrer, now.AddDays(-11));
-        acknowledged.Feedback.Acknowledge(now.AddDays(-11).AddMinutes(4));
-        ApprovedDecisions.Event(db, CaseEvents.FeedbackAcknowledged, acknowledged.Feedback.CaseId, referrer.Id, now.AddDays(-11).AddMinutes(4), null);
+        var acknowledged = await DecidedAsync(referrer, worker, manager, "Isla", "Morgan", now.AddDays(-14), DecisionOutcome.ChildAndFamilyAssessment, cancellationToken);
+        await loop.SendFeedbackAsync(acknowledged.CaseId, worker, at: now.AddDays(-12));
+        await loop.ReadFeedbackAsync(acknowledged.Reference, referrer, now.AddDays(-11));
+        await loop.AcknowledgeAsync(acknowledged.Reference, referrer, now.AddDays(-11).AddMinutes(4));
 
         // Disagreed: an escalation open on the managers' list.
-        var disagreed = await DecidedAsync(referrer, worker, manager, "Noah", "Fisher", now.AddDays(-5), DecisionOutcome.NoFurtherActionWithAdvice, contact, cancellationToken);
-        Send(disagreed, worker, now.AddDays(-3));
-        Read(disagreed, referrer, now.AddDays(-2));
-        Raise(disagreed, referrer, now.AddDays(-2).AddMinutes(10),
-            "Noah told his teacher again this week that he is scared to go home, and he has had no lunch money for a fortnight. I do not think advice alone will keep him safe.");
+        var disagreed = await DecidedAsync(referrer, worker, manager, "Noah", "Fisher", now.AddDays(-5), DecisionOutcome.NoFurtherActionWithAdvice, cancellationToken);
+        await loop.SendFeedbackAsync(disagreed.CaseId, worker, at: now.AddDays(-3));
+        await loop.ReadFeedbackAsync(disagreed.Reference, referrer, now.AddDays(-2));
+        await loop.DisagreeAsync(disagreed.Reference, referrer,
+            "Noah told his teacher again this week that he is scared to go home, and he has had no lunch money for a fortnight. I do not think advice alone will keep him safe.",
+            now.AddDays(-2).AddMinutes(10));
 
         // Disagreed, and answered: the decision stands, with the manager's reasons.
-        var answered = await DecidedAsync(referrer, worker, manager, "Ruby", "Walsh", now.AddDays(-25), DecisionOutcome.StepDownToEarlyHelp, contact, cancellationToken);
-        Send(answered, worker, now.AddDays(-23));
-        Read(answered, referrer, now.AddDays(-22));
-        var escalation = Raise(answered, referrer, now.AddDays(-22).AddMinutes(15),
-            "Ruby's attendance has fallen below 80% and her mother has missed two meetings. I expected a social work assessment.");
-        escalation.Answer(EscalationResult.Upheld,
+        var answered = await DecidedAsync(referrer, worker, manager, "Ruby", "Walsh", now.AddDays(-25), DecisionOutcome.StepDownToEarlyHelp, cancellationToken);
+        await loop.SendFeedbackAsync(answered.CaseId, worker, at: now.AddDays(-23));
+        await loop.ReadFeedbackAsync(answered.Reference, referrer, now.AddDays(-22));
+        var escalation = await loop.DisagreeAsync(answered.Reference, referrer,
+            "Ruby's attendance has fallen below 80% and her mother has missed two meetings. I expected a social work assessment.",
+            now.AddDays(-22).AddMinutes(15));
+        await loop.AnswerEscalationAsync(escalation, manager, EscalationResult.Upheld,
             "I have looked at the decision again with the school's attendance figures and what health told us. The family hub has met Ruby's mother twice and she has agreed to a family support plan, so early help remains the right response. If attendance falls further or you learn of any harm, refer again or phone the MASH.",
-            manager.Id, now.AddDays(-19));
-        ApprovedDecisions.Event(db, CaseEvents.EscalationAnswered, escalation.CaseId, manager.Id, now.AddDays(-19), FeedbackDisplay.Result(EscalationResult.Upheld));
+            now.AddDays(-19));
 
-        await db.SaveChangesAsync(cancellationToken);
-        await DraftForRecentDecisionsAsync(contact, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SendOlderDraftsAsync(cancellationToken);
     }
 
-    /// <summary>Draft feedback on the MASH's most recently decided cases, for a practitioner to check and send.</summary>
-    private async Task DraftForRecentDecisionsAsync((string Name, string Details) contact, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every approval drafts feedback; on a working MASH the practitioner who proposed the decision has sent all
+    /// but the newest, a few hours after the sign-off (by phone where the referral came by phone).
+    /// </summary>
+    private async Task SendOlderDraftsAsync(CancellationToken cancellationToken)
     {
-        var recent = await db.MashCases.AsNoTracking()
-            .Where(c => c.DecisionId != null && !db.ReferrerFeedback.Any(f => f.CaseId == c.Id))
+        var older = await db.ReferrerFeedback.AsNoTracking()
+            .Where(f => f.State == FeedbackState.Draft)
+            .Join(db.MashCases, f => f.CaseId, c => c.Id, (f, c) => new { c.Id, c.DecidedAt, c.Channel, c.DecisionId })
             .OrderByDescending(c => c.DecidedAt).ThenBy(c => c.Id)
-            .Take(DraftsToSend)
-            .ToListAsync(cancellationToken);
-        var support = await db.EarlyHelpServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).Take(3).ToListAsync(cancellationToken);
-        foreach (var mashCase in recent)
-        {
-            var decision = await db.CaseDecisions.AsNoTracking().SingleAsync(d => d.Id == mashCase.DecisionId, cancellationToken);
-            var document = await db.DocumentAsync(decision.ThresholdDocumentId, cancellationToken);
-            var text = FeedbackDraft.From(decision, mashCase.ReferrerLevel, l => document.Describe(l).Name,
-                decision.Level.IsBelowStatutoryThreshold() || decision.Outcome.IsNoFurtherAction() ? support : new List<EarlyHelpService>());
-            db.ReferrerFeedback.Add(new ReferrerFeedback
+            .Skip(DraftsToSend)
+            .Select(c => new
             {
-                CaseId = mashCase.Id, ReferralId = mashCase.ReferralId, DecisionId = decision.Id,
-                OutcomeSummary = text.OutcomeSummary, Reasons = text.Reasons, LevelExplanation = text.LevelExplanation, OtherSupport = text.OtherSupport,
-                ContactName = contact.Name, ContactDetails = contact.Details, DraftedAt = mashCase.DecidedAt ?? time.GetUtcNow(),
-            });
+                c.Id, c.DecidedAt, c.Channel,
+                Proposer = db.Users.Single(u => u.Id == db.CaseDecisions.Where(d => d.Id == c.DecisionId).Select(d => d.ProposedByUserId).Single()),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var decided in older)
+        {
+            await loop.SendFeedbackAsync(decided.Id, decided.Proposer,
+                decided.Channel == ContactChannel.Portal ? FeedbackMethod.Portal : FeedbackMethod.Phone, decided.DecidedAt!.Value.AddHours(3));
         }
     }
 
-    private async Task<ApprovedDecisions.Decided> DecidedAsync(
+    /// <summary>The case through checks, proposal and sign-off; the sign-off drafts the feedback.</summary>
+    private async Task<(Guid CaseId, string Reference)> DecidedAsync(
         PortalUser referrer, PortalUser worker, PortalUser manager, string given, string family, DateTimeOffset received, DecisionOutcome outcome,
-        (string Name, string Details) contact, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var mashCase = await ReferralAsync(referrer, worker, given, family, received, cancellationToken);
-        mashCase.MarkReadyForDecision();
-        return await ApprovedDecisions.DecideAndDraftAsync(db, clock, mashCase, worker.Id, manager.Id, outcome,
-            outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, received.AddHours(22), contact.Name, contact.Details, cancellationToken);
-    }
-
-    private void Send(ApprovedDecisions.Decided decided, PortalUser worker, DateTimeOffset at)
-    {
-        decided.Feedback.Send(FeedbackMethod.Portal, worker.Id, at);
-        ApprovedDecisions.Event(db, CaseEvents.FeedbackSent, decided.Feedback.CaseId, worker.Id, at, FeedbackDisplay.Method(FeedbackMethod.Portal));
-    }
-
-    private void Read(ApprovedDecisions.Decided decided, PortalUser referrer, DateTimeOffset at) =>
-        ApprovedDecisions.Event(db, CaseEvents.FeedbackRead, decided.Feedback.CaseId, referrer.Id, at, null);
-
-    private Escalation Raise(ApprovedDecisions.Decided decided, PortalUser referrer, DateTimeOffset at, string reasons)
-    {
-        var due = calendar.AddWorkingTime(at, calendar.WorkingDayLength * options.Value.EscalationResponseWorkingDays);
-        var escalation = Escalation.Raise(decided.Feedback, reasons, referrer.Id, at, due);
-        db.Escalations.Add(escalation);
-        ApprovedDecisions.Event(db, CaseEvents.EscalationRaised, escalation.CaseId, referrer.Id, at, null);
-        return escalation;
+        var decided = await ReferralAsync(referrer, worker, given, family, received, cancellationToken);
+        await loop.ReadyForDecisionAsync(decided.CaseId, worker, received.AddHours(2));
+        var rationale = outcome.IsStatutory()
+            ? "The account of harm by an adult at home, with what the police and health told us, shows the children may be suffering harm. They need an assessment."
+            : "The school and health know the family; the concerns are about routines and stress at home. The family's needs can be met by early help with their consent.";
+        await loop.ProposeAsync(decided.CaseId, worker, DecisionLoop.Proposal(BragRating.Amber,
+            outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, outcome, rationale, "MASH practitioner",
+            DateOnly.FromDateTime(received.AddDays(3).UtcDateTime), consentGiven: true), received.AddHours(20));
+        await loop.SignOffAsync(decided.CaseId, manager, received.AddHours(22));
+        return decided;
     }
 
     /// <summary>A complete referral from the demo school, received, claimed, rated Amber and at MASH checks.</summary>
-    private async Task<MashCase> ReferralAsync(PortalUser referrer, PortalUser worker, string given, string family, DateTimeOffset received, CancellationToken cancellationToken)
+    private async Task<(Guid CaseId, string Reference)> ReferralAsync(PortalUser referrer, PortalUser worker, string given, string family, DateTimeOffset received, CancellationToken cancellationToken)
     {
         var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
         var school = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referrer.OrganisationId, cancellationToken);
@@ -180,14 +162,22 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionClock clock, Wo
         mashCase.Rate(BragRating.Amber, "Neglect of basic care over months; no immediate danger.", worker.Id, received.AddMinutes(40), clock);
         mashCase.ProgressToMashChecks();
         db.MashCases.Add(mashCase);
-        db.AuditEvents.Add(new Infrastructure.Auditing.AuditEvent
+        db.AuditEvents.Add(new AuditEvent
         {
             OccurredAt = received, UserId = referrer.Id, Action = CaseEvents.ReferralSubmitted, SubjectType = CaseEvents.ReferralSubjectType, SubjectId = referral.Id.ToString(), Detail = reference,
         });
-        ApprovedDecisions.Event(db, CaseEvents.Received, mashCase.Id, referrer.Id, received, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
-        ApprovedDecisions.Event(db, CaseEvents.Claimed, mashCase.Id, worker.Id, received.AddMinutes(20), $"By {worker.FullName}");
-        ApprovedDecisions.Event(db, CaseEvents.Rated, mashCase.Id, worker.Id, received.AddMinutes(40), nameof(BragRating.Amber));
-        ApprovedDecisions.Event(db, CaseEvents.ProgressedToChecks, mashCase.Id, worker.Id, received.AddHours(1), null);
-        return mashCase;
+        Event(CaseEvents.Received, mashCase.Id, referrer.Id, received, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
+        Event(CaseEvents.Claimed, mashCase.Id, worker.Id, received.AddMinutes(20), $"By {worker.FullName}");
+        Event(CaseEvents.Rated, mashCase.Id, worker.Id, received.AddMinutes(40), nameof(BragRating.Amber));
+        Event(CaseEvents.ProgressedToChecks, mashCase.Id, worker.Id, received.AddHours(1), null);
+        await db.SaveChangesAsync(cancellationToken);
+        return (mashCase.Id, reference);
     }
+
+    /// <summary>An event on the case's timeline at a moment in the demo's past.</summary>
+    private void Event(string action, Guid caseId, Guid? userId, DateTimeOffset at, string? detail) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = at, UserId = userId, Action = action, SubjectType = CaseEvents.SubjectType, SubjectId = caseId.ToString(), Detail = detail,
+        });
 }

@@ -10,10 +10,10 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Pages.InformationRequests;
 
-namespace ThresholdPortal.Web.Pages.InformationRequests;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Information requests on the demo MASH's cases (after <see cref="MashDemoData"/>, which makes the cases):
@@ -28,9 +28,6 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
     public const string SchoolResponderEmail = "school@example.org";
 
     private readonly List<AuditEvent> events = [];
-
-    /// <summary>After the MASH demo data (40), whose cases the requests are about.</summary>
-    public int Order => 50;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

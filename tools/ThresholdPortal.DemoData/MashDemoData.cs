@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using Person = ThresholdPortal.Domain.People.Person;
@@ -13,20 +12,23 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.Referrals;
+using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Pages.Mash.Cases;
 
-namespace ThresholdPortal.Web.Pages.Mash;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Fills the MASH queue so the dashboard looks like a working day: about a hundred open cases at every
 /// status and rating, some overdue, contacts taken by phone, re-referrals, and closed cases behind them;
 /// known people in households, some open to early help or social care. One demo referral from the demo
 /// school is about "Jayden Clarke", whose earlier referral was recorded as "Jaydon Clark": the misspelled
-/// match a practitioner should find and confirm. Everything goes through the domain's own rules, with
-/// times in the past, so the timelines read true. Deterministic: the same seed gives the same data.
+/// match a practitioner should find and confirm. Cases are opened and screened through the domain's own
+/// rules; their decisions (checks done, proposal, sign-off) through the live pages' commands, after the cases
+/// are saved. Times are in the past, so the timelines read true. Deterministic: the same seed gives the same data.
 /// </summary>
-public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionClock clock, TimeProvider time)
+public sealed class MashDemoData(
+    PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionLoop loop, DecisionClock clock, TimeProvider time)
     : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";
@@ -36,10 +38,12 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(20261124) };
     private readonly List<AuditEvent> events = [];
+
+    // The decision steps, sent as commands once the cases they act on are saved.
+    private readonly List<Func<Task>> decisions = [];
     private ThresholdDocument document = null!;
     private DateTimeOffset now;
 
-    public int Order => 40;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
@@ -111,6 +115,10 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         db.AuditEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var decide in decisions)
+        {
+            await decide();
+        }
     }
 
     /// <summary>
@@ -318,10 +326,18 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
         if (age >= 3 && (toSignOff || faker.Random.Bool(0.6f)))
         {
-            mashCase.MarkReadyForDecision();
             if (age >= 5 && (toSignOff || faker.Random.Bool(0.5f)))
             {
-                Propose(mashCase, referral, worker, received.AddHours(20), scenario.Level);
+                var outcome = Outcome(scenario.Level);
+                decisions.Add(async () =>
+                {
+                    await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
+                    await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, scenario.Level, outcome, received.AddHours(20)), received.AddHours(20));
+                });
+            }
+            else
+            {
+                mashCase.MarkReadyForDecision();
             }
         }
     }
@@ -350,43 +366,31 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         mashCase.ProgressToMashChecks();
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
-        mashCase.MarkReadyForDecision();
         var closedAt = received.AddHours(faker.Random.Int(6, 30));
-        var decision = Propose(mashCase, referral, worker, closedAt.AddHours(-2), referral.ChosenLevel ?? ThresholdLevel.Targeted);
-        decision.Approve(manager.Id, null, closedAt);
-        mashCase.CloseWithApprovedDecision(decision, closedAt);
-        Event(CaseEvents.DecisionApproved, mashCase, manager, closedAt, null);
-        if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
+        var level = referral.ChosenLevel ?? ThresholdLevel.Targeted;
+        var outcome = Outcome(level);
+        decisions.Add(async () =>
         {
-            // The hub's list shows the demo step-downs beside the referrers' own early help requests.
-            db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, manager.Id, closedAt));
-            Event(CaseEvents.SteppedDownToEarlyHelp, mashCase, manager, closedAt, "To the early help hub");
-        }
+            await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
+            await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, level, outcome, closedAt.AddHours(-2)), closedAt.AddHours(-2));
+            await loop.SignOffAsync(mashCase.Id, manager, closedAt);
+        });
     }
 
-    /// <summary>A plausible decision for the level, proposed by the case's holder and sent for sign-off.</summary>
-    private CaseDecision Propose(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset at, ThresholdLevel level)
+    /// <summary>A plausible outcome for the level.</summary>
+    private DecisionOutcome Outcome(ThresholdLevel level) => level switch
     {
-        var outcome = level switch
-        {
-            ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
-            ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
-            ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
-            _ => DecisionOutcome.NoFurtherActionWithAdvice,
-        };
-        var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-            mashCase.Rating!.Value, null, level, referral.ThresholdDocumentId, outcome,
-            outcome.IsStatutory() ? PrimaryNeed.N1AbuseOrNeglect : PrimaryNeed.N4FamilyInAcuteStress,
-            outcome.IsStatutory() ? ["16A", "3B"] : ["20"],
+        ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
+        ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
+        ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
+        _ => DecisionOutcome.NoFurtherActionWithAdvice,
+    };
+
+    /// <summary>The decision form as the case's holder fills it in (the demo referrals did not seek consent).</summary>
+    private static DecisionModel.Propose Proposal(MashCase mashCase, PortalUser worker, ThresholdLevel level, DecisionOutcome outcome, DateTimeOffset at) =>
+        DecisionLoop.Proposal(mashCase.Rating!.Value, level, outcome,
             "The information from the referrer and partner agencies shows the level of need and risk described, and what will help the family.",
-            ConsentGiven: true, null, null,
-            [new NextStep("Contact the family to explain the decision", worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime))],
-            outcome.IsStatutory() ? "Northtown assessment team" : null), 1, worker.Id, at);
-        db.CaseDecisions.Add(decision);
-        mashCase.SubmitDecision(decision, clock);
-        Event(CaseEvents.DecisionSubmitted, mashCase, worker, at, outcome.DisplayName());
-        return decision;
-    }
+            worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime), consentGiven: false);
 
     /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>
     private List<Person> KnowPeople(Referral referral, MashCase mashCase, PortalUser worker, DateTimeOffset at)

@@ -4,10 +4,10 @@ using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.Referrals.ReferenceData;
+using ThresholdPortal.Web.Pages.Referrals;
 
-namespace ThresholdPortal.Web.Pages.Referrals;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Demo data for the referral journey: the default threshold document (as any database gets it), and for
@@ -19,7 +19,6 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
     private static readonly string[] BoysNames = ["Jayden", "Oliver", "Harry", "Mohammed", "Kai", "Leo", "Tyler", "Alfie", "Reuben", "Jakub"];
     private static readonly string[] GirlsNames = ["Maisie", "Amelia", "Lily-Rose", "Aisha", "Ruby", "Skye", "Zofia", "Evie", "Freya", "Hafsa"];
 
-    public int Order => 10;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

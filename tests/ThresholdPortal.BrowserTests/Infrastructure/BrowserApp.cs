@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.Web.Infrastructure.Data;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 
 namespace ThresholdPortal.BrowserTests.Infrastructure;
 
@@ -37,8 +37,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = $"http://localhost:{port}";
 
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        await DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -47,7 +46,6 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Email:Mode", "Smtp");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

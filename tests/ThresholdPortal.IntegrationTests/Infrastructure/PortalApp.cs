@@ -133,7 +133,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, bool enrolTwoFactor, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
-        await DemoDataSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+        await RoleReferenceData.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser
         {

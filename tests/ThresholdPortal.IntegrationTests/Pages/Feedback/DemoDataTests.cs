@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.IntegrationTests.Infrastructure;
-using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Web.Pages.Decisions;
 using ThresholdPortal.Web.Pages.Mash;
 using ThresholdPortal.Web.Pages.Referrals;
@@ -14,10 +13,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_referrer_has_a_referral_at_every_stage_and_practitioners_have_feedback_to_send()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var referrer = await App.SignInAsync("referrer@example.org", DemoDataSeeder.DemoPassword);
         var list = Mash.MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));
