@@ -45,7 +45,7 @@ public sealed class DemoDataArchitectureTests
     private static List<string?> ReferencedAssemblyNames(Assembly assembly) => [.. assembly.GetReferencedAssemblies().Select(a => a.Name)];
 
     private static List<string> DemoTypeNames(Assembly assembly) =>
-        [.. assembly.GetTypes().Select(t => t.FullName ?? t.Name).Where(n => n.Contains("Demo", StringComparison.OrdinalIgnoreCase))];
+        [.. assembly.GetTypes().Select(t => t.FullName ?? t.Name).Where(n => n.Contains("Demo", StringComparison.Ordinal))];
 
     /// <summary>Every string the compiled code holds: literals in method bodies (the user-string heap) and string constants.</summary>
     private static List<string> StringLiterals(Assembly assembly)
