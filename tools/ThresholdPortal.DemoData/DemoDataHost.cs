@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using ThresholdPortal.Web.Infrastructure;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
 namespace ThresholdPortal.DemoData;
@@ -29,6 +30,8 @@ public static class DemoDataHost
         services.AddThresholdPortal(configuration, new ToolEnvironment());
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(new DemoClock(now));
+        services.RemoveAll<IEmailOutbox>();
+        services.AddScoped<IEmailOutbox, HistoryOutbox>();
         services.AddDemoData();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

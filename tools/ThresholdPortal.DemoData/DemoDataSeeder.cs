@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -84,23 +83,7 @@ public sealed partial class DemoDataSeeder(
             await contributor.SeedAsync(new DemoSeedContext(organisations, demoUsers), cancellationToken);
         }
 
-        await MarkHistoryMailSentAsync(cancellationToken);
-
         LogSeeded(logger);
-    }
-
-    /// <summary>
-    /// The commands the demo sends queue the e-mails the live app would (feedback ready, escalations...). They
-    /// belong to the demo's past: marked sent when queued, so a fresh portal does not send weeks-old news.
-    /// </summary>
-    private async Task MarkHistoryMailSentAsync(CancellationToken cancellationToken)
-    {
-        foreach (var message in await db.OutboxMessages.Where(m => m.SentAt == null && m.GaveUpAt == null).ToListAsync(cancellationToken))
-        {
-            message.MarkSent(message.CreatedAt);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Organisation Organisation(string name, OrganisationKind kind, string domain) =>
