@@ -37,7 +37,7 @@ cat <<INFO
 Refer a child (ThresholdPortal) is starting at $URL
 PostgreSQL: 127.0.0.1:$PGPORT, data in $PGDATA_DIR (stop it with: runuser -u postgres -- $(pg_bin)/pg_ctl -D $PGDATA_DIR stop)
 
-Demo sign-ins (Development only), all with the password Demo-Pass-2026!
+Demo sign-ins (seeded by tools/ThresholdPortal.DemoData), all with the password Demo-Pass-2026!
   referrer@example.org      Referrer at Riverside Primary School
   practitioner@example.org  MASH practitioner
   manager@example.org       MASH manager
@@ -63,5 +63,7 @@ export Email__Smtp__Port="$SMTP_PORT"
 export Email__Smtp__Security=None
 export Email__PublicBaseUrl="$URL"
 cd "$root"
+# Demo data is a tool's, not the portal's (docs/decisions/0082): it migrates, seeds an empty database once, and exits.
+dotnet run --project tools/ThresholdPortal.DemoData -- --migrate
 # Not exec: the trap above stops the SMTP server when the portal stops.
 dotnet run --project src/ThresholdPortal.Web --no-launch-profile --urls "$URL"

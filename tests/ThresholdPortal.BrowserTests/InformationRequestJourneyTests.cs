@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
-using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.BrowserTests;
 

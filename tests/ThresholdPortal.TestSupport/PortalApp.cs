@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Features.Triage;
@@ -132,7 +132,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, bool enrolTwoFactor, params string[] roles)
     {
         await using var scope = Services.CreateAsyncScope();
-        await DemoDataSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
+        await RoleReferenceData.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = new PortalUser
         {

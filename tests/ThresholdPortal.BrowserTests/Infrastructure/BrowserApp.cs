@@ -1,15 +1,15 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ThresholdPortal.Web.Infrastructure.Data;
-using ThresholdPortal.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.TestSupport.Builders;
-using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.BrowserTests.Infrastructure;
 
@@ -41,8 +41,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = $"http://localhost:{port}";
 
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        await DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow);
         await Chromium.InitializeAsync();
     }
 
@@ -52,7 +51,6 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
-        builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Email:Mode", "Smtp");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Email:Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

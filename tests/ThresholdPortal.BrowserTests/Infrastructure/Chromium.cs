@@ -102,8 +102,8 @@ public static partial class PageExtensions
     /// sign-in: the code comes from the authenticator key (the demo users' published key by default).
     /// </summary>
     public static async Task SignInAsync(
-        this IPage page, string email, string password = Web.Infrastructure.Seeding.DemoDataSeeder.DemoPassword,
-        string authenticatorKey = Web.Infrastructure.Seeding.DemoDataSeeder.DemoAuthenticatorKey)
+        this IPage page, string email, string password = DemoData.DemoDataSeeder.DemoPassword,
+        string authenticatorKey = DemoData.DemoDataSeeder.DemoAuthenticatorKey)
     {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);

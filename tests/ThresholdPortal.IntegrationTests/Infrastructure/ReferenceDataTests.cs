@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Seeding;
@@ -41,10 +42,7 @@ public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task Demo_data_gives_the_demo_referrer_a_draft_a_mash_referral_and_an_early_help_request()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var referrals = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
             .Where(r => db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org")).ToListAsync());

@@ -9,8 +9,8 @@ public static partial class DatabasePreparation
     /// <summary>
     /// Applies migrations when <c>Database:MigrateOnStartup</c> is set (the local run command sets it),
     /// adds missing reference data (the default threshold document...) unless <c>ReferenceData:SeedOnStartup</c>
-    /// is false, then seeds demo data when <c>Demo:Seed</c> is set and the environment is Development. In
-    /// production migrations run as a deployment step, never from several instances at once.
+    /// is false. In production migrations run as a deployment step, never from several instances at once.
+    /// Demo data is not the product's: tools/ThresholdPortal.DemoData seeds it (docs/decisions/0082).
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -24,11 +24,6 @@ public static partial class DatabasePreparation
         if (app.Configuration.GetValue("ReferenceData:SeedOnStartup", defaultValue: true))
         {
             await EnsureReferenceDataAsync(scope.ServiceProvider, db);
-        }
-
-        if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Demo:Seed"))
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         }
     }
 

@@ -30,4 +30,17 @@ public sealed class RoleReferenceData : IReferenceDataContributor
         }));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The same through Identity's role manager, for code that holds one rather than the context.</summary>
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in PortalRole.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+    }
 }

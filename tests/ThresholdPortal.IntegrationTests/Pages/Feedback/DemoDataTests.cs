@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.Decisions;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 
@@ -16,10 +14,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_referrer_has_a_referral_at_every_stage_and_practitioners_have_feedback_to_send()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var referrer = await App.SignInAsync("referrer@example.org", DemoDataSeeder.DemoPassword);
         var list = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));

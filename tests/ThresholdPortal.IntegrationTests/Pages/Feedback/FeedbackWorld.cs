@@ -1,16 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Pages.Decisions;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 
@@ -37,20 +36,20 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
         return await app.ExecuteDbContextAsync(db => CasesAtChecks.CreateAsync(db, clock, Referrer, Practitioner));
     }
 
-    /// <summary>A referral from the school, decided (approved by a manager) with its feedback drafted, not sent.</summary>
+    /// <summary>
+    /// A referral from the school, decided (proposed by the practitioner, approved by a manager) with its feedback
+    /// drafted, not sent: through the decision and sign-off pages' own commands, as the live app does it.
+    /// </summary>
     public async Task<(Guid CaseId, string Reference)> DecidedCaseAsync(PortalApp app, DecisionOutcome outcome = DecisionOutcome.StepDownToEarlyHelp)
     {
         var (caseId, reference) = await CaseAtChecksAsync(app);
-        var clock = app.Services.GetRequiredService<DecisionClock>();
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            var mashCase = await db.MashCases.SingleAsync(c => c.Id == caseId);
-            mashCase.MarkReadyForDecision();
-            await ApprovedDecisions.DecideAndDraftAsync(db, clock, mashCase, Practitioner.Id, Manager.Id, outcome,
-                outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, TestClock.UtcNow.AddMinutes(-5),
-                Practitioner.FullName, "01632 960500, priya@mash.test", CancellationToken.None);
-            await db.SaveChangesAsync();
-        });
+        var loop = Loop(app);
+        await loop.ReadyForDecisionAsync(caseId, Practitioner);
+        await loop.ProposeAsync(caseId, Practitioner, DecisionLoop.Proposal(BragRating.Amber,
+            outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, outcome,
+            "The family's needs and the risks to the children are as the school describes them.", Practitioner.FullName,
+            TestClock.Today.AddDays(2), consentGiven: false));
+        await loop.SignOffAsync(caseId, Manager);
         return (caseId, reference);
     }
 
@@ -58,14 +57,11 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
     public async Task<(Guid CaseId, string Reference)> FeedbackSentAsync(PortalApp app)
     {
         var decided = await DecidedCaseAsync(app);
-        await app.ExecuteDbContextAsync(async db =>
-        {
-            var feedback = await db.ReferrerFeedback.SingleAsync(f => f.CaseId == decided.CaseId);
-            feedback.Send(FeedbackMethod.Portal, Practitioner.Id, TestClock.UtcNow.AddMinutes(-1));
-            await db.SaveChangesAsync();
-        });
+        await Loop(app).SendFeedbackAsync(decided.CaseId, Practitioner);
         return decided;
     }
+
+    private static DecisionLoop Loop(PortalApp app) => new(new PortalActor(app.Services));
 
     public static uint HiddenVersion(string html)
     {

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
-using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.InformationRequests;
 
 namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 
@@ -13,10 +11,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_police_responder_has_waiting_overdue_and_answered_requests_and_one_case_is_ready_for_decision()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var now = TestClock.UtcNow;
         var police = await App.ExecuteDbContextAsync(db => db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments)

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.TestSupport;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Pages.Insights.Audits;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
@@ -13,10 +12,7 @@ public sealed class CaseAuditDemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_auditor_has_two_factor_on_and_a_part_judged_audit()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var audit = await App.ExecuteDbContextAsync(db => db.CaseAudits.AsNoTracking().Include(a => a.Cases).SingleAsync());
         audit.Seed.ShouldBe(CaseAuditDemoData.DemoSeed);

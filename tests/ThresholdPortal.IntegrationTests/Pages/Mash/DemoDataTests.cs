@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
-using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Pages.Mash;
+using ThresholdPortal.Web.Features.Triage;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 
@@ -13,10 +13,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_queue_looks_like_a_working_day_and_holds_the_misspelled_match_waiting_to_be_found()
     {
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
-        }
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var now = TestClock.UtcNow;
         var cases = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().ToListAsync());
@@ -43,5 +40,24 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
             .Where(c => db.ReferralChildren.Any(ch => ch.ReferralId == c.ReferralId && ch.GivenName == "Jayden" && ch.FamilyName == "Clarke"))
             .SingleAsync());
         (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync(l => l.CaseId == waiting.Id))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Every_demo_step_down_has_its_step_down_row_and_every_statutory_decision_its_hand_over()
+    {
+        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+
+        var decided = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking()
+            .Where(c => c.Status == MashCaseStatus.Decided && c.Outcome != null).Select(c => new { c.Id, Outcome = c.Outcome!.Value }).ToListAsync());
+        var stepDowns = decided.Where(c => c.Outcome == DecisionOutcome.StepDownToEarlyHelp).Select(c => c.Id).ToList();
+        var statutory = decided.Where(c => c.Outcome.IsStatutory()).Select(c => c.Id).ToList();
+        stepDowns.ShouldNotBeEmpty();
+        statutory.ShouldNotBeEmpty();
+
+        var rows = await App.ExecuteDbContextAsync(db => db.EarlyHelpStepDowns.AsNoTracking().Select(s => s.CaseId).ToListAsync());
+        stepDowns.ShouldAllBe(id => rows.Contains(id));
+        var handedOver = await App.ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == CaseEvents.HandedOver && e.SubjectType == CaseEvents.SubjectType).Select(e => e.SubjectId).ToListAsync());
+        statutory.ShouldAllBe(id => handedOver.Contains(id.ToString()));
     }
 }

@@ -12,11 +12,9 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 using ThresholdPortal.Web.Infrastructure.Web;
-using ThresholdPortal.Web.Pages.Mash;
 
-namespace ThresholdPortal.Web.Pages.InformationRequests;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Information requests on the demo MASH's cases (after <see cref="MashDemoData"/>, which makes the cases):
@@ -31,9 +29,6 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
     public const string SchoolResponderEmail = "school@example.org";
 
     private readonly List<AuditEvent> events = [];
-
-    /// <summary>After the MASH demo data (40), whose cases the requests are about.</summary>
-    public int Order => 50;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

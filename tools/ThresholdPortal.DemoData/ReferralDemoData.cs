@@ -1,14 +1,13 @@
 using Bogus;
-using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
+using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
-using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Intake.ReferenceData;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 
-namespace ThresholdPortal.Web.Pages.Referrals;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Demo data for the referral journey: the default threshold document (as any database gets it), and for
@@ -20,7 +19,6 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
     private static readonly string[] BoysNames = ["Jayden", "Oliver", "Harry", "Mohammed", "Kai", "Leo", "Tyler", "Alfie", "Reuben", "Jakub"];
     private static readonly string[] GirlsNames = ["Maisie", "Amelia", "Lily-Rose", "Aisha", "Ruby", "Skye", "Zofia", "Evie", "Freya", "Hafsa"];
 
-    public int Order => 10;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

@@ -8,9 +8,8 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
 
-namespace ThresholdPortal.Web.Pages.Insights.Audits;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// The demo auditor, auditor@example.org (Ade Okafor, enrolled with the demo authenticator key), and one
@@ -22,7 +21,6 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
     public const string AuditorEmail = "auditor@example.org";
     public const long DemoSeed = 20261124;
 
-    public int Order => 70;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {

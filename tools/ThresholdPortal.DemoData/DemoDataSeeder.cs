@@ -1,26 +1,42 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Seeding;
 
-namespace ThresholdPortal.Web.Infrastructure.Seeding;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
-/// Fills an empty Development database with a believable MASH and its partners, one demo user per role
-/// (all with <see cref="DemoPassword"/>), and whatever each feature's <see cref="IDemoDataContributor"/> adds.
+/// Fills an empty database with a believable MASH and its partners, one demo user per role (all with
+/// <see cref="DemoPassword"/>), and each feature's share of the demo, in the order of <see cref="InOrder"/>.
 /// Demo users whose role requires two-factor sign-in are enrolled with the published
-/// <see cref="DemoAuthenticatorKey"/> (docs/decisions/0021). Never runs outside Development.
+/// <see cref="DemoAuthenticatorKey"/> (docs/decisions/0021). Seeds once: a database with the demo users is left alone.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     PortalDbContext db,
     UserManager<PortalUser> users,
     IUserStore<PortalUser> userStore,
     RoleManager<IdentityRole<Guid>> roles,
-    IEnumerable<IDemoDataContributor> contributors,
+    IServiceProvider services,
     ILogger<DemoDataSeeder> logger)
 {
+    /// <summary>
+    /// Each feature's share, in the order they build on each other: the MASH's cases come after the referral
+    /// journey's referrals (and open cases for them), the information requests and feedback are about those
+    /// cases, and the case audit samples the decided ones.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> InOrder =
+    [
+        typeof(ReferralDemoData),
+        typeof(MashDemoData),
+        typeof(InformationRequestDemoData),
+        typeof(FeedbackDemoData),
+        typeof(CaseAuditDemoData),
+    ];
+
+    public const string ReferrerEmail = "referrer@example.org";
+
     public const string DemoPassword = "Demo-Pass-2026!";
     public const string LocalAuthorityName = "Northshire County Council";
 
@@ -32,8 +48,8 @@ public sealed partial class DemoDataSeeder(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await EnsureRolesAsync(roles);
-        if (await db.Organisations.AnyAsync(cancellationToken))
+        await RoleReferenceData.EnsureRolesAsync(roles);
+        if (await users.FindByEmailAsync(ReferrerEmail) is not null)
         {
             LogAlreadySeeded(logger);
             return;
@@ -53,29 +69,21 @@ public sealed partial class DemoDataSeeder(
         // Demo users sign in with "role@example.org"; the example.org domain is shared, so it is not listed
         // on any organisation (it would make self-registration ambiguous).
         var demoUsers = new DemoUsers(
-            Referrer: await CreateUserAsync("referrer@example.org", "Rachel", "Okafor", "Designated safeguarding lead", organisations.School, PortalRole.Referrer),
+            Referrer: await CreateUserAsync(ReferrerEmail, "Rachel", "Okafor", "Designated safeguarding lead", organisations.School, PortalRole.Referrer),
             Practitioner: await CreateUserAsync("practitioner@example.org", "Priya", "Shah", "MASH social worker", organisations.LocalAuthority, PortalRole.MashPractitioner),
             Manager: await CreateUserAsync("manager@example.org", "Martin", "Hughes", "MASH team manager", organisations.LocalAuthority, PortalRole.MashManager),
             PoliceResponder: await CreateUserAsync("police@example.org", "Dan", "Price", "Police MASH researcher", organisations.Police, PortalRole.AgencyResponder),
             Administrator: await CreateUserAsync("admin@example.org", "Alex", "Morgan", "Portal administrator", organisations.LocalAuthority, PortalRole.Administrator));
 
-        foreach (var contributor in contributors.OrderBy(c => c.Order))
+        // Each in its own scope: a share sends commands that change rows the previous share's context still tracks.
+        foreach (var share in InOrder)
         {
+            await using var scope = services.CreateAsyncScope();
+            var contributor = (IDemoDataContributor)scope.ServiceProvider.GetRequiredService(share);
             await contributor.SeedAsync(new DemoSeedContext(organisations, demoUsers), cancellationToken);
         }
 
         LogSeeded(logger);
-    }
-
-    public static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
-    {
-        foreach (var role in PortalRole.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole<Guid>(role));
-            }
-        }
     }
 
     private static Organisation Organisation(string name, OrganisationKind kind, string domain) =>
@@ -138,25 +146,25 @@ public sealed record DemoUsers(
 
 public sealed record DemoSeedContext(DemoOrganisations Organisations, DemoUsers Users);
 
-/// <summary>A feature's share of the demo data (referrals, requests, decisions...). Runs in <see cref="Order"/>.</summary>
+/// <summary>A feature's share of the demo data (referrals, requests, decisions...), run in <see cref="DemoDataSeeder.InOrder"/>.</summary>
 public interface IDemoDataContributor
 {
-    int Order { get; }
     Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken);
 }
 
 public static class DemoDataRegistration
 {
-    /// <summary>Registers the seeder and every <see cref="IDemoDataContributor"/> in the web assembly.</summary>
+    /// <summary>The seeder, its shares, and the actor and decision loop they send commands with.</summary>
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
         services.AddScoped<DemoDataSeeder>();
-        foreach (var type in typeof(DemoDataSeeder).Assembly.GetTypes()
-                     .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IDemoDataContributor).IsAssignableFrom(t)))
+        foreach (var share in DemoDataSeeder.InOrder)
         {
-            services.AddScoped(typeof(IDemoDataContributor), type);
+            services.AddScoped(share);
         }
 
+        services.AddSingleton(sp => new PortalActor(sp));
+        services.AddSingleton<DecisionLoop>();
         return services;
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
@@ -14,21 +13,22 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Seeding;
-using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Pages.Mash.Cases;
 using Person = ThresholdPortal.Domain.People.Person;
 
-namespace ThresholdPortal.Web.Pages.Mash;
+namespace ThresholdPortal.DemoData;
 
 /// <summary>
 /// Fills the MASH queue so the dashboard looks like a working day: about a hundred open cases at every
 /// status and rating, some overdue, contacts taken by phone, re-referrals, and closed cases behind them;
 /// known people in households, some open to early help or social care. One demo referral from the demo
 /// school is about "Jayden Clarke", whose earlier referral was recorded as "Jaydon Clark": the misspelled
-/// match a practitioner should find and confirm. Everything goes through the domain's own rules, with
-/// times in the past, so the timelines read true. Deterministic: the same seed gives the same data.
+/// match a practitioner should find and confirm. Cases are opened and screened through the domain's own
+/// rules; their decisions (checks done, proposal, sign-off) through the live pages' commands, after the cases
+/// are saved. Times are in the past, so the timelines read true. Deterministic: the same seed gives the same data.
 /// </summary>
-public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionClock clock, TimeProvider time)
+public sealed partial class MashDemoData(
+    PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionLoop loop, DecisionClock clock, TimeProvider time)
     : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";
@@ -38,10 +38,12 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(20261124) };
     private readonly List<AuditEvent> events = [];
+
+    // The decision steps, sent as commands once the cases they act on are saved.
+    private readonly List<Func<Task>> decisions = [];
     private ThresholdDocument document = null!;
     private DateTimeOffset now;
 
-    public int Order => 40;
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
@@ -113,6 +115,10 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         db.AuditEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var decide in decisions)
+        {
+            await decide();
+        }
     }
 
     /// <summary>
@@ -161,29 +167,6 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         await ReferralAsync(schoolReferrer, school, now2, again, ContactChannel.Portal, cancellationToken,
             children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
     }
-
-    private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating, string RatingReason);
-
-    private static readonly string[] Streets =
-    [
-        "Mill Lane", "Station Road", "Church Street", "Park Avenue", "Victoria Road", "Chestnut Close", "Meadow Way", "Queens Road",
-        "Orchard Close", "Riverside Walk", "High Street", "Elm Grove", "Canal Street", "Hawthorn Drive", "Kings Crescent",
-    ];
-
-    private static readonly Scenario[] Scenarios =
-    [
-        new("{0} arrived at school with a bruise on the upper arm and said an adult at home grabbed them.", [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Injury with an account of harm by an adult; no medical need."),
-        new("{0} has come to school hungry and in the same clothes most days this month; attendance is 71%.", [ConcernCategory.Neglect], ThresholdLevel.Targeted, BragRating.Green, "Neglect building over time; no immediate risk."),
-        new("Police attended a domestic incident at {0}'s home overnight; the children were present and a window was broken.", [ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber, "Domestic abuse with children present; DASH rated medium."),
-        new("{0} was found by police at 2am in another town carrying £600 in cash and two phones.", [ConcernCategory.ChildCriminalExploitation, ConcernCategory.Missing], ThresholdLevel.Specialist, BragRating.Red, "Strong indicators of county lines exploitation; missing twice this month."),
-        new("{0} has a much older 'boyfriend' who collects them from school and buys them gifts.", [ConcernCategory.ChildSexualExploitation], ThresholdLevel.Specialist, BragRating.Red, "CSE risk tool scored high; strategy discussion needed."),
-        new("{0}'s mother was admitted to a mental health ward; {0} is caring for a younger brother.", [ConcernCategory.MentalHealth, ConcernCategory.YoungCarer], ThresholdLevel.EarlyHelp, BragRating.Green, "Young carer with family support available; needs early help."),
-        new("{0}'s family plan an extended trip abroad in the summer; an older sister is known to have had FGM.", [ConcernCategory.FemaleGenitalMutilation], ThresholdLevel.Specialist, BragRating.Red, "Imminent risk of FGM; police informed."),
-        new("{0} says their parents shout at them every night and lock them out of the house when angry.", [ConcernCategory.EmotionalAbuse], ThresholdLevel.Targeted, BragRating.Green, "Emotional harm; parents engaging with school."),
-        new("{0}'s father was visibly drunk at school pick-up and drove away with {0} in the car.", [ConcernCategory.AlcoholMisuse], ThresholdLevel.Targeted, BragRating.Amber, "Parental alcohol misuse with immediate safety risk on the day."),
-        new("{0} disclosed cutting their arms and has stopped eating lunch.", [ConcernCategory.SelfHarm, ConcernCategory.MentalHealth], ThresholdLevel.Targeted, BragRating.Amber, "Self-harm; CAMHS referral made; parents supportive."),
-        new("A neighbour reports {0} is left alone for long periods and seen outside late at night.", [ConcernCategory.Neglect], ThresholdLevel.EarlyHelp, BragRating.Blue, "No corroboration from school or health; information only."),
-    ];
 
     private async Task<(Referral Referral, MashCase Case)> ReferralAsync(
         PortalUser referrer, Organisation organisation, DateTimeOffset received, Scenario scenario, ContactChannel channel, CancellationToken cancellationToken,
@@ -320,10 +303,18 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
         if (age >= 3 && (toSignOff || faker.Random.Bool(0.6f)))
         {
-            mashCase.MarkReadyForDecision();
             if (age >= 5 && (toSignOff || faker.Random.Bool(0.5f)))
             {
-                Propose(mashCase, referral, worker, received.AddHours(20), scenario.Level);
+                var outcome = Outcome(scenario.Level);
+                decisions.Add(async () =>
+                {
+                    await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
+                    await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, scenario.Level, outcome, received.AddHours(20)), received.AddHours(20));
+                });
+            }
+            else
+            {
+                mashCase.MarkReadyForDecision();
             }
         }
     }
@@ -352,140 +343,29 @@ public sealed class MashDemoData(PortalDbContext db, UserManager<PortalUser> use
 
         mashCase.ProgressToMashChecks();
         Event(CaseEvents.ProgressedToChecks, mashCase, worker, received.AddHours(2), null);
-        mashCase.MarkReadyForDecision();
         var closedAt = received.AddHours(faker.Random.Int(6, 30));
-        var decision = Propose(mashCase, referral, worker, closedAt.AddHours(-2), referral.ChosenLevel ?? ThresholdLevel.Targeted);
-        decision.Approve(manager.Id, null, closedAt);
-        mashCase.CloseWithApprovedDecision(decision, closedAt);
-        Event(CaseEvents.DecisionApproved, mashCase, manager, closedAt, null);
-        if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
+        var level = referral.ChosenLevel ?? ThresholdLevel.Targeted;
+        var outcome = Outcome(level);
+        decisions.Add(async () =>
         {
-            // The hub's list shows the demo step-downs beside the referrers' own early help requests.
-            db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, manager.Id, closedAt));
-            Event(CaseEvents.SteppedDownToEarlyHelp, mashCase, manager, closedAt, "To the early help hub");
-        }
+            await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
+            await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, level, outcome, closedAt.AddHours(-2)), closedAt.AddHours(-2));
+            await loop.SignOffAsync(mashCase.Id, manager, closedAt);
+        });
     }
 
-    /// <summary>A plausible decision for the level, proposed by the case's holder and sent for sign-off.</summary>
-    private CaseDecision Propose(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset at, ThresholdLevel level)
+    /// <summary>A plausible outcome for the level.</summary>
+    private DecisionOutcome Outcome(ThresholdLevel level) => level switch
     {
-        var outcome = level switch
-        {
-            ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
-            ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
-            ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
-            _ => DecisionOutcome.NoFurtherActionWithAdvice,
-        };
-        var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-            mashCase.Rating!.Value, null, level, referral.ThresholdDocumentId, outcome,
-            outcome.IsStatutory() ? PrimaryNeed.N1AbuseOrNeglect : PrimaryNeed.N4FamilyInAcuteStress,
-            outcome.IsStatutory() ? ["16A", "3B"] : ["20"],
+        ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
+        ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
+        ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
+        _ => DecisionOutcome.NoFurtherActionWithAdvice,
+    };
+
+    /// <summary>The decision form as the case's holder fills it in (the demo referrals did not seek consent).</summary>
+    private static DecisionModel.Propose Proposal(MashCase mashCase, PortalUser worker, ThresholdLevel level, DecisionOutcome outcome, DateTimeOffset at) =>
+        DecisionLoop.Proposal(mashCase.Rating!.Value, level, outcome,
             "The information from the referrer and partner agencies shows the level of need and risk described, and what will help the family.",
-            ConsentGiven: true, null, null,
-            [new NextStep("Contact the family to explain the decision", worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime))],
-            outcome.IsStatutory() ? "Northtown assessment team" : null), 1, worker.Id, at);
-        db.CaseDecisions.Add(decision);
-        mashCase.SubmitDecision(decision, clock);
-        Event(CaseEvents.DecisionSubmitted, mashCase, worker, at, outcome.DisplayName());
-        return decision;
-    }
-
-    /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>
-    private List<Person> KnowPeople(Referral referral, MashCase mashCase, PortalUser worker, DateTimeOffset at)
-    {
-        var household = new Household { CreatedAt = at };
-        db.Households.Add(household);
-        var people = new List<Person>();
-        foreach (var child in referral.Children)
-        {
-            people.Add(Know(new Person
-            {
-                Role = PersonRole.Child, GivenName = child.GivenName!, FamilyName = child.FamilyName!, DateOfBirth = child.DateOfBirth,
-                AddressLine1 = child.AddressLine1, Town = child.Town, Postcode = child.Postcode, HouseholdId = household.Id,
-                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare], [0.7f, 0.18f, 0.12f]),
-                CreatedAt = at, CreatedByUserId = worker.Id,
-            }, child.Id, PersonRole.Child));
-        }
-
-        foreach (var adult in referral.Adults)
-        {
-            people.Add(Know(new Person
-            {
-                Role = PersonRole.Adult, GivenName = adult.GivenName!, FamilyName = adult.FamilyName!, DateOfBirth = adult.DateOfBirth,
-                HouseholdId = household.Id, Involvement = OpenInvolvement.None, CreatedAt = at, CreatedByUserId = worker.Id,
-            }, adult.Id, PersonRole.Adult));
-        }
-
-        return people;
-
-        Person Know(Person person, Guid subjectId, PersonRole role)
-        {
-            if (person.Involvement != OpenInvolvement.None)
-            {
-                person.InvolvementSince = DateOnly.FromDateTime(at.AddDays(14).UtcDateTime);
-                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub" : "Northtown children in need team";
-            }
-
-            db.Persons.Add(person);
-            db.PersonLinks.Add(new PersonLink
-            {
-                CaseId = mashCase.Id, ReferralId = referral.Id, Role = role, SubjectId = subjectId, PersonId = person.Id,
-                LinkedByUserId = worker.Id, LinkedAt = at,
-            });
-            Event(CaseEvents.PersonCreated, mashCase, worker, at, $"{role} of the referral");
-            return person;
-        }
-    }
-
-    /// <summary>A moment within office hours, the given number of working days ago (0 = earlier today, or the last working day).</summary>
-    private DateTimeOffset WorkingMoment(int workingDaysAgo)
-    {
-        var calendar = clock.Calendar;
-        var date = MashDisplay.Today(now);
-        var counted = 0;
-        while (!calendar.IsWorkingDay(date) || counted < workingDaysAgo)
-        {
-            if (calendar.IsWorkingDay(date))
-            {
-                counted++;
-            }
-
-            date = date.AddDays(-1);
-        }
-
-        var local = date.ToDateTime(calendar.DayStarts.AddMinutes(faker.Random.Int(0, (int)calendar.WorkingDayLength.TotalMinutes - 1)));
-        var moment = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
-        // Drawn whether or not it is used, so the rest of the demo does not depend on the time of day it is seeded.
-        var minutesAgo = faker.Random.Int(5, 90);
-        return (moment > now ? now.AddMinutes(-minutesAgo) : moment).ToUniversalTime();
-    }
-
-    private void Event(string action, MashCase mashCase, PortalUser? user, DateTimeOffset at, string? detail) =>
-        Event(action, mashCase.Id, CaseEvents.SubjectType, user?.Id, at, detail);
-
-    private void Event(string action, Guid subjectId, string subjectType, Guid? userId, DateTimeOffset at, string? detail) =>
-        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType, SubjectId = subjectId.ToString(), Detail = detail });
-
-    private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation, string role)
-    {
-        var user = new PortalUser
-        {
-            UserName = email, Email = email, EmailConfirmed = true, GivenName = givenName, FamilyName = familyName, JobTitle = jobTitle,
-            OrganisationId = organisation.Id,
-        };
-        var created = await users.CreateAsync(user, DemoDataSeeder.DemoPassword);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException("Could not create a demo user: " + string.Join("; ", created.Errors.Select(e => e.Code)));
-        }
-
-        await users.AddToRoleAsync(user, role);
-        if (PortalRole.AnyRequiresTwoFactor([role]))
-        {
-            // Like the other demo MASH accounts: the published demo key (docs/decisions/0021).
-            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);
-        }
-
-        return user;
-    }
+            worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime), consentGiven: false);
 }

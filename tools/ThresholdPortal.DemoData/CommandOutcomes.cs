@@ -1,0 +1,38 @@
+using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
+
+namespace ThresholdPortal.DemoData;
+
+/// <summary>
+/// The one place the demo data and test set-up read a command's result: anything but "saved" stops the run,
+/// because a refused command means the set-up did not reach the state it meant to.
+/// </summary>
+public static class CommandOutcomes
+{
+    public static void EnsureSaved(CommandResult result, string what)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.IsSaved)
+        {
+            throw new InvalidOperationException($"{what} was not saved: {result}");
+        }
+    }
+
+    /// <summary>The referrer's and escalation commands answer null when saved, "" when not found, or why they refused.</summary>
+    public static void EnsureSaved(string? refusal, string what)
+    {
+        if (refusal is not null)
+        {
+            throw new InvalidOperationException($"{what} was not saved: {(refusal.Length == 0 ? "not found" : refusal)}");
+        }
+    }
+
+    public static void EnsureSaved(NotNeededModel.NotNeededOutcome outcome, string what)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!outcome.Found || outcome.Error is not null)
+        {
+            throw new InvalidOperationException($"{what} was not saved: {outcome.Error ?? "not found"}");
+        }
+    }
+}

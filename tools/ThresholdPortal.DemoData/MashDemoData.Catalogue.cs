@@ -1,0 +1,139 @@
+using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.People;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Web;
+using Person = ThresholdPortal.Domain.People.Person;
+
+namespace ThresholdPortal.DemoData;
+
+/// <summary>The MASH demo's catalogue of situations, known people, past moments, timeline events and extra users.</summary>
+public sealed partial class MashDemoData
+{
+    private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating, string RatingReason);
+
+    private static readonly string[] Streets =
+    [
+        "Mill Lane", "Station Road", "Church Street", "Park Avenue", "Victoria Road", "Chestnut Close", "Meadow Way", "Queens Road",
+        "Orchard Close", "Riverside Walk", "High Street", "Elm Grove", "Canal Street", "Hawthorn Drive", "Kings Crescent",
+    ];
+
+    private static readonly Scenario[] Scenarios =
+    [
+        new("{0} arrived at school with a bruise on the upper arm and said an adult at home grabbed them.", [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Injury with an account of harm by an adult; no medical need."),
+        new("{0} has come to school hungry and in the same clothes most days this month; attendance is 71%.", [ConcernCategory.Neglect], ThresholdLevel.Targeted, BragRating.Green, "Neglect building over time; no immediate risk."),
+        new("Police attended a domestic incident at {0}'s home overnight; the children were present and a window was broken.", [ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber, "Domestic abuse with children present; DASH rated medium."),
+        new("{0} was found by police at 2am in another town carrying £600 in cash and two phones.", [ConcernCategory.ChildCriminalExploitation, ConcernCategory.Missing], ThresholdLevel.Specialist, BragRating.Red, "Strong indicators of county lines exploitation; missing twice this month."),
+        new("{0} has a much older 'boyfriend' who collects them from school and buys them gifts.", [ConcernCategory.ChildSexualExploitation], ThresholdLevel.Specialist, BragRating.Red, "CSE risk tool scored high; strategy discussion needed."),
+        new("{0}'s mother was admitted to a mental health ward; {0} is caring for a younger brother.", [ConcernCategory.MentalHealth, ConcernCategory.YoungCarer], ThresholdLevel.EarlyHelp, BragRating.Green, "Young carer with family support available; needs early help."),
+        new("{0}'s family plan an extended trip abroad in the summer; an older sister is known to have had FGM.", [ConcernCategory.FemaleGenitalMutilation], ThresholdLevel.Specialist, BragRating.Red, "Imminent risk of FGM; police informed."),
+        new("{0} says their parents shout at them every night and lock them out of the house when angry.", [ConcernCategory.EmotionalAbuse], ThresholdLevel.Targeted, BragRating.Green, "Emotional harm; parents engaging with school."),
+        new("{0}'s father was visibly drunk at school pick-up and drove away with {0} in the car.", [ConcernCategory.AlcoholMisuse], ThresholdLevel.Targeted, BragRating.Amber, "Parental alcohol misuse with immediate safety risk on the day."),
+        new("{0} disclosed cutting their arms and has stopped eating lunch.", [ConcernCategory.SelfHarm, ConcernCategory.MentalHealth], ThresholdLevel.Targeted, BragRating.Amber, "Self-harm; CAMHS referral made; parents supportive."),
+        new("A neighbour reports {0} is left alone for long periods and seen outside late at night.", [ConcernCategory.Neglect], ThresholdLevel.EarlyHelp, BragRating.Blue, "No corroboration from school or health; information only."),
+    ];
+
+    /// <summary>A moment within office hours, the given number of working days ago (0 = earlier today, or the last working day).</summary>
+    private DateTimeOffset WorkingMoment(int workingDaysAgo)
+    {
+        var calendar = clock.Calendar;
+        var date = MashDisplay.Today(now);
+        var counted = 0;
+        while (!calendar.IsWorkingDay(date) || counted < workingDaysAgo)
+        {
+            if (calendar.IsWorkingDay(date))
+            {
+                counted++;
+            }
+
+            date = date.AddDays(-1);
+        }
+
+        var local = date.ToDateTime(calendar.DayStarts.AddMinutes(faker.Random.Int(0, (int)calendar.WorkingDayLength.TotalMinutes - 1)));
+        var moment = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local));
+        // Drawn whether or not it is used, so the rest of the demo does not depend on the time of day it is seeded.
+        var minutesAgo = faker.Random.Int(5, 90);
+        return (moment > now ? now.AddMinutes(-minutesAgo) : moment).ToUniversalTime();
+    }
+
+    private void Event(string action, MashCase mashCase, PortalUser? user, DateTimeOffset at, string? detail) =>
+        Event(action, mashCase.Id, CaseEvents.SubjectType, user?.Id, at, detail);
+
+    private void Event(string action, Guid subjectId, string subjectType, Guid? userId, DateTimeOffset at, string? detail) =>
+        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType, SubjectId = subjectId.ToString(), Detail = detail });
+
+    private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation, string role)
+    {
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, GivenName = givenName, FamilyName = familyName, JobTitle = jobTitle,
+            OrganisationId = organisation.Id,
+        };
+        var created = await users.CreateAsync(user, DemoDataSeeder.DemoPassword);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException("Could not create a demo user: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        if (PortalRole.AnyRequiresTwoFactor([role]))
+        {
+            // Like the other demo MASH accounts: the published demo key (docs/decisions/0021).
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);
+        }
+
+        return user;
+    }
+
+    /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>
+    private List<Person> KnowPeople(Referral referral, MashCase mashCase, PortalUser worker, DateTimeOffset at)
+    {
+        var household = new Household { CreatedAt = at };
+        db.Households.Add(household);
+        var people = new List<Person>();
+        foreach (var child in referral.Children)
+        {
+            people.Add(Know(new Person
+            {
+                Role = PersonRole.Child, GivenName = child.GivenName!, FamilyName = child.FamilyName!, DateOfBirth = child.DateOfBirth,
+                AddressLine1 = child.AddressLine1, Town = child.Town, Postcode = child.Postcode, HouseholdId = household.Id,
+                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare], [0.7f, 0.18f, 0.12f]),
+                CreatedAt = at, CreatedByUserId = worker.Id,
+            }, child.Id, PersonRole.Child));
+        }
+
+        foreach (var adult in referral.Adults)
+        {
+            people.Add(Know(new Person
+            {
+                Role = PersonRole.Adult, GivenName = adult.GivenName!, FamilyName = adult.FamilyName!, DateOfBirth = adult.DateOfBirth,
+                HouseholdId = household.Id, Involvement = OpenInvolvement.None, CreatedAt = at, CreatedByUserId = worker.Id,
+            }, adult.Id, PersonRole.Adult));
+        }
+
+        return people;
+
+        Person Know(Person person, Guid subjectId, PersonRole role)
+        {
+            if (person.Involvement != OpenInvolvement.None)
+            {
+                person.InvolvementSince = DateOnly.FromDateTime(at.AddDays(14).UtcDateTime);
+                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub" : "Northtown children in need team";
+            }
+
+            db.Persons.Add(person);
+            db.PersonLinks.Add(new PersonLink
+            {
+                CaseId = mashCase.Id, ReferralId = referral.Id, Role = role, SubjectId = subjectId, PersonId = person.Id,
+                LinkedByUserId = worker.Id, LinkedAt = at,
+            });
+            Event(CaseEvents.PersonCreated, mashCase, worker, at, $"{role} of the referral");
+            return person;
+        }
+    }
+}
