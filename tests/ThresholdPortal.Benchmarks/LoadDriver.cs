@@ -11,7 +11,8 @@ namespace ThresholdPortal.Benchmarks;
 /// </summary>
 public sealed partial class LoadDriver(Uri baseAddress, string email, string password, string? authenticatorKey = null)
 {
-    public async Task<IReadOnlyList<PageResult>> RunAsync(IReadOnlyList<string> paths, int workers, TimeSpan durationPerPage, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PageResult>> RunAsync(IReadOnlyList<string> paths, int workers, TimeSpan durationPerPage,
+        CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
         {

@@ -13,7 +13,8 @@ using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 switch (options.Command)
 {
     case "load":
-        var driver = new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"), options.Get("password", "Demo-Pass-2026!"),
+        var driver = new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"),
+            options.Get("password", "Demo-Pass-2026!"),
             options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"));
         var workers = int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture);
         var seconds = int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture);
@@ -29,12 +30,15 @@ switch (options.Command)
 
         return 0;
     case "generate":
-        var connection = options.TryGet("connection") ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
+        var connection = options.TryGet("connection")
+            ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
         var count = int.Parse(options.Get("count", "200000"), CultureInfo.InvariantCulture);
         var perDay = int.Parse(options.Get("per-day", "2500"), CultureInfo.InvariantCulture);
         Console.WriteLine($"Generating {count:N0} referrals with their MASH cases ({perDay:N0} a working day)...");
-        var generated = await new VolumeGenerator(connection, count, perDay, int.Parse(options.Get("seed", "4100"), CultureInfo.InvariantCulture)).RunAsync(cancellation.Token);
-        Console.WriteLine($"Loaded {generated.Referrals:N0} referrals ({generated.Open:N0} cases open) in {generated.Elapsed.TotalSeconds:0} s.");
+        var generated = await new VolumeGenerator(connection, count, perDay,
+            int.Parse(options.Get("seed", "4100"), CultureInfo.InvariantCulture)).RunAsync(cancellation.Token);
+        Console.WriteLine($"Loaded {generated.Referrals:N0} referrals ({generated.Open:N0} cases open) in " +
+            $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
         Console.Error.WriteLine("Commands: load, generate");
@@ -66,7 +70,8 @@ internal static class Report
     public static string Render(string label, int workers, int seconds, IReadOnlyList<PageResult> results) =>
         string.Join(Environment.NewLine,
         [
-            $"## {label}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {workers} workers, {seconds} s per page, load average {LoadAverage()} at the end",
+            $"## {label}: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {workers} workers, " +
+                $"{seconds} s per page, load average {LoadAverage()} at the end",
             string.Empty,
             "| page | requests | non-200 | req/s | p50 ms | p95 ms | p99 ms |",
             "|---|---|---|---|---|---|---|",

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Bogus;
 using Npgsql;
-using NpgsqlTypes;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Referrals;
@@ -16,16 +15,19 @@ namespace ThresholdPortal.Benchmarks;
 /// few working days are open at every stage, older ones are decided, and a small share of older ones are
 /// still waiting for information, as a real backlog would be. Deadlines come from the same decision clock
 /// the app uses. Decided cases carry their approved decision (a CaseDecisions row, with a primary need and
-/// factor codes), so the insights measures and exports have realistic data to read. Not for a database anyone works in: it adds rows, and references from the live sequence.
+/// factor codes), so the insights measures and exports have realistic data to read. Not for a database anyone works in: it adds rows, and
+/// references from the live sequence.
 /// </summary>
-public sealed class VolumeGenerator(string connectionString, int count, int perWorkingDay, int seed)
+public sealed partial class VolumeGenerator(string connectionString, int count, int perWorkingDay, int seed)
 {
     private const int Batch = 50_000;
     private static readonly string[] Factors = ["16A", "17A", "3A", "3B", "4B", "1B", "2B", "18C", "19C", "24A", "11A", "10A", "15A", "21"];
     private static readonly string?[] ConsentDecisions = ["Obtained", "Obtained", "Obtained", "Refused", "NotSought", null];
-    private static readonly BragRating?[] Ratings = [BragRating.Red, BragRating.Amber, BragRating.Amber, BragRating.Green, BragRating.Green, BragRating.Green, BragRating.Blue, null];
+    private static readonly BragRating?[] Ratings = [BragRating.Red, BragRating.Amber, BragRating.Amber, BragRating.Green, BragRating.Green,
+        BragRating.Green, BragRating.Blue, null];
 
-    private readonly DecisionClock clock = new(WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027), DecisionTimescales.Default);
+    private readonly DecisionClock clock = new(WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027),
+        DecisionTimescales.Default);
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(seed) };
     private Guid documentId;
 
@@ -56,7 +58,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             await CopyCasesAsync(connection, rows, cancellationToken);
             await CopyDecisionsAsync(connection, rows, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            Console.WriteLine($"  {offset + rows.Count:N0} of {count:N0} referrals loaded ({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
+            Console.WriteLine($"  {offset + rows.Count:N0} of {count:N0} referrals loaded " +
+                $"({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
         }
 
         // As autovacuum would soon after: statistics for the planner, and the visibility map that lets the
@@ -73,8 +76,10 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
 
     private sealed record Context(Guid DocumentId, Guid[] ReferrerIds, (Guid Id, string SourceCode)[] Organisations, Guid[] Practitioners);
 
-    private sealed record Generated(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, Guid ReferrerId, Guid OrganisationId, string SourceCode,
-        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children, MashCase Case, string? Consent)
+    private sealed record Generated(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, Guid ReferrerId, Guid OrganisationId,
+        string SourceCode,
+        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children,
+            MashCase Case, string? Consent)
     {
         /// <summary>The approved decision that closed the case, written to CaseDecisions; null for cases not decided that way.</summary>
         public CaseDecision? Decision { get; set; }
@@ -96,7 +101,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         }
 
         var documents = await ReadAsync("SELECT \"Id\" FROM \"ThresholdDocuments\" ORDER BY \"Version\" DESC LIMIT 1", r => r.GetGuid(0));
-        var organisations = await ReadAsync("SELECT \"Id\", \"Kind\" FROM \"Organisations\" WHERE \"Kind\" <> 'LocalAuthorityChildrensSocialCare'",
+        var organisations =
+            await ReadAsync("SELECT \"Id\", \"Kind\" FROM \"Organisations\" WHERE \"Kind\" <> 'LocalAuthorityChildrensSocialCare'",
             r => (r.GetGuid(0), r.GetString(1)));
         var referrers = await ReadAsync("""
             SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
@@ -108,7 +114,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             """, r => r.GetGuid(0));
         if (documents.Count == 0 || organisations.Count == 0 || referrers.Count == 0 || practitioners.Count == 0)
         {
-            throw new InvalidOperationException("Run the portal once against this database with demo data (deploy/local/run.sh) before generating: it needs the threshold document, organisations and users.");
+            throw new InvalidOperationException("Run the portal once against this database with demo data (deploy/local/run.sh) before " +
+                "generating: it needs the threshold document, organisations and users.");
         }
 
         return new Context(
@@ -139,7 +146,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             {
                 for (var i = 0; i < perWorkingDay; i++)
                 {
-                    var local = day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(faker.Random.Bool(0.9f) ? faker.Random.Int(8 * 60, (18 * 60) - 1) : faker.Random.Int(0, (24 * 60) - 1))));
+                    var local = day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(faker.Random.Bool(0.9f)
+                        ? faker.Random.Int(8 * 60, (18 * 60) - 1) : faker.Random.Int(0, (24 * 60) - 1))));
                     var at = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
                     yield return (at > now ? now.AddSeconds(-faker.Random.Int(1, 3600)) : at, workingDaysAgo);
                 }
@@ -157,9 +165,12 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         var reference = ReferralReference.Format("NS", TimeZoneInfo.ConvertTime(receivedAt, clock.Calendar.TimeZone).Year, number);
         var family = faker.Name.LastName();
         var children = Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.55f, 0.32f, 0.13f]))
-            .Select(_ => (Guid.NewGuid(), faker.Name.FirstName(), family, DateOnly.FromDateTime(faker.Date.Between(receivedAt.AddYears(-17).UtcDateTime, receivedAt.AddMonths(-2).UtcDateTime))))
+            .Select(_ =>
+                (Guid.NewGuid(), faker.Name.FirstName(), family,
+                DateOnly.FromDateTime(faker.Date.Between(receivedAt.AddYears(-17).UtcDateTime, receivedAt.AddMonths(-2).UtcDateTime))))
             .ToArray();
-        var categories = faker.Random.ArrayElements(["Neglect", "DomesticAbuse", "EmotionalAbuse", "PhysicalAbuseByAdult", "MentalHealth", "ChildCriminalExploitation", "SelfHarm"], faker.Random.Int(1, 2));
+        var categories = faker.Random.ArrayElements(["Neglect", "DomesticAbuse", "EmotionalAbuse", "PhysicalAbuseByAdult", "MentalHealth",
+            "ChildCriminalExploitation", "SelfHarm"], faker.Random.Int(1, 2));
         var level = faker.Random.WeightedRandom([2, 3, 4], [0.15f, 0.6f, 0.25f]);
         var referralId = Guid.NewGuid();
 
@@ -174,7 +185,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
         };
         referral.ReceiveAsContact(reference, receivedAt);
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
-        var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode, level,
+        var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode,
+            level,
             categories, WhatHappened(children), children, mashCase, faker.PickRandom(ConsentDecisions));
         generated.Decision = Progress(mashCase, context, receivedAt, workingDaysAgo, now);
         return generated;
@@ -227,7 +239,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             mashCase.MarkReadyForDecision();
             var decidedAt = Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now);
             var decision = Propose(mashCase, holder, decidedAt.AddHours(-1));
-            decision.Approve(faker.PickRandom(context.Practitioners.Where(p => p != holder)), null, decidedAt); // any MASH colleague but the proposer
+            // any MASH colleague but the proposer
+            decision.Approve(faker.PickRandom(context.Practitioners.Where(p => p != holder)), null, decidedAt);
             mashCase.CloseWithApprovedDecision(decision, decidedAt);
             return decision;
         }
@@ -252,7 +265,8 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
     private CaseDecision Propose(MashCase mashCase, Guid holder, DateTimeOffset at)
     {
         var outcome = faker.Random.WeightedRandom(
-            [DecisionOutcome.NoFurtherAction, DecisionOutcome.NoFurtherActionWithAdvice, DecisionOutcome.StepDownToEarlyHelp, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StrategyDiscussion, DecisionOutcome.ImmediateProtectiveAction],
+            [DecisionOutcome.NoFurtherAction, DecisionOutcome.NoFurtherActionWithAdvice, DecisionOutcome.StepDownToEarlyHelp,
+                DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StrategyDiscussion, DecisionOutcome.ImmediateProtectiveAction],
             [0.15f, 0.2f, 0.25f, 0.28f, 0.1f, 0.02f]);
         var level = outcome switch
         {
@@ -261,166 +275,20 @@ public sealed class VolumeGenerator(string connectionString, int count, int perW
             DecisionOutcome.ChildAndFamilyAssessment => ThresholdLevel.Targeted,
             _ => ThresholdLevel.Specialist,
         };
-        var need = outcome.IsNoFurtherAction() ? PrimaryNeed.N9NotChildInNeed : faker.PickRandom(PrimaryNeedExtensions.All.Where(n => n is not PrimaryNeed.N9NotChildInNeed and not PrimaryNeed.N0NotStated).ToArray());
+        var need = outcome.IsNoFurtherAction() ? PrimaryNeed.N9NotChildInNeed
+            : faker.PickRandom(PrimaryNeedExtensions.All.Where(n => n is not PrimaryNeed.N9NotChildInNeed and not PrimaryNeed.N0NotStated)
+            .ToArray());
         var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-            mashCase.Rating!.Value, null, level, documentId, outcome, need, faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)), "Generated",
+            mashCase.Rating!.Value, null, level, documentId, outcome, need, faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)),
+                "Generated",
             ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null), 1, holder, at);
         mashCase.SubmitDecision(decision, clock);
         return decision;
     }
 
     private string WhatHappened((Guid Id, string Given, string Family, DateOnly Born)[] children) =>
-        $"{children[0].Given} came to school {faker.PickRandom("hungry", "with a bruise", "upset", "late and unwashed")} and said {faker.Lorem.Sentence(12)}";
-
-    private static async Task CopyReferralsAsync(NpgsqlConnection connection, Guid documentId, List<Generated> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY "Referrals" ("Id", "Reference", "Status", "Kind", "IdempotencyKey", "ReferrerUserId", "ReferringOrganisationId", "ReferralSourceCode",
-                "ThresholdDocumentId", "CreatedAt", "UpdatedAt", "SubmittedAt", "ChildInImmediateDanger", "FgmKnownOrSuspected", "SuggestedLevel",
-                "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened", "Referrer_Name", "Referrer_Email", "Referrer_Phone", "Consent_Decision")
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var row in rows)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.Reference, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(nameof(ReferralStatus.Submitted), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(nameof(ReferralKind.MashReferral), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.ReferrerId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.OrganisationId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.SourceCode, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(documentId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.ReceivedAt.AddMinutes(-30), NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(row.Categories, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(row.WhatHappened, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync("Generated referrer", NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync("referrer@example.org", NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync("01632 960 000", NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, row.Consent, NpgsqlDbType.Varchar, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyChildrenAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY "ReferralChildren" ("Id", "ReferralId", "Order", "GivenName", "FamilyName", "IsUnborn", "DateOfBirth", "Gender", "Town", "IndicatorCodes")
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < row.Children.Length; i++)
-            {
-                var child = row.Children[i];
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(child.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(i, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(child.Given, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(child.Family, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
-                await writer.WriteAsync(child.Born, NpgsqlDbType.Date, cancellationToken);
-                await writer.WriteAsync(nameof(ChildGender.NotKnown), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync("Northtown", NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            }
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyCasesAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY "MashCases" ("Id", "ReferralId", "Reference", "Channel", "SourceCode", "ReferringOrganisationId", "ReferrerLevel", "ReceivedAt",
-                "Status", "Rating", "DecisionDueAt", "AssignedToUserId", "AssignedAt", "Flags", "ContactOutcome", "ClosureReason", "AdviceGiven", "ClosedAt",
-                "DecisionId", "Outcome", "DecidedLevel", "DecidedAt", "DecidedWithinDeadline")
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var row in rows)
-        {
-            var c = row.Case;
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(c.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.ReferralId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.Reference, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(c.Channel.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(c.SourceCode, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(row.OrganisationId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(c.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(c.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, c.Rating?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, c.DecisionDueAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(writer, c.AssignedToUserId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullableAsync(writer, c.AssignedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync((int)c.Flags, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, c.ContactOutcome?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, c.ClosureReason?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, c.AdviceGiven, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, c.ClosedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(writer, c.DecisionId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullableAsync(writer, c.Outcome?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, (int?)c.DecidedLevel, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(writer, c.DecidedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(writer, c.DecidedWithinDeadline, NpgsqlDbType.Boolean, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyDecisionsAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync("""
-            COPY "CaseDecisions" ("Id", "CaseId", "Revision", "Rating", "Level", "ThresholdDocumentId", "Outcome", "PrimaryNeed", "Factors", "Rationale",
-                "HandoverTo", "ProposedByUserId", "ProposedAt", "State", "ReviewedByUserId", "ReviewedAt")
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var d in rows.Select(r => r.Decision).OfType<CaseDecision>())
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(d.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(d.CaseId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(d.Revision, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(d.Rating.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync((int)d.Level, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(d.ThresholdDocumentId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(d.Outcome.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(d.PrimaryNeed.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(d.Factors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(d.Rationale, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, d.HandoverTo, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(d.ProposedByUserId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(d.ProposedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await writer.WriteAsync(d.State.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, d.ReviewedByUserId, NpgsqlDbType.Uuid, cancellationToken);
-            await WriteNullableAsync(writer, d.ReviewedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await writer.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await writer.WriteAsync(value, type, cancellationToken);
-        }
-    }
+        $"{children[0].Given} came to school {faker.PickRandom("hungry", "with a bruise", "upset", "late and unwashed")} and said " +
+            $"{faker.Lorem.Sentence(12)}";
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

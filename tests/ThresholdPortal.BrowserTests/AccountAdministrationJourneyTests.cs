@@ -66,7 +66,8 @@ public sealed partial class AccountAdministrationJourneyTests(BrowserApp app) : 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Deactivate this user" }).ClickAsync();
         await admin.ShouldHaveNoAxeViolationsAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Deactivate user" }).ClickAsync();
-        (await admin.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Sam Adeyemi has been deactivated and signed out");
+        (await admin.Locator(".govuk-notification-banner").InnerTextAsync())
+            .ShouldContain("Sam Adeyemi has been deactivated and signed out");
         await admin.ShouldHaveNoAxeViolationsAsync();
 
         // The practitioner's open session is refused at their very next request.

@@ -63,7 +63,8 @@ public sealed class AccountPagesTests(BrowserApp app) : BrowserTest(app)
         (await page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Brook Lane Nursery has been added");
         await page.GetByRole(AriaRole.Link, new() { Name = "Brook Lane Nursery" }).ClickAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Can colleagues in this organisation see each other's referrals?" }).GetByLabel("Yes").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Can colleagues in this organisation see each other's referrals?" })
+            .GetByLabel("Yes").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
         (await page.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Brook Lane Nursery has been changed");

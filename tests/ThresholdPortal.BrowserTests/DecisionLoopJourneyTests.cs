@@ -16,16 +16,22 @@ namespace ThresholdPortal.BrowserTests;
 /// </summary>
 public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
 {
-    private const string Rationale = "Jayden has a third injury this term with an account of harm by his mother's partner, and the police know of domestic incidents at home.";
+    private const string Rationale =
+        "Jayden has a third injury this term with an account of harm by his mother's partner, and the police know of domestic incidents " +
+        "at home.";
     private const string ReturnComment = "Say what the police told us about the partner, and who will visit.";
-    private const string Disagreement = "Jayden told us again today that he is frightened of going home: we think this needs a strategy discussion.";
-    private const string Answer = "We have reviewed the decision with the police. The assessment starts tomorrow and the social worker will hold a strategy discussion if anything new is disclosed.";
+    private const string Disagreement =
+        "Jayden told us again today that he is frightened of going home: we think this needs a strategy discussion.";
+    private const string Answer =
+        "We have reviewed the decision with the police. The assessment starts tomorrow and the social worker will hold a strategy " +
+        "discussion if anything new is disclosed.";
 
     [Fact]
     public async Task A_referral_goes_round_the_whole_loop_from_referrer_to_decision_feedback_disagreement_and_answer()
     {
         var reference = await App.SendClarkeReferralAsync();
-        var caseId = await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var caseId = await App.ExecuteDbContextAsync(db =>
+            db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
         var casePage = $"/mash/cases/{caseId}";
 
         // Screening: claim, rate Amber, progress to MASH checks.
@@ -35,7 +41,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Rate this case" }).ClickAsync();
         await practitioner.GetByLabel("Amber", new() { Exact = true }).CheckAsync();
-        await practitioner.GetByLabel("Why this rating?").FillAsync("A third injury this term with an account of harm by an adult at home.");
+        await practitioner.GetByLabel("Why this rating?")
+            .FillAsync("A third injury this term with an account of harm by an adult at home.");
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Save the rating" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record the contact outcome" }).ClickAsync();
         await practitioner.ShouldHaveNoAxeViolationsAsync();
@@ -49,13 +56,15 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Request sent to Northshire Police");
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "Not needed for Probation" }).ClickAsync();
-        var others = practitioner.GetByRole(AriaRole.Group, new() { Name = "Which agencies does this reason cover?" }).GetByRole(AriaRole.Checkbox);
+        var others = practitioner.GetByRole(AriaRole.Group, new() { Name = "Which agencies does this reason cover?" })
+            .GetByRole(AriaRole.Checkbox);
         for (var i = 0; i < await others.CountAsync(); i++)
         {
             await others.Nth(i).CheckAsync();
         }
 
-        await practitioner.GetByLabel("Why are they not needed?").FillAsync("Nothing in the referral or our records suggests the family is known to them.");
+        await practitioner.GetByLabel("Why are they not needed?")
+            .FillAsync("Nothing in the referral or our records suggests the family is known to them.");
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Move the case to decision" }).ClickAsync();
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
@@ -101,7 +110,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await manager.ShouldHaveNoAxeViolationsAsync();
         var closed = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == caseId));
         (closed.Status, closed.Outcome, closed.DecidedLevel, closed.Rating).ShouldBe(
-            (MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment, Domain.Thresholds.ThresholdLevel.Targeted, BragRating.Amber));
+            (MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment, Domain.Thresholds.ThresholdLevel.Targeted,
+                BragRating.Amber));
         closed.DecidedWithinDeadline.ShouldBe(true);
         (await App.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync(d => d.CaseId == caseId))).ShouldBe(2);
 
@@ -114,14 +124,16 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.ShouldHaveNoAxeViolationsAsync();
 
         // The referrer is told by e-mail (with no child's details) and reads the feedback.
-        var feedbackMail = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org"))).ShouldHaveSingleItem();
+        var feedbackMail = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org")))
+            .ShouldHaveSingleItem();
         feedbackMail.Subject.ShouldBe(Web.Infrastructure.Email.EmailTemplate.FeedbackReady.Subject);
         var body = feedbackMail.TextBody.ShouldNotBeNull();
         body.ShouldContain($"/referrals/{reference}");
         body.ShouldNotContain("Jayden");
         var referrer = await NewPageAsync();
         await referrer.SignInAsync("referrer@example.org");
-        await referrer.GotoAsync(new Uri(body.Split('\n').Single(l => l.Contains("/referrals/", StringComparison.Ordinal)).Trim()).PathAndQuery);
+        await referrer.GotoAsync(new Uri(body.Split('\n').Single(l => l.Contains("/referrals/", StringComparison.Ordinal)).Trim())
+            .PathAndQuery);
         var outcome = referrer.Locator("section[aria-labelledby='outcome-heading']");
         (await outcome.InnerTextAsync()).ShouldContain(DecisionOutcome.ChildAndFamilyAssessment.PlainWords());
         (await outcome.InnerTextAsync()).ShouldContain(Rationale);
@@ -159,8 +171,10 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         // Every step is on the case's timeline.
         await practitioner.GotoAsync(casePage);
         var timeline = await practitioner.Locator("main").InnerTextAsync();
-        foreach (var step in new[] { "Decision sent for sign-off", "Decision returned for revision", "Decision approved", "Handed over to the assessment team",
-                     "Feedback sent to the referrer", "Feedback read by the referrer", "Referrer disagreed: escalation raised", "Escalation answered" })
+        foreach (var step in new[] { "Decision sent for sign-off", "Decision returned for revision", "Decision approved",
+            "Handed over to the assessment team",
+                     "Feedback sent to the referrer", "Feedback read by the referrer", "Referrer disagreed: escalation raised",
+                         "Escalation answered" })
         {
             timeline.ShouldContain(step);
         }

@@ -19,7 +19,8 @@ namespace ThresholdPortal.BrowserTests;
 /// </summary>
 public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest(app)
 {
-    private const string ProbationReason = "No adult in the household is known to probation, and nothing in the referral suggests offending.";
+    private const string ProbationReason =
+        "No adult in the household is known to probation, and nothing in the referral suggests offending.";
     private const string PoliceAnswer = "Two domestic incidents at the address in 2025; the mother's partner was arrested in September.";
     private const string SchoolDecline = "We hold nothing on Maisie: she has not started with us yet. Please ask her nursery.";
 
@@ -45,7 +46,8 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Recorded as not needed: Probation");
         (await RowAsync(practitioner, "probation")).ShouldContain(ProbationReason);
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        var requests = await App.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.Id));
+        var requests = await App.ExecuteDbContextAsync(db =>
+            db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.Id));
 
         // The police responder sees only the police's request for this case, never the school's.
         var police = await NewPageAsync();
@@ -69,7 +71,8 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         // ... and answers, with a chronology attached.
         await police.GetByRole(AriaRole.Button, new() { Name = "Answer this request" }).ClickAsync();
         await police.ShouldHaveNoAxeViolationsAsync();
-        await police.GetByRole(AriaRole.Group, new() { Name = "Are any of the people named known to your agency?" }).GetByLabel("Yes").CheckAsync();
+        await police.GetByRole(AriaRole.Group, new() { Name = "Are any of the people named known to your agency?" }).GetByLabel("Yes")
+            .CheckAsync();
         await police.GetByLabel("Summary of your involvement").FillAsync(PoliceAnswer);
         await police.GetByLabel("Current risks (optional)").FillAsync("The partner's whereabouts are not known.");
         await police.GetByLabel("High concern").CheckAsync();
@@ -80,7 +83,8 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         await police.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
         (await police.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("Your answer has been sent to the MASH");
         (await police.Locator("main").InnerTextAsync()).ShouldContain(PoliceAnswer);
-        (await police.GetByRole(AriaRole.Button, new() { Name = "Send a correction" }).CountAsync()).ShouldBe(1, "a sent answer is never edited, only corrected");
+        (await police.GetByRole(AriaRole.Button, new() { Name = "Send a correction" }).CountAsync())
+            .ShouldBe(1, "a sent answer is never edited, only corrected");
         (await police.GetByRole(AriaRole.Button, new() { Name = "Answer this request" }).CountAsync()).ShouldBe(0);
         await police.ShouldHaveNoAxeViolationsAsync();
 
@@ -104,7 +108,8 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         var policeCard = practitioner.Locator($"#{InformationRequestRoutes.ResponseAnchor(requests["police"])}");
         (await policeCard.InnerTextAsync()).ShouldContain(PoliceAnswer);
         (await policeCard.Locator(".govuk-tag").First.InnerTextAsync()).ShouldBe("Answered");
-        var download = await practitioner.RunAndWaitForDownloadAsync(() => policeCard.GetByRole(AriaRole.Link, new() { Name = "chronology.pdf" }).ClickAsync());
+        var download = await practitioner.RunAndWaitForDownloadAsync(() =>
+            policeCard.GetByRole(AriaRole.Link, new() { Name = "chronology.pdf" }).ClickAsync());
         download.SuggestedFilename.ShouldBe("chronology.pdf");
         var schoolCard = practitioner.Locator($"#{InformationRequestRoutes.ResponseAnchor(requests["school"])}");
         (await schoolCard.InnerTextAsync()).ShouldContain(SchoolDecline);
@@ -114,13 +119,15 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         // Every other agency on the checklist gets a reason, in one go: the case becomes ready for decision.
         await practitioner.GetByRole(AriaRole.Link, new() { Name = "Not needed for GP or primary health" }).ClickAsync();
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        var others = practitioner.GetByRole(AriaRole.Group, new() { Name = "Which agencies does this reason cover?" }).GetByRole(AriaRole.Checkbox);
+        var others = practitioner.GetByRole(AriaRole.Group, new() { Name = "Which agencies does this reason cover?" })
+            .GetByRole(AriaRole.Checkbox);
         for (var i = 0; i < await others.CountAsync(); i++)
         {
             await others.Nth(i).CheckAsync();
         }
 
-        await practitioner.GetByLabel("Why are they not needed?").FillAsync("Nothing in the referral or our records suggests the family is known to them.");
+        await practitioner.GetByLabel("Why are they not needed?")
+            .FillAsync("Nothing in the referral or our records suggests the family is known to them.");
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Ready for decision");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
@@ -130,15 +137,18 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain("ready for its decision");
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        (await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync())).ShouldBe(MashCaseStatus.AwaitingDecision);
-        var stored = await App.ExecuteDbContextAsync(db => db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.State));
+        (await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync()))
+            .ShouldBe(MashCaseStatus.AwaitingDecision);
+        var stored = await App.ExecuteDbContextAsync(db =>
+            db.InformationRequests.Where(r => r.CaseId == caseId).ToDictionaryAsync(r => r.AgencyKey, r => r.State));
         stored["police"].ShouldBe(RequestState.Answered);
         stored["school"].ShouldBe(RequestState.Declined);
 
         // Each organisation's responders were told by e-mail, through the outbox and the loopback SMTP server.
         // Waited for by content: the demo data's overdue chases to the same responders may arrive meanwhile.
         (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "police@example.org")
-            && m.Subject == "A new information request for your organisation" && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["police"]))))
+            && m.Subject == "A new information request for your organisation"
+                && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["police"]))))
             .ShouldHaveSingleItem();
         (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, InformationRequestDemoData.SchoolResponderEmail)
             && m.TextBody!.Contains(InformationRequestRoutes.AgencyRequest(requests["school"])))).ShouldHaveSingleItem();
@@ -165,5 +175,6 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Information requests");
     }
 
-    private static Task<string> RowAsync(IPage page, string agencyKey) => page.Locator($"#checklist tr[data-agency='{agencyKey}']").InnerTextAsync();
+    private static Task<string> RowAsync(IPage page, string agencyKey) =>
+        page.Locator($"#checklist tr[data-agency='{agencyKey}']").InnerTextAsync();
 }

@@ -33,7 +33,8 @@ public sealed class InsightsJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Choose dates").CheckAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "These measures (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "These measures (CSV)" }).ClickAsync());
         download.SuggestedFilename.ShouldStartWith("insights-measures-");
         var path = await download.PathAsync();
         var lines = await File.ReadAllLinesAsync(path!);

@@ -20,11 +20,13 @@ public sealed class JourneySteps(IPage page)
     {
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Is any child in immediate danger?" }).GetByLabel("No").CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is female genital mutilation (FGM) known or suspected?" }).GetByLabel("No").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Is female genital mutilation (FGM) known or suspected?" }).GetByLabel("No")
+            .CheckAsync();
         await SaveAsync();
     }
 
-    /// <summary>The search on the indicators page (JavaScript) narrows the list as the referrer types, and clearing it shows all again.</summary>
+    /// <summary>The search on the indicators page (JavaScript) narrows the list as the referrer types, and clearing it shows all
+    /// again.</summary>
     public async Task SearchIndicatorsAsync(string search, string matching, string notMatching)
     {
         var box = page.GetByLabel("Search the statements");
@@ -98,8 +100,10 @@ public sealed class JourneySteps(IPage page)
             await page.GetByLabel("School, nursery or other setting (optional)").FillAsync("Riverside Primary School");
             await SaveAsync();
             await page.ShouldHaveNoAxeViolationsAsync();
-            await page.GetByLabel("How do the concerns affect this child?").FillAsync($"{child.Name} is frightened at home and finds it hard to settle in class.");
-            await page.GetByLabel("What has the child said, or how did they seem? (optional)").FillAsync($"{child.Name} said: I don't like it when he shouts.");
+            await page.GetByLabel("How do the concerns affect this child?")
+                .FillAsync($"{child.Name} is frightened at home and finds it hard to settle in class.");
+            await page.GetByLabel("What has the child said, or how did they seem? (optional)")
+                .FillAsync($"{child.Name} said: I don't like it when he shouts.");
             await SaveAsync();
         }
 
@@ -127,12 +131,14 @@ public sealed class JourneySteps(IPage page)
         await page.GetByLabel("What happened, and when?").FillAsync(whatHappened);
         await page.GetByLabel("Risk factors").FillAsync("Repeated marks; the mother's partner is said to be rough with the children.");
         await page.GetByLabel("Protective factors").FillAsync("Their mother brings them to school every day and is warm with them.");
-        await page.GetByLabel("Your analysis: why this level?").FillAsync("The needs are more than one service can meet, so this is the level the guidance suggests.");
+        await page.GetByLabel("Your analysis: why this level?")
+            .FillAsync("The needs are more than one service can meet, so this is the level the guidance suggests.");
         await page.GetByLabel("What do you expect to happen?").FillAsync("An assessment of what the family needs.");
         await SaveAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("What do you know of the family's history?").FillAsync("None known.");
-        await page.GetByLabel("Which other professionals are involved, and what do they think?").FillAsync("The school nurse shares our concern.");
+        await page.GetByLabel("Which other professionals are involved, and what do they think?")
+            .FillAsync("The school nurse shares our concern.");
         await SaveAsync();
     }
 
@@ -142,7 +148,8 @@ public sealed class JourneySteps(IPage page)
         if (domesticAbuse)
         {
             await page.GetByLabel("Domestic abuse").CheckAsync();
-            await page.GetByRole(AriaRole.Group, new() { Name = "Has a DASH risk checklist been completed?" }).GetByLabel("Yes").CheckAsync();
+            await page.GetByRole(AriaRole.Group, new() { Name = "Has a DASH risk checklist been completed?" }).GetByLabel("Yes")
+                .CheckAsync();
             await page.ShouldHaveNoAxeViolationsAsync(state: "DASH question revealed");
         }
         else
@@ -171,8 +178,11 @@ public sealed class JourneySteps(IPage page)
     public async Task AnswerCommunicationAsync()
     {
         await page.ShouldHaveNoAxeViolationsAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Does the child or anyone in the family need an interpreter?" }).GetByLabel("No").CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Does the child or anyone in the family have a disability or communication need?" }).GetByLabel("No").CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Does the child or anyone in the family need an interpreter?" })
+            .GetByLabel("No").CheckAsync();
+        await page.GetByRole(AriaRole.Group,
+            new() { Name = "Does the child or anyone in the family have a disability or communication need?" }).GetByLabel("No")
+            .CheckAsync();
         await SaveAsync();
         await ShouldBeOnTaskListAsync();
     }

@@ -55,7 +55,8 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         var main = await page.Locator("main").InnerTextAsync();
         main.ShouldContain("Brothers and sisters in this family are open to different processes");
         var timeline = await page.Locator("ol.portal-timeline").InnerTextAsync();
-        foreach (var step in new[] { "Referral sent", "Received by the MASH", "Case viewed", "Claimed", "BRAG rating recorded", "Amber", "Matched to a known person" })
+        foreach (var step in new[] { "Referral sent", "Received by the MASH", "Case viewed", "Claimed", "BRAG rating recorded", "Amber",
+            "Matched to a known person" })
         {
             timeline.ShouldContain(step);
         }
@@ -89,7 +90,8 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("First name").First.FillAsync("Tyler");
         await page.GetByLabel("Last name").First.FillAsync("Doyle");
         await page.GetByRole(AriaRole.Group, new() { Name = "Is a child in immediate danger?" }).GetByLabel("No").CheckAsync();
-        await page.GetByLabel("What the caller told you").FillAsync("Tyler's grandmother found him alone at home at 10pm; his mother came back at midnight.");
+        await page.GetByLabel("What the caller told you")
+            .FillAsync("Tyler's grandmother found him alone at home at 10pm; his mother came back at midnight.");
         await page.GetByLabel("Neglect", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the contact" }).ClickAsync();
 
@@ -98,7 +100,8 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.ShouldHaveNoAxeViolationsAsync();
 
         await page.GotoAsync("/mash");
-        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Contacts from the public" });
+        await page.GetByLabel("From", new() { Exact = true })
+            .SelectOptionAsync(new SelectOptionValue { Label = "Contacts from the public" });
         await page.GetByLabel("Sort by").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         var row = await page.Locator("table.portal-queue tbody tr").First.InnerTextAsync();
@@ -131,6 +134,7 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
     }
 
     private static async Task<string> SummaryValueAsync(IPage page, string key) =>
-        (await page.Locator(".govuk-summary-list__row", new() { Has = page.Locator(".govuk-summary-list__key", new() { HasTextString = key }) })
+        (await page.Locator(".govuk-summary-list__row",
+            new() { Has = page.Locator(".govuk-summary-list__key", new() { HasTextString = key }) })
             .First.Locator(".govuk-summary-list__value").InnerTextAsync()).Trim();
 }

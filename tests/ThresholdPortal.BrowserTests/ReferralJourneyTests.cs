@@ -19,11 +19,13 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.StartAsync();
         await steps.AnswerScreeningAsync();
         await steps.AddChildAsync("Jayden", "Clarke",
-            () => steps.SearchIndicatorsAsync("attendance", "Attendance between 80% and 90%, or often late.", "Goes missing from home now and then, coming back within hours."),
+            () => steps.SearchIndicatorsAsync("attendance", "Attendance between 80% and 90%, or often late.",
+                "Goes missing from home now and then, coming back within hours."),
             "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.",
             "Attendance between 80% and 90%, or often late.");
         await steps.AddAnotherChildAsync(true);
-        await steps.AddChildAsync("Maisie", "Clarke", "Low mood, anxiety or withdrawal that affects daily life but is not at crisis point.");
+        await steps.AddChildAsync("Maisie", "Clarke",
+            "Low mood, anxiety or withdrawal that affects daily life but is not at crisis point.");
         await steps.AddAnotherChildAsync(false);
 
         (await page.Locator(".govuk-inset-text h2").InnerTextAsync()).ShouldBe("Level 3: Targeted: complex needs (child in need)");
@@ -34,8 +36,10 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.CompleteChildrenAsync(("Jayden", "3", "5", "2017"), ("Maisie", "14", "9", "2019"));
         await steps.AddAdultAsync();
         await steps.DescribeConcernsAsync(
-            "On Monday 2 March at 8.40am Jayden arrived at school with a bruise on his cheek and said his mum's partner pushed him into a door. " +
-            "Maisie was quiet and withdrawn all morning. Mum told me last month that the family is in PLO. This is the third mark on Jayden this term.");
+            "On Monday 2 March at 8.40am Jayden arrived at school with a bruise on his cheek and said his mum's partner pushed him into " +
+                "a door. " +
+            "Maisie was quiet and withdrawn all morning. Mum told me last month that the family is in PLO. This is the third mark on " +
+                "Jayden this term.");
         await steps.ChooseCategoriesAsync(domesticAbuse: true);
         await steps.AnswerConsentAsync("No, consent was not sought", "Asking his mother could place the children at risk from her partner.",
             "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)");
@@ -44,7 +48,8 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Attachments" }).ClickAsync();
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("DASH risk checklist (domestic abuse, stalking, harassment and honour-based violence)").CheckAsync();
-        await page.GetByLabel("Upload a file").SetInputFilesAsync(new FilePayload { Name = "DASH risk checklist.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
+        await page.GetByLabel("Upload a file")
+            .SetInputFilesAsync(new FilePayload { Name = "DASH risk checklist.pdf", MimeType = "application/pdf", Buffer = SmallPdf() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload file" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "DASH risk checklist.pdf" }).WaitForAsync();
         await page.ShouldHaveNoAxeViolationsAsync(state: "with a file uploaded");
@@ -61,7 +66,8 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         page.Url.ShouldEndWith("/concerns?from=check#Data_WhatHappened");
         await page.ShouldHaveNoAxeViolationsAsync();
         var whatHappened = page.GetByLabel("What happened, and when?");
-        await whatHappened.FillAsync((await whatHappened.InputValueAsync()).Replace("the family is in PLO", "the family is in PLO (the stage before care proceedings)", StringComparison.Ordinal));
+        await whatHappened.FillAsync((await whatHappened.InputValueAsync())
+            .Replace("the family is in PLO", "the family is in PLO (the stage before care proceedings)", StringComparison.Ordinal));
         await steps.SaveAsync();
         page.Url.ShouldContain("/check-answers");
         (await page.Locator("main").InnerTextAsync()).ShouldNotContain("“PLO”");
@@ -81,7 +87,8 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(reference);
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var sent = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Attachments).SingleAsync(r => r.Reference == reference));
+        var sent = await App.ExecuteDbContextAsync(db =>
+            db.Referrals.Include(r => r.Children).Include(r => r.Attachments).SingleAsync(r => r.Reference == reference));
         sent.Children.Select(c => c.GivenName).ShouldBe(["Jayden", "Maisie"], ignoreOrder: true);
         sent.Consent.Decision.ShouldBe(ConsentDecision.NotSought);
         sent.Attachments.ShouldHaveSingleItem().Kind.ShouldBe(AttachmentKind.Dash);
@@ -115,8 +122,10 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.CompleteChildrenAsync(("Ollie", "12", "1", "2018"));
         await steps.AddAdultAsync();
         await steps.DescribeConcernsAsync(
-            "Since his parents separated in January Ollie has become anxious and tearful in class and angry at home. His dad asked us for help " +
-            "with his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is affecting the whole family.");
+            "Since his parents separated in January Ollie has become anxious and tearful in class and angry at home. His dad asked us " +
+                "for help " +
+            "with his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is " +
+                "affecting the whole family.");
         await steps.ChooseCategoriesAsync(domesticAbuse: false);
         await steps.AnswerConsentAsync("Yes, they agreed", null, "Consent of the parents or carers");
         await steps.AnswerCommunicationAsync();
@@ -161,7 +170,8 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
             pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:0000000000} 00000 n \n");
         }
 
-        pdf.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 }

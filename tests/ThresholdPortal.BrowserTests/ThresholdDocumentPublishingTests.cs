@@ -14,7 +14,8 @@ public sealed class ThresholdDocumentPublishingTests(BrowserApp app) : BrowserTe
     [Fact]
     public async Task A_published_version_with_an_added_indicator_reaches_new_referrals_while_an_older_referral_keeps_its_version()
     {
-        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+        var original = await App.ExecuteDbContextAsync(db =>
+            db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         var older = await App.ExecuteDbContextAsync(db => db.Referrals.AsNoTracking()
             .Where(r => r.Status != ReferralStatus.Draft && r.ThresholdDocumentId == original.Id
                 && db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org"))
@@ -53,7 +54,8 @@ public sealed class ThresholdDocumentPublishingTests(BrowserApp app) : BrowserTe
         await admin.GetByRole(AriaRole.Link, new() { Name = "Back" }).ClickAsync();
 
         await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish version {original.Version + 1}" }).ClickAsync();
-        (await admin.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain($"Version {original.Version + 1} has been published");
+        (await admin.Locator(".govuk-notification-banner").InnerTextAsync())
+            .ShouldContain($"Version {original.Version + 1} has been published");
         var rows = admin.Locator("tbody tr");
         (await rows.Nth(0).InnerTextAsync()).ShouldContain("Published");
         (await rows.Nth(1).InnerTextAsync()).ShouldContain("Retired");

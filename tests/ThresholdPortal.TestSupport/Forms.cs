@@ -13,13 +13,15 @@ public static partial class Forms
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
         PostAsync(client, url, fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
 
-    /// <summary>As above, with repeated names for checkboxes (<c>Data.Roles</c> twice), the token taken from another page if given.</summary>
+    /// <summary>As above, with repeated names for checkboxes (<c>Data.Roles</c> twice), the token taken from another page if
+    /// given.</summary>
     public static async Task<HttpResponseMessage> PostAsync(
         HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         var token = await TokenAsync(client, tokenFrom ?? url);
-        return await client.PostAsync(url, new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
+        return await client.PostAsync(url,
+            new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
     }
 
     /// <summary>The antiforgery token of the form on the page at <paramref name="url"/> (valid for any form of the same client).</summary>
@@ -39,7 +41,8 @@ public static partial class Forms
     {
         var list = SummaryList().Match(html);
         var items = list.Success
-            ? Item().Matches(list.Groups[1].Value).Select(m => WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, string.Empty))).ToList()
+            ? Item().Matches(list.Groups[1].Value).Select(m => WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, string.Empty)))
+                .ToList()
             : [];
         return items.Count == 0 ? "(no error summary)" : string.Join("; ", items);
     }

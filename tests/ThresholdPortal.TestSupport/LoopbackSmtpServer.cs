@@ -57,7 +57,8 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             if (process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"aiosmtpd exited at once ({await process.StandardError.ReadToEndAsync()}). Is python3-aiosmtpd installed? deploy/local/test.sh installs it.");
+                    $"aiosmtpd exited at once ({await process.StandardError.ReadToEndAsync()}). Is python3-aiosmtpd installed? " +
+                        $"deploy/local/test.sh installs it.");
             }
 
             if (await AcceptsConnectionsAsync())

@@ -61,7 +61,8 @@ public static class PageAccess
     /// <summary>A template as an address: the <c>/index</c> dropped, parameters filled by <paramref name="value"/>.</summary>
     public static string Address(string template, Func<string, string> value)
     {
-        var address = "/" + System.Text.RegularExpressions.Regex.Replace(template.TrimStart('/'), "{([^}:?]+)[^}]*}", m => value(m.Groups[1].Value));
+        var address = "/"
+            + System.Text.RegularExpressions.Regex.Replace(template.TrimStart('/'), "{([^}:?]+)[^}]*}", m => value(m.Groups[1].Value));
         address = address.EndsWith("/index", StringComparison.Ordinal) ? address[..^"/index".Length] : address;
         return address.Length == 0 ? "/" : address;
     }

@@ -151,7 +151,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
         if (enrolTwoFactor)
         {
-            await TwoFactorEnrolment.EnrolWithKeyAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>(), user, AuthenticatorKey);
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<PortalUser>>(), user,
+                AuthenticatorKey);
         }
 
         return user;
@@ -168,7 +169,8 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email} should redirect");
         if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
         {
-            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString, new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
+            response = await Forms.PostAsync(client, response.Headers.Location.OriginalString,
+                new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
         }
 

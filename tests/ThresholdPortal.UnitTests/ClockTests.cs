@@ -22,21 +22,13 @@ public sealed partial class ClockTests
     [Fact]
     public void Nothing_but_the_registered_TimeProvider_reads_the_machine_clock()
     {
-        var root = RepositoryRoot();
         var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        var files = SourceTree.HandWrittenFiles(".cs")
+            .Where(f => !f.Relative.StartsWith("tests/ThresholdPortal.Benchmarks/", StringComparison.Ordinal))
+            .Where(f => !AllowedFiles.Contains(Path.GetFileName(f.Path)));
+        foreach (var (path, relative) in files)
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (!(relative.StartsWith("src/", StringComparison.Ordinal) || relative.StartsWith("tests/", StringComparison.Ordinal) ||
-                    relative.StartsWith("tools/", StringComparison.Ordinal))
-                || relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)
-                || relative.StartsWith("tests/ThresholdPortal.Benchmarks/", StringComparison.Ordinal)
-                || AllowedFiles.Contains(Path.GetFileName(file)))
-            {
-                continue;
-            }
-
-            var lines = File.ReadAllLines(file);
+            var lines = File.ReadAllLines(path);
             for (var i = 0; i < lines.Length; i++)
             {
                 if (MachineClock().IsMatch(lines[i]) && !Allowed.Any(a => lines[i].Contains(a, StringComparison.Ordinal)))
@@ -56,17 +48,6 @@ public sealed partial class ClockTests
         MachineClock().IsMatch("var today = DateTime.Today;").ShouldBeTrue();
         MachineClock().IsMatch("new Thing(TimeProvider.System)").ShouldBeTrue();
         MachineClock().IsMatch("var now = clock.GetUtcNow();").ShouldBeFalse();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ThresholdPortal.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ThresholdPortal.sln not found above the test's folder.");
     }
 
     [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\s*\.\s*(UtcNow|Now|Today)\b|\bTimeProvider\s*\.\s*System\b")]

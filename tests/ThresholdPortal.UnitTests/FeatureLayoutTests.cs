@@ -47,7 +47,7 @@ public sealed class FeatureLayoutTests
     [Fact]
     public void Pages_holds_only_pages_and_their_partials()
     {
-        var pages = Path.Combine(SourceRoot(), "src", "ThresholdPortal.Web", "Pages");
+        var pages = Path.Combine(SourceTree.Root, "src", "ThresholdPortal.Web", "Pages");
 
         var strays = Directory.EnumerateFiles(pages, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.EndsWith(".cshtml.cs", StringComparison.Ordinal))
@@ -83,7 +83,7 @@ public sealed class FeatureLayoutTests
     [Fact]
     public void Every_area_of_pages_declares_the_features_it_uses()
     {
-        var pages = Path.Combine(SourceRoot(), "src", "ThresholdPortal.Web", "Pages");
+        var pages = Path.Combine(SourceTree.Root, "src", "ThresholdPortal.Web", "Pages");
 
         var undeclared = Directory.EnumerateDirectories(pages)
             .Select(Path.GetFileName)
@@ -177,18 +177,5 @@ public sealed class FeatureLayoutTests
         }
 
         return uses.Keys.Order(StringComparer.Ordinal).Select(Visit).FirstOrDefault(cycle => cycle is not null);
-    }
-
-    private static string SourceRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ThresholdPortal.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No ThresholdPortal.sln above {AppContext.BaseDirectory}.");
     }
 }

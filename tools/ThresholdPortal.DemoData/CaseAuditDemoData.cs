@@ -16,7 +16,8 @@ namespace ThresholdPortal.DemoData;
 /// audit of the MASH's closed demo cases with about half its sample judged. Runs after the MASH's cases
 /// and decisions (order 40) and the information requests (50).
 /// </summary>
-public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, TimeProvider time) : IDemoDataContributor
+public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore,
+    TimeProvider time) : IDemoDataContributor
 {
     public const string AuditorEmail = "auditor@example.org";
     public const long DemoSeed = 20261124;
@@ -33,7 +34,8 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
         var created = await users.CreateAsync(auditor, DemoDataSeeder.DemoPassword);
         if (!created.Succeeded)
         {
-            throw new InvalidOperationException("Could not create the demo auditor: " + string.Join("; ", created.Errors.Select(e => e.Code)));
+            throw new InvalidOperationException("Could not create the demo auditor: "
+                + string.Join("; ", created.Errors.Select(e => e.Code)));
         }
 
         await users.AddToRoleAsync(auditor, PortalRole.Auditor);
@@ -56,7 +58,8 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
             .Where(c => c.Stratum is not null)
             .GroupBy(c => c.Stratum!.Value)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)[.. g.Select(c => c.Id)]);
-        var audit = CaseAudit.Create("Threshold audit: the last year", from, to, AuditStratumExtensions.All, 5, DemoSeed, populations, auditor.Id, now.AddDays(-3));
+        var audit = CaseAudit.Create("Threshold audit: the last year", from, to, AuditStratumExtensions.All, 5, DemoSeed, populations,
+            auditor.Id, now.AddDays(-3));
 
         // Every other case judged, with a spread of answers so the report has something to show.
         var judged = audit.Cases.Where((_, i) => i % 2 == 0).ToList();
@@ -65,20 +68,25 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
             var contact = judged[i].Stratum == AuditStratum.ClosedAtContact;
             audit.Judge(judged[i], new CaseJudgement(
                 i % 3 == 2 ? LevelJudgement.NotIndicated : LevelJudgement.Correct,
-                i % 2 == 0 ? [QualityFeature.ConcernsAndRationale, QualityFeature.ConsentSought, QualityFeature.ChildsVoice] : [QualityFeature.ConcernsAndRationale],
+                i % 2 == 0 ? [QualityFeature.ConcernsAndRationale, QualityFeature.ConsentSought, QualityFeature.ChildsVoice]
+                    : [QualityFeature.ConcernsAndRationale],
                 i % 4 == 3 ? ReferralQuality.Poor : i % 2 == 0 ? ReferralQuality.Good : ReferralQuality.Adequate,
                 contact ? AgenciesJudgement.NotApplicable : i % 4 == 1 ? AgenciesJudgement.No : AgenciesJudgement.Yes,
                 i % 5 == 4 ? DecisionAgreement.PartlyAgree : DecisionAgreement.Agree,
                 i % 3 == 1 ? FeedbackJudgement.NotGiven : FeedbackJudgement.Given,
-                i % 2 == 0 ? "Clear referral with the child's own words." : "Little analysis of the risk."), auditor.Id, now.AddDays(-2).AddMinutes(i * 7));
+                i % 2 == 0 ? "Clear referral with the child's own words." : "Little analysis of the risk."), auditor.Id,
+                    now.AddDays(-2).AddMinutes(i * 7));
         }
 
         db.CaseAudits.Add(audit);
-        db.AuditEvents.Add(Event(CaseAuditEvents.Created, CaseAuditEvents.SubjectType, audit.Id, auditor.Id, audit.CreatedAt, $"Seed {DemoSeed}; {audit.Cases.Count} cases sampled"));
+        db.AuditEvents.Add(Event(CaseAuditEvents.Created, CaseAuditEvents.SubjectType, audit.Id, auditor.Id, audit.CreatedAt,
+            $"Seed {DemoSeed}; {audit.Cases.Count} cases sampled"));
         foreach (var sampled in judged)
         {
-            db.AuditEvents.Add(Event(CaseEvents.Viewed, CaseEvents.SubjectType, sampled.CaseId, auditor.Id, sampled.JudgedAt!.Value.AddMinutes(-5), CaseAuditEvents.ViewedDetail));
-            db.AuditEvents.Add(Event(CaseAuditEvents.CaseJudged, CaseEvents.SubjectType, sampled.CaseId, auditor.Id, sampled.JudgedAt!.Value, null));
+            db.AuditEvents.Add(Event(CaseEvents.Viewed, CaseEvents.SubjectType, sampled.CaseId, auditor.Id,
+                sampled.JudgedAt!.Value.AddMinutes(-5), CaseAuditEvents.ViewedDetail));
+            db.AuditEvents.Add(Event(CaseAuditEvents.CaseJudged, CaseEvents.SubjectType, sampled.CaseId, auditor.Id,
+                sampled.JudgedAt!.Value, null));
         }
 
         await db.SaveChangesAsync(cancellationToken);

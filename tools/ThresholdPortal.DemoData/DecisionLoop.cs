@@ -29,7 +29,8 @@ public sealed class DecisionLoop(PortalActor actor)
             CaseId = caseId, AgencyKeys = agencies, Reason = "What the referrer and the case history tell us is enough for this decision.",
         }, at), "Agencies not needed");
         CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner,
-            new ChecksPage.ReadyForDecision { CaseId = caseId, Version = await VersionAsync(caseId) }, at?.AddMinutes(5)), "Ready for decision");
+            new ChecksPage.ReadyForDecision { CaseId = caseId, Version = await VersionAsync(caseId) }, at?.AddMinutes(5)),
+                "Ready for decision");
     }
 
     /// <summary>The decision page's command; the case, its version and when the form opened are filled in here.</summary>
@@ -43,7 +44,8 @@ public sealed class DecisionLoop(PortalActor actor)
 
     /// <summary>A plain proposal for an outcome, as a practitioner would fill in the form.</summary>
     public static DecisionModel.Propose Proposal(
-        BragRating rating, ThresholdLevel level, DecisionOutcome outcome, string rationale, string nextStepBy, DateOnly by, bool consentGiven) => new()
+        BragRating rating, ThresholdLevel level, DecisionOutcome outcome, string rationale, string nextStepBy, DateOnly by,
+            bool consentGiven) => new()
     {
         Rating = rating,
         Level = level,
@@ -52,7 +54,8 @@ public sealed class DecisionLoop(PortalActor actor)
         Factors = outcome.IsStatutory() ? ["16A", "3B"] : ["20"],
         Rationale = rationale,
         LawfulBasis = consentGiven ? null : LawfulBasis.SafeguardingChildrenWithoutConsent,
-        NextSteps = [new DecisionModel.NextStepEntry { Action = "Tell the family about the decision", Who = nextStepBy, By = DateParts.From(by) }],
+        NextSteps = [new DecisionModel.NextStepEntry { Action = "Tell the family about the decision", Who = nextStepBy,
+            By = DateParts.From(by) }],
         HandoverTo = outcome.IsStatutory() ? "Northtown assessment team" : null,
     };
 
@@ -69,7 +72,8 @@ public sealed class DecisionLoop(PortalActor actor)
     }
 
     /// <summary>The feedback page's command, sending the draft as the approval wrote it.</summary>
-    public async Task SendFeedbackAsync(Guid caseId, PortalUser practitioner, FeedbackMethod method = FeedbackMethod.Portal, DateTimeOffset? at = null)
+    public async Task SendFeedbackAsync(Guid caseId, PortalUser practitioner, FeedbackMethod method = FeedbackMethod.Portal,
+        DateTimeOffset? at = null)
     {
         var draft = await QueryAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId));
         CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner, new FeedbackModel.SendFeedback
@@ -86,7 +90,8 @@ public sealed class DecisionLoop(PortalActor actor)
             ?? throw new InvalidOperationException($"The referrer cannot see referral {reference}.");
 
     public async Task AcknowledgeAsync(string reference, PortalUser referrer, DateTimeOffset? at = null) =>
-        CommandOutcomes.EnsureSaved(await actor.SendAsync(referrer, new SentModel.Acknowledge(reference, await FeedbackVersionAsync(reference)), at),
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(referrer,
+            new SentModel.Acknowledge(reference, await FeedbackVersionAsync(reference)), at),
             "The acknowledgement");
 
     /// <summary>The referrer disagrees; returns the escalation's id.</summary>
@@ -100,7 +105,8 @@ public sealed class DecisionLoop(PortalActor actor)
             && db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference))).Select(e => e.Id).SingleAsync());
     }
 
-    public async Task AnswerEscalationAsync(Guid escalationId, PortalUser manager, EscalationResult result, string response, DateTimeOffset? at = null)
+    public async Task AnswerEscalationAsync(Guid escalationId, PortalUser manager, EscalationResult result, string response,
+        DateTimeOffset? at = null)
     {
         var version = await QueryAsync(db => db.Escalations.Where(e => e.Id == escalationId).Select(e => e.Version).SingleAsync());
         CommandOutcomes.EnsureSaved(await actor.SendAsync(manager, new EscalationPage.AnswerEscalation
@@ -109,7 +115,8 @@ public sealed class DecisionLoop(PortalActor actor)
         }, at), "The answer to the escalation");
     }
 
-    private Task<uint> VersionAsync(Guid caseId) => QueryAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync());
+    private Task<uint> VersionAsync(Guid caseId) =>
+        QueryAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync());
 
     private Task<uint> FeedbackVersionAsync(string reference) => QueryAsync(db => db.ReferrerFeedback
         .Where(f => db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference)).Select(f => f.Version).SingleAsync());

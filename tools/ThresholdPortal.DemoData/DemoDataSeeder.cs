@@ -60,20 +60,27 @@ public sealed partial class DemoDataSeeder(
             School: Organisation("Riverside Primary School", OrganisationKind.School, "riverside.example.org"),
             Police: Organisation("Northshire Police", OrganisationKind.Police, "police.example.org"),
             GpPractice: Organisation("Hillview Medical Practice", OrganisationKind.GpPractice, "hillview.example.org"),
-            HealthVisiting: Organisation("Northshire Community Health: Health Visiting", OrganisationKind.HealthVisiting, "health.example.org"),
+            HealthVisiting: Organisation("Northshire Community Health: Health Visiting", OrganisationKind.HealthVisiting,
+                "health.example.org"),
             Probation: Organisation("Probation Service: Northshire", OrganisationKind.Probation, "probation.example.org"),
-            VoluntaryGroup: Organisation("Northshire Family Support Trust", OrganisationKind.VoluntaryOrganisation, "familytrust.example.org"));
+            VoluntaryGroup: Organisation("Northshire Family Support Trust", OrganisationKind.VoluntaryOrganisation,
+                "familytrust.example.org"));
         db.Organisations.AddRange(organisations.All);
         await db.SaveChangesAsync(cancellationToken);
 
         // Demo users sign in with "role@example.org"; the example.org domain is shared, so it is not listed
         // on any organisation (it would make self-registration ambiguous).
         var demoUsers = new DemoUsers(
-            Referrer: await CreateUserAsync(ReferrerEmail, "Rachel", "Okafor", "Designated safeguarding lead", organisations.School, PortalRole.Referrer),
-            Practitioner: await CreateUserAsync("practitioner@example.org", "Priya", "Shah", "MASH social worker", organisations.LocalAuthority, PortalRole.MashPractitioner),
-            Manager: await CreateUserAsync("manager@example.org", "Martin", "Hughes", "MASH team manager", organisations.LocalAuthority, PortalRole.MashManager),
-            PoliceResponder: await CreateUserAsync("police@example.org", "Dan", "Price", "Police MASH researcher", organisations.Police, PortalRole.AgencyResponder),
-            Administrator: await CreateUserAsync("admin@example.org", "Alex", "Morgan", "Portal administrator", organisations.LocalAuthority, PortalRole.Administrator));
+            Referrer: await CreateUserAsync(ReferrerEmail, "Rachel", "Okafor", "Designated safeguarding lead", organisations.School,
+                PortalRole.Referrer),
+            Practitioner: await CreateUserAsync("practitioner@example.org", "Priya", "Shah", "MASH social worker",
+                organisations.LocalAuthority, PortalRole.MashPractitioner),
+            Manager: await CreateUserAsync("manager@example.org", "Martin", "Hughes", "MASH team manager", organisations.LocalAuthority,
+                PortalRole.MashManager),
+            PoliceResponder: await CreateUserAsync("police@example.org", "Dan", "Price", "Police MASH researcher", organisations.Police,
+                PortalRole.AgencyResponder),
+            Administrator: await CreateUserAsync("admin@example.org", "Alex", "Morgan", "Portal administrator",
+                organisations.LocalAuthority, PortalRole.Administrator));
 
         // Each in its own scope: a share sends commands that change rows the previous share's context still tracks.
         foreach (var share in InOrder)

@@ -36,32 +36,39 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
         await ReferralAsync(referrer, worker, "Amelia", "Hart", now.AddDays(-2), cancellationToken);
 
         // Decided, the feedback sent and waiting for the referrer to read it.
-        var waiting = await DecidedAsync(referrer, worker, manager, "Oliver", "Grant", now.AddDays(-6), DecisionOutcome.StepDownToEarlyHelp, cancellationToken);
+        var waiting = await DecidedAsync(referrer, worker, manager, "Oliver", "Grant", now.AddDays(-6), DecisionOutcome.StepDownToEarlyHelp,
+            cancellationToken);
         await loop.SendFeedbackAsync(waiting.CaseId, worker, at: now.AddDays(-4).AddHours(-3));
 
         // Acknowledged.
-        var acknowledged = await DecidedAsync(referrer, worker, manager, "Isla", "Morgan", now.AddDays(-14), DecisionOutcome.ChildAndFamilyAssessment, cancellationToken);
+        var acknowledged = await DecidedAsync(referrer, worker, manager, "Isla", "Morgan", now.AddDays(-14),
+            DecisionOutcome.ChildAndFamilyAssessment, cancellationToken);
         await loop.SendFeedbackAsync(acknowledged.CaseId, worker, at: now.AddDays(-12));
         await loop.ReadFeedbackAsync(acknowledged.Reference, referrer, now.AddDays(-11));
         await loop.AcknowledgeAsync(acknowledged.Reference, referrer, now.AddDays(-11).AddMinutes(4));
 
         // Disagreed: an escalation open on the managers' list.
-        var disagreed = await DecidedAsync(referrer, worker, manager, "Noah", "Fisher", now.AddDays(-5), DecisionOutcome.NoFurtherActionWithAdvice, cancellationToken);
+        var disagreed = await DecidedAsync(referrer, worker, manager, "Noah", "Fisher", now.AddDays(-5),
+            DecisionOutcome.NoFurtherActionWithAdvice, cancellationToken);
         await loop.SendFeedbackAsync(disagreed.CaseId, worker, at: now.AddDays(-3));
         await loop.ReadFeedbackAsync(disagreed.Reference, referrer, now.AddDays(-2));
         await loop.DisagreeAsync(disagreed.Reference, referrer,
-            "Noah told his teacher again this week that he is scared to go home, and he has had no lunch money for a fortnight. I do not think advice alone will keep him safe.",
+            "Noah told his teacher again this week that he is scared to go home, and he has had no lunch money for a fortnight. I do not " +
+                "think advice alone will keep him safe.",
             now.AddDays(-2).AddMinutes(10));
 
         // Disagreed, and answered: the decision stands, with the manager's reasons.
-        var answered = await DecidedAsync(referrer, worker, manager, "Ruby", "Walsh", now.AddDays(-25), DecisionOutcome.StepDownToEarlyHelp, cancellationToken);
+        var answered = await DecidedAsync(referrer, worker, manager, "Ruby", "Walsh", now.AddDays(-25), DecisionOutcome.StepDownToEarlyHelp,
+            cancellationToken);
         await loop.SendFeedbackAsync(answered.CaseId, worker, at: now.AddDays(-23));
         await loop.ReadFeedbackAsync(answered.Reference, referrer, now.AddDays(-22));
         var escalation = await loop.DisagreeAsync(answered.Reference, referrer,
             "Ruby's attendance has fallen below 80% and her mother has missed two meetings. I expected a social work assessment.",
             now.AddDays(-22).AddMinutes(15));
         await loop.AnswerEscalationAsync(escalation, manager, EscalationResult.Upheld,
-            "I have looked at the decision again with the school's attendance figures and what health told us. The family hub has met Ruby's mother twice and she has agreed to a family support plan, so early help remains the right response. If attendance falls further or you learn of any harm, refer again or phone the MASH.",
+            "I have looked at the decision again with the school's attendance figures and what health told us. The family hub has met " +
+                "Ruby's mother twice and she has agreed to a family support plan, so early help remains the right response. If " +
+                "attendance falls further or you learn of any harm, refer again or phone the MASH.",
             now.AddDays(-19));
 
         await SendOlderDraftsAsync(cancellationToken);
@@ -81,26 +88,31 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
             .Select(c => new
             {
                 c.Id, c.DecidedAt, c.Channel,
-                Proposer = db.Users.Single(u => u.Id == db.CaseDecisions.Where(d => d.Id == c.DecisionId).Select(d => d.ProposedByUserId).Single()),
+                Proposer = db.Users.Single(u =>
+                    u.Id == db.CaseDecisions.Where(d => d.Id == c.DecisionId).Select(d => d.ProposedByUserId).Single()),
             })
             .ToListAsync(cancellationToken);
         foreach (var decided in older)
         {
             await loop.SendFeedbackAsync(decided.Id, decided.Proposer,
-                decided.Channel == ContactChannel.Portal ? FeedbackMethod.Portal : FeedbackMethod.Phone, decided.DecidedAt!.Value.AddHours(3));
+                decided.Channel == ContactChannel.Portal ? FeedbackMethod.Portal : FeedbackMethod.Phone,
+                    decided.DecidedAt!.Value.AddHours(3));
         }
     }
 
     /// <summary>The case through checks, proposal and sign-off; the sign-off drafts the feedback.</summary>
     private async Task<(Guid CaseId, string Reference)> DecidedAsync(
-        PortalUser referrer, PortalUser worker, PortalUser manager, string given, string family, DateTimeOffset received, DecisionOutcome outcome,
+        PortalUser referrer, PortalUser worker, PortalUser manager, string given, string family, DateTimeOffset received,
+            DecisionOutcome outcome,
         CancellationToken cancellationToken)
     {
         var decided = await ReferralAsync(referrer, worker, given, family, received, cancellationToken);
         await loop.ReadyForDecisionAsync(decided.CaseId, worker, received.AddHours(2));
         var rationale = outcome.IsStatutory()
-            ? "The account of harm by an adult at home, with what the police and health told us, shows the children may be suffering harm. They need an assessment."
-            : "The school and health know the family; the concerns are about routines and stress at home. The family's needs can be met by early help with their consent.";
+            ? "The account of harm by an adult at home, with what the police and health told us, shows the children may be suffering " +
+                "harm. They need an assessment."
+            : "The school and health know the family; the concerns are about routines and stress at home. The family's needs can be met " +
+                "by early help with their consent.";
         await loop.ProposeAsync(decided.CaseId, worker, DecisionLoop.Proposal(BragRating.Amber,
             outcome.IsStatutory() ? ThresholdLevel.Targeted : ThresholdLevel.EarlyHelp, outcome, rationale, "MASH practitioner",
             DateOnly.FromDateTime(received.AddDays(3).UtcDateTime), consentGiven: true), received.AddHours(20));
@@ -109,7 +121,8 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
     }
 
     /// <summary>A complete referral from the demo school, received, claimed, rated Amber and at MASH checks.</summary>
-    private async Task<(Guid CaseId, string Reference)> ReferralAsync(PortalUser referrer, PortalUser worker, string given, string family, DateTimeOffset received, CancellationToken cancellationToken)
+    private async Task<(Guid CaseId, string Reference)> ReferralAsync(PortalUser referrer, PortalUser worker, string given, string family,
+        DateTimeOffset received, CancellationToken cancellationToken)
     {
         var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
         var school = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referrer.OrganisationId, cancellationToken);
@@ -127,7 +140,9 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
             Categories = [ConcernCategory.Neglect.Key],
             Concerns =
             {
-                WhatHappened = $"{given} has come to school hungry most days this term and in the same clothes all week. {given} said there is often no food at home.",
+                WhatHappened =
+                    $"{given} has come to school hungry most days this term and in the same clothes all week. {given} said there is " +
+                    $"often no food at home.",
                 Analysis = "A pattern of neglect of basic care, getting worse since the autumn.",
                 RiskFactors = "Their mother has told staff she is struggling with her mental health.",
                 ProtectiveFactors = "Their mother brings them to school and talks to staff.",
@@ -138,18 +153,23 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
             },
             Consent = { Decision = ConsentDecision.Obtained, SharingBasis = InformationSharingBasis.Consent },
             Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-            Referrer = { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = school.Name, Email = referrer.Email, Phone = "01632 960001" },
+            Referrer = { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = school.Name, Email = referrer.Email,
+                Phone = "01632 960001" },
         };
         referral.Children.Add(new ReferralChild
         {
-            ReferralId = referral.Id, Order = 0, GivenName = given, FamilyName = family, DateOfBirth = DateOnly.FromDateTime(received.AddYears(-8).UtcDateTime),
-            Gender = ChildGender.NotKnown, AddressLine1 = "12 Mill Lane", Town = "Northtown", Postcode = "NT2 4AB", SchoolOrSetting = school.Name,
-            HowConcernsAffectChild = $"{given} is tired and finds it hard to concentrate.", ChildsVoice = $"{given} said: I wish there was breakfast.",
+            ReferralId = referral.Id, Order = 0, GivenName = given, FamilyName = family,
+                DateOfBirth = DateOnly.FromDateTime(received.AddYears(-8).UtcDateTime),
+            Gender = ChildGender.NotKnown, AddressLine1 = "12 Mill Lane", Town = "Northtown", Postcode = "NT2 4AB",
+                SchoolOrSetting = school.Name,
+            HowConcernsAffectChild = $"{given} is tired and finds it hard to concentrate.",
+                ChildsVoice = $"{given} said: I wish there was breakfast.",
             IndicatorCodes = [.. document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code)],
         });
         referral.Adults.Add(new SignificantAdult
         {
-            ReferralId = referral.Id, GivenName = "Sarah", FamilyName = family, Relationship = "Mother", LivesWithChildren = true, KnowsAboutReferral = true,
+            ReferralId = referral.Id, GivenName = "Sarah", FamilyName = family, Relationship = "Mother", LivesWithChildren = true,
+                KnowsAboutReferral = true,
         });
         referral.RefreshSuggestion(document);
         referral.ChooseLevel(ThresholdLevel.Targeted);
@@ -159,14 +179,17 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
 
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
         mashCase.Claim(worker.Id, received.AddMinutes(20));
-        mashCase.Rate(BragRating.Amber, "Neglect of basic care over months; no immediate danger.", worker.Id, received.AddMinutes(40), clock);
+        mashCase.Rate(BragRating.Amber, "Neglect of basic care over months; no immediate danger.", worker.Id, received.AddMinutes(40),
+            clock);
         mashCase.ProgressToMashChecks();
         db.MashCases.Add(mashCase);
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = received, UserId = referrer.Id, Action = CaseEvents.ReferralSubmitted, SubjectType = CaseEvents.ReferralSubjectType, SubjectId = referral.Id.ToString(), Detail = reference,
+            OccurredAt = received, UserId = referrer.Id, Action = CaseEvents.ReferralSubmitted,
+                SubjectType = CaseEvents.ReferralSubjectType, SubjectId = referral.Id.ToString(), Detail = reference,
         });
-        Event(CaseEvents.Received, mashCase.Id, referrer.Id, received, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
+        Event(CaseEvents.Received, mashCase.Id, referrer.Id, received,
+            $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
         Event(CaseEvents.Claimed, mashCase.Id, worker.Id, received.AddMinutes(20), $"By {worker.FullName}");
         Event(CaseEvents.Rated, mashCase.Id, worker.Id, received.AddMinutes(40), nameof(BragRating.Amber));
         Event(CaseEvents.ProgressedToChecks, mashCase.Id, worker.Id, received.AddHours(1), null);
@@ -178,6 +201,7 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
     private void Event(string action, Guid caseId, Guid? userId, DateTimeOffset at, string? detail) =>
         db.AuditEvents.Add(new AuditEvent
         {
-            OccurredAt = at, UserId = userId, Action = action, SubjectType = CaseEvents.SubjectType, SubjectId = caseId.ToString(), Detail = detail,
+            OccurredAt = at, UserId = userId, Action = action, SubjectType = CaseEvents.SubjectType, SubjectId = caseId.ToString(),
+                Detail = detail,
         });
 }

@@ -24,7 +24,8 @@ namespace ThresholdPortal.DemoData;
 /// through the domain's own rules, with times in the past, so the timelines read true. No e-mails are
 /// queued for them: they are history, not news.
 /// </summary>
-public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<PortalUser> users, RequestDueTimes dueTimes, TimeProvider time) : IDemoDataContributor
+public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<PortalUser> users, RequestDueTimes dueTimes,
+    TimeProvider time) : IDemoDataContributor
 {
     public const string SchoolResponderEmail = "school@example.org";
 
@@ -37,7 +38,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var now = time.GetUtcNow();
         var organisations = context.Organisations;
         var police = context.Users.PoliceResponder;
-        var school = await UserAsync(SchoolResponderEmail, "Sarah", "Whitfield", "Deputy designated safeguarding lead", organisations.School);
+        var school = await UserAsync(SchoolResponderEmail, "Sarah", "Whitfield", "Deputy designated safeguarding lead",
+            organisations.School);
         var agencies = await db.PartnerAgencies.AsNoTracking().ToDictionaryAsync(a => a.Key, cancellationToken);
 
         // Cases at MASH checks, oldest first: the oldest have had time for answers, or to go overdue.
@@ -65,9 +67,11 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var late = Send(overdue, overdueReferral, agencies["police"], organisations.Police, overdue.AssignedToUserId!.Value, sentAt);
         late.RecordViewed(sentAt.AddMinutes(50));
         Event(InformationRequestEvents.Viewed, late, police.Id, sentAt.AddMinutes(50), null);
-        var declined = Send(overdue, overdueReferral, agencies["school"], organisations.School, overdue.AssignedToUserId!.Value, sentAt.AddMinutes(2));
+        var declined = Send(overdue, overdueReferral, agencies["school"], organisations.School, overdue.AssignedToUserId!.Value,
+            sentAt.AddMinutes(2));
         Respond(declined, declined.Decline(
-            "The children left Riverside Primary in July and now attend Northtown Academy, which does not use the portal yet. Please ask their designated safeguarding lead.",
+            "The children left Riverside Primary in July and now attend Northtown Academy, which does not use the portal yet. Please ask " +
+                "their designated safeguarding lead.",
             school.Id, school.FullName, Before(sentAt.AddHours(2), now)), school.Id, InformationRequestEvents.Declined);
 
         // Answered: the police answered with a chronology, the school answered, every other agency has a
@@ -78,7 +82,9 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var policeRequest = Send(answered, answeredReferral, agencies["police"], organisations.Police, asker, askedAt);
         Respond(policeRequest, policeRequest.Answer(new AgencyAnswer(
                 KnownToAgency: true,
-                InvolvementSummary: "Two domestic incidents at the address in the last year (March and September), both verbal arguments between the mother and her former partner, DASH standard risk. The former partner was arrested in September for criminal damage and bailed with a condition not to attend the address; the bail has since ended.",
+                InvolvementSummary: "Two domestic incidents at the address in the last year (March and September), both verbal arguments " +
+                    "between the mother and her former partner, DASH standard risk. The former partner was arrested in September for " +
+                    "criminal damage and bailed with a condition not to attend the address; the bail has since ended.",
                 CurrentRisks: "The former partner's whereabouts are not known to us. No firearms certificates at the address.",
                 ConcernLevel: AgencyConcernLevel.Medium,
                 Files: [new UploadedFile("police-chronology.pdf", Pdf("Northshire Police chronology (demo data)"))]),
@@ -86,7 +92,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var schoolRequest = Send(answered, answeredReferral, agencies["school"], organisations.School, asker, askedAt.AddMinutes(3));
         Respond(schoolRequest, schoolRequest.Answer(new AgencyAnswer(
                 KnownToAgency: true,
-                InvolvementSummary: "Attendance is 88% this year, with most absences on Mondays. Staff have noticed the children are often hungry. Their mother engages well when contacted.",
+                InvolvementSummary: "Attendance is 88% this year, with most absences on Mondays. Staff have noticed the children are " +
+                    "often hungry. Their mother engages well when contacted.",
                 CurrentRisks: null,
                 ConcernLevel: AgencyConcernLevel.Low,
                 Files: []),
@@ -94,7 +101,9 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         foreach (var agency in agencies.Values.Where(a => a.IsActive && a.Key is not ("police" or "school")))
         {
             var check = new AgencyCheck(agency.Key, agency.Name, AgencyCheckStatus.Outstanding);
-            var reason = AgencyNotNeeded.Record(answered, check, "Nothing in the referral or in our own records suggests the family is known to this service.", asker, askedAt.AddMinutes(10));
+            var reason = AgencyNotNeeded.Record(answered, check,
+                "Nothing in the referral or in our own records suggests the family is known to this service.", asker,
+                askedAt.AddMinutes(10));
             db.AgencyChecksNotNeeded.Add(reason);
             events.Add(new AuditEvent
             {
@@ -113,13 +122,17 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
     private static DateTimeOffset Before(DateTimeOffset at, DateTimeOffset now) => at < now ? at : now.AddMinutes(-5);
 
     private Task<Referral> ReferralAsync(MashCase mashCase, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery().SingleAsync(r => r.Id == mashCase.ReferralId, cancellationToken);
+        db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+            .SingleAsync(r => r.Id == mashCase.ReferralId, cancellationToken);
 
-    private InformationRequest Send(MashCase mashCase, Referral referral, PartnerAgency agency, Organisation organisation, Guid by, DateTimeOffset at)
+    private InformationRequest Send(MashCase mashCase, Referral referral, PartnerAgency agency, Organisation organisation, Guid by,
+        DateTimeOffset at)
     {
         var request = InformationRequest.Send(mashCase, referral, new NewRequest(
-                agency, organisation, [.. referral.Children.Select(c => c.Id)], [.. referral.Adults.Select(a => a.Id)], agency.StandardQuestions, null,
-                referral.Consent.Decision == ConsentDecision.Obtained ? RequestLawfulBasis.Consent : RequestLawfulBasis.SafeguardingPublicTask,
+                agency, organisation, [.. referral.Children.Select(c => c.Id)], [.. referral.Adults.Select(a => a.Id)],
+                    agency.StandardQuestions, null,
+                referral.Consent.Decision == ConsentDecision.Obtained ? RequestLawfulBasis.Consent
+                    : RequestLawfulBasis.SafeguardingPublicTask,
                 referral.Consent.Decision == ConsentDecision.Obtained),
             by, at, dueTimes);
         db.InformationRequests.Add(request);
@@ -163,7 +176,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
     /// <summary>A one-page PDF with one line of text: a real document for the demo answer's attachment.</summary>
     public static byte[] Pdf(string line)
     {
-        var text = line.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal);
+        var text = line.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal)
+            .Replace(")", "\\)", StringComparison.Ordinal);
         var stream = $"BT /F1 14 Tf 72 720 Td ({text}) Tj ET";
         string[] objects =
         [

@@ -15,7 +15,8 @@ namespace ThresholdPortal.DemoData;
 /// <summary>The MASH demo's catalogue of situations, known people, past moments, timeline events and extra users.</summary>
 public sealed partial class MashDemoData
 {
-    private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating, string RatingReason);
+    private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating,
+        string RatingReason);
 
     private static readonly string[] Streets =
     [
@@ -25,17 +26,33 @@ public sealed partial class MashDemoData
 
     private static readonly Scenario[] Scenarios =
     [
-        new("{0} arrived at school with a bruise on the upper arm and said an adult at home grabbed them.", [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Injury with an account of harm by an adult; no medical need."),
-        new("{0} has come to school hungry and in the same clothes most days this month; attendance is 71%.", [ConcernCategory.Neglect], ThresholdLevel.Targeted, BragRating.Green, "Neglect building over time; no immediate risk."),
-        new("Police attended a domestic incident at {0}'s home overnight; the children were present and a window was broken.", [ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber, "Domestic abuse with children present; DASH rated medium."),
-        new("{0} was found by police at 2am in another town carrying £600 in cash and two phones.", [ConcernCategory.ChildCriminalExploitation, ConcernCategory.Missing], ThresholdLevel.Specialist, BragRating.Red, "Strong indicators of county lines exploitation; missing twice this month."),
-        new("{0} has a much older 'boyfriend' who collects them from school and buys them gifts.", [ConcernCategory.ChildSexualExploitation], ThresholdLevel.Specialist, BragRating.Red, "CSE risk tool scored high; strategy discussion needed."),
-        new("{0}'s mother was admitted to a mental health ward; {0} is caring for a younger brother.", [ConcernCategory.MentalHealth, ConcernCategory.YoungCarer], ThresholdLevel.EarlyHelp, BragRating.Green, "Young carer with family support available; needs early help."),
-        new("{0}'s family plan an extended trip abroad in the summer; an older sister is known to have had FGM.", [ConcernCategory.FemaleGenitalMutilation], ThresholdLevel.Specialist, BragRating.Red, "Imminent risk of FGM; police informed."),
-        new("{0} says their parents shout at them every night and lock them out of the house when angry.", [ConcernCategory.EmotionalAbuse], ThresholdLevel.Targeted, BragRating.Green, "Emotional harm; parents engaging with school."),
-        new("{0}'s father was visibly drunk at school pick-up and drove away with {0} in the car.", [ConcernCategory.AlcoholMisuse], ThresholdLevel.Targeted, BragRating.Amber, "Parental alcohol misuse with immediate safety risk on the day."),
-        new("{0} disclosed cutting their arms and has stopped eating lunch.", [ConcernCategory.SelfHarm, ConcernCategory.MentalHealth], ThresholdLevel.Targeted, BragRating.Amber, "Self-harm; CAMHS referral made; parents supportive."),
-        new("A neighbour reports {0} is left alone for long periods and seen outside late at night.", [ConcernCategory.Neglect], ThresholdLevel.EarlyHelp, BragRating.Blue, "No corroboration from school or health; information only."),
+        new("{0} arrived at school with a bruise on the upper arm and said an adult at home grabbed them.",
+            [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber,
+            "Injury with an account of harm by an adult; no medical need."),
+        new("{0} has come to school hungry and in the same clothes most days this month; attendance is 71%.", [ConcernCategory.Neglect],
+            ThresholdLevel.Targeted, BragRating.Green, "Neglect building over time; no immediate risk."),
+        new("Police attended a domestic incident at {0}'s home overnight; the children were present and a window was broken.",
+            [ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
+            "Domestic abuse with children present; DASH rated medium."),
+        new("{0} was found by police at 2am in another town carrying £600 in cash and two phones.",
+            [ConcernCategory.ChildCriminalExploitation, ConcernCategory.Missing], ThresholdLevel.Specialist, BragRating.Red,
+            "Strong indicators of county lines exploitation; missing twice this month."),
+        new("{0} has a much older 'boyfriend' who collects them from school and buys them gifts.",
+            [ConcernCategory.ChildSexualExploitation], ThresholdLevel.Specialist, BragRating.Red,
+            "CSE risk tool scored high; strategy discussion needed."),
+        new("{0}'s mother was admitted to a mental health ward; {0} is caring for a younger brother.",
+            [ConcernCategory.MentalHealth, ConcernCategory.YoungCarer], ThresholdLevel.EarlyHelp, BragRating.Green,
+            "Young carer with family support available; needs early help."),
+        new("{0}'s family plan an extended trip abroad in the summer; an older sister is known to have had FGM.",
+            [ConcernCategory.FemaleGenitalMutilation], ThresholdLevel.Specialist, BragRating.Red, "Imminent risk of FGM; police informed."),
+        new("{0} says their parents shout at them every night and lock them out of the house when angry.", [ConcernCategory.EmotionalAbuse],
+            ThresholdLevel.Targeted, BragRating.Green, "Emotional harm; parents engaging with school."),
+        new("{0}'s father was visibly drunk at school pick-up and drove away with {0} in the car.", [ConcernCategory.AlcoholMisuse],
+            ThresholdLevel.Targeted, BragRating.Amber, "Parental alcohol misuse with immediate safety risk on the day."),
+        new("{0} disclosed cutting their arms and has stopped eating lunch.", [ConcernCategory.SelfHarm, ConcernCategory.MentalHealth],
+            ThresholdLevel.Targeted, BragRating.Amber, "Self-harm; CAMHS referral made; parents supportive."),
+        new("A neighbour reports {0} is left alone for long periods and seen outside late at night.", [ConcernCategory.Neglect],
+            ThresholdLevel.EarlyHelp, BragRating.Blue, "No corroboration from school or health; information only."),
     ];
 
     /// <summary>A moment within office hours, the given number of working days ago (0 = earlier today, or the last working day).</summary>
@@ -65,9 +82,11 @@ public sealed partial class MashDemoData
         Event(action, mashCase.Id, CaseEvents.SubjectType, user?.Id, at, detail);
 
     private void Event(string action, Guid subjectId, string subjectType, Guid? userId, DateTimeOffset at, string? detail) =>
-        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType, SubjectId = subjectId.ToString(), Detail = detail });
+        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType,
+            SubjectId = subjectId.ToString(), Detail = detail });
 
-    private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation, string role)
+    private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation,
+        string role)
     {
         var user = new PortalUser
         {
@@ -102,7 +121,8 @@ public sealed partial class MashDemoData
             {
                 Role = PersonRole.Child, GivenName = child.GivenName!, FamilyName = child.FamilyName!, DateOfBirth = child.DateOfBirth,
                 AddressLine1 = child.AddressLine1, Town = child.Town, Postcode = child.Postcode, HouseholdId = household.Id,
-                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare], [0.7f, 0.18f, 0.12f]),
+                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare],
+                    [0.7f, 0.18f, 0.12f]),
                 CreatedAt = at, CreatedByUserId = worker.Id,
             }, child.Id, PersonRole.Child));
         }
@@ -123,7 +143,8 @@ public sealed partial class MashDemoData
             if (person.Involvement != OpenInvolvement.None)
             {
                 person.InvolvementSince = DateOnly.FromDateTime(at.AddDays(14).UtcDateTime);
-                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub" : "Northtown children in need team";
+                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub"
+                    : "Northtown children in need team";
             }
 
             db.Persons.Add(person);
@@ -135,5 +156,43 @@ public sealed partial class MashDemoData
             Event(CaseEvents.PersonCreated, mashCase, worker, at, $"{role} of the referral");
             return person;
         }
+    }
+
+    /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
+    private async Task SeedClarkeFamilyAsync(DemoSeedContext context, PortalUser schoolReferrer, List<PortalUser> practitioners,
+        CancellationToken cancellationToken)
+    {
+        var school = context.Organisations.School;
+        var earlierAt = WorkingMoment(95);
+        var earlier =
+            new Scenario("Jaydon came to school with a cut lip and said he fell. His sister Maisie said there was shouting at home all " +
+            "weekend.",
+            [ConcernCategory.PhysicalAbuseByAdult, ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
+            "Injury with an inconsistent account and domestic abuse at home.");
+        var (earlierReferral, earlierCase) = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal,
+            cancellationToken,
+            children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)],
+                adultFamilyName: MisspelledFamilyName);
+        Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
+        Decide(earlierCase, earlierReferral, practitioners[0], context.Users.Manager, earlierAt);
+        var people = KnowPeople(earlierReferral, earlierCase, practitioners[0], earlierAt.AddHours(3));
+        var jaydon = people.Single(p => p.GivenName == MisspelledGivenName);
+        jaydon.Involvement = OpenInvolvement.SocialCare;
+        jaydon.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(20).UtcDateTime);
+        jaydon.InvolvementTeam = "Northtown children in need team";
+        var maisie = people.Single(p => p.GivenName == "Maisie");
+        maisie.Involvement = OpenInvolvement.EarlyHelp;
+        maisie.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(30).UtcDateTime);
+        maisie.InvolvementTeam = "Northtown family hub";
+
+        // The demo referral waiting in the queue, spelled as the school spells it: not linked, for a practitioner to match.
+        var now2 = WorkingMoment(0);
+        var again =
+            new Scenario("Jayden arrived with a bruise on his cheek and said his mum's partner pushed him. Maisie was withdrawn all " +
+            "morning.",
+            [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber,
+                "Second injury this year with an account of harm by an adult.");
+        await ReferralAsync(schoolReferrer, school, now2, again, ContactChannel.Portal, cancellationToken,
+            children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
     }
 }

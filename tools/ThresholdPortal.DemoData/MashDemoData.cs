@@ -28,7 +28,8 @@ namespace ThresholdPortal.DemoData;
 /// are saved. Times are in the past, so the timelines read true. Deterministic: the same seed gives the same data.
 /// </summary>
 public sealed partial class MashDemoData(
-    PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionLoop loop, DecisionClock clock, TimeProvider time)
+    PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionLoop loop, DecisionClock clock,
+        TimeProvider time)
     : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";
@@ -55,19 +56,27 @@ public sealed partial class MashDemoData(
         var practitioners = new List<PortalUser>
         {
             context.Users.Practitioner,
-            await UserAsync("sam.patel@example.org", "Sam", "Patel", "MASH social worker", organisations.LocalAuthority, PortalRole.MashPractitioner),
-            await UserAsync("jo.evans@example.org", "Jo", "Evans", "MASH senior practitioner", organisations.LocalAuthority, PortalRole.MashPractitioner),
+            await UserAsync("sam.patel@example.org", "Sam", "Patel", "MASH social worker", organisations.LocalAuthority,
+                PortalRole.MashPractitioner),
+            await UserAsync("jo.evans@example.org", "Jo", "Evans", "MASH senior practitioner", organisations.LocalAuthority,
+                PortalRole.MashPractitioner),
             context.Users.Manager,
         };
         var referrers = new List<(PortalUser User, Organisation Organisation)>
         {
             // A colleague of the demo referrer, so the demo referrer's own list stays as the referral journey's demo data made it.
-            (await UserAsync("ben.adeyemi@riverside.example.org", "Ben", "Adeyemi", "Deputy safeguarding lead", organisations.School, PortalRole.Referrer), organisations.School),
-            (await UserAsync("laura.bennett@police.example.org", "Laura", "Bennett", "Police public protection officer", organisations.Police, PortalRole.Referrer), organisations.Police),
-            (await UserAsync("imran.ali@hillview.example.org", "Imran", "Ali", "GP safeguarding lead", organisations.GpPractice, PortalRole.Referrer), organisations.GpPractice),
-            (await UserAsync("hannah.cole@health.example.org", "Hannah", "Cole", "Health visitor", organisations.HealthVisiting, PortalRole.Referrer), organisations.HealthVisiting),
-            (await UserAsync("tom.reid@probation.example.org", "Tom", "Reid", "Probation officer", organisations.Probation, PortalRole.Referrer), organisations.Probation),
-            (await UserAsync("grace.mensah@familytrust.example.org", "Grace", "Mensah", "Family support worker", organisations.VoluntaryGroup, PortalRole.Referrer), organisations.VoluntaryGroup),
+            (await UserAsync("ben.adeyemi@riverside.example.org", "Ben", "Adeyemi", "Deputy safeguarding lead", organisations.School,
+                PortalRole.Referrer), organisations.School),
+            (await UserAsync("laura.bennett@police.example.org", "Laura", "Bennett", "Police public protection officer",
+                organisations.Police, PortalRole.Referrer), organisations.Police),
+            (await UserAsync("imran.ali@hillview.example.org", "Imran", "Ali", "GP safeguarding lead", organisations.GpPractice,
+                PortalRole.Referrer), organisations.GpPractice),
+            (await UserAsync("hannah.cole@health.example.org", "Hannah", "Cole", "Health visitor", organisations.HealthVisiting,
+                PortalRole.Referrer), organisations.HealthVisiting),
+            (await UserAsync("tom.reid@probation.example.org", "Tom", "Reid", "Probation officer", organisations.Probation,
+                PortalRole.Referrer), organisations.Probation),
+            (await UserAsync("grace.mensah@familytrust.example.org", "Grace", "Mensah", "Family support worker",
+                organisations.VoluntaryGroup, PortalRole.Referrer), organisations.VoluntaryGroup),
         };
 
         await SeedClarkeFamilyAsync(context, referrers[0].User, practitioners, cancellationToken);
@@ -78,12 +87,14 @@ public sealed partial class MashDemoData(
         {
             var (user, organisation) = faker.PickRandom(referrers);
             var received = WorkingMoment(i < 12 ? faker.Random.Int(3, 20) : faker.Random.Int(21, 230));
-            var (referral, mashCase) = await ReferralAsync(user, organisation, received, faker.PickRandom(Scenarios), ContactChannel.Portal, cancellationToken);
+            var (referral, mashCase) = await ReferralAsync(user, organisation, received, faker.PickRandom(Scenarios), ContactChannel.Portal,
+                cancellationToken);
             var worker = faker.PickRandom(practitioners.Take(3));
             Screen(mashCase, worker, received, faker.PickRandom(Scenarios).Rating);
             if (faker.Random.Bool(0.35f))
             {
-                mashCase.CloseAtContact(faker.PickRandom(ContactClosureReason.AdviceAndSignposting, ContactClosureReason.NoSafeguardingConcern, ContactClosureReason.InformationOnly),
+                mashCase.CloseAtContact(faker.PickRandom(ContactClosureReason.AdviceAndSignposting,
+                    ContactClosureReason.NoSafeguardingConcern, ContactClosureReason.InformationOnly),
                     null, "Advice given to the referrer about the local family hub and school nursing drop-in.", received.AddHours(5));
                 Event(CaseEvents.ClosedAtContact, mashCase, worker, received.AddHours(5), mashCase.ClosureReason!.Value.DisplayName());
             }
@@ -92,7 +103,8 @@ public sealed partial class MashDemoData(
                 Decide(mashCase, referral, worker, context.Users.Manager, received);
             }
 
-            knownChildren.AddRange(KnowPeople(referral, mashCase, worker, received.AddHours(2)).Where(p => p.Role == PersonRole.Child).Select(p => (p, mashCase)));
+            knownChildren.AddRange(KnowPeople(referral, mashCase, worker, received.AddHours(2)).Where(p => p.Role == PersonRole.Child)
+                .Select(p => (p, mashCase)));
         }
 
         // Open work: the last eight working days, at every stage.
@@ -128,58 +140,35 @@ public sealed partial class MashDemoData(
     private async Task OpenCasesForOtherDemoReferralsAsync(CancellationToken cancellationToken)
     {
         var withoutCase = await db.Referrals
-            .Where(r => r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id))
+            .Where(r =>
+                r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id))
             .ToListAsync(cancellationToken);
         foreach (var referral in withoutCase)
         {
             var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
             db.MashCases.Add(mashCase);
-            Event(CaseEvents.Received, mashCase, null, referral.SubmittedAt!.Value, $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
+            Event(CaseEvents.Received, mashCase, null, referral.SubmittedAt!.Value,
+                $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
         }
     }
 
-    /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
-    private async Task SeedClarkeFamilyAsync(DemoSeedContext context, PortalUser schoolReferrer, List<PortalUser> practitioners, CancellationToken cancellationToken)
-    {
-        var school = context.Organisations.School;
-        var earlierAt = WorkingMoment(95);
-        var earlier = new Scenario("Jaydon came to school with a cut lip and said he fell. His sister Maisie said there was shouting at home all weekend.",
-            [ConcernCategory.PhysicalAbuseByAdult, ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
-            "Injury with an inconsistent account and domestic abuse at home.");
-        var (earlierReferral, earlierCase) = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
-            children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)], adultFamilyName: MisspelledFamilyName);
-        Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
-        Decide(earlierCase, earlierReferral, practitioners[0], context.Users.Manager, earlierAt);
-        var people = KnowPeople(earlierReferral, earlierCase, practitioners[0], earlierAt.AddHours(3));
-        var jaydon = people.Single(p => p.GivenName == MisspelledGivenName);
-        jaydon.Involvement = OpenInvolvement.SocialCare;
-        jaydon.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(20).UtcDateTime);
-        jaydon.InvolvementTeam = "Northtown children in need team";
-        var maisie = people.Single(p => p.GivenName == "Maisie");
-        maisie.Involvement = OpenInvolvement.EarlyHelp;
-        maisie.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(30).UtcDateTime);
-        maisie.InvolvementTeam = "Northtown family hub";
-
-        // The demo referral waiting in the queue, spelled as the school spells it: not linked, for a practitioner to match.
-        var now2 = WorkingMoment(0);
-        var again = new Scenario("Jayden arrived with a bruise on his cheek and said his mum's partner pushed him. Maisie was withdrawn all morning.",
-            [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber, "Second injury this year with an account of harm by an adult.");
-        await ReferralAsync(schoolReferrer, school, now2, again, ContactChannel.Portal, cancellationToken,
-            children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
-    }
-
     private async Task<(Referral Referral, MashCase Case)> ReferralAsync(
-        PortalUser referrer, Organisation organisation, DateTimeOffset received, Scenario scenario, ContactChannel channel, CancellationToken cancellationToken,
-        (string Given, string Family, DateOnly Born)[]? children = null, string? adultFamilyName = null, (Person Person, MashCase Case)? reReferralOf = null)
+        PortalUser referrer, Organisation organisation, DateTimeOffset received, Scenario scenario, ContactChannel channel,
+            CancellationToken cancellationToken,
+        (string Given, string Family, DateOnly Born)[]? children = null, string? adultFamilyName = null,
+            (Person Person, MashCase Case)? reReferralOf = null)
     {
         var family = adultFamilyName ?? faker.Name.LastName();
         children ??= [.. Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.5f, 0.35f, 0.15f]))
-            .Select(_ => (faker.Name.FirstName(faker.Random.Bool() ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male), family, DateOnly.FromDateTime(faker.Date.Between(now.AddYears(-17).UtcDateTime, now.AddMonths(-4).UtcDateTime))))];
+            .Select(_ =>
+                (faker.Name.FirstName(faker.Random.Bool() ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male), family,
+                DateOnly.FromDateTime(faker.Date.Between(now.AddYears(-17).UtcDateTime, now.AddMonths(-4).UtcDateTime))))];
         if (reReferralOf is { } earlier)
         {
             // Spelled as a different referrer would spell it: the same child, a small slip in the name.
             var person = earlier.Person;
-            children = [(person.GivenName, faker.Random.Bool() ? person.FamilyName : person.FamilyName + "e", person.DateOfBirth ?? JaydenBorn)];
+            children = [(person.GivenName, faker.Random.Bool() ? person.FamilyName : person.FamilyName + "e",
+                person.DateOfBirth ?? JaydenBorn)];
         }
 
         var street = $"{faker.Random.Int(1, 140)} {faker.PickRandom(Streets)}";
@@ -189,7 +178,8 @@ public sealed partial class MashDemoData(
             IdempotencyKey = Guid.NewGuid(),
             ReferrerUserId = referrer.Id,
             ReferringOrganisationId = organisation.Id,
-            ReferralSourceCode = channel == ContactChannel.Portal ? organisation.ReferralSource.Code : faker.PickRandom(ReferralSource.NonProfessional.ToArray()).Code,
+            ReferralSourceCode = channel == ContactChannel.Portal ? organisation.ReferralSource.Code
+                : faker.PickRandom(ReferralSource.NonProfessional.ToArray()).Code,
             ThresholdDocumentId = document.Id,
             CreatedAt = received.AddMinutes(-40),
             UpdatedAt = received,
@@ -207,11 +197,15 @@ public sealed partial class MashDemoData(
                 OtherProfessionals = "The school nurse shares the concern.",
                 ExpectedOutcome = "An assessment of the family's needs and advice for the school.",
             },
-            Consent = { Decision = ConsentDecision.NotSought, Reason = "Telling the parents first could put the child at risk.", SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
+            Consent = { Decision = ConsentDecision.NotSought, Reason = "Telling the parents first could put the child at risk.",
+                SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
             Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
             Referrer = channel == ContactChannel.Portal
-                ? new ReferrerContact { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = organisation.Name, Email = referrer.Email, Phone = "01632 960 123" }
-                : new ReferrerContact { Name = faker.Random.Bool(0.3f) ? "Anonymous" : faker.Name.FullName(), JobTitle = faker.PickRandom("Grandmother", "Neighbour", "Aunt", "Family friend"), Phone = "07700 900" + faker.Random.Int(100, 999) },
+                ? new ReferrerContact { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = organisation.Name,
+                    Email = referrer.Email, Phone = "01632 960 123" }
+                : new ReferrerContact { Name = faker.Random.Bool(0.3f) ? "Anonymous" : faker.Name.FullName(),
+                    JobTitle = faker.PickRandom("Grandmother", "Neighbour", "Aunt", "Family friend"),
+                    Phone = "07700 900" + faker.Random.Int(100, 999) },
         };
         for (var i = 0; i < children.Length; i++)
         {
@@ -252,7 +246,8 @@ public sealed partial class MashDemoData(
             referral.ChooseLevel(scenario.Level);
             if (referral.EarlyHelpOffered)
             {
-                referral.ChooseEarlyHelpPathway(EarlyHelpChoice.ReferToMashAnyway, "The family have not engaged with early help before and the concern is growing.");
+                referral.ChooseEarlyHelpPathway(EarlyHelpChoice.ReferToMashAnyway,
+                    "The family have not engaged with early help before and the concern is growing.");
             }
 
             referral.Submit(reference, received, []);
@@ -266,7 +261,8 @@ public sealed partial class MashDemoData(
         var mashCase = MashCase.Open(referral, channel, clock);
         db.MashCases.Add(mashCase);
         Event(CaseEvents.ReferralSubmitted, referral.Id, CaseEvents.ReferralSubjectType, referrer.Id, received, reference);
-        Event(CaseEvents.Received, mashCase, channel == ContactChannel.Portal ? referrer : null, received, $"{channel.DisplayName()}; source {mashCase.SourceCode}");
+        Event(CaseEvents.Received, mashCase, channel == ContactChannel.Portal ? referrer : null, received,
+            $"{channel.DisplayName()}; source {mashCase.SourceCode}");
         if (reReferralOf is { } previous)
         {
             var linkedAt = received.AddMinutes(50);
@@ -285,7 +281,8 @@ public sealed partial class MashDemoData(
     }
 
     /// <summary>Moves an open case as far as its age suggests; some are left overdue, as on a real day.</summary>
-    private void Progress(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset received, int age, Scenario scenario, bool toSignOff)
+    private void Progress(MashCase mashCase, Referral referral, PortalUser worker, DateTimeOffset received, int age, Scenario scenario,
+        bool toSignOff)
     {
         var overdueOnPurpose = !toSignOff && faker.Random.Bool(0.15f);
         if ((age == 0 && faker.Random.Bool(0.6f)) || (overdueOnPurpose && age <= 2))
@@ -309,7 +306,8 @@ public sealed partial class MashDemoData(
                 decisions.Add(async () =>
                 {
                     await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
-                    await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, scenario.Level, outcome, received.AddHours(20)), received.AddHours(20));
+                    await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, scenario.Level, outcome, received.AddHours(20)),
+                        received.AddHours(20));
                 });
             }
             else
@@ -349,7 +347,8 @@ public sealed partial class MashDemoData(
         decisions.Add(async () =>
         {
             await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
-            await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, level, outcome, closedAt.AddHours(-2)), closedAt.AddHours(-2));
+            await loop.ProposeAsync(mashCase.Id, worker, Proposal(mashCase, worker, level, outcome, closedAt.AddHours(-2)),
+                closedAt.AddHours(-2));
             await loop.SignOffAsync(mashCase.Id, manager, closedAt);
         });
     }
@@ -358,14 +357,18 @@ public sealed partial class MashDemoData(
     private DecisionOutcome Outcome(ThresholdLevel level) => level switch
     {
         ThresholdLevel.Specialist => DecisionOutcome.StrategyDiscussion,
-        ThresholdLevel.Targeted => faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StepDownToEarlyHelp),
+        ThresholdLevel.Targeted =>
+            faker.PickRandom(DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.ChildAndFamilyAssessment,
+            DecisionOutcome.StepDownToEarlyHelp),
         ThresholdLevel.EarlyHelp => DecisionOutcome.StepDownToEarlyHelp,
         _ => DecisionOutcome.NoFurtherActionWithAdvice,
     };
 
     /// <summary>The decision form as the case's holder fills it in (the demo referrals did not seek consent).</summary>
-    private static DecisionModel.Propose Proposal(MashCase mashCase, PortalUser worker, ThresholdLevel level, DecisionOutcome outcome, DateTimeOffset at) =>
+    private static DecisionModel.Propose Proposal(MashCase mashCase, PortalUser worker, ThresholdLevel level, DecisionOutcome outcome,
+        DateTimeOffset at) =>
         DecisionLoop.Proposal(mashCase.Rating!.Value, level, outcome,
-            "The information from the referrer and partner agencies shows the level of need and risk described, and what will help the family.",
+            "The information from the referrer and partner agencies shows the level of need and risk described, and what will help the " +
+                "family.",
             worker.FullName, DateOnly.FromDateTime(at.AddDays(2).UtcDateTime), consentGiven: false);
 }

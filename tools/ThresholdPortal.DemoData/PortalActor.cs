@@ -16,7 +16,8 @@ public sealed class PortalActor(IServiceProvider services)
 {
     public IServiceProvider Services => services;
 
-    public async Task<T> SendAsync<T>(PortalUser user, IRequest<T> request, DateTimeOffset? at = null, CancellationToken cancellationToken = default)
+    public async Task<T> SendAsync<T>(PortalUser user, IRequest<T> request, DateTimeOffset? at = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         using var held = Hold(at);

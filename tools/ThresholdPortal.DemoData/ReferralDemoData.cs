@@ -16,8 +16,10 @@ namespace ThresholdPortal.DemoData;
 public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, IConfiguration configuration) : IDemoDataContributor
 {
     // Bogus's en_GB first names are not split by gender, so the demo picks from these to match each child's gender.
-    private static readonly string[] BoysNames = ["Jayden", "Oliver", "Harry", "Mohammed", "Kai", "Leo", "Tyler", "Alfie", "Reuben", "Jakub"];
-    private static readonly string[] GirlsNames = ["Maisie", "Amelia", "Lily-Rose", "Aisha", "Ruby", "Skye", "Zofia", "Evie", "Freya", "Hafsa"];
+    private static readonly string[] BoysNames = ["Jayden", "Oliver", "Harry", "Mohammed", "Kai", "Leo", "Tyler", "Alfie", "Reuben",
+        "Jakub"];
+    private static readonly string[] GirlsNames = ["Maisie", "Amelia", "Lily-Rose", "Aisha", "Ruby", "Skye", "Zofia", "Evie", "Freya",
+        "Hafsa"];
 
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -30,19 +32,26 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
 
         var mash = NewReferral(referrer, document, now.AddDays(-9));
         var surname = faker.Name.LastName();
-        var older = Child(mash, 0, faker.PickRandom(BoysNames), surname, now.AddYears(-9), ChildGender.Male, faker, "basic-care-3a", "education-2a");
-        var younger = Child(mash, 1, faker.PickRandom(GirlsNames), surname, now.AddYears(-6), ChildGender.Female, faker, "basic-care-3a", "selfcare-2a");
+        var older = Child(mash, 0, faker.PickRandom(BoysNames), surname, now.AddYears(-9), ChildGender.Male, faker, "basic-care-3a",
+            "education-2a");
+        var younger = Child(mash, 1, faker.PickRandom(GirlsNames), surname, now.AddYears(-6), ChildGender.Female, faker, "basic-care-3a",
+            "selfcare-2a");
         younger.AddressLine1 = older.AddressLine1;
         younger.Postcode = older.Postcode;
         var mother = faker.PickRandom("Kelly", "Gemma", "Sarah", "Agnieszka", "Nadia");
-        mash.Adults.Add(new SignificantAdult { ReferralId = mash.Id, GivenName = mother, FamilyName = surname, Relationship = "Mother of both children", LivesWithChildren = true, KnowsAboutReferral = true });
+        mash.Adults.Add(new SignificantAdult { ReferralId = mash.Id, GivenName = mother, FamilyName = surname,
+            Relationship = "Mother of both children", LivesWithChildren = true, KnowsAboutReferral = true });
         mash.Concerns.WhatHappened =
-            $"For the past six weeks {older.GivenName} and {younger.GivenName} have come to school hungry most mornings and in the same clothes for days at a time. " +
-            $"On Tuesday {older.GivenName} took food from other children's lunch boxes and said there was nothing at home. {younger.GivenName} has had head lice for a month " +
-            "and her shoes are too small. Their mother has missed two meetings with us and seemed very low when I saw her at the gate on Friday.";
+            $"For the past six weeks {older.GivenName} and {younger.GivenName} have come to school hungry most mornings and in the same " +
+                $"clothes for days at a time. " +
+            $"On Tuesday {older.GivenName} took food from other children's lunch boxes and said there was nothing at home. " +
+                $"{younger.GivenName} has had head lice for a month " +
+            "and her shoes are too small. Their mother has missed two meetings with us and seemed very low when I saw her at the gate on " +
+                "Friday.";
         mash.Concerns.RiskFactors = "Persistent neglect of basic care; mother's low mood; no other adult at home.";
         mash.Concerns.ProtectiveFactors = "The children are warm with each other and with their mother, and attend every day.";
-        mash.Concerns.Analysis = "Neglect across several areas, getting worse despite school support, meets level 3: the family needs an assessment.";
+        mash.Concerns.Analysis =
+            "Neglect across several areas, getting worse despite school support, meets level 3: the family needs an assessment.";
         mash.Concerns.ExpectedOutcome = "A child and family assessment, and support for mother's mental health.";
         mash.Concerns.History = "Early help in 2024 (school-led) for attendance; closed when attendance improved.";
         mash.Concerns.PreviousHelp = "Attendance improved for a term, then dropped again.";
@@ -54,11 +63,16 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         await SubmitAsync(mash, now.AddDays(-8), cancellationToken);
 
         var earlyHelp = NewReferral(referrer, document, now.AddDays(-3));
-        var child = Child(earlyHelp, 0, faker.PickRandom(BoysNames), faker.Name.LastName(), now.AddYears(-7), ChildGender.Male, faker, "guidance-2a", "emotional-2a");
-        earlyHelp.Adults.Add(new SignificantAdult { ReferralId = earlyHelp.Id, GivenName = faker.PickRandom("Daniel", "Lee", "Marcus", "Tomasz"), FamilyName = child.FamilyName, Relationship = "Father", LivesWithChildren = true, KnowsAboutReferral = true });
+        var child = Child(earlyHelp, 0, faker.PickRandom(BoysNames), faker.Name.LastName(), now.AddYears(-7), ChildGender.Male, faker,
+            "guidance-2a", "emotional-2a");
+        earlyHelp.Adults.Add(new SignificantAdult { ReferralId = earlyHelp.Id,
+            GivenName = faker.PickRandom("Daniel", "Lee", "Marcus", "Tomasz"), FamilyName = child.FamilyName, Relationship = "Father",
+            LivesWithChildren = true, KnowsAboutReferral = true });
         earlyHelp.Concerns.WhatHappened =
-            $"Since his parents separated in January {child.GivenName} has become anxious and tearful in class, and angry at home. His father asked us for help with " +
-            "his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is affecting the whole family.";
+            $"Since his parents separated in January {child.GivenName} has become anxious and tearful in class, and angry at home. His " +
+                $"father asked us for help with " +
+            "his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is affecting " +
+                "the whole family.";
         earlyHelp.Concerns.RiskFactors = "Anxiety and angry outbursts since the separation.";
         earlyHelp.Concerns.ProtectiveFactors = "Both parents are engaged and asking for help; good friendships.";
         earlyHelp.Concerns.ExpectedOutcome = "A parenting programme and emotional wellbeing support in school.";
@@ -73,7 +87,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         var draft = NewReferral(referrer, document, now.AddHours(-5));
         draft.ChildInImmediateDanger = false;
         draft.FgmKnownOrSuspected = false;
-        var draftChild = new ReferralChild { ReferralId = draft.Id, GivenName = faker.PickRandom(GirlsNames), FamilyName = faker.Name.LastName(), IndicatorCodes = ["identity-3a", "emotional-3b"] };
+        var draftChild = new ReferralChild { ReferralId = draft.Id, GivenName = faker.PickRandom(GirlsNames),
+            FamilyName = faker.Name.LastName(), IndicatorCodes = ["identity-3a", "emotional-3b"] };
         draft.Children.Add(draftChild);
         draft.RefreshSuggestion(document);
         db.Referrals.Add(draft);
@@ -93,7 +108,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         FgmKnownOrSuspected = false,
     };
 
-    private static ReferralChild Child(Referral referral, int order, string givenName, string familyName, DateTimeOffset born, ChildGender gender, Faker faker, params string[] indicators)
+    private static ReferralChild Child(Referral referral, int order, string givenName, string familyName, DateTimeOffset born,
+        ChildGender gender, Faker faker, params string[] indicators)
     {
         var child = new ReferralChild
         {
@@ -107,7 +123,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
             Town = "Northtown",
             Postcode = "NT" + faker.Random.Int(1, 9) + " " + faker.Random.Int(1, 9) + faker.Random.String2(2, "ABDEFGHJLNPQRSTUWXYZ"),
             SchoolOrSetting = "Riverside Primary School",
-            HowConcernsAffectChild = $"{givenName} is often tired and finds it hard to concentrate; other children have started to leave {givenName} out.",
+            HowConcernsAffectChild =
+                $"{givenName} is often tired and finds it hard to concentrate; other children have started to leave {givenName} out.",
             ChildsVoice = $"{givenName} said: \"I wasn't hungry this morning, I'm fine.\"",
             IndicatorCodes = [.. indicators],
         };
@@ -115,7 +132,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, ICo
         return child;
     }
 
-    private static void Finish(Referral referral, PortalUser referrer, ThresholdDocument document, ThresholdLevel level, EarlyHelpChoice? earlyHelp)
+    private static void Finish(Referral referral, PortalUser referrer, ThresholdDocument document, ThresholdLevel level,
+        EarlyHelpChoice? earlyHelp)
     {
         referral.Communication.InterpreterNeeded = false;
         referral.Communication.HasCommunicationNeeds = false;

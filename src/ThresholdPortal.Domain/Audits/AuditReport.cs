@@ -52,7 +52,8 @@ public static class AuditReport
         Measure(FeedbackGiven, cases, j => j.Feedback == FeedbackJudgement.Given, j => j.Feedback != FeedbackJudgement.NotRequired),
     ]);
 
-    private static AuditMeasure Measure(string name, IEnumerable<JudgedCase> cases, Func<CaseJudgement, bool> met, Func<CaseJudgement, bool>? applies = null)
+    private static AuditMeasure Measure(string name, IEnumerable<JudgedCase> cases, Func<CaseJudgement, bool> met, Func<CaseJudgement,
+        bool>? applies = null)
     {
         var counted = cases.Where(c => applies?.Invoke(c.Judgement) ?? true).OrderBy(c => c.Reference, StringComparer.Ordinal).ToList();
         return new AuditMeasure(name,

@@ -39,7 +39,8 @@ public static class AuditStratumExtensions
     /// <summary>The decision outcomes a stratum holds; empty for cases closed at contact, which have none.</summary>
     public static IReadOnlyList<DecisionOutcome> Outcomes(this AuditStratum stratum) => stratum switch
     {
-        AuditStratum.Statutory => [DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StrategyDiscussion, DecisionOutcome.ImmediateProtectiveAction],
+        AuditStratum.Statutory =>
+            [DecisionOutcome.ChildAndFamilyAssessment, DecisionOutcome.StrategyDiscussion, DecisionOutcome.ImmediateProtectiveAction],
         AuditStratum.EarlyHelp => [DecisionOutcome.StepDownToEarlyHelp],
         AuditStratum.NoFurtherAction => [DecisionOutcome.NoFurtherAction, DecisionOutcome.NoFurtherActionWithAdvice],
         AuditStratum.ClosedAtContact => [],

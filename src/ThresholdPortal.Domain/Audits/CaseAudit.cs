@@ -68,7 +68,8 @@ public class CaseAudit
         {
             var population = populations.TryGetValue(stratum, out var ids) ? ids.Distinct().Order().ToList() : [];
             var drawn = AuditSampler.Draw(population, casesPerStratum, AuditSampler.StratumSeed(seed, stratum));
-            audit.Cases.AddRange(drawn.Select((caseId, i) => new AuditedCase { AuditId = audit.Id, CaseId = caseId, Stratum = stratum, Position = i + 1 }));
+            audit.Cases.AddRange(drawn.Select((caseId, i) =>
+                new AuditedCase { AuditId = audit.Id, CaseId = caseId, Stratum = stratum, Position = i + 1 }));
         }
 
         return audit;

@@ -129,7 +129,8 @@ public class CaseDecision
             Factors = [.. proposal.Factors.Distinct(StringComparer.Ordinal)],
             Rationale = proposal.Rationale.Trim(),
             LawfulBasis = proposal.ConsentGiven ? null : proposal.LawfulBasis,
-            LawfulBasisNotes = proposal.ConsentGiven || string.IsNullOrWhiteSpace(proposal.LawfulBasisNotes) ? null : proposal.LawfulBasisNotes.Trim(),
+            LawfulBasisNotes = proposal.ConsentGiven || string.IsNullOrWhiteSpace(proposal.LawfulBasisNotes) ? null
+                : proposal.LawfulBasisNotes.Trim(),
             NextSteps = [.. proposal.NextSteps],
             HandoverTo = proposal.Outcome.IsStatutory() ? proposal.HandoverTo!.Trim() : null,
             ProposedByUserId = byUserId,

@@ -35,10 +35,15 @@ public static class DecisionOutcomeExtensions
     public static string PlainWords(this DecisionOutcome outcome) => outcome switch
     {
         DecisionOutcome.NoFurtherAction => "Children's social care will not take further action.",
-        DecisionOutcome.NoFurtherActionWithAdvice => "Children's social care will not take further action. We have given advice and suggested other support.",
-        DecisionOutcome.StepDownToEarlyHelp => "We have passed the referral to the early help hub, who will offer the family support with their consent.",
-        DecisionOutcome.ChildAndFamilyAssessment => "A social worker will carry out a child and family assessment to understand what help the child needs.",
-        DecisionOutcome.StrategyDiscussion => "Children's social care, the police and health are holding a strategy discussion to decide whether the child is at risk of significant harm.",
+        DecisionOutcome.NoFurtherActionWithAdvice =>
+            "Children's social care will not take further action. We have given advice and suggested other support.",
+        DecisionOutcome.StepDownToEarlyHelp =>
+            "We have passed the referral to the early help hub, who will offer the family support with their consent.",
+        DecisionOutcome.ChildAndFamilyAssessment =>
+            "A social worker will carry out a child and family assessment to understand what help the child needs.",
+        DecisionOutcome.StrategyDiscussion =>
+            "Children's social care, the police and health are holding a strategy discussion to decide whether the child is at risk of " +
+            "significant harm.",
         DecisionOutcome.ImmediateProtectiveAction => "Children's social care has taken immediate action to keep the child safe.",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
@@ -49,7 +54,8 @@ public static class DecisionOutcomeExtensions
 
     /// <summary>Outcomes that hand the case to an assessment or child protection team (s17, s47, protective action).</summary>
     public static bool IsStatutory(this DecisionOutcome outcome) =>
-        outcome is DecisionOutcome.ChildAndFamilyAssessment or DecisionOutcome.StrategyDiscussion or DecisionOutcome.ImmediateProtectiveAction;
+        outcome is DecisionOutcome.ChildAndFamilyAssessment or DecisionOutcome.StrategyDiscussion
+            or DecisionOutcome.ImmediateProtectiveAction;
 
     /// <summary>Conversion, as the audits count it: the referral led to an s17 assessment or an s47 strategy discussion.</summary>
     public static bool IsConversion(this DecisionOutcome outcome) => outcome.IsStatutory();

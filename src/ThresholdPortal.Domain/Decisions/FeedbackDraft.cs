@@ -16,7 +16,8 @@ public static class FeedbackDraft
     public sealed record Text(string OutcomeSummary, string Reasons, string LevelExplanation, string? OtherSupport);
 
     /// <summary>Drafts the text; <paramref name="levelName"/> gives a level's local name in the document the referral used.</summary>
-    public static Text From(CaseDecision decision, ThresholdLevel? referrerLevel, Func<ThresholdLevel, string> levelName, IReadOnlyList<EarlyHelpService> support)
+    public static Text From(CaseDecision decision, ThresholdLevel? referrerLevel, Func<ThresholdLevel, string> levelName,
+        IReadOnlyList<EarlyHelpService> support)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(levelName);
@@ -28,17 +29,22 @@ public static class FeedbackDraft
             null => $"You did not indicate a level. The MASH applied {applied}.",
             var same when same == decision.Level => $"You indicated {applied}, and the MASH agreed.",
             ThresholdLevel lower when lower < decision.Level =>
-                $"You indicated {Describe(lower, levelName)}. The MASH applied a higher level, {applied}, because the information we gathered showed a greater level of need or risk, as the reasons above explain.",
-            ThresholdLevel higher => $"You indicated {Describe(higher, levelName)}. The MASH applied a lower level, {applied}, because the information we gathered showed the child's needs can be met without a statutory social care response, as the reasons above explain.",
+                $"You indicated {Describe(lower, levelName)}. The MASH applied a higher level, {applied}, because the information we " +
+                    $"gathered showed a greater level of need or risk, as the reasons above explain.",
+            ThresholdLevel higher =>
+                $"You indicated {Describe(higher, levelName)}. The MASH applied a lower level, {applied}, because the information we " +
+                $"gathered showed the child's needs can be met without a statutory social care response, as the reasons above explain.",
         };
 
         string? otherSupport = null;
         if (decision.Level.IsBelowStatutoryThreshold() || decision.Outcome.IsNoFurtherAction())
         {
-            var text = new StringBuilder("The concerns do not meet the threshold for children's social care. These services may help the family:");
+            var text =
+                new StringBuilder("The concerns do not meet the threshold for children's social care. These services may help the family:");
             foreach (var service in support)
             {
-                text.Append(CultureInfo.InvariantCulture, $"\n\n{service.Name} ({service.Area}, ages {service.AgeRange}): {service.Offer} {service.HowToAccess}");
+                text.Append(CultureInfo.InvariantCulture,
+                    $"\n\n{service.Name} ({service.Area}, ages {service.AgeRange}): {service.Offer} {service.HowToAccess}");
             }
 
             if (support.Count == 0)
@@ -52,5 +58,6 @@ public static class FeedbackDraft
         return new Text(decision.Outcome.PlainWords(), decision.Rationale, levels, otherSupport);
     }
 
-    private static string Describe(ThresholdLevel level, Func<ThresholdLevel, string> levelName) => $"{level.Number().ToLowerInvariant()} ({levelName(level)})";
+    private static string Describe(ThresholdLevel level, Func<ThresholdLevel, string> levelName) =>
+        $"{level.Number().ToLowerInvariant()} ({levelName(level)})";
 }

@@ -51,7 +51,8 @@ public static class CaseChecks
         if (checklist.Outstanding.Count > 0)
         {
             throw new CaseRuleException(
-                "Every agency on the checklist needs a request or a reason first. Still to do: " + string.Join(", ", checklist.Outstanding.Select(a => a.Name)) + ".");
+                "Every agency on the checklist needs a request or a reason first. Still to do: "
+                    + string.Join(", ", checklist.Outstanding.Select(a => a.Name)) + ".");
         }
     }
 }

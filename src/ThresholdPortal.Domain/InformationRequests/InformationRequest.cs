@@ -123,7 +123,8 @@ public class InformationRequest
         var questions = details.Questions.Select(q => q.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (questions.Any(q => !agency.StandardQuestions.Contains(q, StringComparer.Ordinal)))
         {
-            throw new InformationRequestRuleException($"Those are not the standard questions for {agency.Name}: they may have just changed. Choose them again.");
+            throw new InformationRequestRuleException($"Those are not the standard questions for {agency.Name}: they may have just " +
+                $"changed. Choose them again.");
         }
 
         var additional = string.IsNullOrWhiteSpace(details.AdditionalQuestions) ? null : details.AdditionalQuestions.Trim();
@@ -224,7 +225,8 @@ public class InformationRequest
         return response;
     }
 
-    /// <summary>Declines the request with a reason. Only an open request can be declined: an answer already given is corrected instead.</summary>
+    /// <summary>Declines the request with a reason. Only an open request can be declined: an answer already given is corrected
+    /// instead.</summary>
     public InformationResponse Decline(string reason, Guid byUserId, string byName, DateTimeOffset at)
     {
         if (!IsOpen)

@@ -1,6 +1,7 @@
 namespace ThresholdPortal.Domain.InformationRequests;
 
-/// <summary>Where a request stands. Stored by name, so never rename a value. Overdue is not a state: it follows from the due time.</summary>
+/// <summary>Where a request stands. Stored by name, so never rename a value. Overdue is not a state: it follows from the due
+/// time.</summary>
 public enum RequestState
 {
     /// <summary>Sent; nobody at the agency has opened it yet.</summary>
@@ -77,7 +78,8 @@ public static class RequestEnumExtensions
     public static string DisplayName(this RequestLawfulBasis basis) => basis switch
     {
         RequestLawfulBasis.SafeguardingPublicTask =>
-            "Safeguarding children: UK GDPR Article 6(1)(e) public task, with Article 9(2)(g) and the Data Protection Act 2018, Schedule 1, paragraph 18",
+            "Safeguarding children: UK GDPR Article 6(1)(e) public task, with Article 9(2)(g) and the Data Protection Act 2018, Schedule " +
+                "1, paragraph 18",
         RequestLawfulBasis.ChildProtectionEnquiry =>
             "Child protection enquiry: Children Act 1989, section 47, and the duty to co-operate (Children Act 2004, sections 10 and 11)",
         RequestLawfulBasis.Consent => "Consent of the parents or carers",

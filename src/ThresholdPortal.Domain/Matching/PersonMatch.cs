@@ -32,7 +32,8 @@ public static class PersonMatch
         var given = Trigrams.Similarity(referred.GivenName, known.GivenName);
         var family = Trigrams.Similarity(referred.FamilyName, known.FamilyName);
         var straight = (given + family) / 2;
-        var swapped = (Trigrams.Similarity(referred.GivenName, known.FamilyName) + Trigrams.Similarity(referred.FamilyName, known.GivenName)) / 2;
+        var swapped = (Trigrams.Similarity(referred.GivenName, known.FamilyName)
+            + Trigrams.Similarity(referred.FamilyName, known.GivenName)) / 2;
 
         double nameScore;
         if (swapped > straight + 0.2)

@@ -49,6 +49,7 @@ public static partial class EmailDomain
         "virginmedia.com", "ntlworld.com", "talktalk.net", "tiscali.co.uk",
     };
 
-    [GeneratedRegex("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex DomainPattern();
 }

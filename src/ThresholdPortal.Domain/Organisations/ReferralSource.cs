@@ -21,10 +21,12 @@ public sealed record ReferralSource(string Code, string Description)
     public static readonly ReferralSource Housing = new("4", "Housing: LA housing or housing association");
     public static readonly ReferralSource LocalAuthoritySocialCare = new("5A", "LA services: social care");
     public static readonly ReferralSource OtherLocalAuthorityDepartment = new("5B", "LA services: other internal department");
-    public static readonly ReferralSource AnotherLocalAuthority = new("5C", "LA services: external, for example from another local authority");
+    public static readonly ReferralSource AnotherLocalAuthority = new("5C",
+        "LA services: external, for example from another local authority");
     public static readonly ReferralSource EarlyHelp = new("5D", "LA services: early help");
     public static readonly ReferralSource Police = new("6", "Police");
-    public static readonly ReferralSource OtherLegalAgency = new("7", "Other legal agency, including courts, probation, immigration, Cafcass and prison");
+    public static readonly ReferralSource OtherLegalAgency = new("7",
+        "Other legal agency, including courts, probation, immigration, Cafcass and prison");
     public static readonly ReferralSource Other = new("8", "Other, including children's centres and voluntary organisations");
     public static readonly ReferralSource Anonymous = new("9", "Anonymous");
     public static readonly ReferralSource Unknown = new("10", "Unknown");

@@ -9,7 +9,8 @@ namespace ThresholdPortal.Domain.Referrals;
 public sealed record AttachmentFileType(string Name, string ContentType, string Extension)
 {
     public static readonly AttachmentFileType Pdf = new("PDF", "application/pdf", ".pdf");
-    public static readonly AttachmentFileType Docx = new("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");
+    public static readonly AttachmentFileType Docx = new("DOCX", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".docx");
     public static readonly AttachmentFileType Png = new("PNG", "image/png", ".png");
     public static readonly AttachmentFileType Jpeg = new("JPEG", "image/jpeg", ".jpg");
 
@@ -68,7 +69,9 @@ public sealed record AttachmentFileType(string Name, string ContentType, string 
     public string SafeFileName(string? uploadedName)
     {
         var name = Path.GetFileName((uploadedName ?? string.Empty).Replace('\\', '/'));
-        name = new string([.. name.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not ':' and not '*' and not '?' and not '<' and not '>' and not '|')]).Trim();
+        name = new string([.. name.Where(c =>
+            !char.IsControl(c) && c is not '"' and not '/' and not ':' and not '*' and not '?' and not '<' and not '>' and not '|')])
+            .Trim();
         var stem = Path.GetFileNameWithoutExtension(name).Trim();
         if (stem.Length == 0)
         {

@@ -11,12 +11,16 @@ public sealed record ConcernCategory(string Key, string Name, string CinFactorCo
     public static readonly ConcernCategory Neglect = new(nameof(Neglect), "Neglect", "16A");
     public static readonly ConcernCategory EmotionalAbuse = new(nameof(EmotionalAbuse), "Emotional abuse", "17A");
     public static readonly ConcernCategory PhysicalAbuseByAdult = new(nameof(PhysicalAbuseByAdult), "Physical abuse by an adult", "18C");
-    public static readonly ConcernCategory PhysicalAbuseByChild = new(nameof(PhysicalAbuseByChild), "Physical abuse by another child", "18B");
+    public static readonly ConcernCategory PhysicalAbuseByChild = new(nameof(PhysicalAbuseByChild), "Physical abuse by another child",
+        "18B");
     public static readonly ConcernCategory SexualAbuseByAdult = new(nameof(SexualAbuseByAdult), "Sexual abuse by an adult", "19C");
     public static readonly ConcernCategory SexualAbuseByChild = new(nameof(SexualAbuseByChild), "Sexual abuse by another child", "19B");
-    public static readonly ConcernCategory ChildSexualExploitation = new(nameof(ChildSexualExploitation), "Child sexual exploitation (CSE)", "11A");
-    public static readonly ConcernCategory ChildCriminalExploitation = new(nameof(ChildCriminalExploitation), "Child criminal exploitation (CCE), including county lines", "24A");
-    public static readonly ConcernCategory FemaleGenitalMutilation = new(nameof(FemaleGenitalMutilation), "Female genital mutilation (FGM)", "22A");
+    public static readonly ConcernCategory ChildSexualExploitation = new(nameof(ChildSexualExploitation), "Child sexual exploitation (CSE)",
+        "11A");
+    public static readonly ConcernCategory ChildCriminalExploitation = new(nameof(ChildCriminalExploitation),
+        "Child criminal exploitation (CCE), including county lines", "24A");
+    public static readonly ConcernCategory FemaleGenitalMutilation = new(nameof(FemaleGenitalMutilation), "Female genital mutilation (FGM)",
+        "22A");
     public static readonly ConcernCategory Missing = new(nameof(Missing), "Going missing", "10A");
     public static readonly ConcernCategory Gangs = new(nameof(Gangs), "Gangs", "13A");
     public static readonly ConcernCategory Trafficking = new(nameof(Trafficking), "Trafficking or modern slavery", "12A");
@@ -25,11 +29,14 @@ public sealed record ConcernCategory(string Key, string Name, string CinFactorCo
     public static readonly ConcernCategory AlcoholMisuse = new(nameof(AlcoholMisuse), "Alcohol misuse", "1");
     public static readonly ConcernCategory DrugMisuse = new(nameof(DrugMisuse), "Drug misuse", "2");
     public static readonly ConcernCategory LearningDisability = new(nameof(LearningDisability), "Learning disability", "5");
-    public static readonly ConcernCategory PhysicalDisabilityOrIllness = new(nameof(PhysicalDisabilityOrIllness), "Physical disability or illness", "6");
+    public static readonly ConcernCategory PhysicalDisabilityOrIllness = new(nameof(PhysicalDisabilityOrIllness),
+        "Physical disability or illness", "6");
     public static readonly ConcernCategory YoungCarer = new(nameof(YoungCarer), "Young carer", "7A");
     public static readonly ConcernCategory PrivateFostering = new(nameof(PrivateFostering), "Privately fostered", "8B");
-    public static readonly ConcernCategory UnaccompaniedAsylumSeeker = new(nameof(UnaccompaniedAsylumSeeker), "Unaccompanied asylum-seeking child", "9A");
-    public static readonly ConcernCategory SociallyUnacceptableBehaviour = new(nameof(SociallyUnacceptableBehaviour), "Socially unacceptable behaviour", "14A");
+    public static readonly ConcernCategory UnaccompaniedAsylumSeeker = new(nameof(UnaccompaniedAsylumSeeker),
+        "Unaccompanied asylum-seeking child", "9A");
+    public static readonly ConcernCategory SociallyUnacceptableBehaviour = new(nameof(SociallyUnacceptableBehaviour),
+        "Socially unacceptable behaviour", "14A");
     public static readonly ConcernCategory FaithOrBelief = new(nameof(FaithOrBelief), "Abuse linked to faith or belief", "23A");
     public static readonly ConcernCategory Other = new(nameof(Other), "Something else", "20");
 

@@ -90,7 +90,8 @@ public static class ConsentExtensions
     public static string DisplayName(this InformationSharingBasis basis) => basis switch
     {
         InformationSharingBasis.Consent => "Consent of the parents or carers",
-        InformationSharingBasis.SafeguardingWithoutConsent => "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)",
+        InformationSharingBasis.SafeguardingWithoutConsent =>
+            "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)",
         InformationSharingBasis.LegalDutyOrPublicTask => "A legal duty or public task of my organisation",
         InformationSharingBasis.NotSure => "I am not sure",
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, null),

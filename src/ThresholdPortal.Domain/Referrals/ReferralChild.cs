@@ -50,7 +50,8 @@ public class ReferralChild
     }
 
     public bool DetailsComplete =>
-        (IsUnborn ? ExpectedDate is not null : !string.IsNullOrWhiteSpace(GivenName) && !string.IsNullOrWhiteSpace(FamilyName) && DateOfBirth is not null)
+        (IsUnborn ? ExpectedDate is not null : !string.IsNullOrWhiteSpace(GivenName) && !string.IsNullOrWhiteSpace(FamilyName)
+            && DateOfBirth is not null)
         && Gender is not null
         && !string.IsNullOrWhiteSpace(AddressLine1)
         && !string.IsNullOrWhiteSpace(Postcode);

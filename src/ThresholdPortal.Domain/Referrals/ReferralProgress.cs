@@ -56,19 +56,22 @@ public sealed record ReferralProgress(
     {
         var thresholdLevel =
             referral.ChildInImmediateDanger is null ? SectionStatus.NotStarted
-            : referral.Children.Count > 0 && referral.ChosenLevel is not null && (!referral.EarlyHelpOffered || referral.EarlyHelpChoice is not null)
+            : referral.Children.Count > 0 && referral.ChosenLevel is not null
+                && (!referral.EarlyHelpOffered || referral.EarlyHelpChoice is not null)
                 ? SectionStatus.Completed
                 : SectionStatus.InProgress;
 
         var children = referral.Children.OrderBy(c => c.Order).Select(c => (c.Id,
             c.DetailsComplete && c.ExperienceComplete ? SectionStatus.Completed
-            : c.DateOfBirth is null && c.ExpectedDate is null && c.Gender is null && string.IsNullOrWhiteSpace(c.HowConcernsAffectChild) ? SectionStatus.NotStarted
+            : c.DateOfBirth is null && c.ExpectedDate is null && c.Gender is null && string.IsNullOrWhiteSpace(c.HowConcernsAffectChild)
+                ? SectionStatus.NotStarted
             : SectionStatus.InProgress)).ToList();
 
         var concerns = referral.Concerns;
         var concernsStatus =
             concerns.ConcernsComplete && concerns.BackgroundComplete && referral.Categories is not null ? SectionStatus.Completed
-            : string.IsNullOrWhiteSpace(concerns.WhatHappened) && string.IsNullOrWhiteSpace(concerns.History) && referral.Categories is null ? SectionStatus.NotStarted
+            : string.IsNullOrWhiteSpace(concerns.WhatHappened) && string.IsNullOrWhiteSpace(concerns.History) && referral.Categories is null
+                ? SectionStatus.NotStarted
             : SectionStatus.InProgress;
 
         // Early help works with the family's agreement, so an early help request needs consent obtained.

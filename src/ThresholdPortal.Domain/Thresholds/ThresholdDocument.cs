@@ -53,9 +53,12 @@ public class ThresholdDocument
         PublishedOn = DateOnly.FromDateTime(createdAt.UtcDateTime),
         LoadedAt = createdAt,
         Status = ThresholdDocumentStatus.Draft,
-        Levels = [.. Levels.Select(l => new ThresholdLevelDescription { Level = l.Level, Name = l.Name, Summary = l.Summary, Description = l.Description })],
-        SubDomains = [.. SubDomains.Select(s => new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
-        Indicators = [.. Indicators.Select(i => new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],
+        Levels = [.. Levels.Select(l =>
+            new ThresholdLevelDescription { Level = l.Level, Name = l.Name, Summary = l.Summary, Description = l.Description })],
+        SubDomains = [.. SubDomains.Select(s =>
+            new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
+        Indicators = [.. Indicators.Select(i =>
+            new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],
     };
 }
 

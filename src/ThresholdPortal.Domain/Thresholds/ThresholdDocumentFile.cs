@@ -22,7 +22,8 @@ public static class ThresholdDocumentFile
         FileDocument file;
         try
         {
-            file = JsonSerializer.Deserialize<FileDocument>(json, Options) ?? throw new InvalidDataException("The threshold document file is empty.");
+            file = JsonSerializer.Deserialize<FileDocument>(json, Options)
+                ?? throw new InvalidDataException("The threshold document file is empty.");
         }
         catch (JsonException exception)
         {

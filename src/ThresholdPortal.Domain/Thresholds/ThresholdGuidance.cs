@@ -7,7 +7,8 @@ public sealed record ScreeningAnswers(bool ChildInImmediateDanger, bool FgmKnown
 public sealed record ChildIndicators(Guid ChildId, string ChildName, IReadOnlyCollection<string> IndicatorCodes);
 
 /// <summary>What the guidance suggests for one child, and the indicators that drove it.</summary>
-public sealed record ChildSuggestion(Guid ChildId, string ChildName, ThresholdLevel Level, IReadOnlyList<ThresholdIndicator> DrivingIndicators, string Reason);
+public sealed record ChildSuggestion(Guid ChildId, string ChildName, ThresholdLevel Level,
+    IReadOnlyList<ThresholdIndicator> DrivingIndicators, string Reason);
 
 /// <summary>
 /// The suggested level for the household (the highest of its children, raised by the screening answers),
@@ -38,7 +39,8 @@ public static class ThresholdGuidance
 
     public const int CumulativeDomainCount = 2;
 
-    public static ThresholdSuggestion Suggest(ThresholdDocument document, IReadOnlyList<ChildIndicators> children, ScreeningAnswers screening)
+    public static ThresholdSuggestion Suggest(ThresholdDocument document, IReadOnlyList<ChildIndicators> children,
+        ScreeningAnswers screening)
     {
         var childSuggestions = children.Select(child => SuggestFor(document, child)).ToList();
         var reasons = new List<string>();
@@ -52,7 +54,8 @@ public static class ThresholdGuidance
 
         if (screening.FgmKnownOrSuspected)
         {
-            reasons.Add("You said female genital mutilation (FGM) is known or suspected. FGM is always a child protection concern, and known FGM in a girl under 18 must be reported to the police.");
+            reasons.Add("You said female genital mutilation (FGM) is known or suspected. FGM is always a child protection concern, and " +
+                "known FGM in a girl under 18 must be reported to the police.");
             level = ThresholdLevel.Specialist;
         }
 

@@ -112,7 +112,8 @@ public class MashCase
             flags |= CaseFlags.Fgm;
         }
 
-        if (referral.HasCategory(ConcernCategory.ChildSexualExploitation) || referral.HasCategory(ConcernCategory.ChildCriminalExploitation))
+        if (referral.HasCategory(ConcernCategory.ChildSexualExploitation)
+            || referral.HasCategory(ConcernCategory.ChildCriminalExploitation))
         {
             flags |= CaseFlags.Exploitation;
         }
@@ -136,7 +137,8 @@ public class MashCase
         EnsureOpen();
         if (AssignedToUserId is not null)
         {
-            throw new CaseRuleException(AssignedToUserId == userId ? "You already hold this case." : "Someone else already holds this case.");
+            throw new CaseRuleException(AssignedToUserId == userId ? "You already hold this case."
+                : "Someone else already holds this case.");
         }
 
         AssignTo(userId, at);
@@ -256,7 +258,8 @@ public class MashCase
 
         if (decision.Rating != Rating)
         {
-            Rate(decision.Rating, decision.RatingChangeReason ?? "Rated at decision.", decision.ProposedByUserId, decision.ProposedAt, clock);
+            Rate(decision.Rating, decision.RatingChangeReason ?? "Rated at decision.", decision.ProposedByUserId, decision.ProposedAt,
+                clock);
         }
 
         Status = MashCaseStatus.AwaitingSignOff;
@@ -327,7 +330,8 @@ public class MashCase
     {
         if (Status != from)
         {
-            throw new CaseRuleException($"The case is {Status.DisplayName().ToLowerInvariant()}, so it cannot move to {to.DisplayName().ToLowerInvariant()}.");
+            throw new CaseRuleException($"The case is {Status.DisplayName().ToLowerInvariant()}, so it cannot move to " +
+                $"{to.DisplayName().ToLowerInvariant()}.");
         }
 
         Status = to;

@@ -24,7 +24,8 @@ namespace ThresholdPortal.Web.Infrastructure;
 /// </summary>
 public static class PortalServiceRegistration
 {
-    public static IServiceCollection AddThresholdPortal(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddThresholdPortal(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);

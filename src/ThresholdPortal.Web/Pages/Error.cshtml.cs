@@ -19,8 +19,11 @@ public sealed class ErrorModel(SignInRateLimitOptions rateLimits) : PageModel
     {
         (Title, Paragraphs) = code switch
         {
-            404 => ("Page not found", (IReadOnlyList<string>)["If you typed the web address, check it is correct.", "If you pasted the web address, check you copied the entire address."]),
-            403 => ("You do not have access to this page", ["Your account does not have permission to see this page. Contact your administrator if you think you should."]),
+            404 => ("Page not found",
+                (IReadOnlyList<string>)["If you typed the web address, check it is correct.",
+                "If you pasted the web address, check you copied the entire address."]),
+            403 => ("You do not have access to this page",
+                ["Your account does not have permission to see this page. Contact your administrator if you think you should."]),
             429 => ("Too many attempts", [
                 "You have tried to sign in, or to send this form, too many times in a short time.",
                 $"Wait {rateLimits.LongestWindow.TotalMinutes:0} minutes, then try again.",

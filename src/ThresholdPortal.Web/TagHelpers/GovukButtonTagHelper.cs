@@ -22,7 +22,9 @@ public sealed class GovukButtonTagHelper : TagHelper
         output.TagName = "button";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("type", "submit");
-        output.Attributes.SetAttribute("class", "govuk-button" + (Variant is null ? string.Empty : $" govuk-button--{Variant}") + (IsStartButton ? " govuk-button--start" : string.Empty));
+        output.Attributes.SetAttribute("class",
+            "govuk-button" + (Variant is null ? string.Empty : $" govuk-button--{Variant}")
+            + (IsStartButton ? " govuk-button--start" : string.Empty));
         output.Attributes.SetAttribute("data-module", "govuk-button");
         output.Attributes.SetAttribute("data-prevent-double-click", "true");
         if (Handler is not null)

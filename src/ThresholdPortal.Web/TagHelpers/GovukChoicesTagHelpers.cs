@@ -46,22 +46,26 @@ public abstract class GovukChoicesTagHelper(string kind) : GovukField
             var isChecked = selected.Contains(choice.Value, StringComparer.Ordinal);
             var hintId = id + "-item-hint";
             items += $"<div class=\"govuk-{kind}__item\">" +
-                     $"<input class=\"govuk-{kind}__input\" id=\"{id}\" name=\"{Name}\" type=\"{InputType}\" value=\"{Encode(choice.Value)}\"" +
+                     $"<input class=\"govuk-{kind}__input\" id=\"{id}\" name=\"{Name}\" type=\"{InputType}\" " +
+                         $"value=\"{Encode(choice.Value)}\"" +
                      (isChecked ? " checked" : string.Empty) +
                      (choice.Hint is null ? string.Empty : $" aria-describedby=\"{hintId}\"") +
                      (choice.Conditional is null ? string.Empty : $" data-aria-controls=\"{conditionalId}\"") +
                      (choice.Exclusive ? " data-behaviour=\"exclusive\"" : string.Empty) + ">" +
                      $"<label class=\"govuk-label govuk-{kind}__label\" for=\"{id}\">{Encode(choice.Label)}</label>" +
-                     (choice.Hint is null ? string.Empty : $"<div id=\"{hintId}\" class=\"govuk-hint govuk-{kind}__hint\">{Encode(choice.Hint)}</div>") +
+                     (choice.Hint is null ? string.Empty
+                         : $"<div id=\"{hintId}\" class=\"govuk-hint govuk-{kind}__hint\">{Encode(choice.Hint)}</div>") +
                      "</div>";
             if (choice.Conditional is not null)
             {
-                items += $"<div class=\"govuk-{kind}__conditional{(isChecked ? string.Empty : $" govuk-{kind}__conditional--hidden")}\" id=\"{conditionalId}\">{choice.Conditional}</div>";
+                items += $"<div class=\"govuk-{kind}__conditional{(isChecked ? string.Empty : $" govuk-{kind}__conditional--hidden")}\" " +
+                    $"id=\"{conditionalId}\">{choice.Conditional}</div>";
             }
         }
 
         var modifiers = (Inline ? $" govuk-{kind}--inline" : string.Empty) + (Small ? $" govuk-{kind}--small" : string.Empty);
-        var fieldset = $"<fieldset class=\"govuk-fieldset\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)}>" +
+        var fieldset =
+            $"<fieldset class=\"govuk-fieldset\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)}>" +
                        LegendHtml() + HintAndError() +
                        $"<div class=\"govuk-{kind}{modifiers}\" data-module=\"govuk-{kind}\">{items}</div></fieldset>";
         output.Content.SetHtmlContent(Html(fieldset));
@@ -84,7 +88,9 @@ public abstract class GovukChoicesTagHelper(string kind) : GovukField
         {
             null => [],
             string text => [text],
-            System.Collections.IEnumerable values => [.. values.Cast<object?>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)],
+            System.Collections.IEnumerable values =>
+                [.. values.Cast<object?>()
+                .Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)],
             bool flag => [flag ? "true" : "false"],
             var value => [Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty],
         };

@@ -19,7 +19,8 @@ public sealed class GovukDateInputTagHelper : GovukField
             Item("Month", Id + "_Month", "govuk-input--width-2" + error) +
             Item("Year", Id + "_Year", "govuk-input--width-4" + error);
         output.Content.SetHtmlContent(Html(
-            $"<fieldset class=\"govuk-fieldset\" role=\"group\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)}>" +
+            $"<fieldset class=\"govuk-fieldset\" " +
+                $"role=\"group\"{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty)}>" +
             LegendHtml() + HintAndError() + $"<div class=\"govuk-date-input\" id=\"{Id}-group\">{items}</div></fieldset>"));
     }
 
@@ -28,7 +29,8 @@ public sealed class GovukDateInputTagHelper : GovukField
         var name = $"{Name}.{part}";
         return "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">" +
                $"<label class=\"govuk-label govuk-date-input__label\" for=\"{id}\">{part}</label>" +
-               $"<input class=\"govuk-input govuk-date-input__input {classes}\" id=\"{id}\" name=\"{name}\" type=\"text\" inputmode=\"numeric\" value=\"{Encode(PartValue(name, part))}\">" +
+               $"<input class=\"govuk-input govuk-date-input__input {classes}\" id=\"{id}\" name=\"{name}\" type=\"text\" " +
+                   $"inputmode=\"numeric\" value=\"{Encode(PartValue(name, part))}\">" +
                "</div></div>";
     }
 

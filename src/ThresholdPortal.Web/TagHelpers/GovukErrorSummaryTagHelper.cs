@@ -47,7 +47,8 @@ public sealed class GovukErrorSummaryTagHelper : TagHelper
 
     // A date part's error ("Data.Dob.Year") belongs to the date field, whose day box carries the field id.
     private static string FieldKey(string key) =>
-        key.EndsWith(".Day", StringComparison.Ordinal) || key.EndsWith(".Month", StringComparison.Ordinal) || key.EndsWith(".Year", StringComparison.Ordinal)
+        key.EndsWith(".Day", StringComparison.Ordinal) || key.EndsWith(".Month", StringComparison.Ordinal)
+            || key.EndsWith(".Year", StringComparison.Ordinal)
             ? key[..key.LastIndexOf('.')]
             : key;
 }

@@ -74,7 +74,8 @@ public abstract class GovukField : TagHelper
 
         if (ErrorMessage is { } error)
         {
-            html += $"<p id=\"{ErrorId}\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {Encode(error)}</p>";
+            html += $"<p id=\"{ErrorId}\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> " +
+                $"{Encode(error)}</p>";
         }
 
         return html;

@@ -19,7 +19,9 @@ public sealed class GovukFileUploadTagHelper : GovukField
     {
         WriteFormGroupStart(output);
         var describedBy = DescribedBy();
-        var input = $"<input class=\"govuk-file-upload{(HasError ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Name}\" type=\"file\"" +
+        var input =
+            $"<input class=\"govuk-file-upload{(HasError ? " govuk-file-upload--error" : string.Empty)}\" id=\"{Id}\" name=\"{Name}\" " +
+            $"type=\"file\"" +
                     (Accept is null ? string.Empty : $" accept=\"{Encode(Accept)}\"") +
                     (Multiple ? " multiple" : string.Empty) +
                     (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + ">";

@@ -16,7 +16,8 @@ public sealed class GovukInputTagHelper : GovukField
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         WriteFormGroupStart(output);
-        var attributes = $" id=\"{Id}\" name=\"{Name}\" type=\"{Encode(Type)}\" value=\"{Encode(Type == "password" ? null : CurrentValue())}\"";
+        var attributes =
+            $" id=\"{Id}\" name=\"{Name}\" type=\"{Encode(Type)}\" value=\"{Encode(Type == "password" ? null : CurrentValue())}\"";
         var describedBy = DescribedBy();
         if (describedBy.Length > 0)
         {
@@ -44,7 +45,8 @@ public sealed class GovukInputTagHelper : GovukField
             attributes += " spellcheck=\"false\"";
         }
 
-        var classes = "govuk-input" + (InputClass is null ? string.Empty : " " + InputClass) + (HasError ? " govuk-input--error" : string.Empty);
+        var classes = "govuk-input" + (InputClass is null ? string.Empty : " " + InputClass)
+            + (HasError ? " govuk-input--error" : string.Empty);
         output.Content.SetHtmlContent(Html(LabelHtml() + HintAndError() + $"<input class=\"{classes}\"{attributes}>"));
     }
 }

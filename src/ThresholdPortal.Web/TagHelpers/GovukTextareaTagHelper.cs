@@ -18,7 +18,8 @@ public sealed class GovukTextareaTagHelper : GovukField
         WriteFormGroupStart(output);
         var countId = Id + "-info";
         var describedBy = DescribedBy(MaxLength is null ? null : countId);
-        var classes = "govuk-textarea" + (MaxLength is null ? string.Empty : " govuk-js-character-count") + (HasError ? " govuk-textarea--error" : string.Empty);
+        var classes = "govuk-textarea" + (MaxLength is null ? string.Empty : " govuk-js-character-count")
+            + (HasError ? " govuk-textarea--error" : string.Empty);
         var textarea = $"<textarea class=\"{classes}\" id=\"{Id}\" name=\"{Name}\" rows=\"{Rows}\"" +
                        (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) +
                        $">{Encode(CurrentValue())}</textarea>";
@@ -26,8 +27,10 @@ public sealed class GovukTextareaTagHelper : GovukField
         if (MaxLength is { } max)
         {
             var limit = max.ToString(CultureInfo.InvariantCulture);
-            body += $"<div id=\"{countId}\" class=\"govuk-hint govuk-character-count__message\">You can enter up to {max:N0} characters</div>";
-            output.Attributes.SetAttribute("class", "govuk-form-group govuk-character-count" + (HasError ? " govuk-form-group--error" : string.Empty));
+            body += $"<div id=\"{countId}\" class=\"govuk-hint govuk-character-count__message\">You can enter up to " +
+                $"{max:N0} characters</div>";
+            output.Attributes.SetAttribute("class",
+                "govuk-form-group govuk-character-count" + (HasError ? " govuk-form-group--error" : string.Empty));
             output.Attributes.SetAttribute("data-module", "govuk-character-count");
             output.Attributes.SetAttribute("data-maxlength", limit);
             output.Content.SetHtmlContent(Html(body));

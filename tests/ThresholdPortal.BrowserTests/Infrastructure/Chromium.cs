@@ -25,7 +25,8 @@ public sealed class Chromium : IAsyncLifetime
             ExecutablePath = Environment.GetEnvironmentVariable("THRESHOLDPORTAL_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             // This machine has no network beyond loopback: stop Chromium phoning home at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run"],
         });
     }
 
@@ -38,7 +39,8 @@ public sealed class Chromium : IAsyncLifetime
     /// <summary>A fresh context (no cookies carried over); whoever opens it closes it.</summary>
     public async Task<IBrowserContext> NewContextAsync(string baseUrl)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB",
+            TimezoneId = "Europe/London" });
         // Generous: two apps and two browsers share a 2-core machine, which other work may be loading too.
         context.SetDefaultTimeout(30_000);
         return context;
@@ -70,7 +72,9 @@ public static partial class PageExtensions
 
         var result = await page.RunAxe(WcagAa);
         var violations = result.Violations
-            .SelectMany(v => v.Nodes.Where(n => !IsGovukConditionalRevealState(v.Id, n)).Select(n => $"{v.Id} ({v.Impact}): {string.Join(' ', n.Target)} on {page.Url}"))
+            .SelectMany(v =>
+                v.Nodes.Where(n => !IsGovukConditionalRevealState(v.Id, n))
+                .Select(n => $"{v.Id} ({v.Impact}): {string.Join(' ', n.Target)} on {page.Url}"))
             .ToList();
         violations.ShouldBeEmpty();
     }
@@ -89,11 +93,14 @@ public static partial class PageExtensions
     /// </summary>
     private static bool IsGovukConditionalRevealState(string rule, AxeResultNode node)
     {
-        var failures = string.Join(' ', new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks).Select(check => check.Message));
+        var failures = string.Join(' ',
+            new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks)
+            .Select(check => check.Message));
         var attributes = Regex.Matches(failures, "aria-[a-z]+(?==)").Select(m => m.Value).ToList();
         return rule == "aria-allowed-attr"
             && node.Html.Contains("aria-controls=\"conditional-", StringComparison.Ordinal)
-            && (node.Html.Contains("govuk-radios__input", StringComparison.Ordinal) || node.Html.Contains("govuk-checkboxes__input", StringComparison.Ordinal))
+            && (node.Html.Contains("govuk-radios__input", StringComparison.Ordinal)
+                || node.Html.Contains("govuk-checkboxes__input", StringComparison.Ordinal))
             && attributes.Count > 0 && attributes.All(attribute => attribute == "aria-expanded");
     }
 

@@ -12,7 +12,8 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
     {
         await App.ExecuteDbContextAsync(async db =>
         {
-            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral",
+                SubjectId = "R1" });
             await db.SaveChangesAsync();
         });
 
@@ -29,7 +30,8 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
     {
         await App.ExecuteDbContextAsync(async db =>
         {
-            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral", SubjectId = "R1" });
+            db.AuditEvents.Add(new AuditEvent { OccurredAt = TestClock.UtcNow, Action = "case.viewed", SubjectType = "Referral",
+                SubjectId = "R1" });
             await db.SaveChangesAsync();
         });
 

@@ -19,7 +19,8 @@ public sealed class BootstrapAdministratorTests(PortalApp app) : IntegrationTest
     {
         await using var scope = App.Services.CreateAsyncScope();
         var bootstrap = ActivatorUtilities.CreateInstance<BootstrapAdministrator>(
-            scope.ServiceProvider, Options.Create(new BootstrapOptions { AdministratorEmail = email, OrganisationName = "Northshire MASH" }));
+            scope.ServiceProvider,
+                Options.Create(new BootstrapOptions { AdministratorEmail = email, OrganisationName = "Northshire MASH" }));
         return await bootstrap.EnsureAsync(CancellationToken.None);
     }
 
@@ -37,7 +38,8 @@ public sealed class BootstrapAdministratorTests(PortalApp app) : IntegrationTest
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.Invited);
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.InvitationStillValid);
 
-        var user = await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().Include(u => u.Organisation).SingleAsync(u => u.Email == Email));
+        var user = await App.ExecuteDbContextAsync(db =>
+            db.Users.AsNoTracking().Include(u => u.Organisation).SingleAsync(u => u.Email == Email));
         user.PasswordHash.ShouldBeNull();
         user.Organisation.Name.ShouldBe("Northshire MASH");
         user.Organisation.Kind.ShouldBe(OrganisationKind.LocalAuthorityChildrensSocialCare);
@@ -62,7 +64,8 @@ public sealed class BootstrapAdministratorTests(PortalApp app) : IntegrationTest
     {
         var mash = await App.CreateOrganisationAsync("Existing MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.Invited);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
+        await App.ExecuteDbContextAsync(db =>
+            db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
 
         (await BootstrapAsync()).ShouldBe(BootstrapOutcome.InvitedAgain);
 

@@ -97,7 +97,8 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
 
     private static string Describe(HttpResponseMessage response) => response.StatusCode switch
     {
-        HttpStatusCode.Redirect when response.Headers.Location?.ToString().Contains("/account/sign-in", StringComparison.Ordinal) == true => "sign-in",
+        HttpStatusCode.Redirect when response.Headers.Location?.ToString().Contains("/account/sign-in", StringComparison.Ordinal) == true =>
+            "sign-in",
         HttpStatusCode.Forbidden => "forbidden",
         var code => ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

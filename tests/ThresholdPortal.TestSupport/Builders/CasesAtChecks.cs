@@ -17,14 +17,16 @@ public static class CasesAtChecks
 {
     /// <summary>Written in the referral, and never to be shown to an agency.</summary>
     public const string WhatHappened =
-        "On Monday Jayden arrived at school with a bruise on his cheek and said his mum's partner, Lee, pushed him into a door. Maisie was withdrawn all morning.";
+        "On Monday Jayden arrived at school with a bruise on his cheek and said his mum's partner, Lee, pushed him into a door. Maisie " +
+            "was withdrawn all morning.";
 
     public const string RiskFactors = "The partner is said to be rough with both children when he has been drinking.";
 
     public const string School = "Riverside Primary School";
 
     public static async Task<(Guid CaseId, string Reference)> CreateAsync(
-        PortalDbContext db, DecisionClock clock, PortalUser referrer, PortalUser practitioner, BragRating rating = BragRating.Amber, DateTimeOffset? receivedAt = null)
+        PortalDbContext db, DecisionClock clock, PortalUser referrer, PortalUser practitioner, BragRating rating = BragRating.Amber,
+            DateTimeOffset? receivedAt = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clock);
@@ -56,9 +58,11 @@ public static class CasesAtChecks
                 OtherProfessionals = "The school nurse knows Jayden.",
                 ExpectedOutcome = "A social work assessment.",
             },
-            Consent = { Decision = ConsentDecision.NotSought, Reason = "Asking could put the children at risk.", SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
+            Consent = { Decision = ConsentDecision.NotSought, Reason = "Asking could put the children at risk.",
+                SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
             Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-            Referrer = { Name = "Rachel Okafor", JobTitle = "Designated safeguarding lead", OrganisationName = School, Email = referrer.Email, Phone = "01632 960001" },
+            Referrer = { Name = "Rachel Okafor", JobTitle = "Designated safeguarding lead", OrganisationName = School,
+                Email = referrer.Email, Phone = "01632 960001" },
         };
         // An indicator at level 3, so the guidance agrees with the level chosen and early help is not offered.
         var indicators = document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code).ToList();
@@ -66,7 +70,8 @@ public static class CasesAtChecks
         referral.Children.Add(Child(referral, 1, "Maisie", new DateOnly(2019, 9, 14), indicators));
         referral.Adults.Add(new SignificantAdult
         {
-            ReferralId = referral.Id, GivenName = "Kelly", FamilyName = "Clarke", Relationship = "Mother of both children", LivesWithChildren = true, KnowsAboutReferral = false,
+            ReferralId = referral.Id, GivenName = "Kelly", FamilyName = "Clarke", Relationship = "Mother of both children",
+                LivesWithChildren = true, KnowsAboutReferral = false,
         });
         referral.RefreshSuggestion(document);
         referral.ChooseLevel(ThresholdLevel.Targeted);

@@ -13,7 +13,8 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>A MASH with two practitioners and a manager, and a school that refers.</summary>
-public sealed record MashTeam(Organisation LocalAuthority, Organisation School, PortalUser Practitioner, PortalUser Colleague, PortalUser Manager);
+public sealed record MashTeam(Organisation LocalAuthority, Organisation School, PortalUser Practitioner, PortalUser Colleague,
+    PortalUser Manager);
 
 /// <summary>A child as a test case names them.</summary>
 public sealed record TestChild(string GivenName, string FamilyName, DateOnly? DateOfBirth);
@@ -103,7 +104,8 @@ public static partial class MashTestData
             db.MashCases.Add(mashCase);
             db.AuditEvents.Add(new AuditEvent
             {
-                OccurredAt = seed.ReceivedAt, Action = CaseEvents.Received, SubjectType = CaseEvents.SubjectType, SubjectId = mashCase.Id.ToString(),
+                OccurredAt = seed.ReceivedAt, Action = CaseEvents.Received, SubjectType = CaseEvents.SubjectType,
+                    SubjectId = mashCase.Id.ToString(),
                 Detail = $"{seed.Channel.DisplayName()}; source {mashCase.SourceCode}",
             });
             await db.SaveChangesAsync();
@@ -112,7 +114,8 @@ public static partial class MashTestData
     }
 
     /// <summary>A known person in a household of their own, optionally linked to an earlier case as its first child.</summary>
-    public static async Task<Person> AddKnownPersonAsync(this PortalApp app, TestChild child, OpenInvolvement involvement = OpenInvolvement.None, MashCase? earlierCase = null, Guid? household = null)
+    public static async Task<Person> AddKnownPersonAsync(this PortalApp app, TestChild child,
+        OpenInvolvement involvement = OpenInvolvement.None, MashCase? earlierCase = null, Guid? household = null)
     {
         return await app.ExecuteDbContextAsync(async db =>
         {
@@ -135,7 +138,8 @@ public static partial class MashTestData
             db.Persons.Add(person);
             if (earlierCase is not null)
             {
-                var subject = db.ReferralChildren.Where(c => c.ReferralId == earlierCase.ReferralId).OrderBy(c => c.Order).Select(c => c.Id).First();
+                var subject = db.ReferralChildren.Where(c => c.ReferralId == earlierCase.ReferralId).OrderBy(c => c.Order).Select(c => c.Id)
+                    .First();
                 db.PersonLinks.Add(new PersonLink
                 {
                     CaseId = earlierCase.Id,

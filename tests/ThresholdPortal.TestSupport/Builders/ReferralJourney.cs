@@ -50,19 +50,23 @@ public sealed partial class ReferralJourney(HttpClient client)
     {
         var response = await PostAsync(step, fields);
         var body = response.StatusCode == HttpStatusCode.Redirect ? string.Empty : await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"posting {step} should save and move on, but the page said: {Forms.ErrorSummary(body)}");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect,
+            $"posting {step} should save and move on, but the page said: {Forms.ErrorSummary(body)}");
         return response;
     }
 
     public async Task<Guid> AddChildAsync(string givenName, string familyName, params string[] indicators)
     {
-        var response = await ShouldRedirectAsync("children/add", new() { ["Data.GivenName"] = givenName, ["Data.FamilyName"] = familyName });
+        var response = await ShouldRedirectAsync("children/add",
+            new() { ["Data.GivenName"] = givenName, ["Data.FamilyName"] = familyName });
         var childId = Guid.Parse(ChildInLocation().Match(response.Headers.Location!.ToString()).Groups[1].Value);
         Children.Add(childId);
-        var fields = new List<KeyValuePair<string, string>>(indicators.Select(code => new KeyValuePair<string, string>("Data.IndicatorCodes", code)));
+        var fields = new List<KeyValuePair<string,
+            string>>(indicators.Select(code => new KeyValuePair<string, string>("Data.IndicatorCodes", code)));
         var token = await TokenAsync($"children/{childId}/indicators");
         fields.Add(new("__RequestVerificationToken", token));
-        (await Client.PostAsync(Url($"children/{childId}/indicators"), new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Client.PostAsync(Url($"children/{childId}/indicators"), new FormUrlEncodedContent(fields)))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return childId;
     }
 
@@ -76,7 +80,8 @@ public sealed partial class ReferralJourney(HttpClient client)
 
     public Task ChooseLevelAsync(string level) => ShouldRedirectAsync("level", new() { ["Data.ChosenLevel"] = level });
 
-    public Task ChildDetailsAsync(Guid childId, string givenName, string familyName, string born = "3/5/2017") => ShouldRedirectAsync($"children/{childId}/details", new()
+    public Task ChildDetailsAsync(Guid childId, string givenName, string familyName, string born = "3/5/2017") =>
+        ShouldRedirectAsync($"children/{childId}/details", new()
     {
         ["Data.GivenName"] = givenName,
         ["Data.FamilyName"] = familyName,
@@ -124,9 +129,12 @@ public sealed partial class ReferralJourney(HttpClient client)
     });
 
     public Task CategoriesAsync(params string[] categories) =>
-        PostManyAsync("categories", categories.Length == 0 ? [new("Data.Categories", "PhysicalAbuseByAdult")] : [.. categories.Select(c => new KeyValuePair<string, string>("Data.Categories", c))]);
+        PostManyAsync("categories",
+            categories.Length == 0 ? [new("Data.Categories", "PhysicalAbuseByAdult")]
+            : [.. categories.Select(c => new KeyValuePair<string, string>("Data.Categories", c))]);
 
-    public Task ConsentAsync(string decision = "NotSought", string basis = "SafeguardingWithoutConsent") => ShouldRedirectAsync("consent", new()
+    public Task ConsentAsync(string decision = "NotSought", string basis = "SafeguardingWithoutConsent") =>
+        ShouldRedirectAsync("consent", new()
     {
         ["Data.Decision"] = decision,
         ["Data.NotSoughtReason"] = "Asking the mother could place the children at risk from her partner.",
@@ -166,7 +174,8 @@ public sealed partial class ReferralJourney(HttpClient client)
     public async Task<HttpResponseMessage> SubmitAsync()
     {
         var token = await TokenAsync("check-answers");
-        return await Client.PostAsync(Url("check-answers"), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        return await Client.PostAsync(Url("check-answers"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
     public async Task<string> SubmitForReferenceAsync()

@@ -9,7 +9,8 @@ public sealed class AuditReportTests
         LevelJudgement level = LevelJudgement.Correct, ReferralQuality quality = ReferralQuality.Good, bool consent = true,
         AgenciesJudgement agencies = AgenciesJudgement.Yes, DecisionAgreement agreement = DecisionAgreement.Agree,
         FeedbackJudgement feedback = FeedbackJudgement.Given) =>
-        new(level, consent ? [QualityFeature.ConsentSought, QualityFeature.ChildsVoice] : [QualityFeature.ChildsVoice], quality, agencies, agreement, feedback, null);
+        new(level, consent ? [QualityFeature.ConsentSought, QualityFeature.ChildsVoice] : [QualityFeature.ChildsVoice], quality, agencies,
+            agreement, feedback, null);
 
     [Fact]
     public void Each_figure_counts_the_cases_behind_it_overall_and_by_stratum()
@@ -17,9 +18,14 @@ public sealed class AuditReportTests
         JudgedCase[] cases =
         [
             new("NS-1", AuditStratum.Statutory, Judgement()),
-            new("NS-2", AuditStratum.Statutory, Judgement(level: LevelJudgement.NotIndicated, quality: ReferralQuality.Poor, consent: false, agreement: DecisionAgreement.PartlyAgree)),
-            new("NS-3", AuditStratum.ClosedAtContact, Judgement(agencies: AgenciesJudgement.NotApplicable, feedback: FeedbackJudgement.NotRequired)),
-            new("NS-4", AuditStratum.ClosedAtContact, Judgement(level: LevelJudgement.Incorrect, agencies: AgenciesJudgement.NotApplicable, feedback: FeedbackJudgement.NotGiven)),
+            new("NS-2", AuditStratum.Statutory,
+                Judgement(level: LevelJudgement.NotIndicated, quality: ReferralQuality.Poor, consent: false,
+                agreement: DecisionAgreement.PartlyAgree)),
+            new("NS-3", AuditStratum.ClosedAtContact,
+                Judgement(agencies: AgenciesJudgement.NotApplicable, feedback: FeedbackJudgement.NotRequired)),
+            new("NS-4", AuditStratum.ClosedAtContact,
+                Judgement(level: LevelJudgement.Incorrect, agencies: AgenciesJudgement.NotApplicable,
+                feedback: FeedbackJudgement.NotGiven)),
         ];
 
         var report = AuditReport.Compute(cases, [AuditStratum.Statutory, AuditStratum.ClosedAtContact]);
@@ -47,15 +53,19 @@ public sealed class AuditReportTests
     [Fact]
     public void The_seed_audits_figure_rounds_as_they_reported_it()
     {
-        new AuditMeasure("Agreement", [.. Enumerable.Range(1, 44).Select(i => $"{i}")], [.. Enumerable.Range(45, 7).Select(i => $"{i}")]).Percent.ShouldBe(86);
+        new AuditMeasure("Agreement", [.. Enumerable.Range(1, 44).Select(i => $"{i}")], [.. Enumerable.Range(45, 7).Select(i => $"{i}")])
+            .Percent.ShouldBe(86);
     }
 
     [Fact]
     public void Strata_follow_the_decision_outcome()
     {
-        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.StrategyDiscussion, ContactOutcome.ProgressToMashChecks).ShouldBe(AuditStratum.Statutory);
-        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.StepDownToEarlyHelp, ContactOutcome.ProgressToMashChecks).ShouldBe(AuditStratum.EarlyHelp);
-        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.NoFurtherActionWithAdvice, ContactOutcome.ProgressToMashChecks).ShouldBe(AuditStratum.NoFurtherAction);
+        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.StrategyDiscussion, ContactOutcome.ProgressToMashChecks)
+            .ShouldBe(AuditStratum.Statutory);
+        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.StepDownToEarlyHelp, ContactOutcome.ProgressToMashChecks)
+            .ShouldBe(AuditStratum.EarlyHelp);
+        AuditStratumExtensions.StratumOf(Domain.Decisions.DecisionOutcome.NoFurtherActionWithAdvice, ContactOutcome.ProgressToMashChecks)
+            .ShouldBe(AuditStratum.NoFurtherAction);
         AuditStratumExtensions.StratumOf(null, ContactOutcome.ClosedAtContact).ShouldBe(AuditStratum.ClosedAtContact);
         AuditStratumExtensions.StratumOf(null, ContactOutcome.ProgressToMashChecks).ShouldBeNull();
     }

@@ -12,8 +12,10 @@ public sealed class CaseAuditTests
         AgenciesJudgement.Yes, DecisionAgreement.Agree, FeedbackJudgement.Given, "Clear referral");
 
     private static CaseAudit Create(long seed, IReadOnlyList<Guid> statutory, IReadOnlyList<Guid> earlyHelp, int perStratum = 3) =>
-        CaseAudit.Create("Autumn audit", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31), [AuditStratum.EarlyHelp, AuditStratum.Statutory], perStratum, seed,
-            new Dictionary<AuditStratum, IReadOnlyList<Guid>> { [AuditStratum.Statutory] = statutory, [AuditStratum.EarlyHelp] = earlyHelp }, Ade, At);
+        CaseAudit.Create("Autumn audit", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 31),
+            [AuditStratum.EarlyHelp, AuditStratum.Statutory], perStratum, seed,
+            new Dictionary<AuditStratum,
+                IReadOnlyList<Guid>> { [AuditStratum.Statutory] = statutory, [AuditStratum.EarlyHelp] = earlyHelp }, Ade, At);
 
     [Fact]
     public void The_sample_does_not_depend_on_the_order_the_population_was_read_in()

@@ -28,7 +28,8 @@ public sealed class CaseDecisionTests
     }
 
     private static DecisionProposal Proposal(
-        BragRating rating = BragRating.Amber, string? ratingReason = null, DecisionOutcome outcome = DecisionOutcome.ChildAndFamilyAssessment,
+        BragRating rating = BragRating.Amber, string? ratingReason = null,
+            DecisionOutcome outcome = DecisionOutcome.ChildAndFamilyAssessment,
         bool consent = true, LawfulBasis? basis = null, string[]? factors = null, string? handover = "Northtown assessment team",
         ThresholdLevel level = ThresholdLevel.Targeted) =>
         new(rating, ratingReason, level, Document, outcome, PrimaryNeed.N1AbuseOrNeglect, factors ?? ["16A", "3B"],
@@ -48,7 +49,8 @@ public sealed class CaseDecisionTests
         var mashCase = ReadyForDecision();
         var decision = Submitted(mashCase, Proposal());
 
-        Should.Throw<CaseRuleException>(() => decision.Approve(Priya, null, Received.AddHours(4))).Message.ShouldContain("your own decision");
+        Should.Throw<CaseRuleException>(() => decision.Approve(Priya, null, Received.AddHours(4)))
+            .Message.ShouldContain("your own decision");
         Should.Throw<CaseRuleException>(() => decision.Return(Priya, "Looks wrong", Received.AddHours(4)));
         decision.CanBeReviewedBy(Priya).ShouldBeFalse();
         decision.CanBeReviewedBy(Martin).ShouldBeTrue();
@@ -92,7 +94,8 @@ public sealed class CaseDecisionTests
         amber.DecidedWithinDeadline.ShouldBe(false);
 
         var blue = ReadyForDecision(BragRating.Blue);
-        var decision = Submitted(blue, Proposal(BragRating.Blue, outcome: DecisionOutcome.NoFurtherAction, handover: null, level: ThresholdLevel.Universal));
+        var decision = Submitted(blue,
+            Proposal(BragRating.Blue, outcome: DecisionOutcome.NoFurtherAction, handover: null, level: ThresholdLevel.Universal));
         decision.Approve(Martin, null, Received.AddDays(10));
         blue.CloseWithApprovedDecision(decision, Received.AddDays(10));
         blue.DecidedWithinDeadline.ShouldBeNull();
@@ -118,11 +121,14 @@ public sealed class CaseDecisionTests
     {
         var mashCase = ReadyForDecision();
 
-        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(consent: false), 1, Priya, Received)).Message.ShouldContain("lawful basis");
-        var decision = CaseDecision.Propose(mashCase, Proposal(consent: false, basis: LawfulBasis.SafeguardingChildrenWithoutConsent), 1, Priya, Received);
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(consent: false), 1, Priya, Received))
+            .Message.ShouldContain("lawful basis");
+        var decision = CaseDecision.Propose(mashCase, Proposal(consent: false, basis: LawfulBasis.SafeguardingChildrenWithoutConsent), 1,
+            Priya, Received);
         decision.LawfulBasis.ShouldBe(LawfulBasis.SafeguardingChildrenWithoutConsent);
 
-        CaseDecision.Propose(mashCase, Proposal(consent: true, basis: LawfulBasis.Section47Duty), 1, Priya, Received).LawfulBasis.ShouldBeNull();
+        CaseDecision.Propose(mashCase, Proposal(consent: true, basis: LawfulBasis.Section47Duty), 1, Priya, Received)
+            .LawfulBasis.ShouldBeNull();
     }
 
     [Fact]
@@ -130,9 +136,11 @@ public sealed class CaseDecisionTests
     {
         var mashCase = ReadyForDecision();
 
-        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(factors: ["16A", "99Z"]), 1, Priya, Received)).Message.ShouldContain("99Z");
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(factors: ["16A", "99Z"]), 1, Priya, Received))
+            .Message.ShouldContain("99Z");
         Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(handover: " "), 1, Priya, Received));
-        CaseDecision.Propose(mashCase, Proposal(outcome: DecisionOutcome.StepDownToEarlyHelp, handover: "ignored"), 1, Priya, Received).HandoverTo.ShouldBeNull();
+        CaseDecision.Propose(mashCase, Proposal(outcome: DecisionOutcome.StepDownToEarlyHelp, handover: "ignored"), 1, Priya, Received)
+            .HandoverTo.ShouldBeNull();
     }
 
     [Fact]

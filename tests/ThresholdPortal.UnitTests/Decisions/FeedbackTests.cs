@@ -32,18 +32,21 @@ public sealed class FeedbackTests
     [Fact]
     public void Below_the_threshold_the_draft_suggests_early_help_services_and_explains_a_lower_level()
     {
-        var draft = FeedbackDraft.From(Decision(DecisionOutcome.StepDownToEarlyHelp, ThresholdLevel.EarlyHelp), ThresholdLevel.Targeted, LevelName, [FamilyHub]);
+        var draft = FeedbackDraft.From(Decision(DecisionOutcome.StepDownToEarlyHelp, ThresholdLevel.EarlyHelp), ThresholdLevel.Targeted,
+            LevelName, [FamilyHub]);
 
         draft.OutcomeSummary.ShouldBe(DecisionOutcome.StepDownToEarlyHelp.PlainWords());
         draft.Reasons.ShouldBe("The family has asked for help and there is no sign of harm.");
         draft.LevelExplanation.ShouldStartWith("You indicated level 3 (Targeted). The MASH applied a lower level, level 2 (Early help)");
-        draft.OtherSupport.ShouldNotBeNull().ShouldContain("Northtown Family Hub (Northtown, ages 0 to 11): Parenting support and drop-ins. Call 01234 567890.");
+        draft.OtherSupport.ShouldNotBeNull()
+            .ShouldContain("Northtown Family Hub (Northtown, ages 0 to 11): Parenting support and drop-ins. Call 01234 567890.");
     }
 
     [Fact]
     public void At_the_statutory_threshold_the_draft_offers_no_other_support_and_agreement_is_said_plainly()
     {
-        var draft = FeedbackDraft.From(Decision(DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted), ThresholdLevel.Targeted, LevelName, [FamilyHub]);
+        var draft = FeedbackDraft.From(Decision(DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted), ThresholdLevel.Targeted,
+            LevelName, [FamilyHub]);
 
         draft.LevelExplanation.ShouldBe("You indicated level 3 (Targeted), and the MASH agreed.");
         draft.OtherSupport.ShouldBeNull();
@@ -54,7 +57,8 @@ public sealed class FeedbackTests
     {
         var feedback = new ReferrerFeedback
         {
-            CaseId = Guid.NewGuid(), OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z", ContactName = "Priya Shah", ContactDetails = "01234 000000",
+            CaseId = Guid.NewGuid(), OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z", ContactName = "Priya Shah",
+                ContactDetails = "01234 000000",
         };
         Should.Throw<CaseRuleException>(() => feedback.Acknowledge(At));
 
@@ -78,7 +82,8 @@ public sealed class FeedbackTests
     {
         var feedback = new ReferrerFeedback
         {
-            CaseId = Guid.NewGuid(), OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z", ContactName = "Priya Shah", ContactDetails = "01234 000000",
+            CaseId = Guid.NewGuid(), OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z", ContactName = "Priya Shah",
+                ContactDetails = "01234 000000",
         };
 
         feedback.Send(FeedbackMethod.Phone, Guid.NewGuid(), At);

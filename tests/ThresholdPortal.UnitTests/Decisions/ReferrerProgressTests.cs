@@ -14,9 +14,11 @@ public sealed class ReferrerProgressTests
     [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, null, false, ReferrerProgress.BeingConsidered)]
     [InlineData(MashCaseStatus.Decided, ContactOutcome.ClosedAtContact, null, false, ReferrerProgress.ClosedAtContact)]
     [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Sent, false, ReferrerProgress.FeedbackReady)]
-    [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Acknowledged, false, ReferrerProgress.FeedbackReady)]
+    [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Acknowledged, false,
+        ReferrerProgress.FeedbackReady)]
     [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Disagreed, false, ReferrerProgress.Disagreed)]
-    [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Disagreed, true, ReferrerProgress.EscalationAnswered)]
+    [InlineData(MashCaseStatus.Decided, ContactOutcome.ProgressToMashChecks, FeedbackState.Disagreed, true,
+        ReferrerProgress.EscalationAnswered)]
     public void The_referrer_is_told_a_decision_is_made_only_once_feedback_is_sent(
         MashCaseStatus? status, ContactOutcome? contactOutcome, FeedbackState? feedback, bool answered, string expected) =>
         ReferrerProgress.Of(status, contactOutcome, feedback, answered).ShouldBe(expected);

@@ -45,8 +45,10 @@ public sealed class OutboxRetryPolicyTests
     public void Giving_up_or_sending_erases_the_link()
     {
         var now = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
-        var given = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now, NextAttemptAt = now };
-        var sent = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now, NextAttemptAt = now };
+        var given = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now,
+            NextAttemptAt = now };
+        var sent = new OutboxMessage { Recipient = "a@b.test", Template = "t", Link = "/x?token=secret", CreatedAt = now,
+            NextAttemptAt = now };
 
         for (var attempt = 0; attempt < 20; attempt++)
         {

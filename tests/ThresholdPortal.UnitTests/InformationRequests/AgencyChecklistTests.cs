@@ -27,7 +27,8 @@ public sealed class AgencyChecklistTests
     {
         var checklist = AgencyChecklist.Evaluate(Configured, [Entry(Police), Entry(School)], [Entry(Probation)]);
 
-        checklist.Agencies.Select(a => a.Status).ShouldBe([AgencyCheckStatus.Requested, AgencyCheckStatus.Requested, AgencyCheckStatus.NotNeeded]);
+        checklist.Agencies.Select(a => a.Status)
+            .ShouldBe([AgencyCheckStatus.Requested, AgencyCheckStatus.Requested, AgencyCheckStatus.NotNeeded]);
         checklist.Outstanding.ShouldBeEmpty();
         checklist.IsReadyForDecision.ShouldBeTrue();
     }
@@ -56,7 +57,8 @@ public sealed class AgencyChecklistTests
 
         var checklist = AgencyChecklist.Evaluate([Police], [Entry(Police)], [housing]);
 
-        checklist.Agencies.Select(a => (a.Key, a.Status)).ShouldBe([("police", AgencyCheckStatus.Requested), ("housing", AgencyCheckStatus.NotNeeded)]);
+        checklist.Agencies.Select(a => (a.Key, a.Status))
+            .ShouldBe([("police", AgencyCheckStatus.Requested), ("housing", AgencyCheckStatus.NotNeeded)]);
         checklist.IsReadyForDecision.ShouldBeTrue();
     }
 

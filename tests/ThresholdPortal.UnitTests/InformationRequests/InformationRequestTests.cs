@@ -42,7 +42,8 @@ public sealed class InformationRequestTests
         return (mashCase, referral);
     }
 
-    private static NewRequest Asking(Referral referral, Organisation? organisation = null, bool withAdult = true, IReadOnlyList<string>? questions = null) => new(
+    private static NewRequest Asking(Referral referral, Organisation? organisation = null, bool withAdult = true,
+        IReadOnlyList<string>? questions = null) => new(
         Police,
         organisation ?? NorthshirePolice,
         [.. referral.Children.Select(c => c.Id)],
@@ -59,7 +60,8 @@ public sealed class InformationRequestTests
     }
 
     private static AgencyAnswer Answer(bool known = true, params UploadedFile[] files) =>
-        new(known, known ? "Two domestic incidents at the address in 2025." : null, "The partner has bail conditions.", AgencyConcernLevel.High, files);
+        new(known, known ? "Two domestic incidents at the address in 2025." : null, "The partner has bail conditions.",
+            AgencyConcernLevel.High, files);
 
     [Fact]
     public void A_request_names_only_what_the_agency_needs_and_is_due_by_the_ratings_timescale()
@@ -74,7 +76,8 @@ public sealed class InformationRequestTests
         request.State.ShouldBe(RequestState.Sent);
         request.Rating.ShouldBe(BragRating.Red);
         request.DueAt.ShouldBe(SentAt.AddHours(2));
-        request.Subjects.Select(s => (s.Kind, s.Name)).ShouldBe([(SubjectKind.Child, "Jayden Clarke"), (SubjectKind.Child, "Maisie Clarke"), (SubjectKind.Adult, "Kelly Clarke")]);
+        request.Subjects.Select(s => (s.Kind, s.Name))
+            .ShouldBe([(SubjectKind.Child, "Jayden Clarke"), (SubjectKind.Child, "Maisie Clarke"), (SubjectKind.Adult, "Kelly Clarke")]);
         var jayden = request.Subjects[0];
         jayden.DateOfBirth.ShouldBe(new DateOnly(2017, 5, 3));
         jayden.Address.ShouldBe("1 Mill Lane, Northtown, NT1 1AA");
@@ -103,7 +106,8 @@ public sealed class InformationRequestTests
         var (mashCase, referral) = CaseAtChecks();
         var adultsOnly = Asking(referral) with { ChildIds = [] };
 
-        Should.Throw<InformationRequestRuleException>(() => InformationRequest.Send(mashCase, referral, adultsOnly, Priya, SentAt, DueTimes));
+        Should.Throw<InformationRequestRuleException>(() =>
+            InformationRequest.Send(mashCase, referral, adultsOnly, Priya, SentAt, DueTimes));
     }
 
     [Fact]
@@ -121,7 +125,8 @@ public sealed class InformationRequestTests
         var (mashCase, referral) = CaseAtChecks();
         var school = new Organisation { Name = "Riverside Primary School", Kind = OrganisationKind.School };
 
-        Should.Throw<InformationRequestRuleException>(() => InformationRequest.Send(mashCase, referral, Asking(referral, school), Priya, SentAt, DueTimes))
+        Should.Throw<InformationRequestRuleException>(() =>
+            InformationRequest.Send(mashCase, referral, Asking(referral, school), Priya, SentAt, DueTimes))
             .Message.ShouldContain("Riverside Primary School cannot be sent a request for Police");
     }
 
@@ -190,7 +195,8 @@ public sealed class InformationRequestTests
     {
         var request = Sent();
 
-        Should.Throw<InformationRequestRuleException>(() => request.Answer(Answer(true, new UploadedFile("notes.docx", Docm())), Dan, "Dan Price", SentAt.AddHours(2)));
+        Should.Throw<InformationRequestRuleException>(() =>
+            request.Answer(Answer(true, new UploadedFile("notes.docx", Docm())), Dan, "Dan Price", SentAt.AddHours(2)));
     }
 
     [Fact]
@@ -273,7 +279,8 @@ public sealed class InformationRequestTests
         Should.Throw<CaseRuleException>(() => mashCase.MoveToDecision(incomplete));
         mashCase.Status.ShouldBe(MashCaseStatus.AwaitingInformation);
 
-        mashCase.MoveToDecision(AgencyChecklist.Evaluate([new ChecklistAgency("police", "Police", 1)], [new AgencyEntry("police", "Police")], []));
+        mashCase.MoveToDecision(AgencyChecklist.Evaluate([new ChecklistAgency("police", "Police", 1)],
+            [new AgencyEntry("police", "Police")], []));
         mashCase.Status.ShouldBe(MashCaseStatus.AwaitingDecision);
     }
 
@@ -288,9 +295,11 @@ public sealed class InformationRequestTests
         reason.CaseId.ShouldBe(mashCase.Id);
         reason.AgencyKey.ShouldBe("probation");
         reason.Reason.ShouldBe("No adult in the household has offended.");
-        Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.Requested }, "Not needed.", Priya, SentAt))
+        Should.Throw<InformationRequestRuleException>(() =>
+            AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.Requested }, "Not needed.", Priya, SentAt))
             .Message.ShouldBe("Probation has already been asked.");
-        Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.NotNeeded }, "Not needed.", Priya, SentAt));
+        Should.Throw<InformationRequestRuleException>(() =>
+            AgencyNotNeeded.Record(mashCase, probation with { Status = AgencyCheckStatus.NotNeeded }, "Not needed.", Priya, SentAt));
         Should.Throw<InformationRequestRuleException>(() => AgencyNotNeeded.Record(mashCase, probation, " ", Priya, SentAt));
     }
 
@@ -301,7 +310,9 @@ public sealed class InformationRequestTests
         referral.Submit("NS-2026-000123", Received, []);
         var screening = MashCase.Open(referral, ContactChannel.Portal, Clock);
 
-        Should.Throw<CaseRuleException>(() => AgencyNotNeeded.Record(screening, new AgencyCheck("probation", "Probation", AgencyCheckStatus.Outstanding), "Not needed.", Priya, SentAt));
+        Should.Throw<CaseRuleException>(() =>
+            AgencyNotNeeded.Record(screening, new AgencyCheck("probation", "Probation", AgencyCheckStatus.Outstanding), "Not needed.",
+            Priya, SentAt));
     }
 
     private static byte[] Docm()

@@ -54,7 +54,8 @@ public sealed class PersonMatchTests
     [Fact]
     public void Transposed_day_and_month_of_birth_make_a_possible_match()
     {
-        var result = PersonMatch.Score(new("Amelia", "Clarke", new DateOnly(2018, 4, 3)), new("Amelia", "Clarke", new DateOnly(2018, 3, 4)));
+        var result = PersonMatch.Score(new("Amelia", "Clarke", new DateOnly(2018, 4, 3)),
+            new("Amelia", "Clarke", new DateOnly(2018, 3, 4)));
 
         result.Evidence.ShouldContain("Day and month of birth appear transposed");
         result.Score.ShouldBe(85);

@@ -21,7 +21,8 @@ public sealed class FamilyInvolvementTests
     [Fact]
     public void Siblings_open_to_the_same_process_or_not_open_give_no_warning()
     {
-        FamilyInvolvement.Warning([new("A", OpenInvolvement.SocialCare), new("B", OpenInvolvement.SocialCare), new("C", OpenInvolvement.None)]).ShouldBeNull();
+        FamilyInvolvement.Warning([new("A", OpenInvolvement.SocialCare), new("B", OpenInvolvement.SocialCare),
+            new("C", OpenInvolvement.None)]).ShouldBeNull();
         FamilyInvolvement.Warning([new("A", OpenInvolvement.None)]).ShouldBeNull();
         FamilyInvolvement.Warning([]).ShouldBeNull();
     }

@@ -31,12 +31,15 @@ public static class CompleteReferral
             ],
             Adults =
             [
-                new SignificantAdult { GivenName = "Kelly", FamilyName = "Clarke", Relationship = "Mother", LivesWithChildren = true, KnowsAboutReferral = false },
+                new SignificantAdult { GivenName = "Kelly", FamilyName = "Clarke", Relationship = "Mother", LivesWithChildren = true,
+                    KnowsAboutReferral = false },
             ],
             Concerns =
             {
                 WhatHappened = GoodConcerns,
-                Analysis = "Repeated injuries with an account of harm from an adult in the home meet level 3 at least; I am worried it may be higher.",
+                Analysis =
+                    "Repeated injuries with an account of harm from an adult in the home meet level 3 at least; I am worried it may be " +
+                    "higher.",
                 RiskFactors = "Repeated marks; the mother's partner is said to be rough with the children.",
                 ProtectiveFactors = "Their mother brings them to school every day and is warm with them.",
                 History = "Early help support in 2024 for routines; it closed when things improved.",
@@ -45,9 +48,12 @@ public static class CompleteReferral
                 ExpectedOutcome = "A social work assessment, and advice on keeping the children safe in school.",
             },
             Categories = [ConcernCategory.PhysicalAbuseByAdult.Key],
-            Consent = { Decision = ConsentDecision.NotSought, Reason = "Asking the mother could place the children at risk from her partner.", SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
+            Consent = { Decision = ConsentDecision.NotSought,
+                Reason = "Asking the mother could place the children at risk from her partner.",
+                SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
             Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-            Referrer = { Name = "Rachel Okafor", JobTitle = "Designated safeguarding lead", OrganisationName = "Riverside Primary School", Email = "rachel@example.org", Phone = "01632 960001" },
+            Referrer = { Name = "Rachel Okafor", JobTitle = "Designated safeguarding lead", OrganisationName = "Riverside Primary School",
+                Email = "rachel@example.org", Phone = "01632 960001" },
         };
         referral.RefreshSuggestion(document);
         referral.ChooseLevel(ThresholdLevel.Targeted);

@@ -21,7 +21,9 @@ public sealed class GlossaryEntryTests
     [Fact]
     public void Every_shipped_term_is_well_formed_so_the_seeded_glossary_can_be_edited()
     {
-        Glossary.Default.Terms.Where(t => !GlossaryEntry.IsWellFormedTerm(t.Term) || t.Term.Length > GlossaryEntry.TermMaxLength || t.Meaning.Length > GlossaryEntry.MeaningMaxLength)
+        Glossary.Default.Terms.Where(t =>
+            !GlossaryEntry.IsWellFormedTerm(t.Term) || t.Term.Length > GlossaryEntry.TermMaxLength
+            || t.Meaning.Length > GlossaryEntry.MeaningMaxLength)
             .ShouldBeEmpty();
     }
 

@@ -65,7 +65,8 @@ public sealed class ReferralQualityChecksTests
     [Fact]
     public void Section_shorthand_is_jargon_too()
     {
-        FlagsFor(r => r.Concerns.ExpectedOutcome = "An s47 please.").ShouldHaveSingleItem().Message.ShouldContain("child protection enquiry");
+        FlagsFor(r => r.Concerns.ExpectedOutcome = "An s47 please.").ShouldHaveSingleItem()
+            .Message.ShouldContain("child protection enquiry");
     }
 
     [Fact]

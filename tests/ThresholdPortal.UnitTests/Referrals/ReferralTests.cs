@@ -47,7 +47,8 @@ public sealed class ReferralTests
     [Fact]
     public void An_unborn_baby_needs_an_expected_date_not_a_name_or_date_of_birth()
     {
-        var child = new ReferralChild { IsUnborn = true, ExpectedDate = new DateOnly(2026, 6, 1), Gender = ChildGender.NotKnown, AddressLine1 = "1 Mill Lane", Postcode = "NT1 1AA" };
+        var child = new ReferralChild { IsUnborn = true, ExpectedDate = new DateOnly(2026, 6, 1), Gender = ChildGender.NotKnown,
+            AddressLine1 = "1 Mill Lane", Postcode = "NT1 1AA" };
 
         child.DetailsComplete.ShouldBeTrue();
         child.DisplayName.ShouldBe("Unborn baby");

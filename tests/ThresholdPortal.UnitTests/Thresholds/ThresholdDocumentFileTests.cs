@@ -38,7 +38,8 @@ public sealed class ThresholdDocumentFileTests
         document.Version.ShouldBe(2);
         document.PublishedOn.ShouldBe(new DateOnly(2026, 4, 1));
         document.LoadedAt.ShouldBe(loadedAt);
-        document.Levels.Select(l => l.Level).ShouldBe([ThresholdLevel.Universal, ThresholdLevel.EarlyHelp, ThresholdLevel.Targeted, ThresholdLevel.Specialist]);
+        document.Levels.Select(l => l.Level)
+            .ShouldBe([ThresholdLevel.Universal, ThresholdLevel.EarlyHelp, ThresholdLevel.Targeted, ThresholdLevel.Specialist]);
         document.TitleOf(ThresholdLevel.Targeted).ShouldBe("Level 3: Targeted");
         document.Indicators.Select(i => i.Order).ShouldBe([0, 1, 2, 3]);
         document.DomainOf(document.FindIndicator("housing-3a")!).ShouldBe(AssessmentDomain.FamilyAndEnvironmentalFactors);

@@ -52,9 +52,12 @@ public sealed class ThresholdDocumentPublicationTests
     public void Duplicated_codes_unknown_sub_domains_and_empty_text_are_refused()
     {
         var draft = TestDocuments.Small().NewDraft(2, Now);
-        draft.Indicators.Add(new ThresholdIndicator { Code = "care-3a", Level = ThresholdLevel.Targeted, SubDomainCode = "care", Text = "Twice", Order = 20 });
-        draft.Indicators.Add(new ThresholdIndicator { Code = "school-2a", Level = ThresholdLevel.EarlyHelp, SubDomainCode = "school", Text = "Nowhere", Order = 21 });
-        draft.Indicators.Add(new ThresholdIndicator { Code = "care-2z", Level = ThresholdLevel.EarlyHelp, SubDomainCode = "care", Text = " ", Order = 22 });
+        draft.Indicators.Add(new ThresholdIndicator { Code = "care-3a", Level = ThresholdLevel.Targeted, SubDomainCode = "care",
+            Text = "Twice", Order = 20 });
+        draft.Indicators.Add(new ThresholdIndicator { Code = "school-2a", Level = ThresholdLevel.EarlyHelp, SubDomainCode = "school",
+            Text = "Nowhere", Order = 21 });
+        draft.Indicators.Add(new ThresholdIndicator { Code = "care-2z", Level = ThresholdLevel.EarlyHelp, SubDomainCode = "care",
+            Text = " ", Order = 22 });
 
         ThresholdDocumentPublication.Problems(draft).ShouldBe(
         [

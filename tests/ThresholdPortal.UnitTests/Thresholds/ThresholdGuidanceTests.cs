@@ -33,7 +33,8 @@ public sealed class ThresholdGuidanceTests
     [Fact]
     public void Any_level_4_indicator_suggests_level_4_whatever_else_is_selected()
     {
-        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-1a", "health-2a", "care-3a", "health-4a")], NothingUrgent);
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-1a", "health-2a", "care-3a", "health-4a")],
+            NothingUrgent);
 
         suggestion.Level.ShouldBe(ThresholdLevel.Specialist);
         suggestion.Reasons.ShouldHaveSingleItem().ShouldContain("child protection");
@@ -54,7 +55,8 @@ public sealed class ThresholdGuidanceTests
     [Fact]
     public void Four_level_2_needs_across_two_domains_suggest_level_3()
     {
-        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a", "health-2b", "health-2c", "care-2a")], NothingUrgent);
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a", "health-2b", "health-2c", "care-2a")],
+            NothingUrgent);
 
         suggestion.Level.ShouldBe(ThresholdLevel.Targeted);
         suggestion.Reasons.ShouldHaveSingleItem().ShouldContain("4 level 2 needs across 2 sides");
@@ -64,7 +66,8 @@ public sealed class ThresholdGuidanceTests
     [Fact]
     public void Four_level_2_needs_in_one_domain_stay_at_level_2()
     {
-        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a", "health-2b", "health-2c", "health-2d")], NothingUrgent);
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a", "health-2b", "health-2c", "health-2d")],
+            NothingUrgent);
 
         suggestion.Level.ShouldBe(ThresholdLevel.EarlyHelp);
         suggestion.OffersEarlyHelp.ShouldBeTrue();

@@ -113,7 +113,8 @@ public sealed class DecisionClockTests
     [Fact]
     public void A_working_day_that_ends_before_it_starts_is_refused()
     {
-        Should.Throw<ArgumentException>(() => new WorkingCalendar(TimeZoneInfo.Utc, new TimeOnly(17, 0), new TimeOnly(9, 0), [DayOfWeek.Monday], []));
+        Should.Throw<ArgumentException>(() =>
+            new WorkingCalendar(TimeZoneInfo.Utc, new TimeOnly(17, 0), new TimeOnly(9, 0), [DayOfWeek.Monday], []));
         Should.Throw<ArgumentException>(() => new WorkingCalendar(TimeZoneInfo.Utc, new TimeOnly(9, 0), new TimeOnly(17, 0), [], []));
     }
 }

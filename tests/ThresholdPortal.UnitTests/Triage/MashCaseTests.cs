@@ -91,7 +91,8 @@ public sealed class MashCaseTests
 
         mashCase.Status.ShouldBe(MashCaseStatus.Screening);
         mashCase.AssignedToUserId.ShouldBe(Priya);
-        Should.Throw<CaseRuleException>(() => mashCase.Claim(Martin, Received.AddMinutes(6))).Message.ShouldBe("Someone else already holds this case.");
+        Should.Throw<CaseRuleException>(() => mashCase.Claim(Martin, Received.AddMinutes(6)))
+            .Message.ShouldBe("Someone else already holds this case.");
     }
 
     [Fact]
@@ -174,7 +175,8 @@ public sealed class MashCaseTests
         mashCase.ClosedAt.ShouldBe(at);
         mashCase.AdviceGiven.ShouldBe("Told mum about the family hub.");
         mashCase.ContactOutcome.ShouldBe(ContactOutcome.ClosedAtContact);
-        Should.Throw<CaseRuleException>(() => mashCase.Rate(BragRating.Red, "Late", Priya, at, Clock)).Message.ShouldBe("The case is closed.");
+        Should.Throw<CaseRuleException>(() => mashCase.Rate(BragRating.Red, "Late", Priya, at, Clock))
+            .Message.ShouldBe("The case is closed.");
         Should.Throw<CaseRuleException>(() => mashCase.AssignTo(Martin, at));
     }
 
@@ -222,7 +224,8 @@ public sealed class MashCaseTests
 
         contact.ReceiveAsContact("NS-2026-000126", Received);
 
-        (contact.Status, contact.Reference, contact.SubmittedAt).ShouldBe((ReferralStatus.Submitted, "NS-2026-000126", (DateTimeOffset?)Received));
+        (contact.Status, contact.Reference, contact.SubmittedAt)
+            .ShouldBe((ReferralStatus.Submitted, "NS-2026-000126", (DateTimeOffset?)Received));
         MashCase.Open(contact, ContactChannel.Phone, Clock).SourceCode.ShouldBe("9");
         Should.Throw<InvalidOperationException>(() => contact.ReceiveAsContact("NS-2026-000127", Received));
     }

@@ -15,7 +15,8 @@ public sealed class QueueChildTests
     [InlineData("Amy", "Li", "2026-11-20", "A.L., 0 months")]
     public void Children_are_shown_by_initials_and_age_only(string given, string family, string born, string expected)
     {
-        QueueChild.Describe(given, family, DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), isUnborn: false, Today).ShouldBe(expected);
+        QueueChild.Describe(given, family, DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture), isUnborn: false, Today)
+            .ShouldBe(expected);
     }
 
     [Fact]

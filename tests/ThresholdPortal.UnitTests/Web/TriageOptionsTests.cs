@@ -18,7 +18,8 @@ public sealed class TriageOptionsTests
     /// </summary>
     private static DecisionClock FirstVersionClock(ServiceProvider services) =>
         new MashSettings(
-            MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value, new InformationRequestOptions(), DateTimeOffset.UnixEpoch),
+            MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value, new InformationRequestOptions(),
+                DateTimeOffset.UnixEpoch),
             TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<TriageOptions>>().Value.TimeZone)).DecisionClock;
 
     [Fact]
@@ -42,7 +43,8 @@ public sealed class TriageOptionsTests
     {
         using var services = Services([]);
 
-        var first = MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value, new InformationRequestOptions(), DateTimeOffset.UnixEpoch);
+        var first = MashSettings.FromConfiguration(services.GetRequiredService<IOptions<TriageOptions>>().Value,
+            new InformationRequestOptions(), DateTimeOffset.UnixEpoch);
 
         first.Version.ShouldBe(1);
         first.WorkingDays.ShouldBe([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);

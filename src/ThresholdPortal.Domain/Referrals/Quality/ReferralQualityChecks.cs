@@ -47,7 +47,8 @@ public static partial class ReferralQualityChecks
             && WordCount(referral.Concerns.Analysis) < AnalysisMinimumWords)
         {
             flags.Add(new QualityFlag(QualityFlagKind.LevelDiffersWithoutAnalysis, AnswerField.Analysis, null,
-                $"You chose {chosen.Number()} but the guidance suggested {suggested.Number()}. Explain in your analysis why a different level fits."));
+                $"You chose {chosen.Number()} but the guidance suggested {suggested.Number()}. Explain in your analysis why a different " +
+                    $"level fits."));
         }
 
         return flags;
@@ -83,7 +84,8 @@ public static partial class ReferralQualityChecks
         yield return new(AnswerField.CommunicationNeeds, null, referral.Communication.CommunicationNeedsDetails);
     }
 
-    public static int WordCount(string? text) => string.IsNullOrWhiteSpace(text) ? 0 : Word().Matches(text).Count(m => m.Value.Any(char.IsLetter));
+    public static int WordCount(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? 0 : Word().Matches(text).Count(m => m.Value.Any(char.IsLetter));
 
     private static IEnumerable<QualityFlag> JargonFlags(TextAnswer answer, Glossary glossary, HashSet<string> people)
     {
@@ -116,7 +118,8 @@ public static partial class ReferralQualityChecks
                 ? new QualityFlag(QualityFlagKind.UnknownTerm, answer.Field, answer.ChildId,
                     $"Explain this term: “{term}”. Write it in full, or say what it means, the first time you use it.", term)
                 : new QualityFlag(QualityFlagKind.UnexplainedAcronym, answer.Field, answer.ChildId,
-                    $"“{term}” may not be understood by everyone who reads this referral. It usually means {known.Meaning}: write it in full, or explain what it means for the child.", term);
+                    $"“{term}” may not be understood by everyone who reads this referral. It usually means {known.Meaning}: write it in " +
+                        $"full, or explain what it means for the child.", term);
         }
     }
 
@@ -206,7 +209,8 @@ public static partial class ReferralQualityChecks
                     && IsMisspelling(a.GivenName.Trim().ToLowerInvariant(), b.GivenName.Trim().ToLowerInvariant()))
                 {
                     yield return new QualityFlag(QualityFlagKind.NameSpelledDifferently, AnswerField.ChildName, b.Id,
-                        $"{a.DisplayName} and {b.DisplayName} have the same date of birth and nearly the same name. If they are one child, remove one; if they are twins, check both spellings.",
+                        $"{a.DisplayName} and {b.DisplayName} have the same date of birth and nearly the same name. If they are one " +
+                            $"child, remove one; if they are twins, check both spellings.",
                         b.GivenName);
                 }
             }
@@ -220,7 +224,8 @@ public static partial class ReferralQualityChecks
         if (whatHappened is > 0 and < ConcernsMinimumWords)
         {
             yield return new QualityFlag(QualityFlagKind.ConcernsTooShort, AnswerField.WhatHappened, null,
-                $"What happened is {whatHappened} words long: too short for the MASH to act on. Say what you saw or heard, when, and how it affects each child.");
+                $"What happened is {whatHappened} words long: too short for the MASH to act on. Say what you saw or heard, when, and how " +
+                    $"it affects each child.");
         }
 
         var total = new[]
@@ -232,7 +237,8 @@ public static partial class ReferralQualityChecks
         {
             yield return new QualityFlag(QualityFlagKind.ConcernsTooLong, AnswerField.WhatHappened, null,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Your concerns run to {total:N0} words. Keep to what matters for the children, in {ConcernsMaximumWords:N0} words or fewer, so the MASH can read it quickly."));
+                    $"Your concerns run to {total:N0} words. Keep to what matters for the children, in {ConcernsMaximumWords:N0} words " +
+                        $"or fewer, so the MASH can read it quickly."));
         }
     }
 

@@ -86,8 +86,10 @@ public abstract class AgencyFields
             changes.Add("Answered by: " + Answerers(after.RecipientKinds));
         }
 
-        changes.AddRange(after.StandardQuestions.Except(before.StandardQuestions, StringComparer.Ordinal).Select(q => "Question added: " + q));
-        changes.AddRange(before.StandardQuestions.Except(after.StandardQuestions, StringComparer.Ordinal).Select(q => "Question retired: " + q));
+        changes.AddRange(after.StandardQuestions.Except(before.StandardQuestions, StringComparer.Ordinal)
+            .Select(q => "Question added: " + q));
+        changes.AddRange(before.StandardQuestions.Except(after.StandardQuestions, StringComparer.Ordinal)
+            .Select(q => "Question retired: " + q));
         if (changes.Count == 0 && !before.StandardQuestions.SequenceEqual(after.StandardQuestions, StringComparer.Ordinal))
         {
             changes.Add("Questions reordered");
@@ -141,7 +143,8 @@ public static class AgencyRules
             }
             else if (questions.FirstOrDefault(q => q.Length > PartnerAgency.QuestionMaxLength) is { } tooLong)
             {
-                context.AddFailure(nameof(AgencyFields.StandardQuestions), $"Each question must be {PartnerAgency.QuestionMaxLength} characters or fewer");
+                context.AddFailure(nameof(AgencyFields.StandardQuestions),
+                    $"Each question must be {PartnerAgency.QuestionMaxLength} characters or fewer");
             }
             else if (questions.Distinct(StringComparer.OrdinalIgnoreCase).Count() != questions.Count)
             {

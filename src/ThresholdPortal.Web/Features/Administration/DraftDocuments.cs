@@ -9,10 +9,12 @@ namespace ThresholdPortal.Web.Features.Administration;
 /// <summary>Loading a threshold document version to change it: only a draft may change (docs/decisions/0050).</summary>
 public static class DraftDocuments
 {
-    public const string NotADraft = "This version has been published, so it cannot be changed. Create a new version from the current one and change that";
+    public const string NotADraft =
+        "This version has been published, so it cannot be changed. Create a new version from the current one and change that";
 
     /// <summary>The draft, tracked for editing; refuses a published or retired version with a clear error.</summary>
-    public static async Task<ThresholdDocument> DraftForEditAsync(this PortalDbContext db, Guid id, object request, string property, CancellationToken cancellationToken)
+    public static async Task<ThresholdDocument> DraftForEditAsync(this PortalDbContext db, Guid id, object request, string property,
+        CancellationToken cancellationToken)
     {
         var document = await db.ThresholdDocuments.AsSplitQuery().SingleAsync(d => d.Id == id, cancellationToken);
         if (document.Status != ThresholdDocumentStatus.Draft)

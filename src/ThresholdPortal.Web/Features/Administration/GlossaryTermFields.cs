@@ -24,14 +24,16 @@ public static class GlossaryTermRules
         validator.RuleFor(t => t.Term).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Enter the term, for example CAMHS")
             .MaximumLength(GlossaryEntry.TermMaxLength).WithMessage($"The term must be {GlossaryEntry.TermMaxLength} characters or fewer")
-            .Must(t => GlossaryEntry.IsWellFormedTerm(t!.Trim())).WithMessage("The term must be one word of letters and digits (and & as in A&E), starting with a letter")
+            .Must(t => GlossaryEntry.IsWellFormedTerm(t!.Trim()))
+                .WithMessage("The term must be one word of letters and digits (and & as in A&E), starting with a letter")
             .MustAsync(async (fields, term, cancellationToken) =>
             {
                 var lower = term!.Trim().ToLower();
                 return !await db.GlossaryTerms.AnyAsync(g => g.Term.ToLower() == lower && g.Id != fields.ExistingId, cancellationToken);
             }).WithMessage(t => $"{t.Term!.Trim()} is already in the glossary");
         validator.RuleFor(t => t.Meaning).NotEmpty().WithMessage("Enter what the term means")
-            .MaximumLength(GlossaryEntry.MeaningMaxLength).WithMessage($"The meaning must be {GlossaryEntry.MeaningMaxLength} characters or fewer");
+            .MaximumLength(GlossaryEntry.MeaningMaxLength)
+                .WithMessage($"The meaning must be {GlossaryEntry.MeaningMaxLength} characters or fewer");
         validator.RuleFor(t => t.WidelyUnderstood).NotNull().WithMessage("Select whether every reader can be expected to know the term");
     }
 }

@@ -67,7 +67,8 @@ public static class MashSettingsChanges
         validator.RuleFor(c => c.Reason).MaximumLength(MashSettingsVersion.ReasonMaxLength)
             .WithMessage($"Reason must be {MashSettingsVersion.ReasonMaxLength} characters or fewer");
         validator.RuleFor(c => c.BasedOnVersion)
-            .MustAsync(async (version, cancellationToken) => version == await db.MashSettingsVersions.MaxAsync(v => v.Version, cancellationToken))
+            .MustAsync(async (version, cancellationToken) =>
+                version == await db.MashSettingsVersions.MaxAsync(v => v.Version, cancellationToken))
             .WithMessage("Someone else changed the settings while you were editing them. Check the values and save again");
     }
 
@@ -105,7 +106,8 @@ public static class MashSettingsChanges
         Hours("Unrated agency answer", before.RequestUnratedHours, after.RequestUnratedHours);
         if (before.WorkingDayStarts != after.WorkingDayStarts || before.WorkingDayEnds != after.WorkingDayEnds)
         {
-            changes.Add($"Working day from {Time(before.WorkingDayStarts)} to {Time(before.WorkingDayEnds)} changed to {Time(after.WorkingDayStarts)} to {Time(after.WorkingDayEnds)}");
+            changes.Add($"Working day from {Time(before.WorkingDayStarts)} to {Time(before.WorkingDayEnds)} changed to " +
+                $"{Time(after.WorkingDayStarts)} to {Time(after.WorkingDayEnds)}");
         }
 
         if (!before.WorkingDays.Order().SequenceEqual(after.WorkingDays.Order()))
@@ -141,10 +143,12 @@ public static class MashSettingsChanges
 
     /// <summary>"09:00", "9:30": a time of day typed into a form, or null.</summary>
     public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+        TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
+            : null;
 
     /// <summary>Required, a number, more than 0 and at most <paramref name="most"/> hours.</summary>
-    public static void AddHoursRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> field, string name, int most)
+    public static void AddHoursRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> field,
+        string name, int most)
     {
         ArgumentNullException.ThrowIfNull(validator);
         validator.RuleFor(field).Cascade(CascadeMode.Stop)

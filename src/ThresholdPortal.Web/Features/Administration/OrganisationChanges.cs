@@ -9,7 +9,8 @@ public static class OrganisationChanges
         $"{organisation.Name}; kind {organisation.Kind.DisplayName()} ({organisation.ReferralSource.Code}); " +
         $"domains {Domains(organisation.EmailDomains)}; shared referrals {YesNo(organisation.SharedReferralVisibility)}";
 
-    public static IReadOnlyList<string> Between(Organisation before, string name, OrganisationKind kind, IReadOnlyList<string> domains, bool shared, bool active)
+    public static IReadOnlyList<string> Between(Organisation before, string name, OrganisationKind kind, IReadOnlyList<string> domains,
+        bool shared, bool active)
     {
         var changes = new List<string>();
         if (before.Name != name)

@@ -24,7 +24,8 @@ public abstract class OrganisationFields
 
     public static IEnumerable<SelectListItem> KindOptions =>
         [new SelectListItem("Choose a kind of organisation", string.Empty),
-         .. Enum.GetValues<OrganisationKind>().Select(k => new SelectListItem($"{k.DisplayName()} (referral source {k.ReferralSource().Code})", k.ToString()))];
+         .. Enum.GetValues<OrganisationKind>()
+             .Select(k => new SelectListItem($"{k.DisplayName()} (referral source {k.ReferralSource().Code})", k.ToString()))];
 }
 
 public static class OrganisationRules
@@ -42,7 +43,8 @@ public static class OrganisationRules
             .WithMessage(c => $"There is already an organisation called {c.Name!.Trim()}");
         validator.RuleFor(c => c.Kind).NotNull().WithMessage("Choose what kind of organisation it is")
             .IsInEnum().WithMessage("Choose a kind of organisation from the list");
-        validator.RuleFor(c => c.SharedReferralVisibility).NotNull().WithMessage("Select whether colleagues can see each other's referrals");
+        validator.RuleFor(c => c.SharedReferralVisibility).NotNull()
+            .WithMessage("Select whether colleagues can see each other's referrals");
         validator.RuleFor(c => c.EmailDomains).CustomAsync(async (_, context, cancellationToken) =>
         {
             var command = context.InstanceToValidate;

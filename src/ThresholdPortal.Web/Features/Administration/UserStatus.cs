@@ -29,7 +29,8 @@ public static class UserStatuses
     {
         UserStatus.Deactivated => users.Where(u => !u.IsActive),
         UserStatus.Invited => users.Where(u => u.IsActive && u.PasswordHash == null),
-        UserStatus.AwaitingEmailConfirmation => users.Where(u => u.IsActive && u.PasswordHash != null && u.AwaitingApproval && !u.EmailConfirmed),
+        UserStatus.AwaitingEmailConfirmation =>
+            users.Where(u => u.IsActive && u.PasswordHash != null && u.AwaitingApproval && !u.EmailConfirmed),
         UserStatus.AwaitingApproval => users.Where(u => u.IsActive && u.PasswordHash != null && u.AwaitingApproval && u.EmailConfirmed),
         _ => users.Where(u => u.IsActive && u.PasswordHash != null && !u.AwaitingApproval),
     };

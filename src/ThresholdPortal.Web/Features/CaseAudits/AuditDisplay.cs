@@ -14,7 +14,8 @@ public static class AuditDisplay
 
     public static string Period(DateOnly from, DateOnly to) => $"{Date(from)} to {Date(to)}";
 
-    /// <summary>The first instant of a UK calendar day: a period runs from the start of its first day to the start of the day after its last.</summary>
+    /// <summary>The first instant of a UK calendar day: a period runs from the start of its first day to the start of the day after its
+    /// last.</summary>
     public static DateTimeOffset StartOf(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);

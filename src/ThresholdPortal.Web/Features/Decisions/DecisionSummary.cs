@@ -26,7 +26,8 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
 
     public sealed record Query(Guid CaseId) : IQuery<Summary?>;
 
-    /// <summary>A decision as pages show it: the level in the local words of the referral's document, and who proposed and reviewed it.</summary>
+    /// <summary>A decision as pages show it: the level in the local words of the referral's document, and who proposed and reviewed
+    /// it.</summary>
     public sealed record DecisionView(CaseDecision Decision, string LevelName, string ProposedBy, string? ReviewedBy);
 
     public sealed record Summary(
@@ -44,12 +45,15 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
     }
 
     /// <summary>Names and level words for decisions of one or more cases.</summary>
-    public static async Task<IReadOnlyList<DecisionView>> ViewsAsync(PortalDbContext db, IReadOnlyList<CaseDecision> decisions, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DecisionView>> ViewsAsync(PortalDbContext db, IReadOnlyList<CaseDecision> decisions,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(decisions);
-        var userIds = decisions.Select(d => d.ProposedByUserId).Concat(decisions.Where(d => d.ReviewedByUserId != null).Select(d => d.ReviewedByUserId!.Value)).Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
+        var userIds = decisions.Select(d => d.ProposedByUserId)
+            .Concat(decisions.Where(d => d.ReviewedByUserId != null).Select(d => d.ReviewedByUserId!.Value)).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
         var documents = new Dictionary<Guid, Domain.Thresholds.ThresholdDocument>();
         foreach (var documentId in decisions.Select(d => d.ThresholdDocumentId).Distinct())
         {
@@ -71,7 +75,8 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
                 return null;
             }
 
-            var decisions = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == mashCase.Id).OrderByDescending(d => d.Revision).ToListAsync(cancellationToken);
+            var decisions = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == mashCase.Id).OrderByDescending(d => d.Revision)
+                .ToListAsync(cancellationToken);
             var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().SingleOrDefaultAsync(s => s.CaseId == mashCase.Id, cancellationToken);
             var pending = decisions.FirstOrDefault(d => d.State == DecisionState.AwaitingSignOff);
             var isManager = user.IsInRole(PortalRole.MashManager);
@@ -100,7 +105,9 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
             {
                 null => $"Decided in {working} of working time. Blue has no deadline.",
                 { } due when decided <= due => $"Decided in {working} of working time, within the deadline ({MashDisplay.Long(due)}).",
-                { } due => $"Decided in {working} of working time: late by {MashDisplay.Duration(decided - due)} (the deadline was {MashDisplay.Long(due)}).",
+                { } due =>
+                    $"Decided in {working} of working time: late by {MashDisplay.Duration(decided - due)} (the deadline was " +
+                    $"{MashDisplay.Long(due)}).",
             };
         }
     }

@@ -21,7 +21,8 @@ public static class FeedbackDrafting
     public const int MaxServices = 4;
 
     /// <summary>Builds the draft; the caller adds it to the context (<c>db.ReferrerFeedback.Add</c>) and saves.</summary>
-    public static async Task<ReferrerFeedback> DraftAsync(PortalDbContext db, MashCase mashCase, CaseDecision decision, DecisionOptions options, DateTimeOffset now, CancellationToken ct)
+    public static async Task<ReferrerFeedback> DraftAsync(PortalDbContext db, MashCase mashCase, CaseDecision decision,
+        DecisionOptions options, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mashCase);
@@ -32,13 +33,15 @@ public static class FeedbackDrafting
             .SingleAsync(ct);
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, ct);
         var support = await ServicesForChildrenAsync(db, mashCase.ReferralId, now, ct);
-        var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(ct);
+        var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+            .SingleAsync(ct);
         return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer, options.MashContactDetails, now);
     }
 
     /// <summary>The draft row from what <see cref="DraftAsync"/> loads; every text is cut to its column's limit.</summary>
     public static ReferrerFeedback Build(
-        MashCase mashCase, CaseDecision decision, ThresholdLevel? referrerLevel, ThresholdDocument document, IReadOnlyList<EarlyHelpService> support,
+        MashCase mashCase, CaseDecision decision, ThresholdLevel? referrerLevel, ThresholdDocument document,
+            IReadOnlyList<EarlyHelpService> support,
         string contactName, string contactDetails, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
@@ -60,7 +63,8 @@ public static class FeedbackDrafting
     }
 
     /// <summary>Active early help services serving any of the children's ages (any service when no age is known).</summary>
-    private static async Task<IReadOnlyList<EarlyHelpService>> ServicesForChildrenAsync(PortalDbContext db, Guid referralId, DateTimeOffset now, CancellationToken ct)
+    private static async Task<IReadOnlyList<EarlyHelpService>> ServicesForChildrenAsync(PortalDbContext db, Guid referralId,
+        DateTimeOffset now, CancellationToken ct)
     {
         var today = MashDisplay.Today(now);
         var births = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId && c.DateOfBirth != null)

@@ -19,19 +19,23 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
 
     public sealed record Query(Guid CaseId) : IQuery<Summary>;
 
-    public sealed record Summary(Guid CaseId, ReferrerFeedback? Feedback, string? SentBy, Escalation? Escalation, string? AnsweredBy, DateTimeOffset Now);
+    public sealed record Summary(Guid CaseId, ReferrerFeedback? Feedback, string? SentBy, Escalation? Escalation, string? AnsweredBy,
+        DateTimeOffset Now);
 
     public sealed class Handler(PortalDbContext db, TimeProvider clock) : IRequestHandler<Query, Summary>
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
-            var feedback = await db.ReferrerFeedback.AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == request.CaseId, cancellationToken);
-            var escalation = feedback is null ? null : await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.FeedbackId == feedback.Id, cancellationToken);
+            var feedback = await db.ReferrerFeedback.AsNoTracking()
+                .SingleOrDefaultAsync(f => f.CaseId == request.CaseId, cancellationToken);
+            var escalation = feedback is null ? null
+                : await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.FeedbackId == feedback.Id, cancellationToken);
             var ids = new[] { feedback?.SentByUserId, escalation?.AnsweredByUserId }.OfType<Guid>().ToList();
             var names = ids.Count == 0
                 ? []
                 : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                    .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+                    .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                        .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Summary(request.CaseId, feedback, feedback?.SentByUserId is { } sender ? names.GetValueOrDefault(sender) : null,
                 escalation, escalation?.AnsweredByUserId is { } manager ? names.GetValueOrDefault(manager) : null, clock.GetUtcNow());
         }

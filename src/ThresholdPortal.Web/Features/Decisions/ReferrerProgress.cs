@@ -17,7 +17,8 @@ public static class ReferrerProgress
     public const string Disagreed = "You disagreed: waiting for a manager";
     public const string EscalationAnswered = "Escalation answered";
 
-    public static string Of(MashCaseStatus? caseStatus, ContactOutcome? contactOutcome, FeedbackState? sentFeedback, bool escalationAnswered) =>
+    public static string Of(MashCaseStatus? caseStatus, ContactOutcome? contactOutcome, FeedbackState? sentFeedback,
+        bool escalationAnswered) =>
         sentFeedback switch
         {
             FeedbackState.Disagreed => escalationAnswered ? EscalationAnswered : Disagreed,

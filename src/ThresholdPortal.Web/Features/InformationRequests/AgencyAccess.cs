@@ -23,7 +23,8 @@ public static class AgencyAccess
     /// command's transaction ends: a responder opening, answering or declining it and the chaser of overdue
     /// requests then act on it one at a time, each seeing what the other did.
     /// </summary>
-    public static async Task<InformationRequest?> LockOwnAsync(PortalDbContext db, Guid requestId, ICurrentUser user, CancellationToken cancellationToken)
+    public static async Task<InformationRequest?> LockOwnAsync(PortalDbContext db, Guid requestId, ICurrentUser user,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);

@@ -12,7 +12,8 @@ public static class InformationRequestRegistration
     /// </summary>
     public static IServiceCollection AddInformationRequests(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InformationRequestOptions>().Bind(configuration.GetSection(InformationRequestOptions.Section)).ValidateOnStart();
+        services.AddOptions<InformationRequestOptions>().Bind(configuration.GetSection(InformationRequestOptions.Section))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InformationRequestOptions>, InformationRequestOptionsValidator>();
         services.AddSingleton<OverdueRequestChaser>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueRequestChaser>());

@@ -6,7 +6,8 @@ public static class InformationRequestRoutes
     public static string Checklist(Guid caseId) => $"/mash/cases/{caseId}/information-requests";
     public static string Send(Guid caseId, string agencyKey) => $"/mash/cases/{caseId}/information-requests/send/{agencyKey}";
     public static string NotNeeded(Guid caseId, string agencyKey) => $"/mash/cases/{caseId}/information-requests/not-needed/{agencyKey}";
-    public static string MashAttachment(Guid caseId, Guid attachmentId) => $"/mash/cases/{caseId}/information-requests/attachments/{attachmentId}";
+    public static string MashAttachment(Guid caseId, Guid attachmentId) =>
+        $"/mash/cases/{caseId}/information-requests/attachments/{attachmentId}";
     public static string ResponseAnchor(Guid requestId) => $"request-{requestId:N}";
 
     public const string AgencyList = "/agency/requests";

@@ -18,13 +18,16 @@ public sealed class InformationRequestsSummary(IMediator mediator) : ViewCompone
     /// <param name="caseId">The case.</param>
     /// <param name="linkToChecklist">False on the information requests page itself.</param>
     public async Task<IViewComponentResult> InvokeAsync(Guid caseId, bool linkToChecklist = true) =>
-        View("~/Pages/Mash/Cases/_InformationRequestsSummary.cshtml", await mediator.Send(new Query(caseId, linkToChecklist), HttpContext.RequestAborted));
+        View("~/Pages/Mash/Cases/_InformationRequestsSummary.cshtml",
+            await mediator.Send(new Query(caseId, linkToChecklist), HttpContext.RequestAborted));
 
     public sealed record Query(Guid CaseId, bool LinkToChecklist = true) : IQuery<Summary>;
 
-    public sealed record RequestLine(Guid Id, string AgencyName, string OrganisationName, RequestStatus Status, DateTimeOffset DueAt, DateTimeOffset? RespondedAt, DateTimeOffset? ChasedAt);
+    public sealed record RequestLine(Guid Id, string AgencyName, string OrganisationName, RequestStatus Status, DateTimeOffset DueAt,
+        DateTimeOffset? RespondedAt, DateTimeOffset? ChasedAt);
 
-    public sealed record Summary(Guid CaseId, AgencyChecklist Checklist, IReadOnlyList<RequestLine> Requests, DateTimeOffset Now, bool LinkToChecklist)
+    public sealed record Summary(Guid CaseId, AgencyChecklist Checklist, IReadOnlyList<RequestLine> Requests, DateTimeOffset Now,
+        bool LinkToChecklist)
     {
         public int Considered => Checklist.Agencies.Count - Checklist.Outstanding.Count;
         public int Overdue => Requests.Count(r => r.Status == RequestStatus.Overdue);

@@ -4,7 +4,8 @@ using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Web.Features.InformationRequests;
 
-public sealed record SubjectView(SubjectKind Kind, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDate, string? Address, string? Relationship);
+public sealed record SubjectView(SubjectKind Kind, string Name, DateOnly? DateOfBirth, DateOnly? ExpectedDate, string? Address,
+    string? Relationship);
 
 public sealed record AttachmentView(Guid Id, string FileName, long SizeBytes, string Href);
 
@@ -54,9 +55,11 @@ public sealed record RequestView(
 /// </summary>
 public static class RequestViews
 {
-    /// <summary>Each side downloads attachments from its own address: <paramref name="attachmentHref"/> makes it from the request and attachment ids.</summary>
+    /// <summary>Each side downloads attachments from its own address: <paramref name="attachmentHref"/> makes it from the request and
+    /// attachment ids.</summary>
     public static async Task<IReadOnlyList<RequestView>> LoadAsync(
-        PortalDbContext db, IQueryable<InformationRequest> selected, DateTimeOffset now, Func<Guid, Guid, string> attachmentHref, CancellationToken cancellationToken)
+        PortalDbContext db, IQueryable<InformationRequest> selected, DateTimeOffset now, Func<Guid, Guid, string> attachmentHref,
+            CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(attachmentHref);
@@ -67,7 +70,8 @@ public static class RequestViews
                 r.Id, r.CaseId, r.CaseReference, r.AgencyKey, r.AgencyName, r.SentAt, r.DueAt, r.State, r.FirstViewedAt, r.ChasedAt,
                 r.Questions, r.AdditionalQuestions, r.LawfulBasis, r.ConsentObtained,
                 Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Sender = db.Users.Where(u => u.Id == r.SentByUserId).Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.JobTitle }).FirstOrDefault(),
+                Sender = db.Users.Where(u => u.Id == r.SentByUserId)
+                    .Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.JobTitle }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         if (requests.Count == 0)
@@ -79,7 +83,8 @@ public static class RequestViews
         var subjects = (await db.InformationRequestSubjects.AsNoTracking()
                 .Where(s => ids.Contains(s.RequestId))
                 .OrderBy(s => s.Order)
-                .Select(s => new { s.RequestId, View = new SubjectView(s.Kind, s.Name, s.DateOfBirth, s.ExpectedDate, s.Address, s.Relationship) })
+                .Select(s =>
+                    new { s.RequestId, View = new SubjectView(s.Kind, s.Name, s.DateOfBirth, s.ExpectedDate, s.Address, s.Relationship) })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.RequestId, s => s.View);
         var responses = (await db.InformationResponses.AsNoTracking()
@@ -98,11 +103,13 @@ public static class RequestViews
         {
             var answers = responses[r.Id].ToList();
             return new RequestView(
-                r.Id, r.CaseId, r.CaseReference, r.AgencyKey, r.AgencyName, r.Organisation ?? "Unknown organisation", r.Sender?.Name ?? "Unknown", r.Sender?.JobTitle,
+                r.Id, r.CaseId, r.CaseReference, r.AgencyKey, r.AgencyName, r.Organisation ?? "Unknown organisation",
+                    r.Sender?.Name ?? "Unknown", r.Sender?.JobTitle,
                 r.SentAt, r.DueAt, InformationRequest.StatusOf(r.State, r.DueAt, now), r.FirstViewedAt, r.ChasedAt,
                 [.. subjects[r.Id]], r.Questions, r.AdditionalQuestions, r.LawfulBasis, r.ConsentObtained,
                 [.. answers.Select((a, index) => new ResponseView(
-                    a.Id, a.Kind, a.KnownToAgency, a.InvolvementSummary, a.CurrentRisks, a.ConcernLevel, a.DeclineReason, a.RespondedByName, a.SubmittedAt,
+                    a.Id, a.Kind, a.KnownToAgency, a.InvolvementSummary, a.CurrentRisks, a.ConcernLevel, a.DeclineReason, a.RespondedByName,
+                        a.SubmittedAt,
                     IsCorrection: a.CorrectsResponseId is not null, IsSuperseded: index > 0,
                     [.. a.Attachments.Select(x => new AttachmentView(x.Id, x.FileName, x.SizeBytes, attachmentHref(r.Id, x.Id)))]))]);
         })];

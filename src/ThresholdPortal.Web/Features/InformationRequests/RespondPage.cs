@@ -61,16 +61,19 @@ public sealed record RespondOutcome(bool Found, string? Error = null);
 public static class RespondForm
 {
     public const string AnsweredMeanwhile =
-        "Someone at your organisation responded to this request while you were writing. Read their response below; if something is still missing or wrong, send a correction.";
+        "Someone at your organisation responded to this request while you were writing. Read their response below; if something is still " +
+            "missing or wrong, send a correction.";
 
     public sealed record Query(Guid RequestId) : IQuery<(RequestView View, DateTimeOffset Now)?>;
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query, (RequestView View, DateTimeOffset Now)?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Query,
+        (RequestView View, DateTimeOffset Now)?>
     {
         public async Task<(RequestView View, DateTimeOffset Now)?> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var views = await RequestViews.LoadAsync(db, db.InformationRequests.AddressedTo(user).Where(r => r.Id == request.RequestId), now,
+            var views = await RequestViews.LoadAsync(db, db.InformationRequests.AddressedTo(user).Where(r => r.Id == request.RequestId),
+                now,
                 InformationRequestRoutes.AgencyAttachment, cancellationToken);
             return views.Count == 1 ? (views[0], now) : null;
         }

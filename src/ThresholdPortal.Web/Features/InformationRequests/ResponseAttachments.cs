@@ -12,7 +12,8 @@ public static class ResponseAttachments
 {
     public sealed record Download(Guid RequestId, string AgencyName, Guid CaseId, string FileName, string ContentType, byte[] Bytes);
 
-    public static async Task<Download?> LoadAsync(PortalDbContext db, IQueryable<InformationRequest> visible, Guid attachmentId, CancellationToken cancellationToken)
+    public static async Task<Download?> LoadAsync(PortalDbContext db, IQueryable<InformationRequest> visible, Guid attachmentId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var found = await (

@@ -27,7 +27,8 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
             {
                 var w = Math.Max(1m, Bars[i].Length * plot);
                 var y = (i * RowHeight) + 4;
-                yield return (Bars[i], N(LabelWidth), N(y), N(w), N(RowHeight - 8), N(LabelWidth + w + 6), N(y + RowHeight - 12), N(LabelWidth - 8), N(y + RowHeight - 12));
+                yield return (Bars[i], N(LabelWidth), N(y), N(w), N(RowHeight - 8), N(LabelWidth + w + 6), N(y + RowHeight - 12),
+                    N(LabelWidth - 8), N(y + RowHeight - 12));
             }
 
             yield break;
@@ -38,7 +39,8 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         {
             var h = Bars[i].Length * (VerticalHeight - 20);
             var x = (i * slot) + (slot * 0.15m);
-            yield return (Bars[i], N(x), N(VerticalHeight - h), N(slot * 0.7m), N(Math.Max(0, h)), N(x + (slot * 0.35m)), N(VerticalHeight - h - 4), N(x + (slot * 0.35m)), N(VerticalHeight + 16));
+            yield return (Bars[i], N(x), N(VerticalHeight - h), N(slot * 0.7m), N(Math.Max(0, h)), N(x + (slot * 0.35m)),
+                N(VerticalHeight - h - 4), N(x + (slot * 0.35m)), N(VerticalHeight + 16));
         }
     }
 

@@ -19,7 +19,8 @@ public sealed class CsvFileResult(CsvDownload download) : IActionResult
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{download.FileName}\"";
         var cancellationToken = context.HttpContext.RequestAborted;
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+            bufferSize: 16 * 1024);
         await writer.WriteAsync(Line(download.Header));
         await foreach (var row in download.Rows.WithCancellation(cancellationToken))
         {

@@ -24,7 +24,8 @@ public static class ExportRows
     }
 
     /// <summary>Maps rows as PostgreSQL returns them, one at a time, without holding the whole result.</summary>
-    public static async IAsyncEnumerable<IReadOnlyList<string?>> Map<T>(IAsyncEnumerable<T> rows, Func<T, IReadOnlyList<string?>> map, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static async IAsyncEnumerable<IReadOnlyList<string?>> Map<T>(IAsyncEnumerable<T> rows, Func<T, IReadOnlyList<string?>> map,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

@@ -61,7 +61,8 @@ public sealed class InsightsFilter
         var parts = new List<(string Name, string? Value)> { ("period", Period.ToString()) };
         if (Period == InsightsPeriod.Custom)
         {
-            parts.AddRange([("from.day", From.Day), ("from.month", From.Month), ("from.year", From.Year), ("to.day", To.Day), ("to.month", To.Month), ("to.year", To.Year)]);
+            parts.AddRange([("from.day", From.Day), ("from.month", From.Month), ("from.year", From.Year), ("to.day", To.Day),
+                ("to.month", To.Month), ("to.year", To.Year)]);
         }
 
         if (Organisation is { } organisation)
@@ -83,7 +84,8 @@ public sealed class InsightsFilter
     }
 
     public static string Describe(DateOnly first, DateOnly last) =>
-        $"{first.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to {last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+        $"{first.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to " +
+            $"{last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
 
     /// <summary>Custom dates must be real dates, in order, and no more than ten years apart.</summary>
     public sealed class Validator : AbstractValidator<InsightsFilter>
@@ -99,7 +101,8 @@ public sealed class InsightsFilter
                 RuleFor(f => f).Must(f => f.To.ToDate() >= f.From.ToDate()).OverridePropertyName("To")
                     .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null)
                     .WithMessage("The last day must be the same as or after the first day");
-                RuleFor(f => f).Must(f => f.To.ToDate()!.Value.DayNumber - f.From.ToDate()!.Value.DayNumber <= MaxDays).OverridePropertyName("To")
+                RuleFor(f => f).Must(f => f.To.ToDate()!.Value.DayNumber - f.From.ToDate()!.Value.DayNumber <= MaxDays)
+                    .OverridePropertyName("To")
                     .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null && f.To.ToDate() >= f.From.ToDate())
                     .WithMessage("Choose a period of ten years or less");
             });
@@ -110,7 +113,8 @@ public sealed class InsightsFilter
 }
 
 /// <summary>The filter as the SQL reads it.</summary>
-public sealed record ResolvedFilter(DateTimeOffset Start, DateTimeOffset End, DateOnly First, DateOnly Last, Guid? Organisation, OrganisationKind? Kind)
+public sealed record ResolvedFilter(DateTimeOffset Start, DateTimeOffset End, DateOnly First, DateOnly Last, Guid? Organisation,
+    OrganisationKind? Kind)
 {
     public string Description => InsightsFilter.Describe(First, Last);
 }

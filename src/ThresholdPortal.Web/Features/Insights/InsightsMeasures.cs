@@ -47,25 +47,30 @@ public static class InsightsMeasures
         List<Measure> measures =
         [
             new("referrals", "Received", "Referrals from professionals", "contacts and referrals received",
-                "Cases received through the portal from a professional, out of every case received (portal referrals and contacts recorded by the MASH).",
+                "Cases received through the portal from a professional, out of every case received (portal referrals and contacts " +
+                    "recorded by the MASH).",
                 All, "c.\"Channel\" = 'Portal'"),
             new("contacts", "Received", "Contacts recorded by the MASH", "contacts and referrals received",
                 "Cases the MASH recorded from a phone call, e-mail or visit, out of every case received.",
                 All, "c.\"Channel\" <> 'Portal'"),
             new("progressed", "Received", "Progressed to MASH checks", "contacts and referrals received",
-                "Cases that screening progressed to multi-agency checks (a referral, in Ofsted's Annex A sense), out of every case received.",
+                "Cases that screening progressed to multi-agency checks (a referral, in Ofsted's Annex A sense), out of every case " +
+                    "received.",
                 All, "c.\"ContactOutcome\" = 'ProgressToMashChecks'"),
             new("conversion", "Outcomes", "Conversion to assessment or strategy discussion", "closed cases",
-                "Closed cases whose approved outcome was a child and family assessment (s17), a strategy discussion (s47) or immediate protective action, out of every closed case (including contacts closed at screening).",
+                "Closed cases whose approved outcome was a child and family assessment (s17), a strategy discussion (s47) or immediate " +
+                    "protective action, out of every closed case (including contacts closed at screening).",
                 Decided, $"c.\"Outcome\" IN ({Conversion})"),
             new("nfa", "Outcomes", "Closed with no further action", "closed cases",
-                "Closed cases closed at the contact stage or with an approved outcome of no further action (with or without advice), out of every closed case. Step-down to early help is counted separately.",
+                "Closed cases closed at the contact stage or with an approved outcome of no further action (with or without advice), out " +
+                    "of every closed case. Step-down to early help is counted separately.",
                 Decided, $"(c.\"ContactOutcome\" = 'ClosedAtContact' OR c.\"Outcome\" IN ({NoFurtherAction}))"),
             new("step-down", "Outcomes", "Stepped down to early help", "closed cases",
                 "Closed cases whose approved outcome was a step-down to early help, out of every closed case.",
                 Decided, $"c.\"Outcome\" = '{DecisionOutcome.StepDownToEarlyHelp}'"),
             new("threshold-agreement", "Threshold", "Referrer's level agreed with the MASH's", "decided referrals with both levels",
-                "Cases with an approved decision where the level the referrer indicated equals the level the MASH applied, out of cases with an approved decision and a level from the referrer.",
+                "Cases with an approved decision where the level the referrer indicated equals the level the MASH applied, out of cases " +
+                    "with an approved decision and a level from the referrer.",
                 LevelsKnown, "c.\"ReferrerLevel\" = c.\"DecidedLevel\""),
             new("threshold-higher", "Threshold", "Referrer indicated a higher level than the MASH", "decided referrals with both levels",
                 "Of the same cases, those where the referrer's level was above the MASH's (the referrer over-estimated the need).",
@@ -77,13 +82,16 @@ public static class InsightsMeasures
                 "Cases whose referral records whether consent was obtained, refused or not sought, out of every case received.",
                 All, "r.\"Consent_Decision\" IS NOT NULL"),
             new("agencies-considered", "Practice", "Partner agencies considered", "closed cases",
-                "Closed cases where at least one partner agency was asked for information or a reason was recorded for not asking it, out of every closed case.",
+                "Closed cases where at least one partner agency was asked for information or a reason was recorded for not asking it, " +
+                    "out of every closed case.",
                 Decided, HasRequestOrReason),
             new("feedback", "Feedback", "Referrer given feedback", "cases with an approved decision",
-                "Cases with an approved decision whose feedback to the referrer has been sent (through the portal, by phone or by letter), out of every case with an approved decision.",
+                "Cases with an approved decision whose feedback to the referrer has been sent (through the portal, by phone or by " +
+                    "letter), out of every case with an approved decision.",
                 Approved, FeedbackSent),
             new("feedback-within-a-day", "Feedback", "Feedback sent within 24 hours of the decision", "cases with an approved decision",
-                "Cases with an approved decision whose feedback was sent no more than 24 hours after the decision was approved, out of every case with an approved decision.",
+                "Cases with an approved decision whose feedback was sent no more than 24 hours after the decision was approved, out of " +
+                    "every case with an approved decision.",
                 Approved, "f.\"SentAt\" <= c.\"DecidedAt\" + interval '24 hours'"),
             new("within-deadline", "Timeliness", "Decisions within the deadline", "decisions with a deadline",
                 "Cases with an approved decision that had a deadline (every rating but Blue), decided by the deadline then in force.",
@@ -91,14 +99,17 @@ public static class InsightsMeasures
         ];
         foreach (var rating in new[] { BragRating.Red, BragRating.Amber, BragRating.Green })
         {
-            measures.Add(new($"within-deadline-{rating.ToString().ToLowerInvariant()}", "Timeliness", $"{rating} decisions within the deadline", $"{rating} decisions with a deadline",
-                $"Cases rated {rating} at decision with an approved decision, decided by the deadline then in force.", DeadlineFor(rating), "c.\"DecidedWithinDeadline\""));
+            measures.Add(new($"within-deadline-{rating.ToString().ToLowerInvariant()}", "Timeliness",
+                $"{rating} decisions within the deadline", $"{rating} decisions with a deadline",
+                $"Cases rated {rating} at decision with an approved decision, decided by the deadline then in force.", DeadlineFor(rating),
+                    "c.\"DecidedWithinDeadline\""));
         }
 
         measures.AddRange(
         [
             new("re-referral-3-months", "Re-referrals", "Re-referrals within 3 months", "contacts and referrals received",
-                "Cases where a child linked to a known person had an earlier case received in the 3 months before this one, out of every case received. Only children matched to a known person can count.",
+                "Cases where a child linked to a known person had an earlier case received in the 3 months before this one, out of every " +
+                    "case received. Only children matched to a known person can count.",
                 All, ReReferralWithin("3 months")),
             new("re-referral-12-months", "Re-referrals", "Re-referrals within 12 months", "contacts and referrals received",
                 "As above, with an earlier case in the 12 months before.",
@@ -107,9 +118,11 @@ public static class InsightsMeasures
                 "Cases whose referrer disagreed and escalated the decision, out of cases whose feedback was sent.",
                 FeedbackSent, "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start)"),
             new("escalations-changed", "Escalations", "Escalations that changed the decision", "answered escalations",
-                "Cases whose escalation was answered by changing the decision, out of cases with an answered escalation (the rest were upheld).",
+                "Cases whose escalation was answered by changing the decision, out of cases with an answered escalation (the rest were " +
+                    "upheld).",
                 "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"AnsweredAt\" IS NOT NULL)",
-                $"c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"Result\" = '{EscalationResult.Changed}')"),
+                $"c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"Result\" = " +
+                    $"'{EscalationResult.Changed}')"),
         ]);
         return measures;
     }
@@ -119,7 +132,8 @@ public static class InsightsMeasures
     /// outcome the domain counts as no further action (including step-down to early help); blank while open.
     /// </summary>
     public static readonly string NfaFlag =
-        $"CASE WHEN c.\"Status\" <> 'Decided' THEN NULL WHEN c.\"ContactOutcome\" = 'ClosedAtContact' OR c.\"Outcome\" IN ({InList(DecisionOutcomeExtensions.All.Where(o => o.IsNoFurtherAction()))}) THEN 'Y' ELSE 'N' END";
+        $"CASE WHEN c.\"Status\" <> 'Decided' THEN NULL WHEN c.\"ContactOutcome\" = 'ClosedAtContact' OR c.\"Outcome\" IN " +
+            $"({InList(DecisionOutcomeExtensions.All.Where(o => o.IsNoFurtherAction()))}) THEN 'Y' ELSE 'N' END";
 
     private static string InList<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(", ", values.Select(v => $"'{v}'"));
 }

@@ -10,7 +10,8 @@ public static class InsightsQueries
     /// Every measure's numerator and denominator in one pass over the period's cases: one count per
     /// predicate (FILTER), returned as one row per measure by unnesting the two arrays.
     /// </summary>
-    public static async Task<IReadOnlyList<MeasureResult>> MeasuresAsync(PortalDbContext db, ResolvedFilter filter, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MeasureResult>> MeasuresAsync(PortalDbContext db, ResolvedFilter filter,
+        CancellationToken cancellationToken)
     {
         var measures = InsightsMeasures.Each;
         var denominators = string.Join(",\n", measures.Select(m => $"count(*) FILTER (WHERE {m.Denominator})"));

@@ -27,7 +27,8 @@ public static class InsightsEvents
 /// <summary>A count out of a total, as a measure shows it.</summary>
 public sealed record Ratio(long Numerator, long Denominator)
 {
-    public string Percent => Denominator == 0 ? "No cases" : $"{Math.Round(100m * Numerator / Denominator, MidpointRounding.AwayFromZero)}%";
+    public string Percent =>
+        Denominator == 0 ? "No cases" : $"{Math.Round(100m * Numerator / Denominator, MidpointRounding.AwayFromZero)}%";
 
     public decimal Share => Denominator == 0 ? 0 : (decimal)Numerator / Denominator;
 }

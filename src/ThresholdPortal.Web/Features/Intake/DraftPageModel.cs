@@ -23,5 +23,6 @@ public abstract class DraftPageModel : PageModel
     protected IActionResult SavedThenGoTo(string next) => Redirect(CameFromCheckAnswers ? ReferralRoutes.CheckAnswers(DraftId) : next);
 
     /// <summary>A page within the same change, still returning to check answers at its end if that is where it began.</summary>
-    protected IActionResult StayInChange(string page) => Redirect(CameFromCheckAnswers ? $"{page}?from={ReferralRoutes.FromCheckAnswers}" : page);
+    protected IActionResult StayInChange(string page) =>
+        Redirect(CameFromCheckAnswers ? $"{page}?from={ReferralRoutes.FromCheckAnswers}" : page);
 }

@@ -15,7 +15,8 @@ public static class ReferenceNumbers
     /// <summary>The area's prefix (<c>Referrals:ReferencePrefix</c>, "NS" for Northshire by default).</summary>
     public static string Prefix(IConfiguration configuration) => configuration["Referrals:ReferencePrefix"] ?? DefaultPrefix;
 
-    public static async Task<string> NextAsync(PortalDbContext db, string prefix, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public static async Task<string> NextAsync(PortalDbContext db, string prefix, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
     {
         var number = await db.Database
             .SqlQuery<long>($"SELECT nextval('\"ReferralReferenceNumbers\"') AS \"Value\"")

@@ -31,7 +31,8 @@ public static class ReferralAccess
 public static class DraftLoading
 {
     /// <summary>The threshold document version the draft is judged against, with its levels and indicators.</summary>
-    public static Task<ThresholdDocument> DocumentOfAsync(this PortalDbContext db, Referral referral, CancellationToken cancellationToken) =>
+    public static Task<ThresholdDocument> DocumentOfAsync(this PortalDbContext db, Referral referral,
+        CancellationToken cancellationToken) =>
         db.DocumentAsync(referral.ThresholdDocumentId, cancellationToken);
 
     /// <summary>The version new referrals are judged against: the highest published; null before any is loaded.</summary>

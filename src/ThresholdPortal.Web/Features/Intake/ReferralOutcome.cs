@@ -18,7 +18,8 @@ public sealed record ReferralOutcome(
     public bool AwaitsResponse => Feedback.State == FeedbackState.Sent;
 
     /// <summary>Loads the sent feedback; tracked when the caller is going to change it.</summary>
-    public static async Task<ReferralOutcome?> LoadAsync(PortalDbContext db, ICurrentUser user, string reference, bool tracked, CancellationToken cancellationToken)
+    public static async Task<ReferralOutcome?> LoadAsync(PortalDbContext db, ICurrentUser user, string reference, bool tracked,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var referral = await db.Referrals.AsNoTracking().SentVisibleTo(db, user).Where(r => r.Reference == reference)
@@ -30,7 +31,8 @@ public sealed record ReferralOutcome(
         }
 
         var feedbacks = tracked ? db.ReferrerFeedback : db.ReferrerFeedback.AsNoTracking();
-        var feedback = await feedbacks.SingleOrDefaultAsync(f => f.ReferralId == referral.Id && f.State != FeedbackState.Draft, cancellationToken);
+        var feedback = await feedbacks.SingleOrDefaultAsync(f => f.ReferralId == referral.Id && f.State != FeedbackState.Draft,
+            cancellationToken);
         if (feedback is null)
         {
             return null;
@@ -39,6 +41,7 @@ public sealed record ReferralOutcome(
         var mashCase = await db.MashCases.AsNoTracking().Where(c => c.Id == feedback.CaseId)
             .Select(c => new { c.DecidedAt, c.ReferrerLevel, c.DecidedLevel }).SingleAsync(cancellationToken);
         var escalation = await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.FeedbackId == feedback.Id, cancellationToken);
-        return new ReferralOutcome(feedback.CaseId, referral.Reference!, mashCase.DecidedAt, mashCase.ReferrerLevel, mashCase.DecidedLevel, feedback, escalation);
+        return new ReferralOutcome(feedback.CaseId, referral.Reference!, mashCase.DecidedAt, mashCase.ReferrerLevel, mashCase.DecidedLevel,
+            feedback, escalation);
     }
 }

@@ -20,7 +20,8 @@ public static class ReferralRoutes
     public static string Level(Guid draftId) => Step(draftId, "level");
     public static string EarlyHelp(Guid draftId) => Step(draftId, "early-help");
     public static string Household(Guid draftId) => Step(draftId, "household");
-    public static string Adult(Guid draftId, Guid? adultId = null) => Step(draftId, adultId is null ? "household/adult" : $"household/adult/{adultId}");
+    public static string Adult(Guid draftId, Guid? adultId = null) =>
+        Step(draftId, adultId is null ? "household/adult" : $"household/adult/{adultId}");
     public static string Concerns(Guid draftId) => Step(draftId, "concerns");
     public static string Background(Guid draftId) => Step(draftId, "background");
     public static string Categories(Guid draftId) => Step(draftId, "categories");
@@ -47,7 +48,8 @@ public static class ReferralRoutes
             AnswerField.ChildName => Change(ChildDetails(draftId, child), "GivenName"),
             AnswerField.HowConcernsAffectChild or AnswerField.ChildsVoice or AnswerField.SiblingsExperiences
                 => Change(ChildExperience(draftId, child), field.ToString()),
-            AnswerField.WhatHappened or AnswerField.Analysis or AnswerField.RiskFactors or AnswerField.ProtectiveFactors or AnswerField.ExpectedOutcome
+            AnswerField.WhatHappened or AnswerField.Analysis or AnswerField.RiskFactors or AnswerField.ProtectiveFactors
+                or AnswerField.ExpectedOutcome
                 => Change(Concerns(draftId), field.ToString()),
             AnswerField.History or AnswerField.PreviousHelp or AnswerField.OtherProfessionals
                 => Change(Background(draftId), field.ToString()),

@@ -18,11 +18,14 @@ public sealed record SummaryCard(string Title, string Anchor, bool Incomplete, I
 /// </summary>
 public sealed record ReferralSummary(Referral Referral, ThresholdDocument Document, Guid? ChangeLinksFor)
 {
-    /// <summary>Where an attachment downloads from: the referrer's own address unless a page (the MASH case record) gives its own.</summary>
+    /// <summary>Where an attachment downloads from: the referrer's own address unless a page (the MASH case record) gives its
+    /// own.</summary>
     public Func<Guid, string> AttachmentLink { get; init; } = ReferralRoutes.Attachment;
 
-    /// <summary>Loads the single referral the query selects, read-only, with everything the summary shows (never attachment bytes).</summary>
-    public static async Task<ReferralSummary?> LoadAsync(PortalDbContext db, IQueryable<Referral> selected, bool editable, CancellationToken cancellationToken)
+    /// <summary>Loads the single referral the query selects, read-only, with everything the summary shows (never attachment
+    /// bytes).</summary>
+    public static async Task<ReferralSummary?> LoadAsync(PortalDbContext db, IQueryable<Referral> selected, bool editable,
+        CancellationToken cancellationToken)
     {
         var referral = await selected.AsNoTracking()
             .Include(r => r.Children).Include(r => r.Adults).Include(r => r.Attachments)
@@ -66,19 +69,23 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
     {
         var rows = new List<SummaryRow>
         {
-            new("Child in immediate danger", ReferralDisplay.YesNo(Referral.ChildInImmediateDanger), Change(ReferralRoutes.Screening, "ChildInImmediateDanger")),
-            new("FGM known or suspected", ReferralDisplay.YesNo(Referral.FgmKnownOrSuspected), Change(ReferralRoutes.Screening, "FgmKnownOrSuspected")),
+            new("Child in immediate danger", ReferralDisplay.YesNo(Referral.ChildInImmediateDanger),
+                Change(ReferralRoutes.Screening, "ChildInImmediateDanger")),
+            new("FGM known or suspected", ReferralDisplay.YesNo(Referral.FgmKnownOrSuspected),
+                Change(ReferralRoutes.Screening, "FgmKnownOrSuspected")),
         };
         foreach (var child in children)
         {
-            var indicators = child.IndicatorCodes.Select(Document.FindIndicator).OfType<ThresholdIndicator>().Select(i => $"{i.Text} ({i.Level.Number()})");
+            var indicators = child.IndicatorCodes.Select(Document.FindIndicator).OfType<ThresholdIndicator>()
+                .Select(i => $"{i.Text} ({i.Level.Number()})");
             rows.Add(new($"Indicators for {child.DisplayName}", Lines(indicators) ?? "None selected",
                 Change(id => ReferralRoutes.ChildIndicators(id, child.Id)), LongText: true));
         }
 
         rows.Add(new("Suggested level", Referral.SuggestedLevel is { } suggested ? Document.TitleOf(suggested) : null));
         rows.Add(new("Why it was suggested", Lines(Referral.SuggestionReasons), LongText: true));
-        rows.Add(new("Level chosen", Referral.ChosenLevel is { } chosen ? Document.TitleOf(chosen) : null, Change(ReferralRoutes.Level, "ChosenLevel")));
+        rows.Add(new("Level chosen", Referral.ChosenLevel is { } chosen ? Document.TitleOf(chosen) : null,
+            Change(ReferralRoutes.Level, "ChosenLevel")));
         if (Referral.EarlyHelpOffered)
         {
             rows.Add(new("Early help pathway", Referral.EarlyHelpChoice switch
@@ -89,7 +96,8 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
             }, Change(ReferralRoutes.EarlyHelp, "Choice")));
             if (Referral.EarlyHelpChoice == EarlyHelpChoice.ReferToMashAnyway)
             {
-                rows.Add(new("Why the MASH rather than early help", Referral.ReasonForMashReferral, Change(ReferralRoutes.EarlyHelp, "ReasonForMashReferral"), LongText: true));
+                rows.Add(new("Why the MASH rather than early help", Referral.ReasonForMashReferral,
+                    Change(ReferralRoutes.EarlyHelp, "ReasonForMashReferral"), LongText: true));
             }
         }
 
@@ -108,14 +116,16 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
                 ? new("Expected date of birth", child.ExpectedDate is { } expected ? UkCalendar.Format(expected) : null, Details("Born"))
                 : new("Date of birth", child.DateOfBirth is { } born ? UkCalendar.Format(born) : null, Details("Born")),
             new("Gender", child.Gender?.DisplayName(), Details("Gender")),
-            new("Address", Lines([child.AddressLine1, child.AddressLine2, child.Town, child.Postcode]), Details("AddressLine1"), LongText: true),
+            new("Address", Lines([child.AddressLine1, child.AddressLine2, child.Town, child.Postcode]), Details("AddressLine1"),
+                LongText: true),
             new("School or setting", child.SchoolOrSetting, Details("SchoolOrSetting")),
             new("How the concerns affect them", child.HowConcernsAffectChild, Experience("HowConcernsAffectChild"), LongText: true),
             new("The child's voice", child.ChildsVoice, Experience("ChildsVoice"), LongText: true),
         };
         if (hasSiblings)
         {
-            rows.Add(new("Brothers' and sisters' experiences", child.SiblingsExperiences, Experience("SiblingsExperiences"), LongText: true));
+            rows.Add(new("Brothers' and sisters' experiences", child.SiblingsExperiences, Experience("SiblingsExperiences"),
+                LongText: true));
         }
 
         return new SummaryCard(child.DisplayName, $"Child_{child.Id}", incomplete, rows);
@@ -150,19 +160,24 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
             new("Risk factors", concerns.RiskFactors, Change(ReferralRoutes.Concerns, "RiskFactors"), LongText: true),
             new("Protective factors", concerns.ProtectiveFactors, Change(ReferralRoutes.Concerns, "ProtectiveFactors"), LongText: true),
             new("Analysis", concerns.Analysis, Change(ReferralRoutes.Concerns, "Analysis"), LongText: true),
-            new("What the referrer expects to happen", concerns.ExpectedOutcome, Change(ReferralRoutes.Concerns, "ExpectedOutcome"), LongText: true),
+            new("What the referrer expects to happen", concerns.ExpectedOutcome, Change(ReferralRoutes.Concerns, "ExpectedOutcome"),
+                LongText: true),
             new("History", concerns.History, Change(ReferralRoutes.Background, "History"), LongText: true),
-            new("Previous help and how it worked", concerns.PreviousHelp, Change(ReferralRoutes.Background, "PreviousHelp"), LongText: true),
-            new("Other professionals and their views", concerns.OtherProfessionals, Change(ReferralRoutes.Background, "OtherProfessionals"), LongText: true),
+            new("Previous help and how it worked", concerns.PreviousHelp, Change(ReferralRoutes.Background, "PreviousHelp"),
+                LongText: true),
+            new("Other professionals and their views", concerns.OtherProfessionals, Change(ReferralRoutes.Background, "OtherProfessionals"),
+                LongText: true),
             new("Categories of concern", Referral.Categories is null ? null : categories.Count == 0 ? "None of these"
-                : Lines(categories.Select(c => $"{c.Name} (factor {c.CinFactorCode})")), Change(ReferralRoutes.Categories, "Categories"), LongText: true),
+                : Lines(categories.Select(c => $"{c.Name} (factor {c.CinFactorCode})")), Change(ReferralRoutes.Categories, "Categories"),
+                    LongText: true),
         };
         string? Categories(string field) => Change(ReferralRoutes.Categories, field);
         if (Referral.HasCategory(ConcernCategory.ChildSexualExploitation))
         {
             rows.Add(new("Signs of sexual exploitation", followUps.CseDetails, Categories("CseDetails"), LongText: true));
             rows.Add(new("People and places linked to it", followUps.CsePeopleAndPlaces, Categories("CsePeopleAndPlaces"), LongText: true));
-            rows.Add(new("CSE risk tool completed", ReferralDisplay.YesNo(followUps.CseRiskToolCompleted), Categories("CseRiskToolCompleted")));
+            rows.Add(new("CSE risk tool completed", ReferralDisplay.YesNo(followUps.CseRiskToolCompleted),
+                Categories("CseRiskToolCompleted")));
         }
 
         if (Referral.HasCategory(ConcernCategory.ChildCriminalExploitation))
@@ -172,7 +187,8 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
 
         if (Referral.HasCategory(ConcernCategory.FemaleGenitalMutilation))
         {
-            rows.Add(new("FGM reported to the police", ReferralDisplay.YesNo(followUps.FgmReportedToPolice), Categories("FgmReportedToPolice")));
+            rows.Add(new("FGM reported to the police", ReferralDisplay.YesNo(followUps.FgmReportedToPolice),
+                Categories("FgmReportedToPolice")));
             rows.Add(new("Police reference", followUps.FgmPoliceReference, Categories("FgmPoliceReference")));
         }
 
@@ -198,7 +214,8 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
     {
         var consent = Referral.Consent;
         var communication = Referral.Communication;
-        var rows = new List<SummaryRow> { new("Did the parents or carers agree?", consent.Decision?.DisplayName(), Change(ReferralRoutes.Consent, "Decision")) };
+        var rows = new List<SummaryRow> { new("Did the parents or carers agree?", consent.Decision?.DisplayName(),
+            Change(ReferralRoutes.Consent, "Decision")) };
         if (consent.Decision is ConsentDecision.Refused or ConsentDecision.NotSought)
         {
             var refused = consent.Decision == ConsentDecision.Refused;
@@ -207,10 +224,13 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
         }
 
         rows.Add(new("Basis for sharing", consent.SharingBasis?.DisplayName(), Change(ReferralRoutes.Consent, "SharingBasis")));
-        rows.Add(new("Interpreter needed", communication.InterpreterNeeded == true ? $"Yes: {communication.Language}" : ReferralDisplay.YesNo(communication.InterpreterNeeded),
+        rows.Add(new("Interpreter needed",
+            communication.InterpreterNeeded == true ? $"Yes: {communication.Language}"
+            : ReferralDisplay.YesNo(communication.InterpreterNeeded),
             Change(ReferralRoutes.Communication, "InterpreterNeeded")));
         rows.Add(new("Disability or communication needs",
-            communication.HasCommunicationNeeds == true ? communication.CommunicationNeedsDetails : ReferralDisplay.YesNo(communication.HasCommunicationNeeds),
+            communication.HasCommunicationNeeds == true ? communication.CommunicationNeedsDetails
+                : ReferralDisplay.YesNo(communication.HasCommunicationNeeds),
             Change(ReferralRoutes.Communication, "HasCommunicationNeeds"), LongText: true));
         return new SummaryCard("Consent and communication", nameof(ReferralSection.ConsentAndCommunication), incomplete, rows);
     }
@@ -219,7 +239,8 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
     {
         var rows = Referral.Attachments.OrderBy(a => a.UploadedAt)
             .Select(a => new SummaryRow(a.Kind == AttachmentKind.Other ? a.Description ?? "Document" : a.Kind.DisplayName(),
-                $"{a.FileName} ({AttachmentSize.Describe(a.SizeBytes)})", Change(ReferralRoutes.Attachments), ValueHref: AttachmentLink(a.Id)))
+                $"{a.FileName} ({AttachmentSize.Describe(a.SizeBytes)})", Change(ReferralRoutes.Attachments),
+                    ValueHref: AttachmentLink(a.Id)))
             .ToList();
         if (rows.Count == 0)
         {

@@ -11,9 +11,11 @@ public static partial class ReferralValidation
     /// Within the length limit. Markup is allowed: it is stored as typed and always encoded when shown.
     /// </summary>
     public static IRuleBuilderOptions<T, string?> Answer<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength) =>
-        rule.MaximumLength(maxLength).WithMessage(string.Create(CultureInfo.InvariantCulture, $"{label} must be {maxLength:N0} characters or fewer"));
+        rule.MaximumLength(maxLength)
+            .WithMessage(string.Create(CultureInfo.InvariantCulture, $"{label} must be {maxLength:N0} characters or fewer"));
 
-    public static IRuleBuilderOptions<T, string?> RequiredAnswer<T>(this IRuleBuilder<T, string?> rule, string missing, string label, int maxLength) =>
+    public static IRuleBuilderOptions<T,
+        string?> RequiredAnswer<T>(this IRuleBuilder<T, string?> rule, string missing, string label, int maxLength) =>
         rule.NotEmpty().WithMessage(missing).Answer(label, maxLength);
 
     /// <summary>
@@ -28,7 +30,8 @@ public static partial class ReferralValidation
             return null;
         }
 
-        var kept = new string([.. text.Select(c => c is '\v' or '\f' ? '\n' : c).Where(c => !char.IsControl(c) || c is '\r' or '\n' or '\t')]).Trim();
+        var kept = new string([.. text.Select(c => c is '\v' or '\f' ? '\n' : c)
+            .Where(c => !char.IsControl(c) || c is '\r' or '\n' or '\t')]).Trim();
         return kept.Length == 0 ? null : kept;
     }
 
@@ -63,5 +66,6 @@ public static class UkCalendar
     public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     public static string Format(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, London).ToString("d MMMM yyyy 'at' h:mmtt", CultureInfo.GetCultureInfo("en-GB")).Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+        TimeZoneInfo.ConvertTime(moment, London).ToString("d MMMM yyyy 'at' h:mmtt", CultureInfo.GetCultureInfo("en-GB"))
+            .Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
 }

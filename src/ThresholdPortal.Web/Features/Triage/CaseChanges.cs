@@ -23,7 +23,8 @@ public interface ICaseChange
 
 public static class CaseChanges
 {
-    public const string ConflictMessage = "This case changed since you opened it. Check what changed, then make your change again if it is still right.";
+    public const string ConflictMessage =
+        "This case changed since you opened it. Check what changed, then make your change again if it is still right.";
 
     /// <summary>
     /// The one path for a version-checked change to a case: loads the case, tracked, holding the version the
@@ -64,7 +65,8 @@ public static class CaseChanges
     }
 
     /// <summary>A change whose step needs nothing but the case.</summary>
-    public static Task<CommandResult> ChangeAsync(PortalDbContext db, ICaseChange change, Action<MashCase> step, CancellationToken cancellationToken)
+    public static Task<CommandResult> ChangeAsync(PortalDbContext db, ICaseChange change, Action<MashCase> step,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(step);
         return ChangeAsync(db, change, mashCase =>
@@ -113,10 +115,13 @@ public static class CaseChanges
     /// <summary>What others changed on the case since the form was opened: for a change whose own stale-save check failed.</summary>
     public static async Task<CommandResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
     {
-        var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
+        var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks),
+            TimeSpan.Zero);
         var subject = change.CaseId.ToString();
         var changes = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == subject && e.OccurredAt >= since && !CaseEvents.Reads.Contains(e.Action))
+            .Where(e =>
+                e.SubjectType == CaseEvents.SubjectType && e.SubjectId == subject && e.OccurredAt >= since
+                && !CaseEvents.Reads.Contains(e.Action))
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
             .Select(e => new
             {
@@ -127,7 +132,8 @@ public static class CaseChanges
             })
             .Take(50)
             .ToListAsync(cancellationToken);
-        return new CommandResult.Conflict([.. changes.Select(c => new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
+        return new CommandResult.Conflict([.. changes.Select(c =>
+            new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
     }
 }
 

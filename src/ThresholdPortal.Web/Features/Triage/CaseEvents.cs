@@ -41,7 +41,8 @@ public static class CaseEvents
 
     /// <summary>Reading, not changing: left out of "what changed since you opened it".</summary>
     public static IReadOnlyList<string> Reads { get; } =
-        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, FeedbackRead, .. InformationRequests.InformationRequestEvents.Reads];
+        [Viewed, AttachmentDownloaded, AccessLogViewed, ReferralViewed, ReferralAttachmentDownloaded, FeedbackRead,
+            .. InformationRequests.InformationRequestEvents.Reads];
 
     /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
     public static string Describe(string action) => action switch

@@ -13,7 +13,8 @@ namespace ThresholdPortal.Web.Features.Triage;
 public static class CasePeople
 {
     public sealed record Subject(
-        Guid SubjectId, PersonRole Role, string? GivenName, string? FamilyName, string Name, DateOnly? DateOfBirth, bool IsUnborn, string? Address, Linked? Link)
+        Guid SubjectId, PersonRole Role, string? GivenName, string? FamilyName, string Name, DateOnly? DateOfBirth, bool IsUnborn,
+            string? Address, Linked? Link)
     {
         public PersonDetails ForMatching => new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth);
     }
@@ -32,7 +33,8 @@ public static class CasePeople
         IReadOnlyList<EarlierCase> EarlierCases,
         IReadOnlyList<HouseholdMember> Household);
 
-    public sealed record EarlierCase(Guid CaseId, string Reference, DateTimeOffset ReceivedAt, MashCaseStatus Status, BragRating? Rating, string Outcome, bool IsWithinReReferralWindow);
+    public sealed record EarlierCase(Guid CaseId, string Reference, DateTimeOffset ReceivedAt, MashCaseStatus Status, BragRating? Rating,
+        string Outcome, bool IsWithinReReferralWindow);
 
     public sealed record HouseholdMember(Guid PersonId, string Name, PersonRole Role, DateOnly? DateOfBirth, OpenInvolvement Involvement);
 
@@ -47,21 +49,26 @@ public static class CasePeople
     {
         ArgumentNullException.ThrowIfNull(db);
         var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order)
-            .Select(c => new { c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate, c.AddressLine1, c.Town, c.Postcode })
+            .Select(c =>
+                new { c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate, c.AddressLine1, c.Town, c.Postcode })
             .ToListAsync(cancellationToken);
         var adults = await db.ReferralAdults.AsNoTracking().Where(a => a.ReferralId == referralId).OrderBy(a => a.Order)
             .Select(a => new { a.Id, a.GivenName, a.FamilyName, a.DateOfBirth, a.Relationship })
             .ToListAsync(cancellationToken);
         return
         [
-            .. children.Select(c => new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName, Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
+            .. children.Select(c =>
+                new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
+                Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
                 c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null)),
-            .. adults.Select(a => new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
+            .. adults.Select(a =>
+                new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
                 a.DateOfBirth, false, null, null)),
         ];
     }
 
-    public static async Task<People> LoadAsync(PortalDbContext db, MashCase mashCase, int reReferralWindowMonths, CancellationToken cancellationToken)
+    public static async Task<People> LoadAsync(PortalDbContext db, MashCase mashCase, int reReferralWindowMonths,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
         var subjects = await SubjectsAsync(db, mashCase.ReferralId, cancellationToken);
@@ -91,7 +98,8 @@ public static class CasePeople
                 .ToListAsync(cancellationToken))
             .Where(c => c.ReceivedAt < mashCase.ReceivedAt)
             .ToLookup(c => c.PersonId, c => new EarlierCase(c.Id, c.Reference, c.ReceivedAt, c.Status, c.Rating,
-                Outcome(c.Status, c.ContactOutcome, c.ClosureReason), ReReferral.IsWithinWindow(c.ReceivedAt, mashCase.ReceivedAt, reReferralWindowMonths)));
+                Outcome(c.Status, c.ContactOutcome, c.ClosureReason),
+                    ReReferral.IsWithinWindow(c.ReceivedAt, mashCase.ReceivedAt, reReferralWindowMonths)));
 
         var householdIds = links.Select(l => l.Person.HouseholdId).Distinct().ToList();
         var households = (await db.Persons.AsNoTracking()
@@ -128,7 +136,8 @@ public static class CasePeople
     /// the version the practitioner's form was opened on.
     /// </summary>
     public static async Task RecordFindingsAsync(
-        PortalDbContext db, MashCase mashCase, IReadOnlyCollection<Guid> linkedPersonIds, int reReferralWindowMonths, CancellationToken cancellationToken)
+        PortalDbContext db, MashCase mashCase, IReadOnlyCollection<Guid> linkedPersonIds, int reReferralWindowMonths,
+            CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mashCase);
@@ -138,7 +147,8 @@ public static class CasePeople
             .Where(l => ids.Contains(l.PersonId) && l.CaseId != mashCase.Id)
             .Join(db.MashCases, l => l.CaseId, c => c.Id, (l, c) => c.ReceivedAt)
             .AnyAsync(received => received < mashCase.ReceivedAt && received >= windowStart, cancellationToken);
-        var involvements = await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.Involvement).Distinct().ToListAsync(cancellationToken);
+        var involvements = await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.Involvement).Distinct()
+            .ToListAsync(cancellationToken);
         mashCase.RecordLinkedPeopleFindings(
             reReferral, involvements.Contains(OpenInvolvement.EarlyHelp), involvements.Contains(OpenInvolvement.SocialCare));
         db.Entry(mashCase).Property(c => c.Flags).IsModified = true;

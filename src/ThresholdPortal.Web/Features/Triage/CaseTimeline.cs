@@ -11,9 +11,11 @@ namespace ThresholdPortal.Web.Features.Triage;
 public static class CaseTimeline
 {
     public sealed record Entry(
-        long Id, DateTimeOffset At, string Action, string What, string? Detail, string By, string? ByOrganisation, string? ByEmail, int Times = 1);
+        long Id, DateTimeOffset At, string Action, string What, string? Detail, string By, string? ByOrganisation, string? ByEmail,
+            int Times = 1);
 
-    public static async Task<IReadOnlyList<Entry>> AccessLogAsync(PortalDbContext db, Guid caseId, Guid referralId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Entry>> AccessLogAsync(PortalDbContext db, Guid caseId, Guid referralId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var caseSubject = caseId.ToString();
@@ -34,15 +36,18 @@ public static class CaseTimeline
             })
             .ToListAsync(cancellationToken);
         return [.. events.Select(e => new Entry(
-            e.Id, e.OccurredAt, e.Action, CaseEvents.Describe(e.Action), e.Detail, e.User?.Name ?? "The system", e.User?.Organisation, e.User?.Email))];
+            e.Id, e.OccurredAt, e.Action, CaseEvents.Describe(e.Action), e.Detail, e.User?.Name ?? "The system", e.User?.Organisation,
+                e.User?.Email))];
     }
 
-    public static async Task<IReadOnlyList<Entry>> LoadAsync(PortalDbContext db, Guid caseId, Guid referralId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Entry>> LoadAsync(PortalDbContext db, Guid caseId, Guid referralId,
+        CancellationToken cancellationToken)
     {
         var folded = new List<Entry>();
         foreach (var entry in await AccessLogAsync(db, caseId, referralId, cancellationToken))
         {
-            if (folded.Count > 0 && entry.Action == CaseEvents.Viewed && folded[^1] is { Action: CaseEvents.Viewed } previous && previous.By == entry.By)
+            if (folded.Count > 0 && entry.Action == CaseEvents.Viewed && folded[^1] is { Action: CaseEvents.Viewed } previous
+                && previous.By == entry.By)
             {
                 // Newest first: keep the latest view's time and count the earlier ones.
                 folded[^1] = previous with { Times = previous.Times + 1 };

@@ -25,7 +25,8 @@ public static class MashIntake
 
         var mashCase = MashCase.Open(referral, channel, clock);
         db.MashCases.Add(mashCase);
-        audit.Record(CaseEvents.Received, CaseEvents.SubjectType, mashCase.Id.ToString(), $"{channel.DisplayName()}; source {mashCase.SourceCode}");
+        audit.Record(CaseEvents.Received, CaseEvents.SubjectType, mashCase.Id.ToString(),
+            $"{channel.DisplayName()}; source {mashCase.SourceCode}");
         return mashCase;
     }
 }

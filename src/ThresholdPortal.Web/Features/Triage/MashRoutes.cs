@@ -15,5 +15,6 @@ public static class MashRoutes
     public static string Attachment(Guid caseId, Guid attachmentId) => $"/mash/cases/{caseId}/attachments/{attachmentId}";
     public static string Person(Guid caseId, Guid subjectId) => $"/mash/cases/{caseId}/people/{subjectId}";
     public static string EarlyHelpRequest(Guid referralId) => $"/mash/early-help/{referralId}";
-    public static string EarlyHelpAttachment(Guid referralId, Guid attachmentId) => $"/mash/early-help/{referralId}?handler=attachment&attachmentId={attachmentId}";
+    public static string EarlyHelpAttachment(Guid referralId, Guid attachmentId) =>
+        $"/mash/early-help/{referralId}?handler=attachment&attachmentId={attachmentId}";
 }

@@ -47,8 +47,11 @@ public sealed class MashSettings
             Changes = "First version, from the configuration file",
             WorkingDayStarts = calendar.DayStarts,
             WorkingDayEnds = calendar.DayEnds,
-            WorkingDays = [.. Enum.GetValues<DayOfWeek>().Where(d => triage.WorkingDays.Count == 0 ? d is not (DayOfWeek.Saturday or DayOfWeek.Sunday) : triage.WorkingDays.Contains(d))],
-            BankHolidays = [.. holidays.Distinct().Order().Select(d => new BankHoliday { Date = d, Description = BankHolidays.Describe(d) })],
+            WorkingDays = [.. Enum.GetValues<DayOfWeek>()
+                .Where(d =>
+                triage.WorkingDays.Count == 0 ? d is not (DayOfWeek.Saturday or DayOfWeek.Sunday) : triage.WorkingDays.Contains(d))],
+            BankHolidays = [.. holidays.Distinct().Order()
+                .Select(d => new BankHoliday { Date = d, Description = BankHolidays.Describe(d) })],
             RedHours = triage.RedHours,
             AmberHours = triage.AmberHours,
             GreenHours = triage.GreenHours,

@@ -56,7 +56,8 @@ public sealed record QueueCursor(QueueOrder Order, DateTimeOffset First, int Ran
                 return null;
             }
 
-            return new QueueCursor(expectedOrder, new DateTimeOffset(first, TimeSpan.Zero), rank, new DateTimeOffset(second, TimeSpan.Zero), id);
+            return new QueueCursor(expectedOrder, new DateTimeOffset(first, TimeSpan.Zero), rank, new DateTimeOffset(second, TimeSpan.Zero),
+                id);
         }
         catch (FormatException)
         {

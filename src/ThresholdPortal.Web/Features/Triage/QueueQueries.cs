@@ -49,7 +49,8 @@ public static class QueueQueries
         cases = request.Brag switch
         {
             "Unrated" => cases.Where(c => c.Rating == null),
-            { } brag when Enum.TryParse<BragRating>(brag, ignoreCase: false, out var rating) && Enum.IsDefined(rating) => cases.Where(c => c.Rating == rating),
+            { } brag when Enum.TryParse<BragRating>(brag, ignoreCase: false, out var rating) && Enum.IsDefined(rating) =>
+                cases.Where(c => c.Rating == rating),
             _ => cases,
         };
 
@@ -100,8 +101,10 @@ public static class QueueQueries
                 {
                     // Newest first: "after" a row is older than it.
                     cases = backwards
-                        ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.ReceivedAt, c.Id), ValueTuple.Create(key.First, key.Id)))
-                        : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.ReceivedAt, c.Id), ValueTuple.Create(key.First, key.Id)));
+                        ? cases.Where(c =>
+                            EF.Functions.GreaterThan(ValueTuple.Create(c.ReceivedAt, c.Id), ValueTuple.Create(key.First, key.Id)))
+                        : cases.Where(c =>
+                            EF.Functions.LessThan(ValueTuple.Create(c.ReceivedAt, c.Id), ValueTuple.Create(key.First, key.Id)));
                 }
 
                 return backwards
@@ -112,8 +115,12 @@ public static class QueueQueries
                 if (key is not null)
                 {
                     cases = backwards
-                        ? cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.ClosedAt, c.Id), ValueTuple.Create((DateTimeOffset?)key.First, key.Id)))
-                        : cases.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.ClosedAt, c.Id), ValueTuple.Create((DateTimeOffset?)key.First, key.Id)));
+                        ? cases.Where(c =>
+                            EF.Functions.GreaterThan(ValueTuple.Create(c.ClosedAt, c.Id),
+                            ValueTuple.Create((DateTimeOffset?)key.First, key.Id)))
+                        : cases.Where(c =>
+                            EF.Functions.LessThan(ValueTuple.Create(c.ClosedAt, c.Id),
+                            ValueTuple.Create((DateTimeOffset?)key.First, key.Id)));
                 }
 
                 return backwards
@@ -127,10 +134,12 @@ public static class QueueQueries
                     var (due, rank, received, id) = (key.First, key.Rank, key.Second, key.Id);
                     cases = backwards
                         ? cases.Where(c => EF.Functions.LessThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt),
+                                EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
                             ValueTuple.Create(due, rank, received, id)))
                         : cases.Where(c => EF.Functions.GreaterThan(
-                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt), EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
+                            ValueTuple.Create(EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt),
+                                EF.Property<int>(c, MashCaseConfiguration.UrgencyRank), c.ReceivedAt, c.Id),
                             ValueTuple.Create(due, rank, received, id)));
                 }
 
@@ -144,7 +153,8 @@ public static class QueueQueries
         }
     }
 
-    public static async Task<Page> PageAsync(PortalDbContext db, IQueryable<MashCase> filtered, IQueueFilter request, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Page> PageAsync(PortalDbContext db, IQueryable<MashCase> filtered, IQueueFilter request, int pageSize,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var after = QueueCursor.Decode(request.After, request.Order);

@@ -51,7 +51,8 @@ public sealed class TriageOptions
         TimeZoneInfo.FindSystemTimeZoneById(TimeZone),
         WorkingDayStarts,
         WorkingDayEnds,
-        WorkingDays.Count > 0 ? WorkingDays : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        WorkingDays.Count > 0 ? WorkingDays
+            : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
         BankHolidays.Count > 0 ? BankHolidays : EnglandAndWalesBankHolidays);
 
     public DecisionTimescales ToTimescales() => new(
@@ -79,7 +80,8 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
             failures.Add("Triage:WorkingDayEnds must be after Triage:WorkingDayStarts.");
         }
 
-        foreach (var (setting, hours) in new[] { ("RedHours", options.RedHours), ("AmberHours", options.AmberHours), ("GreenHours", options.GreenHours), ("UnratedHours", options.UnratedHours) })
+        foreach (var (setting, hours) in new[] { ("RedHours", options.RedHours), ("AmberHours", options.AmberHours),
+            ("GreenHours", options.GreenHours), ("UnratedHours", options.UnratedHours) })
         {
             if (hours is <= 0 or > 24 * 30)
             {

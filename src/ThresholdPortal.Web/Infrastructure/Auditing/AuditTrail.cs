@@ -12,7 +12,8 @@ public interface IAuditTrail
     void Record(string action, string subjectType, string subjectId, string? detail = null);
 
     /// <summary>Adds the event and saves it now: for reads, which have no other save.</summary>
-    Task RecordNowAsync(string action, string subjectType, string subjectId, string? detail = null, CancellationToken cancellationToken = default);
+    Task RecordNowAsync(string action, string subjectType, string subjectId, string? detail = null,
+        CancellationToken cancellationToken = default);
 }
 
 public sealed class AuditTrail(PortalDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditTrail
@@ -33,7 +34,8 @@ public sealed class AuditTrail(PortalDbContext db, IHttpContextAccessor http, Ti
         });
     }
 
-    public async Task RecordNowAsync(string action, string subjectType, string subjectId, string? detail = null, CancellationToken cancellationToken = default)
+    public async Task RecordNowAsync(string action, string subjectType, string subjectId, string? detail = null,
+        CancellationToken cancellationToken = default)
     {
         Record(action, subjectType, subjectId, detail);
         await db.SaveChangesAsync(cancellationToken);

@@ -79,7 +79,8 @@ public sealed partial class OverdueRequestChaser(
         var chased = 0;
         foreach (var request in overdue.Where(r => r.Chase(now)))
         {
-            var emailed = await AgencyResponders.NotifyAsync(db, outbox, request.OrganisationId, EmailTemplate.InformationRequestOverdue, request.Id, cancellationToken);
+            var emailed = await AgencyResponders.NotifyAsync(db, outbox, request.OrganisationId, EmailTemplate.InformationRequestOverdue,
+                request.Id, cancellationToken);
             audit.Record(InformationRequestEvents.Chased, CaseEvents.SubjectType, request.CaseId.ToString(),
                 $"{InformationRequestEvents.Detail(request.AgencyName, request.Id)}; {emailed} responder(s) e-mailed");
             chased++;

@@ -37,11 +37,14 @@ public sealed class InformationRequestConfiguration : IEntityTypeConfiguration<I
 
         // The queue's "overdue requests" flag and the chaser read only open requests by due time.
         builder.HasIndex(r => new { r.CaseId, r.DueAt }).HasDatabaseName("IX_InformationRequests_OpenByCase").HasFilter(OpenFilter);
-        builder.HasIndex(r => r.DueAt).HasDatabaseName("IX_InformationRequests_ToChase").HasFilter(OpenFilter + " AND \"ChasedAt\" IS NULL");
+        builder.HasIndex(r => r.DueAt).HasDatabaseName("IX_InformationRequests_ToChase")
+            .HasFilter(OpenFilter + " AND \"ChasedAt\" IS NULL");
 
         // An agency's list: open requests most urgent first, the rest newest first, each paged by key.
-        builder.HasIndex(r => new { r.OrganisationId, r.DueAt, r.Id }).HasDatabaseName("IX_InformationRequests_AgencyOpen").HasFilter(OpenFilter);
-        builder.HasIndex(r => new { r.OrganisationId, r.SentAt, r.Id }).HasDatabaseName("IX_InformationRequests_AgencyClosed").HasFilter("\"State\" IN ('Answered', 'Declined')");
+        builder.HasIndex(r => new { r.OrganisationId, r.DueAt, r.Id }).HasDatabaseName("IX_InformationRequests_AgencyOpen")
+            .HasFilter(OpenFilter);
+        builder.HasIndex(r => new { r.OrganisationId, r.SentAt, r.Id }).HasDatabaseName("IX_InformationRequests_AgencyClosed")
+            .HasFilter("\"State\" IN ('Answered', 'Declined')");
 
         builder.HasOne<MashCase>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.ReferralId).OnDelete(DeleteBehavior.Restrict);
@@ -92,7 +95,8 @@ public sealed class ResponseAttachmentConfiguration : IEntityTypeConfiguration<R
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.FileName).HasMaxLength(ReferralAttachment.FileNameMaxLength);
         builder.Property(a => a.ContentType).HasMaxLength(100);
-        builder.HasOne(a => a.Content).WithOne().HasForeignKey<ResponseAttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Content).WithOne().HasForeignKey<ResponseAttachmentContent>(c => c.AttachmentId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -42,7 +42,8 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
         builder.Property<DateTimeOffset>(QueueDueAt)
             .HasComputedColumnSql("COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz)", stored: true);
         builder.Property<int>(UrgencyRank)
-            .HasComputedColumnSql("CASE \"Rating\" WHEN 'Red' THEN 1 WHEN 'Amber' THEN 2 WHEN 'Green' THEN 4 WHEN 'Blue' THEN 5 ELSE 3 END", stored: true);
+            .HasComputedColumnSql("CASE \"Rating\" WHEN 'Red' THEN 1 WHEN 'Amber' THEN 2 WHEN 'Green' THEN 4 WHEN 'Blue' THEN 5 ELSE 3 END",
+                stored: true);
 
         builder.HasIndex(c => c.ReferralId).IsUnique();
         builder.HasIndex(c => c.Reference).IsUnique();
@@ -51,13 +52,15 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
         // when millions of closed cases are stored. Each carries the filtered columns, so filters and
         // counts are answered from the index alone (index-only scans) and the page's rows are then
         // fetched by id.
-        string[] filtered = [nameof(MashCase.Status), nameof(MashCase.Rating), nameof(MashCase.Flags), nameof(MashCase.AssignedToUserId), nameof(MashCase.ReferringOrganisationId)];
+        string[] filtered = [nameof(MashCase.Status), nameof(MashCase.Rating), nameof(MashCase.Flags), nameof(MashCase.AssignedToUserId),
+            nameof(MashCase.ReferringOrganisationId)];
         builder.HasIndex(QueueDueAt, UrgencyRank, nameof(MashCase.ReceivedAt), nameof(MashCase.Id))
             .HasDatabaseName("IX_MashCases_Queue").HasFilter(OpenCases).IncludeProperties(filtered);
         builder.HasIndex(nameof(MashCase.Status), QueueDueAt, UrgencyRank, nameof(MashCase.ReceivedAt), nameof(MashCase.Id))
             .HasDatabaseName("IX_MashCases_Queue_ByStatus").HasFilter(OpenCases).IncludeProperties([.. filtered.Skip(1)]);
         builder.HasIndex(nameof(MashCase.AssignedToUserId), QueueDueAt, UrgencyRank, nameof(MashCase.ReceivedAt), nameof(MashCase.Id))
-            .HasDatabaseName("IX_MashCases_Queue_ByAssignee").HasFilter(OpenCases).IncludeProperties([.. filtered.Where(f => f != nameof(MashCase.AssignedToUserId))]);
+            .HasDatabaseName("IX_MashCases_Queue_ByAssignee").HasFilter(OpenCases)
+                .IncludeProperties([.. filtered.Where(f => f != nameof(MashCase.AssignedToUserId))]);
         builder.HasIndex(nameof(MashCase.ReceivedAt), nameof(MashCase.Id))
             .HasDatabaseName("IX_MashCases_Newest").HasFilter(OpenCases).IncludeProperties(filtered);
         builder.HasIndex(nameof(MashCase.ClosedAt), nameof(MashCase.Id))

@@ -121,7 +121,8 @@ public sealed class ReferralAttachmentConfiguration : IEntityTypeConfiguration<R
         builder.Property(a => a.Description).HasMaxLength(ReferralAttachment.DescriptionMaxLength);
         builder.Property(a => a.FileName).HasMaxLength(ReferralAttachment.FileNameMaxLength);
         builder.Property(a => a.ContentType).HasMaxLength(100);
-        builder.HasOne<AttachmentContent>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AttachmentContent>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

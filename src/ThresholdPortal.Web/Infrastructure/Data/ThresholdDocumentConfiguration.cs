@@ -12,7 +12,8 @@ public sealed class ThresholdDocumentConfiguration : IEntityTypeConfiguration<Th
         builder.Property(d => d.Key).HasMaxLength(ThresholdDocument.KeyMaxLength);
         builder.Property(d => d.Name).HasMaxLength(ThresholdDocument.NameMaxLength);
         builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ThresholdDocumentStatus.Published).HasSentinel(0);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ThresholdDocumentStatus.Published)
+            .HasSentinel(0);
 
         // At most one draft of a document at a time: two would race to become the same next version.
         builder.HasIndex(d => d.Key).IsUnique().HasFilter("\"Status\" = 'Draft'").HasDatabaseName("IX_ThresholdDocuments_Key_Draft");

@@ -81,7 +81,8 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:FromAddress must be an e-mail address.");
         }
 
-        if (options.PublicBaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (options.PublicBaseUrl is not { IsAbsoluteUri: true } url
+            || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add("Email:PublicBaseUrl must be the portal's absolute http(s) address, for links in e-mails.");
         }
@@ -100,7 +101,8 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (dispatcher.PollInterval <= TimeSpan.Zero || dispatcher.BatchSize < 1 || dispatcher.MaxAttempts < 1
             || dispatcher.RetryBaseDelay <= TimeSpan.Zero || dispatcher.RetryMaxDelay < dispatcher.RetryBaseDelay)
         {
-            failures.Add("Email:Dispatcher needs a positive PollInterval, BatchSize, MaxAttempts and RetryBaseDelay, and RetryMaxDelay >= RetryBaseDelay.");
+            failures.Add("Email:Dispatcher needs a positive PollInterval, BatchSize, MaxAttempts and RetryBaseDelay, and RetryMaxDelay " +
+                ">= RetryBaseDelay.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -41,7 +41,8 @@ public sealed class EmailTemplate
     public static readonly EmailTemplate Invitation = new(
         "account.invitation",
         "You have been invited to use Refer a child",
-        "An administrator has created an account for you on Refer a child, the Northshire MASH service for referrals about children.\n\nUse this link to set your password. It works once and expires after 7 days:",
+        "An administrator has created an account for you on Refer a child, the Northshire MASH service for referrals about " +
+            "children.\n\nUse this link to set your password. It works once and expires after 7 days:",
         "If you were not expecting this email, you can ignore it.");
 
     public static readonly EmailTemplate ConfirmEmail = new(
@@ -53,7 +54,8 @@ public sealed class EmailTemplate
     public static readonly EmailTemplate AlreadyRegistered = new(
         "account.already-registered",
         "You already have an account on Refer a child",
-        "Someone tried to register for Refer a child with this email address, but it already has an account. If you have forgotten your password, you can reset it here:",
+        "Someone tried to register for Refer a child with this email address, but it already has an account. If you have forgotten your " +
+            "password, you can reset it here:",
         "If this was not you, you can ignore this email.");
 
     public static readonly EmailTemplate RegistrationWaiting = new(
@@ -75,34 +77,40 @@ public sealed class EmailTemplate
     public static readonly EmailTemplate PasswordChanged = new(
         "account.password-changed",
         "Your Refer a child password has been changed",
-        "The password for your Refer a child account has just been changed, and any other signed-in sessions have been ended. If you did not do this, reset your password now and tell your administrator:");
+        "The password for your Refer a child account has just been changed, and any other signed-in sessions have been ended. If you did " +
+            "not do this, reset your password now and tell your administrator:");
 
     public static readonly EmailTemplate InformationRequestReceived = new(
         "information-request.received",
         "A new information request for your organisation",
-        "The Northshire MASH has asked your organisation for information it holds, to help it decide how to keep a child safe. Sign in to see the request and answer it by the time it shows:",
+        "The Northshire MASH has asked your organisation for information it holds, to help it decide how to keep a child safe. Sign in " +
+            "to see the request and answer it by the time it shows:",
         "If you cannot answer, sign in and say why, so the MASH knows not to wait.");
 
     public static readonly EmailTemplate InformationRequestOverdue = new(
         "information-request.overdue",
         "An information request is overdue",
-        "An information request the Northshire MASH sent to your organisation has passed the time its answer was due. The MASH is waiting for it to decide how to keep a child safe. Sign in to answer it, or to say why you cannot:");
+        "An information request the Northshire MASH sent to your organisation has passed the time its answer was due. The MASH is " +
+            "waiting for it to decide how to keep a child safe. Sign in to answer it, or to say why you cannot:");
 
     public static readonly EmailTemplate FeedbackReady = new(
         "feedback.ready",
         "The MASH has decided about your referral",
-        "The Northshire MASH has made a decision about a referral you sent, and written to you with the outcome and the reasons. Sign in to read it:",
+        "The Northshire MASH has made a decision about a referral you sent, and written to you with the outcome and the reasons. Sign in " +
+            "to read it:",
         "You can acknowledge it, or tell us if you disagree with the decision.");
 
     public static readonly EmailTemplate EscalationRaised = new(
         "escalation.raised",
         "A referrer disagrees with a MASH decision",
-        "A referrer has read the feedback on a MASH decision and disagrees with it. A MASH manager needs to look at the decision again and answer by the time it shows. Sign in to see it:");
+        "A referrer has read the feedback on a MASH decision and disagrees with it. A MASH manager needs to look at the decision again " +
+            "and answer by the time it shows. Sign in to see it:");
 
     public static readonly EmailTemplate EscalationAnswered = new(
         "escalation.answered",
         "A MASH manager has answered your disagreement",
-        "You told the Northshire MASH you disagreed with a decision about a referral you sent. A MASH manager has looked at it again and answered. Sign in to read their answer:");
+        "You told the Northshire MASH you disagreed with a decision about a referral you sent. A MASH manager has looked at it again and " +
+            "answered. Sign in to read their answer:");
 
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {

@@ -70,7 +70,9 @@ public sealed class SmtpEmailTransport(SmtpOptions options) : IEmailTransport
                 await client.DisconnectAsync(quit: true, CancellationToken.None);
             }
         }
-        catch (Exception exception) when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException or TimeoutException or OperationCanceledException or System.Net.Sockets.SocketException)
+        catch (Exception exception)
+            when (exception is IOException or MailKit.ProtocolException or MailKit.CommandException or TimeoutException
+            or OperationCanceledException or System.Net.Sockets.SocketException)
         {
             // The connection is being dropped anyway.
         }

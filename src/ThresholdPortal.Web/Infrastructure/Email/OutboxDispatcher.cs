@@ -105,7 +105,8 @@ public sealed partial class OutboxDispatcher(
         return outcome;
     }
 
-    private async Task<Attempt> SendAsync(OutboxMessage message, IEmailTransport transport, EmailOptions settings, CancellationToken cancellationToken)
+    private async Task<Attempt> SendAsync(OutboxMessage message, IEmailTransport transport, EmailOptions settings,
+        CancellationToken cancellationToken)
     {
         var template = EmailTemplate.Find(message.Template);
         if (template is null || message.Link is null)
@@ -154,8 +155,10 @@ public sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent e-mail {MessageId} ({Template}) at attempt {Attempts}")]
     private static partial void LogSent(ILogger logger, Guid messageId, string template, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {MessageId} not sent at attempt {Attempts} ({ExceptionType}); next try at {NextAttemptAt:o}")]
-    private static partial void LogWillRetry(ILogger logger, Guid messageId, int attempts, string exceptionType, DateTimeOffset nextAttemptAt);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "E-mail {MessageId} not sent at attempt {Attempts} ({ExceptionType}); next try at {NextAttemptAt:o}")]
+    private static partial void LogWillRetry(ILogger logger, Guid messageId, int attempts, string exceptionType,
+        DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up e-mail {MessageId} after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, Guid messageId, int attempts);

@@ -14,7 +14,8 @@ public static class IdentityResults
     {
         if (!result.Succeeded)
         {
-            throw new RequestValidationException(request, [.. result.Errors.Select(e => new ValidationFailure(propertyName, e.Description))]);
+            throw new RequestValidationException(request,
+                [.. result.Errors.Select(e => new ValidationFailure(propertyName, e.Description))]);
         }
     }
 

@@ -36,7 +36,8 @@ public static class TwoFactorEnrolment
         });
 
     /// <summary>Gives the user a known authenticator key and turns two-factor on (demo and test users only).</summary>
-    public static async Task EnrolWithKeyAsync(UserManager<PortalUser> users, IUserStore<PortalUser> store, PortalUser user, string base32Key)
+    public static async Task EnrolWithKeyAsync(UserManager<PortalUser> users, IUserStore<PortalUser> store, PortalUser user,
+        string base32Key)
     {
         var keys = (IUserAuthenticatorKeyStore<PortalUser>)store;
         await keys.SetAuthenticatorKeyAsync(user, base32Key, CancellationToken.None);

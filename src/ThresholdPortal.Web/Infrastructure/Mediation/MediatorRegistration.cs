@@ -15,7 +15,8 @@ public static class MediatorRegistration
         services.AddScoped<IMediator, Mediator>();
 
         var handlerInterface = typeof(IRequestHandler<,>);
-        foreach (var type in handlerAssembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        foreach (var type in handlerAssembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
             {

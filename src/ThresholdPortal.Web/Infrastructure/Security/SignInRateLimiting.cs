@@ -43,7 +43,8 @@ public static partial class SignInRateLimiting
 
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = configuration.GetSection(SignInRateLimitOptions.Section).Get<SignInRateLimitOptions>() ?? new SignInRateLimitOptions();
+        var settings = configuration.GetSection(SignInRateLimitOptions.Section).Get<SignInRateLimitOptions>()
+            ?? new SignInRateLimitOptions();
         services.AddSingleton(settings);
         services.AddRateLimiter(options =>
         {
@@ -55,13 +56,15 @@ public static partial class SignInRateLimiting
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : settings.LongestWindow;
                 http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-                LogRejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInRateLimiting)), http.Request.Path);
+                LogRejected(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInRateLimiting)),
+                    http.Request.Path);
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsLimited(context)
-                        ? SlidingWindow("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), settings.PerAddressPermits, settings.PerAddressWindow)
+                        ? SlidingWindow("address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                            settings.PerAddressPermits, settings.PerAddressWindow)
                         : RateLimitPartition.GetNoLimiter(string.Empty)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                     IsLimited(context) && context.Items[AccountItem] is string account
@@ -90,7 +93,8 @@ public static partial class SignInRateLimiting
     }
 
     private static bool IsLimited(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        HttpMethods.IsPost(context.Request.Method)
+            && LimitedPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<string?> AccountNamedByAsync(HttpContext context)
     {

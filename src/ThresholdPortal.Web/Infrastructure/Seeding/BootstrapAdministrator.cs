@@ -73,9 +73,11 @@ public sealed partial class BootstrapAdministrator(
         return outcome;
     }
 
-    private async Task<BootstrapOutcome> EnsureInTransactionAsync(BootstrapOptions settings, string email, CancellationToken cancellationToken)
+    private async Task<BootstrapOutcome> EnsureInTransactionAsync(BootstrapOptions settings, string email,
+        CancellationToken cancellationToken)
     {
-        var administratorRole = await db.Roles.Where(r => r.Name == PortalRole.Administrator).Select(r => r.Id).SingleAsync(cancellationToken);
+        var administratorRole = await db.Roles.Where(r => r.Name == PortalRole.Administrator).Select(r => r.Id)
+            .SingleAsync(cancellationToken);
         var administrators = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == administratorRole));
         if (await administrators.AnyAsync(u => u.PasswordHash != null, cancellationToken))
         {
@@ -92,7 +94,8 @@ public sealed partial class BootstrapAdministrator(
 
             var now = clock.GetUtcNow();
             if (await db.AccountTokens.AnyAsync(
-                    t => t.UserId == existing.Id && t.Purpose == AccountTokenPurpose.Invitation && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now,
+                    t => t.UserId == existing.Id && t.Purpose == AccountTokenPurpose.Invitation && t.UsedAt == null && t.RevokedAt == null
+                        && t.ExpiresAt > now,
                     cancellationToken))
             {
                 return BootstrapOutcome.InvitationStillValid;
@@ -106,9 +109,11 @@ public sealed partial class BootstrapAdministrator(
             .OrderBy(o => o.Name).FirstOrDefaultAsync(cancellationToken);
         if (organisation is null)
         {
-            organisation = new Organisation { Name = settings.OrganisationName.Trim(), Kind = OrganisationKind.LocalAuthorityChildrensSocialCare };
+            organisation = new Organisation { Name = settings.OrganisationName.Trim(),
+                Kind = OrganisationKind.LocalAuthorityChildrensSocialCare };
             db.Organisations.Add(organisation);
-            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(), "Created by the bootstrap configuration for the first administrator");
+            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(),
+                "Created by the bootstrap configuration for the first administrator");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -122,7 +127,9 @@ public sealed partial class BootstrapAdministrator(
         };
         (await users.CreateAsync(user)).EnsureSucceeded();
         (await users.AddToRoleAsync(user, PortalRole.Administrator)).EnsureSucceeded();
-        await InviteAsync(user, $"First administrator, from the bootstrap configuration. Organisation: {organisation.Name}; roles: {PortalRole.DisplayName(PortalRole.Administrator)}", cancellationToken);
+        await InviteAsync(user,
+            $"First administrator, from the bootstrap configuration. Organisation: {organisation.Name}; roles: " +
+            $"{PortalRole.DisplayName(PortalRole.Administrator)}", cancellationToken);
         return BootstrapOutcome.Invited;
     }
 

@@ -27,7 +27,8 @@ public sealed partial class ReferenceDataSeeder(
 
     /// <summary>For code without the app's services (the test database template): every contributor in this assembly.</summary>
     public static ReferenceDataSeeder For(PortalDbContext db, TimeProvider clock) =>
-        new(db, Contributors().Select(t => (IReferenceDataContributor)Activator.CreateInstance(t)!), clock, NullLogger<ReferenceDataSeeder>.Instance);
+        new(db, Contributors().Select(t => (IReferenceDataContributor)Activator.CreateInstance(t)!), clock,
+            NullLogger<ReferenceDataSeeder>.Instance);
 
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,8 @@ namespace ThresholdPortal.Web.Infrastructure.Web;
 /// </summary>
 public abstract class CommandPageModel : PageModel
 {
-    public const string ConflictMessage = "This changed since you opened it. Check what changed, then make your change again if it is still right.";
+    public const string ConflictMessage =
+        "This changed since you opened it. Check what changed, then make your change again if it is still right.";
 
     public IReadOnlyList<ChangeSinceOpened>? ChangesSinceOpened { get; private set; }
 

@@ -78,5 +78,6 @@ public static class MashDisplay
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
 
-    private static string Unit(int count, string unit) => count == 1 ? $"1 {unit}" : $"{count.ToString(CultureInfo.InvariantCulture)} {unit}s";
+    private static string Unit(int count, string unit) =>
+        count == 1 ? $"1 {unit}" : $"{count.ToString(CultureInfo.InvariantCulture)} {unit}s";
 }

@@ -88,7 +88,8 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
             // The invitation reached this address, which proves it is theirs.
             user.EmailConfirmed = true;
             (await users.UpdateAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.invitation_accepted", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.invitation_accepted", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             await signIn.SignInAsync(user, isPersistent: false);
             return PortalHome.For([.. await users.GetRolesAsync(user)]);
         }

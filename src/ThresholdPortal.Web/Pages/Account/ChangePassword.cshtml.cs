@@ -56,16 +56,19 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                throw new RequestValidationException(request, [new ValidationFailure(nameof(Command.CurrentPassword), "Your current password is not correct")]);
+                throw new RequestValidationException(request,
+                    [new ValidationFailure(nameof(Command.CurrentPassword), "Your current password is not correct")]);
             }
 
             result.ThrowIfRefused(request, nameof(Command.NewPassword));
             outbox.Enqueue(user.Email!, EmailTemplate.PasswordChanged, "/account/forgot-password");
-            await audit.RecordNowAsync("user.password_changed", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.password_changed", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             // The new security stamp ends every other session; this one gets a cookie with the new stamp.
             await signIn.RefreshSignInAsync(user);
             return Unit.Value;

@@ -47,7 +47,8 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
     /// <summary>Confirms the address and tells administrators a registration waits; false for a bad link.</summary>
     public sealed record Command(string? Token) : ICommand<bool>;
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox,
+        IAuditTrail audit)
         : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
@@ -64,7 +65,8 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
             var administrators = await users.GetUsersInRoleAsync(PortalRole.Administrator);
             foreach (var administrator in administrators.Where(a => a.IsActive && a.Email is not null))
             {
-                outbox.Enqueue(administrator.Email!, EmailTemplate.RegistrationWaiting, "/admin/users?status=" + UserStatus.AwaitingApproval.Slug());
+                outbox.Enqueue(administrator.Email!, EmailTemplate.RegistrationWaiting,
+                    "/admin/users?status=" + UserStatus.AwaitingApproval.Slug());
             }
 
             audit.Record("user.email_confirmed", nameof(PortalUser), user.Id.ToString());

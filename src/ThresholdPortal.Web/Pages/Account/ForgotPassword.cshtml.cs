@@ -45,7 +45,8 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox)
+        : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -56,14 +56,17 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
                 .MaximumLength(256).WithMessage("Email address must be 256 characters or fewer")
                 .EmailAddress().WithMessage("Enter an email address in the correct format, like name@school.example.org")
                 // Exactly one: a domain on two organisations could not say whose staff someone is.
-                .MustAsync(async (email, cancellationToken) => await KnownDomain.OrganisationFor(db, email).CountAsync(cancellationToken) == 1)
-                .WithMessage("You cannot register with this email address. Use your work email address. If you did, your organisation may not use this service yet: ask the MASH to invite you");
+                .MustAsync(async (email, cancellationToken) =>
+                    await KnownDomain.OrganisationFor(db, email).CountAsync(cancellationToken) == 1)
+                .WithMessage("You cannot register with this email address. Use your work email address. If you did, your organisation " +
+                    "may not use this service yet: ask the MASH to invite you");
             RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter your first name")
                 .MaximumLength(PortalUser.NameMaxLength).WithMessage($"First name must be {PortalUser.NameMaxLength} characters or fewer");
             RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter your last name")
                 .MaximumLength(PortalUser.NameMaxLength).WithMessage($"Last name must be {PortalUser.NameMaxLength} characters or fewer");
             RuleFor(c => c.JobTitle).NotEmpty().WithMessage("Enter your job title")
-                .MaximumLength(PortalUser.JobTitleMaxLength).WithMessage($"Job title must be {PortalUser.JobTitleMaxLength} characters or fewer");
+                .MaximumLength(PortalUser.JobTitleMaxLength)
+                    .WithMessage($"Job title must be {PortalUser.JobTitleMaxLength} characters or fewer");
             RuleFor(c => c.Password).NewPassword(identity.Value.Password);
         }
     }
@@ -94,7 +97,8 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
                 return Unit.Value;
             }
 
-            var organisation = await KnownDomain.OrganisationFor(db, email).AsNoTracking().Select(o => new { o.Id, o.Name }).SingleAsync(cancellationToken);
+            var organisation = await KnownDomain.OrganisationFor(db, email).AsNoTracking().Select(o => new { o.Id, o.Name })
+                .SingleAsync(cancellationToken);
             var user = new PortalUser
             {
                 UserName = email,
@@ -109,7 +113,8 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
             if (!created.Succeeded)
             {
                 throw new RequestValidationException(request, [.. created.Errors.Select(e => new ValidationFailure(
-                    e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(Command.Email) : nameof(Command.Password),
+                    e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal)
+                        ? nameof(Command.Email) : nameof(Command.Password),
                     e.Description))]);
             }
 

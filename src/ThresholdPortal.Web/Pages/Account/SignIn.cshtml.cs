@@ -31,7 +31,8 @@ public sealed class SignInModel(IMediator mediator) : PageModel
                 return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
             default:
                 ModelState.AddModelError("Data.Email", result == Outcome.LockedOut
-                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to unlock it"
+                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to " +
+                        "unlock it"
                     : "The email address or password is not correct");
                 return Page();
         }
@@ -67,7 +68,8 @@ public sealed class SignInModel(IMediator mediator) : PageModel
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
             // Lockout counts every failure, so five wrong passwords lock the account whatever the caller does.
-            var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
+            var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false,
+                lockoutOnFailure: true);
             return result.Succeeded ? Outcome.SignedIn
                 : result.RequiresTwoFactor ? Outcome.RequiresTwoFactor
                 : result.IsLockedOut ? Outcome.LockedOut

@@ -35,7 +35,8 @@ public sealed class SignInCodeModel(IMediator mediator) : PageModel, IReloadOnIn
             default:
                 HasPendingSignIn = true;
                 ModelState.AddModelError("Data.Code", outcome == TwoFactorOutcome.LockedOut
-                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to unlock it"
+                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to " +
+                        "unlock it"
                     : "The code is not correct. Enter the 6 digit code your authenticator app shows now");
                 return Page();
         }
@@ -69,7 +70,8 @@ public sealed class SignInCodeModel(IMediator mediator) : PageModel, IReloadOnIn
                 return TwoFactorOutcome.NoPendingSignIn;
             }
 
-            var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalise(request.Code), isPersistent: false, rememberClient: false);
+            var result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalise(request.Code),
+                isPersistent: false, rememberClient: false);
             return result.Succeeded ? TwoFactorOutcome.SignedIn
                 : result.IsLockedOut ? TwoFactorOutcome.LockedOut
                 : TwoFactorOutcome.Failed;

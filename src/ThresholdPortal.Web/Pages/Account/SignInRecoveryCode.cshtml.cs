@@ -35,7 +35,8 @@ public sealed class SignInRecoveryCodeModel(IMediator mediator) : PageModel, IRe
             default:
                 HasPendingSignIn = true;
                 ModelState.AddModelError("Data.Code", outcome == TwoFactorOutcome.LockedOut
-                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to unlock it"
+                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to " +
+                        "unlock it"
                     : "The recovery code is not correct, or it has been used already");
                 return Page();
         }
@@ -76,7 +77,8 @@ public sealed class SignInRecoveryCodeModel(IMediator mediator) : PageModel, IRe
                 return result.IsLockedOut ? TwoFactorOutcome.LockedOut : TwoFactorOutcome.Failed;
             }
 
-            await audit.RecordNowAsync("user.recovery_code_used", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.recovery_code_used", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return TwoFactorOutcome.SignedIn;
         }
     }

@@ -24,7 +24,8 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
 
     public sealed record Query(long? Before) : IQuery<IReadOnlyList<Line>>;
 
-    public sealed record Line(long Id, DateTimeOffset OccurredAt, string Action, string SubjectType, string SubjectId, string? Subject, string? By, string? Detail);
+    public sealed record Line(long Id, DateTimeOffset OccurredAt, string Action, string SubjectType, string SubjectId, string? Subject,
+        string? By, string? Detail);
 
     public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, IReadOnlyList<Line>>
     {
@@ -33,7 +34,8 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
             // Case access and referral events belong to their own pages; this log is about people, organisations
             // and the configuration the MASH owns.
             var events = db.AuditEvents.AsNoTracking().Where(e => e.Action.StartsWith("user.") || e.Action.StartsWith("organisation.")
-                || e.Action.StartsWith("threshold_document.") || e.Action.StartsWith("early_help_service.") || e.Action.StartsWith("glossary.")
+                || e.Action.StartsWith("threshold_document.") || e.Action.StartsWith("early_help_service.")
+                    || e.Action.StartsWith("glossary.")
                 || e.Action.StartsWith("mash_settings.") || e.Action.StartsWith("partner_agency."));
             if (request.Before is { } before)
             {

@@ -54,7 +54,8 @@ public sealed class CasesModel(IMediator mediator) : PageModel
 
     public sealed record Query(string Measure, bool Numerator, InsightsFilter Filter, string? After) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, MashCaseStatus Status, string Outcome, BragRating? Rating);
+    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, MashCaseStatus Status, string Outcome,
+        BragRating? Rating);
 
     public sealed record Result(Measure Measure, bool Numerator, ResolvedFilter Filter, IReadOnlyList<Row> Rows, string? Next);
 
@@ -105,7 +106,8 @@ public sealed class CasesModel(IMediator mediator) : PageModel
                 """, parameters).ToListAsync(cancellationToken);
 
             var page = rows.Take(PageSize).Select(r => new Row(
-                r.Id, r.Reference, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)), Enum.Parse<MashCaseStatus>(r.Status),
+                r.Id, r.Reference, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)),
+                    Enum.Parse<MashCaseStatus>(r.Status),
                 OutcomeText(r), Enum.TryParse<BragRating>(r.Rating, out var rating) ? rating : null)).ToList();
             var next = rows.Count > PageSize ? Cursor.Encode(rows[PageSize - 1].ReceivedAt, rows[PageSize - 1].Id) : null;
             return new Result(measure, request.Numerator, filter, page, next);

@@ -86,7 +86,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             var conversion = InsightsMeasures.Find("conversion")!;
             var byKind = await GroupedAsync("COALESCE(o.\"Kind\", 'Public')", conversion, filter, cancellationToken);
-            var byOrganisation = await GroupedAsync("COALESCE(o.\"Name\", 'Members of the public (recorded contacts)')", conversion, filter, cancellationToken);
+            var byOrganisation = await GroupedAsync("COALESCE(o.\"Name\", 'Members of the public (recorded contacts)')", conversion, filter,
+                cancellationToken);
 
             (where, parameters) = InsightsSql.Where(filter);
             parameters.Add(new("now", now.UtcDateTime));
@@ -114,14 +115,17 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 filter,
                 measures,
                 FillWeeks(filter, weeks),
-                [.. byKind.Select(k => new Row(KindName(k.Key), new Ratio(k.Numerator, k.Denominator))).OrderByDescending(r => r.Ratio.Denominator).ThenBy(r => r.Label, StringComparer.Ordinal)],
-                [.. byOrganisation.OrderByDescending(k => k.Denominator).ThenBy(k => k.Key, StringComparer.Ordinal).Take(20).Select(k => new Row(k.Key, new Ratio(k.Numerator, k.Denominator)))],
+                [.. byKind.Select(k => new Row(KindName(k.Key), new Ratio(k.Numerator, k.Denominator)))
+                    .OrderByDescending(r => r.Ratio.Denominator).ThenBy(r => r.Label, StringComparer.Ordinal)],
+                [.. byOrganisation.OrderByDescending(k => k.Denominator).ThenBy(k => k.Key, StringComparer.Ordinal).Take(20)
+                    .Select(k => new Row(k.Key, new Ratio(k.Numerator, k.Denominator)))],
                 [.. agencies.Select(a => new Row(a.Key, new Ratio(a.Numerator, a.Denominator)))],
                 [.. flags.Select(f => new Row(FlagName(f.Key), new Ratio(f.Numerator, portalReferrals)))]);
         }
 
         /// <summary>A measure grouped by a column; the measure must read only the case and its organisation.</summary>
-        private async Task<List<KeyedCount>> GroupedAsync(string key, Measure measure, ResolvedFilter filter, CancellationToken cancellationToken)
+        private async Task<List<KeyedCount>> GroupedAsync(string key, Measure measure, ResolvedFilter filter,
+            CancellationToken cancellationToken)
         {
             var (where, parameters) = InsightsSql.Where(filter);
             return await InsightsSql.Run<KeyedCount>(db, $"""
@@ -135,7 +139,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
         /// <summary>Every week of the period appears, with zero where nothing arrived, so the chart's gaps are real.</summary>
         private static List<Week> FillWeeks(ResolvedFilter filter, List<KeyedCount> counts)
         {
-            var byWeek = counts.ToDictionary(c => DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c => c.Numerator);
+            var byWeek = counts.ToDictionary(c =>
+                DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c => c.Numerator);
             var monday = filter.First.AddDays(-(((int)filter.First.DayOfWeek + 6) % 7));
             var weeks = new List<Week>();
             for (var week = monday; week <= filter.Last; week = week.AddDays(7))

@@ -80,7 +80,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         : QueueOrder.MostUrgent;
 
     /// <summary>This page's address with the current filters, changed as given.</summary>
-    public string Link(MashCaseStatus? status = null, bool keepStatus = true, string? after = null, string? before = null, QueueOrder? order = null)
+    public string Link(MashCaseStatus? status = null, bool keepStatus = true, string? after = null, string? before = null,
+        QueueOrder? order = null)
     {
         var query = new Dictionary<string, string?>
         {
@@ -99,7 +100,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     public sealed record Query(
-        MashCaseStatus? Status, string? Brag, string? Assigned, QueueFlag? Flag, string? From, QueueOrder Order, string? After, string? Before)
+        MashCaseStatus? Status, string? Brag, string? Assigned, QueueFlag? Flag, string? From, QueueOrder Order, string? After,
+            string? Before)
         : IQuery<Result>, IQueueFilter;
 
     public sealed record FindByReference(string Reference) : IQuery<Guid?>;
@@ -140,11 +142,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         public async Task<Guid?> Handle(FindByReference request, CancellationToken cancellationToken)
         {
             var reference = request.Reference.Trim().ToUpperInvariant();
-            return await db.MashCases.AsNoTracking().Where(c => c.Reference == reference).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+            return await db.MashCases.AsNoTracking().Where(c => c.Reference == reference).Select(c => (Guid?)c.Id)
+                .SingleOrDefaultAsync(cancellationToken);
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options)
+        : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {

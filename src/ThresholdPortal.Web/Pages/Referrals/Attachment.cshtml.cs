@@ -41,7 +41,8 @@ public sealed class AttachmentModel(IMediator mediator) : PageModel
 
             var bytes = await db.AttachmentContents.AsNoTracking()
                 .Where(c => c.AttachmentId == request.AttachmentId).Select(c => c.Bytes).SingleAsync(cancellationToken);
-            await audit.RecordNowAsync("referral.attachment.downloaded", "Referral", attachment.ReferralId.ToString(), $"Attachment {request.AttachmentId}", cancellationToken);
+            await audit.RecordNowAsync("referral.attachment.downloaded", "Referral", attachment.ReferralId.ToString(),
+                $"Attachment {request.AttachmentId}", cancellationToken);
             return new Download(attachment.FileName, attachment.ContentType, bytes);
         }
     }

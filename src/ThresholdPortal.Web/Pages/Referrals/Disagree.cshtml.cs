@@ -84,7 +84,8 @@ public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloa
         public Validator()
         {
             RuleFor(e => e.Reasons).NotEmpty().WithMessage("Say why you disagree with the decision")
-                .MaximumLength(Escalation.ReasonsMaxLength).WithMessage($"Your reasons must be {Escalation.ReasonsMaxLength:N0} characters or fewer");
+                .MaximumLength(Escalation.ReasonsMaxLength)
+                    .WithMessage($"Your reasons must be {Escalation.ReasonsMaxLength:N0} characters or fewer");
         }
     }
 
@@ -95,7 +96,8 @@ public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloa
     }
 
     public sealed class Handler(
-        PortalDbContext db, ICurrentUser user, IAuditTrail audit, IEmailOutbox outbox, WorkingCalendar calendar, IOptions<DecisionOptions> options, TimeProvider clock)
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, IEmailOutbox outbox, WorkingCalendar calendar,
+            IOptions<DecisionOptions> options, TimeProvider clock)
         : IRequestHandler<RaiseEscalation, CommandResult>
     {
         public async Task<CommandResult> Handle(RaiseEscalation request, CancellationToken cancellationToken)
@@ -128,7 +130,8 @@ public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloa
             audit.Record(CaseEvents.EscalationRaised, CaseEvents.SubjectType, outcome.CaseId.ToString(), null);
             var managers = await db.Users.AsNoTracking()
                 .Where(u => u.IsActive && !u.AwaitingApproval && u.Email != null
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == PortalRole.MashManager)))
+                    && db.UserRoles.Any(ur =>
+                        ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == PortalRole.MashManager)))
                 .OrderBy(u => u.Email)
                 .Select(u => u.Email!)
                 .ToListAsync(cancellationToken);

@@ -31,8 +31,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record DraftRow(Guid Id, IReadOnlyList<string> Children, DateTimeOffset StartedAt, DateTimeOffset SavedAt);
 
-    /// <summary>A sent referral; Progress is where a MASH referral stands for its referrer (<see cref="ReferrerProgress"/>), or an early help request's status.</summary>
-    public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind, ReferralStatus Status, string? ReferredBy, string Progress);
+    /// <summary>A sent referral; Progress is where a MASH referral stands for its referrer (<see cref="ReferrerProgress"/>), or an early
+    /// help request's status.</summary>
+    public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind,
+        ReferralStatus Status, string? ReferredBy, string Progress);
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
@@ -44,7 +46,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Select(r => new
                 {
                     r.Id, r.CreatedAt, r.UpdatedAt,
-                    Children = r.Children.OrderBy(c => c.Order).Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn }).ToList(),
+                    Children = r.Children.OrderBy(c => c.Order)
+                        .Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn })
+                        .ToList(),
                 })
                 .ToListAsync(cancellationToken);
 
@@ -57,18 +61,23 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Select(r => new
                 {
                     r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
-                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                        .FirstOrDefault(),
                     Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
                     Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
-                        .Select(f => new { f.State, Answered = db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null) }).FirstOrDefault(),
-                    Children = r.Children.OrderBy(c => c.Order).Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn }).ToList(),
+                        .Select(f => new { f.State, Answered = db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null) })
+                            .FirstOrDefault(),
+                    Children = r.Children.OrderBy(c => c.Order)
+                        .Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn })
+                        .ToList(),
                 })
                 .ToListAsync(cancellationToken);
 
             var page = sent.Take(PageSize).ToList();
             return new Result(
                 [.. drafts.Select(d => new DraftRow(d.Id, [.. d.Children.Select(c => c.DisplayName)], d.CreatedAt, d.UpdatedAt))],
-                [.. page.Select(s => new SentRow(s.Reference!, [.. s.Children.Select(c => c.DisplayName)], s.SubmittedAt!.Value, s.Kind, s.Status,
+                [.. page.Select(s =>
+                    new SentRow(s.Reference!, [.. s.Children.Select(c => c.DisplayName)], s.SubmittedAt!.Value, s.Kind, s.Status,
                     s.ReferrerUserId == user.Id ? null : s.ReferredBy,
                     s.Kind == ReferralKind.MashReferral
                         ? ReferrerProgress.Of(s.Case?.Status, s.Case?.ContactOutcome, s.Feedback?.State, s.Feedback?.Answered == true)

@@ -48,7 +48,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
             {
                 return await StartAsync(request.IdempotencyKey, cancellationToken);
             }
-            catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException exception)
+                when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // The same form posted twice at once: the other request started the draft. EF rolled back to
                 // its savepoint, so the transaction can still read it.
@@ -72,7 +73,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
 
         private async Task<Guid> StartAsync(Guid key, CancellationToken cancellationToken)
         {
-            var organisationKind = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+            var organisationKind = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Kind)
+                .SingleAsync(cancellationToken);
             var documentId = await db.CurrentDocumentIdAsync(cancellationToken)
                 ?? throw new InvalidOperationException("No threshold document is loaded: the reference data has not been seeded.");
             var now = clock.GetUtcNow();

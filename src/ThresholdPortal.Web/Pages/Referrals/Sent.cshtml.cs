@@ -55,7 +55,8 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
             TempData.SetNotice("Thank you: you have acknowledged the outcome of this referral");
         }
 
-        return await OutcomeAsync(result, () => Redirect(ReferralRoutes.Sent(reference)), async () => await OnGetAsync(reference) is PageResult);
+        return await OutcomeAsync(result, () => Redirect(ReferralRoutes.Sent(reference)),
+            async () => await OnGetAsync(reference) is PageResult);
     }
 
     public sealed record Query(string Reference) : IQuery<Result?>;
@@ -69,7 +70,8 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var summary = await ReferralSummary.LoadAsync(db, db.Referrals.SentVisibleTo(db, user).Where(r => r.Reference == request.Reference),
+            var summary = await ReferralSummary.LoadAsync(db,
+                db.Referrals.SentVisibleTo(db, user).Where(r => r.Reference == request.Reference),
                 editable: false, cancellationToken);
             if (summary is null)
             {
@@ -77,7 +79,8 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
             }
 
             var outcome = await ReferralOutcome.LoadAsync(db, user, request.Reference, tracked: false, cancellationToken);
-            audit.Record(CaseEvents.ReferralViewed, CaseEvents.ReferralSubjectType, summary.Referral.Id.ToString(), "Referrer's read-only view");
+            audit.Record(CaseEvents.ReferralViewed, CaseEvents.ReferralSubjectType, summary.Referral.Id.ToString(),
+                "Referrer's read-only view");
             if (outcome is not null)
             {
                 // Reading the feedback is a step on the case's timeline: the MASH can see it reached the referrer.
@@ -99,7 +102,8 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
         }
     }
 
-    public sealed class AcknowledgeHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Acknowledge, CommandResult>
+    public sealed class AcknowledgeHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<Acknowledge, CommandResult>
     {
         public async Task<CommandResult> Handle(Acknowledge request, CancellationToken cancellationToken)
         {

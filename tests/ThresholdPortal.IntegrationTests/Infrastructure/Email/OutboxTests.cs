@@ -93,7 +93,8 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         await App.ExecuteDbContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            new EmailOutbox(db, TestClock.Instance).Enqueue("someone@agency.test", EmailTemplate.PasswordReset, "/account/reset-password?token=x");
+            new EmailOutbox(db, TestClock.Instance)
+                .Enqueue("someone@agency.test", EmailTemplate.PasswordReset, "/account/reset-password?token=x");
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         });
@@ -146,7 +147,8 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
             FromAddress = configured.FromAddress,
             FromName = configured.FromName,
             PublicBaseUrl = configured.PublicBaseUrl,
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Timeout = TimeSpan.FromSeconds(5) },
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None,
+                Timeout = TimeSpan.FromSeconds(5) },
             Dispatcher = new OutboxDispatcherOptions
             {
                 Enabled = true,

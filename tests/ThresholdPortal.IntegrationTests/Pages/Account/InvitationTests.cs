@@ -54,7 +54,8 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
     public async Task An_expired_invitation_link_is_refused()
     {
         var token = await InviteAsync("late.worker@mash.test", PortalRole.Referrer);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
+        await App.ExecuteDbContextAsync(db =>
+            db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddMinutes(-1))));
         var client = App.CreateBrowserLikeClient();
 
         (await client.GetStringAsync(AcceptUrl(token))).ShouldContain("This link has expired or has already been used");
@@ -95,14 +96,16 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var oldToken = await InviteAsync(admin, "new.worker@mash.test", PortalRole.Referrer);
-        var userId = await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Email == "new.worker@mash.test").Select(u => u.Id).SingleAsync());
+        var userId = await App.ExecuteDbContextAsync(db =>
+            db.Users.Where(u => u.Email == "new.worker@mash.test").Select(u => u.Id).SingleAsync());
 
         (await Forms.PostAsync(admin, $"/admin/users/resend-invitation/{userId}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var links = (await App.OutboxAsync()).Where(m => m.Template == EmailTemplate.Invitation.Name).Select(m => m.Link!).ToList();
         links.Count.ShouldBe(2);
         var newToken = TokenOf(links[1]);
-        (await App.CreateBrowserLikeClient().GetStringAsync(AcceptUrl(oldToken))).ShouldContain("This link has expired or has already been used");
+        (await App.CreateBrowserLikeClient().GetStringAsync(AcceptUrl(oldToken)))
+            .ShouldContain("This link has expired or has already been used");
         (await App.CreateBrowserLikeClient().GetStringAsync(AcceptUrl(newToken))).ShouldContain("Set your password");
         (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.invitation_resent");
     }
@@ -125,7 +128,8 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
         return TokenOf(await App.LinkEmailedToAsync(email, EmailTemplate.Invitation));
     }
 
-    private static string TokenOf(string link) => Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
+    private static string TokenOf(string link) =>
+        Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..]);
 
     private static string AcceptUrl(string token) => "/account/accept-invitation?token=" + Uri.EscapeDataString(token);
 

@@ -31,7 +31,8 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
         var visitor = App.CreateBrowserLikeClient();
 
-        var response = await Forms.PostAsync(visitor, link, [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)]);
+        var response = await Forms.PostAsync(visitor, link,
+            [KeyValuePair.Create("Data.Token", token), KeyValuePair.Create("Data.Password", NewPassword)]);
 
         response.Headers.Location!.ToString().ShouldBe("/account/sign-in");
         (await openSession.GetAsync("/referrals")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the session from before the reset ends");
@@ -46,7 +47,8 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
     {
         await ForgotAsync("teacher@school.test", createAccount: true);
         var link = await App.LinkEmailedToAsync("teacher@school.test", EmailTemplate.PasswordReset);
-        await App.ExecuteDbContextAsync(db => db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddSeconds(-1))));
+        await App.ExecuteDbContextAsync(db =>
+            db.AccountTokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, TestClock.UtcNow.AddSeconds(-1))));
         var token = Uri.UnescapeDataString(link[(link.IndexOf('=') + 1)..]);
 
         var response = await Forms.PostAsync(App.CreateBrowserLikeClient(), link,
@@ -86,7 +88,8 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
             new() { ["Data.CurrentPassword"] = "Not-My-Password-1", ["Data.NewPassword"] = NewPassword });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#Data_CurrentPassword\">Your current password is not correct</a>");
+        (await response.Content.ReadAsStringAsync())
+            .ShouldContain("<a href=\"#Data_CurrentPassword\">Your current password is not correct</a>");
         (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull("the password is unchanged");
     }
 

@@ -30,7 +30,8 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("<h1 class=\"govuk-heading-l\">Too many attempts</h1>");
         html.ShouldContain("Wait 15 minutes, then try again.");
         html.ShouldContain("govuk-template");
-        (await SignInAsync(client, "colleague@school.test", PortalApp.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "another account is not held back");
+        (await SignInAsync(client, "colleague@school.test", PortalApp.Password))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect, "another account is not held back");
         (await client.GetAsync("/account/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK, "only attempts are counted, not visits");
     }
 
@@ -57,7 +58,8 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = Client(limited);
-        (await SignInAsync(client, "worker@mash.test", PortalApp.Password)).Headers.Location!.ToString().ShouldStartWith("/account/sign-in-code");
+        (await SignInAsync(client, "worker@mash.test", PortalApp.Password)).Headers.Location!.ToString()
+            .ShouldStartWith("/account/sign-in-code");
 
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -72,8 +74,10 @@ public sealed class RateLimitTests(PortalApp app) : IntegrationTest(app)
     private WebApplicationFactory<Program> Limited(int perAccount, int perAddress) =>
         App.WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Security:SignInRateLimit:PerAccountPermits", perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Security:SignInRateLimit:PerAddressPermits", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Security:SignInRateLimit:PerAccountPermits",
+                perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Security:SignInRateLimit:PerAddressPermits",
+                perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
         });
 
     private static HttpClient Client(WebApplicationFactory<Program> factory) =>

@@ -58,8 +58,10 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
         var token = Uri.UnescapeDataString(confirm[(confirm.IndexOf('=') + 1)..]);
         var confirmed = await Forms.PostAsync(visitor, confirm, [KeyValuePair.Create("Token", token)]);
         confirmed.Headers.Location!.ToString().ShouldBe("/account/confirm-email?Done=True");
-        (await App.LinkEmailedToAsync("admin@mash.test", EmailTemplate.RegistrationWaiting)).ShouldBe("/admin/users?status=awaiting-approval");
-        (await SignInAttemptAsync("Teacher@Riverside.test")).ShouldContain("The email address or password is not correct", customMessage: "not approved yet");
+        (await App.LinkEmailedToAsync("admin@mash.test", EmailTemplate.RegistrationWaiting))
+            .ShouldBe("/admin/users?status=awaiting-approval");
+        (await SignInAttemptAsync("Teacher@Riverside.test"))
+            .ShouldContain("The email address or password is not correct", customMessage: "not approved yet");
 
         var waiting = await admin.GetStringAsync("/admin/users?status=awaiting-approval");
         waiting.ShouldContain("Teacher@Riverside.test");
@@ -79,12 +81,14 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         await App.CreateOrganisationAsync("Riverside Primary School", OrganisationKind.School, "riverside.test");
         await RegisterAsync("teacher@riverside.test");
-        var userId = await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Email == "teacher@riverside.test").Select(u => u.Id).SingleAsync());
+        var userId = await App.ExecuteDbContextAsync(db =>
+            db.Users.Where(u => u.Email == "teacher@riverside.test").Select(u => u.Id).SingleAsync());
 
         var response = await Forms.PostAsync(admin, $"/admin/users/approve/{userId}", new());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Only a registration whose email address has been confirmed can be approved");
+        (await response.Content.ReadAsStringAsync())
+            .ShouldContain("Only a registration whose email address has been confirmed can be approved");
         (await App.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Id == userId))).AwaitingApproval.ShouldBeTrue();
     }
 

@@ -64,7 +64,8 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
         var anonymous = await App.CreateBrowserLikeClient().GetAsync("/account/keep-alive");
 
         renewed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        renewed.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("ThresholdPortal.Auth=", StringComparison.Ordinal), "the idle timer restarts");
+        renewed.Headers.GetValues("Set-Cookie")
+            .ShouldContain(c => c.StartsWith("ThresholdPortal.Auth=", StringComparison.Ordinal), "the idle timer restarts");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         anonymous.Headers.Location!.ToString().ShouldContain("/account/sign-in");
     }

@@ -21,7 +21,8 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/account/sign-in-code?ReturnUrl=%2Fmash");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password alone does not sign in");
-        response = await Forms.PostAsync(client, "/account/sign-in-code?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        response = await Forms.PostAsync(client, "/account/sign-in-code?ReturnUrl=%2Fmash",
+            new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
         response.Headers.Location!.ToString().ShouldBe("/mash");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
@@ -61,7 +62,8 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Wrong-Password-1" });
+            await Forms.PostAsync(client, "/account/sign-in",
+                new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = "Wrong-Password-1" });
         }
 
         var response = await Forms.PostAsync(client, "/account/sign-in",
@@ -107,7 +109,8 @@ public sealed class SignInTests(PortalApp app) : IntegrationTest(app)
         var client = App.CreateBrowserLikeClient();
         var response = await Forms.PostAsync(client, "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password, ["ReturnUrl"] = "https://evil.example/" });
-        response = await Forms.PostAsync(client, response.Headers.Location!.ToString(), new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        response = await Forms.PostAsync(client, response.Headers.Location!.ToString(),
+            new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
 
         response.Headers.Location!.ToString().ShouldBe("/");
     }

@@ -25,7 +25,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         response.Headers.Location!.ToString().ShouldBe("/account/two-factor/set-up?ReturnUrl=" + Uri.EscapeDataString(area));
         (await client.GetAsync("/account")).Headers.Location!.ToString().ShouldStartWith("/account/two-factor/set-up");
         (await client.PostAsync(area, new FormUrlEncodedContent([]))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await client.GetStringAsync("/account/two-factor/set-up")).ShouldContain("Your role lets you see information about children and families");
+        (await client.GetStringAsync("/account/two-factor/set-up"))
+            .ShouldContain("Your role lets you see information about children and families");
     }
 
     [Fact]
@@ -40,7 +41,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
 
         var wrong = await Forms.PostAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = "000000" });
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("The code is not correct");
-        var response = await Forms.PostAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash", new() { ["Data.Code"] = Totp.Code(key) });
+        var response = await Forms.PostAsync(client, "/account/two-factor/set-up?ReturnUrl=%2Fmash",
+            new() { ["Data.Code"] = Totp.Code(key) });
 
         response.Headers.Location!.ToString().ShouldBe("/account/two-factor/recovery-codes?ReturnUrl=%2Fmash");
         var codes = RecoveryCode().Matches(await client.GetStringAsync(response.Headers.Location.ToString()));
@@ -51,10 +53,12 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
 
         // From now on the password alone is not enough.
         var next = App.CreateBrowserLikeClient();
-        var afterPassword = await Forms.PostAsync(next, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        var afterPassword = await Forms.PostAsync(next, "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         afterPassword.Headers.Location!.ToString().ShouldStartWith("/account/sign-in-code");
         (await next.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await Forms.PostAsync(next, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(key) })).Headers.Location!.ToString().ShouldBe("/");
+        (await Forms.PostAsync(next, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(key) })).Headers.Location!.ToString()
+            .ShouldBe("/");
         (await next.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -64,7 +68,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = App.CreateBrowserLikeClient();
-        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        await Forms.PostAsync(client, "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
 
         var response = await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = WrongCode() });
 
@@ -79,7 +84,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var client = App.CreateBrowserLikeClient();
-        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        await Forms.PostAsync(client, "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         var wrong = WrongCode();
 
         for (var attempt = 0; attempt < 5; attempt++)
@@ -87,7 +93,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
             await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = wrong });
         }
 
-        var response = await Forms.PostAsync(client, "/account/sign-in-code", new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
+        var response = await Forms.PostAsync(client, "/account/sign-in-code",
+            new() { ["Data.Code"] = Totp.Code(PortalApp.AuthenticatorKey) });
         (await response.Content.ReadAsStringAsync()).ShouldContain("Your account is locked after too many wrong attempts");
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
@@ -98,7 +105,8 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
         var enrolled = await App.SignInAsync("worker@mash.test");
-        var codesPage = await enrolled.GetStringAsync((await Forms.PostAsync(enrolled, "/account/two-factor/recovery-codes", [], tokenFrom: "/account")).Headers.Location!.ToString());
+        var codesPage = await enrolled.GetStringAsync((await Forms.PostAsync(enrolled, "/account/two-factor/recovery-codes", [],
+            tokenFrom: "/account")).Headers.Location!.ToString());
         var code = RecoveryCode().Match(codesPage).Groups[1].Value;
 
         (await RecoverAsync(code)).Headers.Location!.ToString().ShouldBe("/");
@@ -160,15 +168,18 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
     private async Task<HttpResponseMessage> RecoverAsync(string code)
     {
         var client = App.CreateBrowserLikeClient();
-        await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
+        await Forms.PostAsync(client, "/account/sign-in",
+            new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         return await Forms.PostAsync(client, "/account/sign-in-recovery-code", new() { ["Data.Code"] = code });
     }
 
     /// <summary>A code that is wrong now and within the two steps either side that Identity accepts.</summary>
     private static string WrongCode()
     {
-        var valid = Enumerable.Range(-2, 5).Select(step => Totp.Code(PortalApp.AuthenticatorKey, Totp.SystemNow.AddSeconds(step * 30))).ToHashSet();
-        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
+        var valid = Enumerable.Range(-2, 5).Select(step => Totp.Code(PortalApp.AuthenticatorKey, Totp.SystemNow.AddSeconds(step * 30)))
+            .ToHashSet();
+        return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+            .First(c => !valid.Contains(c));
     }
 
     [GeneratedRegex("id=\"setup-key\">([a-z2-7 ]+)</code>")]

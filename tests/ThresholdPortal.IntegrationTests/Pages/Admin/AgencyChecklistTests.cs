@@ -11,13 +11,16 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
 {
     private const string Base = "/admin/configuration/agencies";
 
-    private static List<KeyValuePair<string, string>> Fields(string name, string order, bool active, string questions, params string[] kinds) =>
+    private static List<KeyValuePair<string,
+        string>> Fields(string name, string order, bool active, string questions, params string[] kinds) =>
     [
-        new("Data.Name", name), new("Data.Order", order), new("Data.IsActive", active ? "true" : "false"), new("Data.StandardQuestions", questions),
+        new("Data.Name", name), new("Data.Order", order), new("Data.IsActive", active ? "true" : "false"),
+            new("Data.StandardQuestions", questions),
         .. kinds.Select(k => KeyValuePair.Create("Data.RecipientKinds", k)),
     ];
 
-    private static List<KeyValuePair<string, string>> FieldsOf(PartnerAgency agency, bool? active = null, IEnumerable<string>? questions = null) =>
+    private static List<KeyValuePair<string,
+        string>> FieldsOf(PartnerAgency agency, bool? active = null, IEnumerable<string>? questions = null) =>
         Fields(agency.Name, agency.Order.ToString(System.Globalization.CultureInfo.InvariantCulture), active ?? agency.IsActive,
             string.Join('\n', questions ?? agency.StandardQuestions), [.. agency.RecipientKinds.Select(k => k.ToString())]);
 
@@ -32,11 +35,13 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         (await ChecklistKeysAsync(world.CaseId)).ShouldNotContain("fire-and-rescue-service");
 
         var added = await Forms.PostAsync(admin, $"{Base}/create",
-            Fields("Fire and Rescue Service", "12", active: true, "Has the home had a safety visit?\nAny fires set at the address?", "OtherLocalAuthorityDepartment"));
+            Fields("Fire and Rescue Service", "12", active: true, "Has the home had a safety visit?\nAny fires set at the address?",
+                "OtherLocalAuthorityDepartment"));
 
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(added));
         added.Headers.Location!.ToString().ShouldBe(Base);
-        var agency = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.AsNoTracking().SingleAsync(a => a.Name == "Fire and Rescue Service"));
+        var agency = await App.ExecuteDbContextAsync(db =>
+            db.PartnerAgencies.AsNoTracking().SingleAsync(a => a.Name == "Fire and Rescue Service"));
         agency.Key.ShouldBe("fire-and-rescue-service");
         agency.StandardQuestions.ShouldBe(["Has the home had a safety visit?", "Any fires set at the address?"]);
         (await ChecklistKeysAsync(world.CaseId)).ShouldContain("fire-and-rescue-service");
@@ -76,7 +81,8 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         changed.StandardQuestions.ShouldNotContain(retired);
         changed.StandardQuestions[^1].ShouldBe("Any firearms licence in the household?");
         (await world.RequestAsync(requestId)).Questions.ShouldContain(retired);
-        (await practitioner.GetStringAsync(world.Checklist)).ShouldContain(System.Net.WebUtility.HtmlEncode(retired).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
+        (await practitioner.GetStringAsync(world.Checklist))
+            .ShouldContain(System.Net.WebUtility.HtmlEncode(retired).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
         (await App.AuditAsync()).Single(e => e.Action == "partner_agency.updated").Detail!
             .ShouldContain($"Question added: Any firearms licence in the household?; Question retired: {retired}");
     }
@@ -89,7 +95,8 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
     [InlineData("Youth Justice", "0", "Q?", "Position must be a whole number from 1 to 999")]
     [InlineData("Youth Justice", "1", "  \n ", "Enter at least one standard question")]
     [InlineData("Youth Justice", "1", "Same?\nsame?", "Each question must be different")]
-    public async Task Invalid_agencies_are_refused_with_the_error_summary_and_nothing_is_stored(string name, string order, string questions, string error)
+    public async Task Invalid_agencies_are_refused_with_the_error_summary_and_nothing_is_stored(string name, string order, string questions,
+        string error)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var before = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.CountAsync());
@@ -109,10 +116,12 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
-        var tooLong = await Forms.PostAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, new string('q', PartnerAgency.QuestionMaxLength + 1)));
+        var tooLong = await Forms.PostAsync(admin, $"{Base}/create",
+            Fields("Youth Justice", "1", true, new string('q', PartnerAgency.QuestionMaxLength + 1)));
         var badKind = await Forms.PostAsync(admin, $"{Base}/create", Fields("Youth Justice", "1", true, "Q?", "Dragons"));
 
-        (await tooLong.Content.ReadAsStringAsync()).ShouldContain($"Each question must be {PartnerAgency.QuestionMaxLength} characters or fewer");
+        (await tooLong.Content.ReadAsStringAsync())
+            .ShouldContain($"Each question must be {PartnerAgency.QuestionMaxLength} characters or fewer");
         (await badKind.Content.ReadAsStringAsync()).ShouldContain("Select the kinds of organisation from the list");
     }
 

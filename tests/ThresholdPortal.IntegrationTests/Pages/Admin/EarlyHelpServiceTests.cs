@@ -17,10 +17,12 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var response = await Forms.PostAsync(admin, $"{Base}/create", Fields("Millford Dads' Group", "3", "11"));
 
         response.Headers.Location!.ToString().ShouldBe(Base);
-        var created = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Millford Dads' Group"));
+        var created = await App.ExecuteDbContextAsync(db =>
+            db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Millford Dads' Group"));
         (created.MinimumAge, created.MaximumAge, created.IsActive).ShouldBe((3, 11, true));
         var audit = (await App.AuditAsync()).Single(e => e.Action == "early_help_service.created");
-        (audit.UserId, audit.SubjectId, audit.Detail).ShouldBe((administrator.Id, created.Id.ToString(), "Millford Dads' Group; ages 3 to 11; Millford"));
+        (audit.UserId, audit.SubjectId, audit.Detail)
+            .ShouldBe((administrator.Id, created.Id.ToString(), "Millford Dads' Group; ages 3 to 11; Millford"));
         (await admin.GetStringAsync(Base)).ShouldContain("Millford Dads&#x27; Group");
     }
 
@@ -53,16 +55,19 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
 
         var response = await Forms.PostAsync(admin, $"{Base}/create", fields);
 
-        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Enter how families or professionals get help from the service");
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync())
+            .ShouldContain("Enter how families or professionals get help from the service");
     }
 
     [Fact]
     public async Task A_withdrawn_service_is_no_longer_offered_to_referrers_and_the_change_is_audited()
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
-        var hubs = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Northshire Family Hubs"));
+        var hubs = await App.ExecuteDbContextAsync(db =>
+            db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Northshire Family Hubs"));
         var fields = Fields(hubs.Name, hubs.MinimumAge.ToString(System.Globalization.CultureInfo.InvariantCulture), "18");
-        (fields["Data.Offer"], fields["Data.Area"], fields["Data.HowToAccess"], fields["Data.IsActive"]) = (hubs.Offer, hubs.Area, hubs.HowToAccess, "false");
+        (fields["Data.Offer"], fields["Data.Area"], fields["Data.HowToAccess"], fields["Data.IsActive"]) = (hubs.Offer, hubs.Area,
+            hubs.HowToAccess, "false");
 
         var response = await Forms.PostAsync(admin, $"{Base}/edit/{hubs.Id}", fields);
 

@@ -25,7 +25,8 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
         var journey = await App.SignedInReferrerAsync();
         await journey.CompleteAsync();
-        await journey.ConcernsAsync(ReferralJourney.GoodConcerns + " Mum says the ZXQ worker stopped visiting, and the family were open to CAMHS.");
+        await journey.ConcernsAsync(ReferralJourney.GoodConcerns
+            + " Mum says the ZXQ worker stopped visiting, and the family were open to CAMHS.");
         var before = await CheckAnswersAsync(journey);
         before.ShouldContain("Explain this term: “ZXQ”");
         before.ShouldContain("“CAMHS” may not be understood by everyone");
@@ -42,7 +43,8 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
 
         (added.Headers.Location!.ToString(), changed.Headers.Location!.ToString()).ShouldBe((Base, Base));
         var after = await CheckAnswersAsync(journey);
-        after.ShouldContain("“ZXQ” may not be understood by everyone who reads this referral. It usually means Zone extra-familial queue worker");
+        after.ShouldContain("“ZXQ” may not be understood by everyone who reads this referral. It usually means Zone extra-familial queue " +
+            "worker");
         after.ShouldNotContain("“CAMHS” may not be understood");
         var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("glossary.", StringComparison.Ordinal)).ToList();
         audit.Select(e => (e.Action, e.Detail)).ShouldBe(

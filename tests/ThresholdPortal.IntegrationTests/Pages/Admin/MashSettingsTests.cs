@@ -62,13 +62,15 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         versions[1].Reason.ShouldBe("Agreed at the MASH board.");
         versions[1].Changes.ShouldBe("Amber decision from 24 to 16 hours");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "mash_settings.changed");
-        (audit.UserId, audit.SubjectId, audit.Detail).ShouldBe((administrator.Id, "2", "Version 2: Amber decision from 24 to 16 hours. Reason: Agreed at the MASH board."));
+        (audit.UserId, audit.SubjectId, audit.Detail)
+            .ShouldBe((administrator.Id, "2", "Version 2: Amber decision from 24 to 16 hours. Reason: Agreed at the MASH board."));
 
         var page = await (await admin.GetAsync(Base)).Content.ReadAsStringAsync();
         page.ShouldContain("Version 2 is in force now");
         page.ShouldContain("Agreed at the MASH board.");
         page.ShouldContain("does not change deadlines already worked out");
-        (await (await admin.GetAsync("/admin/audit-log")).Content.ReadAsStringAsync()).ShouldContain("MASH timescales or working hours changed");
+        (await (await admin.GetAsync("/admin/audit-log")).Content.ReadAsStringAsync())
+            .ShouldContain("MASH timescales or working hours changed");
 
         // In force at once in this instance: a case rated Amber now is due 16 working hours after it was received.
         var team = await App.MashTeamAsync();
@@ -76,7 +78,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var mashCase = await App.AddCaseAsync(team, new CaseSeed(received));
         var practitioner = await App.SignInAsync(team.Practitioner.Email!);
         await CaseTests.PostCaseFormAsync(practitioner, $"/mash/cases/{mashCase.Id}", new(), handler: "Claim");
-        (await CaseTests.PostCaseFormAsync(practitioner, $"/mash/cases/{mashCase.Id}/rating", new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Bruising." }))
+        (await CaseTests.PostCaseFormAsync(practitioner, $"/mash/cases/{mashCase.Id}/rating",
+            new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Bruising." }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stored = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync());
         var calendar = WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027);
@@ -123,10 +126,12 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     [InlineData("09:00", "", new[] { "Monday" }, "Enter when the working day ends")]
     [InlineData("09:00", "17:00", new string[0], "Select at least one working day")]
     [InlineData("09:00", "17:00", new[] { "Funday" }, "Select working days from the list")]
-    public async Task Invalid_working_hours_are_refused_with_the_error_summary_and_nothing_is_stored(string starts, string ends, string[] days, string error)
+    public async Task Invalid_working_hours_are_refused_with_the_error_summary_and_nothing_is_stored(string starts, string ends,
+        string[] days, string error)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
-        var fields = new List<KeyValuePair<string, string>> { new("Data.BasedOnVersion", "1"), new("Data.DayStarts", starts), new("Data.DayEnds", ends) };
+        var fields = new List<KeyValuePair<string,
+            string>> { new("Data.BasedOnVersion", "1"), new("Data.DayStarts", starts), new("Data.DayEnds", ends) };
         fields.AddRange(days.Select(d => KeyValuePair.Create("Data.WorkingDays", d)));
 
         var response = await Forms.PostAsync(admin, $"{Base}/working-hours", fields);
@@ -151,7 +156,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var newest = (await VersionsAsync())[^1];
-        newest.Changes.ShouldBe("Working day from 9:00am to 5:00pm changed to 8:30am to 4:30pm\nWorking days changed to Monday, Tuesday, Saturday");
+        newest.Changes.ShouldBe("Working day from 9:00am to 5:00pm changed to 8:30am to 4:30pm\nWorking days changed to Monday, Tuesday, " +
+            "Saturday");
         var calendar = App.Scoped<WorkingCalendar>();
         calendar.DayStarts.ShouldBe(new TimeOnly(8, 30));
         calendar.IsWorkingDay(new DateOnly(2026, 11, 28)).ShouldBeTrue(); // a Saturday
@@ -166,7 +172,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         var added = await Forms.PostAsync(admin, address, new()
         {
-            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = "25", ["Data.Date.Month"] = "12", ["Data.Date.Year"] = "2028", ["Data.Description"] = "Christmas Day",
+            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = "25", ["Data.Date.Month"] = "12", ["Data.Date.Year"] = "2028",
+                ["Data.Description"] = "Christmas Day",
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         App.Scoped<WorkingCalendar>().IsWorkingDay(new DateOnly(2028, 12, 25)).ShouldBeFalse();
@@ -176,7 +183,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         var versions = await VersionsAsync();
         versions.Select(v => v.Changes).Skip(1).ShouldBe(
-            ["Bank holiday added: Monday 25 December 2028, Christmas Day", "Bank holiday removed: Monday 30 August 2027, Summer bank holiday"]);
+            ["Bank holiday added: Monday 25 December 2028, Christmas Day",
+                "Bank holiday removed: Monday 30 August 2027, Summer bank holiday"]);
         App.Scoped<WorkingCalendar>().IsWorkingDay(new DateOnly(2027, 8, 30)).ShouldBeTrue();
         var page = await (await admin.GetAsync(address)).Content.ReadAsStringAsync();
         page.ShouldContain("Monday 25 December 2028");
@@ -188,13 +196,15 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     [InlineData("31", "2", "2028", "Christmas Day", "Enter the date of the bank holiday as a real date, like 25 12 2028")]
     [InlineData("25", "12", "2026", "Christmas Day", "That date is already a bank holiday")]
     [InlineData("25", "12", "2028", "", "Enter what the bank holiday is, like Christmas Day")]
-    public async Task Invalid_or_duplicate_bank_holidays_are_refused_and_nothing_is_stored(string day, string month, string year, string description, string error)
+    public async Task Invalid_or_duplicate_bank_holidays_are_refused_and_nothing_is_stored(string day, string month, string year,
+        string description, string error)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
 
         var response = await Forms.PostAsync(admin, $"{Base}/bank-holidays", new()
         {
-            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = day, ["Data.Date.Month"] = month, ["Data.Date.Year"] = year, ["Data.Description"] = description,
+            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = day, ["Data.Date.Month"] = month, ["Data.Date.Year"] = year,
+                ["Data.Description"] = description,
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -12,15 +12,18 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
 
-        var response = await CreateAsync(admin, "Hillview Medical Practice", OrganisationKind.GpPractice, " Hillview.Example.ORG \n@hillview-nhs.example.org\nhillview.example.org");
+        var response = await CreateAsync(admin, "Hillview Medical Practice", OrganisationKind.GpPractice,
+            " Hillview.Example.ORG \n@hillview-nhs.example.org\nhillview.example.org");
 
         response.Headers.Location!.ToString().ShouldBe("/admin/organisations");
-        var created = await App.ExecuteDbContextAsync(db => db.Organisations.AsNoTracking().SingleAsync(o => o.Name == "Hillview Medical Practice"));
+        var created = await App.ExecuteDbContextAsync(db =>
+            db.Organisations.AsNoTracking().SingleAsync(o => o.Name == "Hillview Medical Practice"));
         created.EmailDomains.ShouldBe(["hillview.example.org", "hillview-nhs.example.org"]);
         created.ReferralSource.Code.ShouldBe("3A");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "organisation.created");
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, created.Id.ToString()));
-        audit.Detail.ShouldBe("Hillview Medical Practice; kind GP practice (3A); domains hillview.example.org, hillview-nhs.example.org; shared referrals no");
+        audit.Detail.ShouldBe("Hillview Medical Practice; kind GP practice (3A); domains hillview.example.org, hillview-nhs.example.org; " +
+            "shared referrals no");
         (await admin.GetStringAsync("/admin/organisations")).ShouldContain("GP practice (3A)");
     }
 
@@ -60,7 +63,8 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
 
         response.Headers.Location!.ToString().ShouldBe("/admin/organisations");
         (await App.AuditAsync()).Single(e => e.Action == "organisation.updated").Detail.ShouldBe(
-            "Changed name Riverside Primary School to Riverside Primary Academy; domains riverside.test to riverside.test, riverside-academy.test; shared referrals no to yes; made inactive");
+            "Changed name Riverside Primary School to Riverside Primary Academy; domains riverside.test to riverside.test, " +
+                "riverside-academy.test; shared referrals no to yes; made inactive");
     }
 
     [Fact]
@@ -84,7 +88,8 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Someone else changed this organisation while you were editing it");
-        (await App.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Id == school.Id))).Name.ShouldBe("Riverside Primary School");
+        (await App.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Id == school.Id)))
+            .Name.ShouldBe("Riverside Primary School");
         (await App.AuditAsync()).ShouldNotContain(e => e.Action == "organisation.updated");
     }
 
@@ -96,6 +101,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
     private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string name, OrganisationKind kind, string domains) =>
         Forms.PostAsync(admin, "/admin/organisations/create", new()
         {
-            ["Data.Name"] = name, ["Data.Kind"] = kind.ToString(), ["Data.EmailDomains"] = domains, ["Data.SharedReferralVisibility"] = "false",
+            ["Data.Name"] = name, ["Data.Kind"] = kind.ToString(), ["Data.EmailDomains"] = domains,
+                ["Data.SharedReferralVisibility"] = "false",
         });
 }

@@ -37,7 +37,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         (documentOf[older], documentOf[newer]).ShouldBe((original.Id, draftId));
 
         var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("threshold_document.", StringComparison.Ordinal)).ToList();
-        audit.Select(e => e.Action).ShouldBe(["threshold_document.draft_created", "threshold_document.indicator_added", "threshold_document.published"]);
+        audit.Select(e => e.Action)
+            .ShouldBe(["threshold_document.draft_created", "threshold_document.indicator_added", "threshold_document.published"]);
         audit.ShouldAllBe(e => e.UserId == administrator.Id && e.SubjectId == draftId.ToString());
         audit[2].Detail.ShouldBe($"{original.Name} version {original.Version + 1} published; version {original.Version} retired");
         var list = await admin.GetStringAsync(Base);
@@ -93,7 +94,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
         foreach (var indicator in draft.Indicators.Where(i => i.Level == ThresholdLevel.Specialist))
         {
-            var retired = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}?handler=Retire", [KeyValuePair.Create("Data.OriginalCode", indicator.Code)],
+            var retired = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}?handler=Retire",
+                [KeyValuePair.Create("Data.OriginalCode", indicator.Code)],
                 tokenFrom: $"{Base}/indicator/{draftId}?code={indicator.Code}");
             retired.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
@@ -105,7 +107,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         Forms.ErrorSummary(html).ShouldContain("This version cannot be published: no indicator at Level 4");
         var statuses = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.Select(d => d.Status).ToListAsync());
         statuses.ShouldBe([ThresholdDocumentStatus.Published, ThresholdDocumentStatus.Draft], ignoreOrder: true);
-        (await App.AuditAsync()).Count(e => e.Action == "threshold_document.indicator_retired").ShouldBe(draft.Indicators.Count(i => i.Level == ThresholdLevel.Specialist));
+        (await App.AuditAsync()).Count(e => e.Action == "threshold_document.indicator_retired")
+            .ShouldBe(draft.Indicators.Count(i => i.Level == ThresholdLevel.Specialist));
         (await App.AuditAsync()).ShouldNotContain(e => e.Action == "threshold_document.published");
     }
 
@@ -115,7 +118,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
     [InlineData("housing-9", "no-such-sub-domain", "Targeted", "Some text.", "Choose a sub-domain from the list")]
     [InlineData("housing-9", "housing", "", "Some text.", "Choose a level")]
     [InlineData("housing-9", "housing", "Targeted", "", "Enter the indicator's text")]
-    public async Task An_invalid_indicator_is_refused_with_a_clear_error(string code, string subDomain, string level, string text, string error)
+    public async Task An_invalid_indicator_is_refused_with_a_clear_error(string code, string subDomain, string level, string text,
+        string error)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var draftId = await CreateDraftAsync(admin);
@@ -149,7 +153,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         var response = await Forms.PostAsync(admin, $"{Base}/level/{draftId}/3", new()
         {
-            ["Data.Name"] = "Complex needs", ["Data.Summary"] = "Several agencies, led by a lead professional.", ["Data.Description"] = "A family whose needs are complex.",
+            ["Data.Name"] = "Complex needs", ["Data.Summary"] = "Several agencies, led by a lead professional.",
+                ["Data.Description"] = "A family whose needs are complex.",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -157,7 +162,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         draft.Describe(ThresholdLevel.Targeted).Name.ShouldBe("Complex needs");
         (await admin.GetAsync($"{Base}/level/{draftId}/5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PublishedAsync()).Describe(ThresholdLevel.Targeted).Name.ShouldNotBe("Complex needs");
-        (await App.AuditAsync()).Single(e => e.Action == "threshold_document.level_changed").Detail.ShouldBe($"Version {draft.Version}: Level 3 is now Complex needs");
+        (await App.AuditAsync()).Single(e => e.Action == "threshold_document.level_changed")
+            .Detail.ShouldBe($"Version {draft.Version}: Level 3 is now Complex needs");
     }
 
     [Fact]
@@ -181,7 +187,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         (await referrer.Client.GetAsync(Base)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var token = await Forms.TokenAsync(referrer.Client, "/referrals/new");
-        var response = await referrer.Client.PostAsync(Base, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await referrer.Client.PostAsync(Base,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(1);
@@ -189,7 +196,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
     }
 
     private Task<ThresholdDocument> PublishedAsync() =>
-        App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+        App.ExecuteDbContextAsync(db =>
+            db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
 
     private static async Task<Guid> CreateDraftAsync(HttpClient admin)
     {
@@ -198,10 +206,12 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         return Guid.Parse(DraftIdIn().Match(response.Headers.Location!.ToString()).Groups[1].Value);
     }
 
-    private static Task<HttpResponseMessage> AddIndicatorAsync(HttpClient admin, Guid draftId, string code, string subDomain, string level, string text) =>
+    private static Task<HttpResponseMessage> AddIndicatorAsync(HttpClient admin, Guid draftId, string code, string subDomain, string level,
+        string text) =>
         Forms.PostAsync(admin, $"{Base}/indicator/{draftId}", new()
         {
-            ["Data.OriginalCode"] = string.Empty, ["Data.Code"] = code, ["Data.SubDomainCode"] = subDomain, ["Data.Level"] = level, ["Data.Text"] = text,
+            ["Data.OriginalCode"] = string.Empty, ["Data.Code"] = code, ["Data.SubDomainCode"] = subDomain, ["Data.Level"] = level,
+                ["Data.Text"] = text,
         });
 
     [GeneratedRegex("/version/([0-9a-f-]{36})$")]

@@ -43,7 +43,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
 
         var response = await Forms.PostAsync(admin, "/admin/users/invite", new()
         {
-            ["Data.Email"] = "ADMIN@mash.test", ["Data.GivenName"] = "Al", ["Data.FamilyName"] = "Dup", ["Data.OrganisationId"] = mash.Id.ToString(),
+            ["Data.Email"] = "ADMIN@mash.test", ["Data.GivenName"] = "Al", ["Data.FamilyName"] = "Dup",
+                ["Data.OrganisationId"] = mash.Id.ToString(),
         });
 
         var html = await response.Content.ReadAsStringAsync();
@@ -140,7 +141,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var (admin, administrator, mash) = await App.SignInAsAdministratorAsync();
         var worker = await App.CreateUserAsync("worker@mash.test", mash, PortalRole.MashPractitioner);
 
-        await Forms.PostAsync(admin, $"/admin/users/edit/{worker.Id}", new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
+        await Forms.PostAsync(admin, $"/admin/users/edit/{worker.Id}",
+            new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.MashManager });
         await Forms.PostAsync(admin, $"/admin/users/reset-two-factor/{worker.Id}", new());
         await Forms.PostAsync(admin, $"/admin/users/deactivate/{worker.Id}", new());
         await Forms.PostAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
@@ -163,7 +165,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var teacher = await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in", new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
+            await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+                new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = "Wrong-Password-1" });
         }
 
         (await admin.GetStringAsync($"/admin/users/details/{teacher.Id}")).ShouldContain("Locked for 15 minutes");
@@ -172,12 +175,14 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the unlocked user signs in");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
-        (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
+        (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new()))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
     }
 
     private static async Task<List<string>> Emails(HttpClient admin, string url)
     {
         var html = await admin.GetStringAsync(url);
-        return [.. System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"govuk-body-s\">([^<]+)</span>").Select(m => m.Groups[1].Value)];
+        return [.. System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"govuk-body-s\">([^<]+)</span>")
+            .Select(m => m.Groups[1].Value)];
     }
 }

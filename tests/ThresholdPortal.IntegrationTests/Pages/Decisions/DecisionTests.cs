@@ -27,7 +27,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
 
         var response = await CaseTests.PostCaseFormAsync(practitioner, Decide(world), new()
         {
-            ["Data.Rating"] = "Red", ["Data.Level"] = "Targeted", ["Data.Outcome"] = "ChildAndFamilyAssessment", ["Data.PrimaryNeed"] = "N1AbuseOrNeglect",
+            ["Data.Rating"] = "Red", ["Data.Level"] = "Targeted", ["Data.Outcome"] = "ChildAndFamilyAssessment",
+                ["Data.PrimaryNeed"] = "N1AbuseOrNeglect",
             ["Data.Rationale"] = " ", ["Data.NextSteps[0].Action"] = new string('x', NextStep.ActionMaxLength + 1),
         });
 
@@ -60,7 +61,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         }, tokenFrom: "/account/change-password");
 
         refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        MashTestData.Text(await refused.Content.ReadAsStringAsync()).ShouldContain("Every agency on the checklist needs a request or a reason first. Still to do: Housing.");
+        MashTestData.Text(await refused.Content.ReadAsStringAsync())
+            .ShouldContain("Every agency on the checklist needs a request or a reason first. Still to do: Housing.");
         (await App.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync())).ShouldBe(0);
         (await StatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingDecision);
     }
@@ -73,28 +75,34 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var manager = await App.SignInAsync(world.Team.Manager.Email!);
 
         // Proposed with a changed rating: the reason lands in the rating history.
-        var proposed = await CaseTests.PostCaseFormAsync(practitioner, Decide(world), ValidAnswers(rating: "Red", ratingReason: "Agency checks found an earlier injury."));
+        var proposed = await CaseTests.PostCaseFormAsync(practitioner, Decide(world),
+            ValidAnswers(rating: "Red", ratingReason: "Agency checks found an earlier injury."));
         proposed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(proposed));
-        var rated = await App.ExecuteDbContextAsync(db => db.MashCases.Include(c => c.RatingHistory).SingleAsync(c => c.Id == world.CaseId));
+        var rated = await App.ExecuteDbContextAsync(db =>
+            db.MashCases.Include(c => c.RatingHistory).SingleAsync(c => c.Id == world.CaseId));
         rated.Status.ShouldBe(MashCaseStatus.AwaitingSignOff);
         rated.Rating.ShouldBe(BragRating.Red);
         rated.RatingHistory.OrderBy(r => r.RatedAt).Last().ShouldSatisfyAllConditions(
-            r => r.Rating.ShouldBe(BragRating.Red), r => r.PreviousRating.ShouldBe(BragRating.Amber), r => r.Reason.ShouldBe("Agency checks found an earlier injury."));
+            r => r.Rating.ShouldBe(BragRating.Red), r => r.PreviousRating.ShouldBe(BragRating.Amber),
+                r => r.Reason.ShouldBe("Agency checks found an earlier injury."));
 
         (MashTestData.Text(await manager.GetStringAsync(DecisionRoutes.SignOffList))).ShouldContain(world.Reference);
         var noComments = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Return" });
         MashTestData.Text(await noComments.Content.ReadAsStringAsync()).ShouldContain("Say what needs to change");
-        var returned = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Return", ["Data.Comments"] = "Add the school nurse's view to the rationale." });
+        var returned = await CaseTests.PostCaseFormAsync(manager, SignOff(world),
+            new() { ["Data.Choice"] = "Return", ["Data.Comments"] = "Add the school nurse's view to the rationale." });
         returned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(returned));
         (await StatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingDecision);
 
         // The practitioner sees the comments, on the case and on the form, which starts from the returned proposal.
-        (MashTestData.Text(await practitioner.GetStringAsync(MashRoutes.Case(world.CaseId)))).ShouldContain("Add the school nurse's view to the rationale.");
+        (MashTestData.Text(await practitioner.GetStringAsync(MashRoutes.Case(world.CaseId))))
+            .ShouldContain("Add the school nurse's view to the rationale.");
         var form = await practitioner.GetStringAsync(Decide(world));
         MashTestData.Text(form).ShouldContain("Add the school nurse's view to the rationale.");
         form.ShouldContain("The checks show an injury with an account of harm.");
         var revised = await CaseTests.PostCaseFormAsync(practitioner, Decide(world),
-            ValidAnswers(rating: "Red", rationale: "The checks show an injury with an account of harm; the school nurse shares the concern."));
+            ValidAnswers(rating: "Red",
+                rationale: "The checks show an injury with an account of harm; the school nurse shares the concern."));
         revised.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(revised));
 
         var approved = await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Approve" });
@@ -165,7 +173,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         // Another manager may.
         var other = await App.CreateUserAsync("maya@mash.test", world.Team.LocalAuthority, PortalRole.MashManager);
         var maya = await App.SignInAsync(other.Email!);
-        (await CaseTests.PostCaseFormAsync(maya, SignOff(world), new() { ["Data.Choice"] = "Approve" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await CaseTests.PostCaseFormAsync(maya, SignOff(world), new() { ["Data.Choice"] = "Approve" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await StatusAsync(world)).ShouldBe(MashCaseStatus.Decided);
     }
 
@@ -176,7 +185,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var practitioner = await App.SignInAsync(world.Team.Practitioner.Email!);
         var manager = await App.SignInAsync(world.Team.Manager.Email!);
 
-        (await CaseTests.PostCaseFormAsync(practitioner, Decide(world), ValidAnswers(outcome: "StepDownToEarlyHelp", level: "EarlyHelp", handover: null)))
+        (await CaseTests.PostCaseFormAsync(practitioner, Decide(world),
+            ValidAnswers(outcome: "StepDownToEarlyHelp", level: "EarlyHelp", handover: null)))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await CaseTests.PostCaseFormAsync(manager, SignOff(world), new() { ["Data.Choice"] = "Approve", ["Data.Comments"] = "Agreed." }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -186,7 +196,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var stepDown = await App.ExecuteDbContextAsync(db => db.EarlyHelpStepDowns.SingleAsync());
         stepDown.CaseId.ShouldBe(world.CaseId);
         stepDown.SteppedDownByUserId.ShouldBe(world.Team.Manager.Id);
-        (await App.AuditAsync()).ShouldContain(e => e.Action == CaseEvents.SteppedDownToEarlyHelp && e.SubjectId == world.CaseId.ToString());
+        (await App.AuditAsync())
+            .ShouldContain(e => e.Action == CaseEvents.SteppedDownToEarlyHelp && e.SubjectId == world.CaseId.ToString());
 
         var hub = MashTestData.Text(await practitioner.GetStringAsync(MashRoutes.EarlyHelpHub));
         hub.ShouldContain(world.Reference);
@@ -233,14 +244,17 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         return answers;
     }
 
-    /// <summary>A referral with consent not sought, its case screened Amber, every agency reasoned about (but one, if asked) and moved to decision.</summary>
+    /// <summary>A referral with consent not sought, its case screened Amber, every agency reasoned about (but one, if asked) and moved to
+    /// decision.</summary>
     private async Task<World> CaseAtDecisionAsync(string? leaveOut = null, bool heldByManager = false, DateTimeOffset? received = null)
     {
         var team = await App.MashTeamAsync();
         var referrer = await App.CreateUserAsync("rachel@riverside.test", team.School, PortalRole.Referrer);
         var holder = heldByManager ? team.Manager : team.Practitioner;
         var clock = App.Services.GetRequiredService<DecisionClock>();
-        var (caseId, reference) = await App.ExecuteDbContextAsync(db => CasesAtChecks.CreateAsync(db, clock, referrer, holder, BragRating.Amber, received));
+        var (caseId,
+            reference) = await App.ExecuteDbContextAsync(db =>
+            CasesAtChecks.CreateAsync(db, clock, referrer, holder, BragRating.Amber, received));
         await App.ExecuteDbContextAsync(async db =>
         {
             var mashCase = await db.MashCases.SingleAsync(c => c.Id == caseId);
@@ -267,5 +281,6 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == world.CaseId).Select(c => c.Status).SingleAsync());
 
     private async Task<string> VersionAsync(World world) =>
-        (await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == world.CaseId).Select(c => c.Version).SingleAsync())).ToString(CultureInfo.InvariantCulture);
+        (await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == world.CaseId).Select(c => c.Version).SingleAsync()))
+            .ToString(CultureInfo.InvariantCulture);
 }

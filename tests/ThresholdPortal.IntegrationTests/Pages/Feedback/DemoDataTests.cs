@@ -20,7 +20,8 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         var list = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));
         foreach (var stage in new[]
         {
-            ReferrerProgress.Received, ReferrerProgress.BeingConsidered, ReferrerProgress.FeedbackReady, ReferrerProgress.Disagreed, ReferrerProgress.EscalationAnswered,
+            ReferrerProgress.Received, ReferrerProgress.BeingConsidered, ReferrerProgress.FeedbackReady, ReferrerProgress.Disagreed,
+                ReferrerProgress.EscalationAnswered,
         })
         {
             list.ShouldContain(stage);
@@ -38,7 +39,8 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         // The answered escalation's whole loop is on its case's timeline.
         var answered = escalations.Single(e => !e.IsOpen);
         var actions = await App.ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking()
-            .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == answered.CaseId.ToString()).Select(e => e.Action).ToListAsync());
+            .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == answered.CaseId.ToString()).Select(e => e.Action)
+                .ToListAsync());
         actions.ShouldContain(CaseEvents.DecisionApproved);
         actions.ShouldContain(CaseEvents.FeedbackSent);
         actions.ShouldContain(CaseEvents.FeedbackRead);

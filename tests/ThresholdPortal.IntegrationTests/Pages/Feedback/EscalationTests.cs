@@ -36,7 +36,8 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain("Say why you disagree with the decision");
         (await App.ExecuteDbContextAsync(db => db.Escalations.CountAsync())).ShouldBe(0);
-        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId))).State.ShouldBe(FeedbackState.Sent);
+        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId)))
+            .State.ShouldBe(FeedbackState.Sent);
         (await App.OutboxAsync()).Select(m => m.Id).ShouldBe(queuedBefore);
     }
 
@@ -60,9 +61,12 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         escalation.RaisedByUserId.ShouldBe(world.Referrer.Id);
         var calendar = App.Services.GetRequiredService<WorkingCalendar>();
         escalation.DueAt.ShouldBe(calendar.AddWorkingTime(escalation.RaisedAt, calendar.WorkingDayLength * 5));
-        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId))).State.ShouldBe(FeedbackState.Disagreed);
-        (await App.LinkEmailedToAsync(world.Manager.Email!, EmailTemplate.EscalationRaised)).ShouldBe(FeedbackRoutes.Escalation(escalation.Id));
-        (await App.LinkEmailedToAsync(world.OtherManager.Email!, EmailTemplate.EscalationRaised)).ShouldBe(FeedbackRoutes.Escalation(escalation.Id));
+        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId)))
+            .State.ShouldBe(FeedbackState.Disagreed);
+        (await App.LinkEmailedToAsync(world.Manager.Email!, EmailTemplate.EscalationRaised))
+            .ShouldBe(FeedbackRoutes.Escalation(escalation.Id));
+        (await App.LinkEmailedToAsync(world.OtherManager.Email!, EmailTemplate.EscalationRaised))
+            .ShouldBe(FeedbackRoutes.Escalation(escalation.Id));
         (await App.OutboxAsync()).ShouldNotContain(m => m.Recipient == world.Practitioner.Email);
         FeedbackTests.RowText(await referrer.GetStringAsync(ReferralRoutes.Index), reference).ShouldContain(ReferrerProgress.Disagreed);
         MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Sent(reference))).ShouldContain("Waiting for a manager");
@@ -97,7 +101,8 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         var after = await App.ExecuteDbContextAsync(db => db.Escalations.AsNoTracking().SingleAsync());
         after.Result.ShouldBe(EscalationResult.Changed);
         after.AnsweredByUserId.ShouldBe(world.Manager.Id);
-        (await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync(c => c.Id == caseId))).Status.ShouldBe(MashCaseStatus.Decided);
+        (await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync(c => c.Id == caseId)))
+            .Status.ShouldBe(MashCaseStatus.Decided);
         (await App.LinkEmailedToAsync(world.Referrer.Email!, EmailTemplate.EscalationAnswered)).ShouldBe(ReferralRoutes.Sent(reference));
         MashTestData.Text(await manager.GetStringAsync(FeedbackRoutes.AnsweredEscalations)).ShouldContain(reference);
         MashTestData.Text(await manager.GetStringAsync(FeedbackRoutes.Escalations)).ShouldNotContain(reference);
@@ -105,10 +110,12 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         var outcome = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Sent(reference)));
         outcome.ShouldContain("Decision changed");
         outcome.ShouldContain("assessment team to see the children this week");
-        FeedbackTests.RowText(await referrer.GetStringAsync(ReferralRoutes.Index), reference).ShouldContain(ReferrerProgress.EscalationAnswered);
+        FeedbackTests.RowText(await referrer.GetStringAsync(ReferralRoutes.Index), reference)
+            .ShouldContain(ReferrerProgress.EscalationAnswered);
 
         // Every step is on the case's timeline.
-        var actions = (await App.AuditAsync()).Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == caseId.ToString()).Select(e => e.Action).ToList();
+        var actions = (await App.AuditAsync()).Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == caseId.ToString())
+            .Select(e => e.Action).ToList();
         actions.ShouldContain(CaseEvents.DecisionApproved);
         actions.ShouldContain(CaseEvents.FeedbackRead);
         actions.ShouldContain(CaseEvents.EscalationRaised);

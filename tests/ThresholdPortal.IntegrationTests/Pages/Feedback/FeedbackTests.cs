@@ -23,7 +23,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("There is no approved decision yet");
         page.ShouldNotContain("Send feedback");
 
-        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(0, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(0, FeedbackMethod.Portal),
+            tokenFrom: MashRoutes.NewContact);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         MashTestData.Text(await response.Content.ReadAsStringAsync()).ShouldContain("There is no approved decision on this case yet");
         (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.CountAsync())).ShouldBe(0);
@@ -41,7 +42,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("Send feedback");
         page.ShouldContain("In the portal");
 
-        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Portal));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId),
+            Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Portal));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe(MashRoutes.Case(caseId));
@@ -57,7 +59,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         outbox[0].Recipient.ShouldBe(world.Referrer.Email);
         outbox[0].Template.ShouldBe(EmailTemplate.FeedbackReady.Name);
         outbox[0].Link.ShouldBe(ReferralRoutes.Sent(reference));
-        var body = EmailTemplate.FeedbackReady.Subject + EmailTemplate.FeedbackReady.RenderBody(new Uri("https://portal.test" + outbox[0].Link));
+        var body = EmailTemplate.FeedbackReady.Subject
+            + EmailTemplate.FeedbackReady.RenderBody(new Uri("https://portal.test" + outbox[0].Link));
         body.ShouldNotContain("Jayden");
         body.ShouldNotContain("Maisie");
         body.ShouldNotContain("Clarke");
@@ -70,7 +73,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var after = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
         after.ShouldContain("Sent feedback cannot be changed");
         after.ShouldNotContain("name=\"Data.Reasons\"");
-        var again = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(feedback.Version, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
+        var again = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId),
+            Fields(feedback.Version, FeedbackMethod.Portal), tokenFrom: MashRoutes.NewContact);
         MashTestData.Text(await again.Content.ReadAsStringAsync()).ShouldContain("already been sent");
         (await App.OutboxAsync()).Count.ShouldBe(1);
     }
@@ -83,7 +87,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var practitioner = await App.SignInAsync(world.Practitioner.Email!);
         var page = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
 
-        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Phone));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId),
+            Fields(FeedbackWorld.HiddenVersion(page), FeedbackMethod.Phone));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var feedback = await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId));
@@ -92,7 +97,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         feedback.State.ShouldBe(FeedbackState.Acknowledged);
         (await App.OutboxAsync()).ShouldBeEmpty();
         (await App.AuditAsync()).ShouldContain(e => e.Action == CaseEvents.FeedbackSent && e.Detail == "By phone");
-        MashTestData.Text(await practitioner.GetStringAsync(MashRoutes.Case(caseId))).ShouldContain("By phone by " + world.Practitioner.FullName);
+        MashTestData.Text(await practitioner.GetStringAsync(MashRoutes.Case(caseId)))
+            .ShouldContain("By phone by " + world.Practitioner.FullName);
     }
 
     [Fact]
@@ -103,10 +109,12 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         var practitioner = await App.SignInAsync(world.Practitioner.Email!);
         var page = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
 
-        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page) + 1, FeedbackMethod.Portal));
+        var response = await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId),
+            Fields(FeedbackWorld.HiddenVersion(page) + 1, FeedbackMethod.Portal));
 
         MashTestData.Text(await response.Content.ReadAsStringAsync()).ShouldContain("This case changed since you opened it");
-        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId))).IsSent.ShouldBeFalse();
+        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId)))
+            .IsSent.ShouldBeFalse();
         (await App.OutboxAsync()).ShouldBeEmpty();
     }
 
@@ -127,7 +135,8 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain("Give the reasons for the decision");
         html.ShouldContain("The outcome must be 1,000 characters or fewer");
-        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId))).IsSent.ShouldBeFalse();
+        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId)))
+            .IsSent.ShouldBeFalse();
     }
 
     [Fact]
@@ -149,14 +158,16 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         text.ShouldContain("The MASH applied: Level 2");
         text.ShouldContain(world.Practitioner.FullName);
         text.ShouldContain("I disagree with this decision");
-        (await App.AuditAsync()).ShouldContain(e => e.Action == CaseEvents.FeedbackRead && e.SubjectId == caseId.ToString() && e.UserId == world.Referrer.Id);
+        (await App.AuditAsync())
+            .ShouldContain(e => e.Action == CaseEvents.FeedbackRead && e.SubjectId == caseId.ToString() && e.UserId == world.Referrer.Id);
 
         var other = await App.SignInAsync(world.OtherReferrer.Email!);
         (await other.GetAsync(ReferralRoutes.Sent(reference))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.GetAsync(FeedbackRoutes.Disagree(reference))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var acknowledged = await Forms.PostAsync(referrer, ReferralRoutes.Sent(reference) + "?handler=acknowledge",
-            new Dictionary<string, string> { ["version"] = FeedbackWorld.HiddenVersion(page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new Dictionary<string,
+                string> { ["version"] = FeedbackWorld.HiddenVersion(page).ToString(System.Globalization.CultureInfo.InvariantCulture) },
             tokenFrom: ReferralRoutes.Sent(reference));
         acknowledged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var feedback = await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId));
@@ -183,7 +194,9 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
 
     internal static string RowText(string html, string reference)
     {
-        var row = System.Text.RegularExpressions.Regex.Match(html, "<tr class=\"govuk-table__row\">(?:(?!</tr>).)*" + System.Text.RegularExpressions.Regex.Escape(reference) + "(?:(?!</tr>).)*</tr>",
+        var row = System.Text.RegularExpressions.Regex.Match(html,
+            "<tr class=\"govuk-table__row\">(?:(?!</tr>).)*" + System.Text.RegularExpressions.Regex.Escape(reference)
+            + "(?:(?!</tr>).)*</tr>",
             System.Text.RegularExpressions.RegexOptions.Singleline);
         row.Success.ShouldBeTrue($"a row for {reference}");
         return MashTestData.Text(row.Value);

@@ -14,7 +14,8 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 namespace ThresholdPortal.IntegrationTests.Pages.Feedback;
 
 /// <summary>A MASH (practitioner, two managers), a school referrer, and a referrer at another organisation.</summary>
-public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer, PortalUser Practitioner, PortalUser Manager, PortalUser OtherManager)
+public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer, PortalUser Practitioner, PortalUser Manager,
+    PortalUser OtherManager)
 {
     public static async Task<FeedbackWorld> CreateAsync(PortalApp app)
     {
@@ -40,7 +41,8 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
     /// A referral from the school, decided (proposed by the practitioner, approved by a manager) with its feedback
     /// drafted, not sent: through the decision and sign-off pages' own commands, as the live app does it.
     /// </summary>
-    public async Task<(Guid CaseId, string Reference)> DecidedCaseAsync(PortalApp app, DecisionOutcome outcome = DecisionOutcome.StepDownToEarlyHelp)
+    public async Task<(Guid CaseId, string Reference)> DecidedCaseAsync(PortalApp app,
+        DecisionOutcome outcome = DecisionOutcome.StepDownToEarlyHelp)
     {
         var (caseId, reference) = await CaseAtChecksAsync(app);
         var loop = Loop(app);
@@ -70,5 +72,6 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
         return uint.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static string OpenedAt(string html) => WebUtility.HtmlDecode(Regex.Match(html, "name=\"Data\\.OpenedAt\" value=\"(\\d+)\"").Groups[1].Value);
+    public static string OpenedAt(string html) =>
+        WebUtility.HtmlDecode(Regex.Match(html, "name=\"Data\\.OpenedAt\" value=\"(\\d+)\"").Groups[1].Value);
 }

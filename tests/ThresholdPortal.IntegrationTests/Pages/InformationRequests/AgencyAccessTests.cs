@@ -74,7 +74,8 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
         var request = await world.RequestAsync(requestId);
         request.State.ShouldBe(RequestState.Viewed);
         request.FirstViewedAt.ShouldNotBeNull().ShouldBe(firstViewedAt!.Value);
-        (await App.AuditAsync()).Count(e => e.Action == InformationRequestEvents.Viewed && e.SubjectId == world.CaseId.ToString()).ShouldBe(2);
+        (await App.AuditAsync()).Count(e => e.Action == InformationRequestEvents.Viewed && e.SubjectId == world.CaseId.ToString())
+            .ShouldBe(2);
         (await practitioner.GetStringAsync(world.Checklist)).ShouldContain("Opened by the agency");
     }
 
@@ -97,7 +98,8 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
             await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {dueAt} WHERE "Id" = {ids[i]}"""));
         }
 
-        var expected = await App.ExecuteDbContextAsync(db => db.InformationRequests.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        var expected = await App.ExecuteDbContextAsync(db =>
+            db.InformationRequests.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Select(r => r.Id).ToListAsync());
         var police = await App.SignInAsync(InformationRequestWorld.PoliceEmail);
 
         var first = await police.GetStringAsync("/agency/requests");
@@ -112,5 +114,6 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
     }
 
     private static List<Guid> RequestLinks(string html) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(html, "href=\"/agency/requests/([0-9a-f-]{36})\"").Select(m => Guid.Parse(m.Groups[1].Value))];
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "href=\"/agency/requests/([0-9a-f-]{36})\"")
+            .Select(m => Guid.Parse(m.Groups[1].Value))];
 }

@@ -19,13 +19,15 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         await RecordNotNeededAsync(practitioner, world, "probation", ["probation"], "No adult in the household is known to have offended.");
         var agencies = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.Where(a => a.IsActive).Select(a => a.Key).ToListAsync());
         var others = agencies.Except(["police", "school", "probation", "housing"]).ToList();
-        await RecordNotNeededAsync(practitioner, world, "gp", others, "Nothing in the referral or our records suggests the family is known to them.");
+        await RecordNotNeededAsync(practitioner, world, "gp", others,
+            "Nothing in the referral or our records suggests the family is known to them.");
 
         // Housing is still to do: the checklist holds the case back, whatever the practitioner posts.
         var page = await practitioner.GetStringAsync(world.Checklist);
         page.ShouldContain("Not ready for decision");
         page.ShouldNotContain("Move the case to decision");
-        (await App.SendAsync(new InformationRequestsSummary.Query(world.CaseId))).Checklist.Outstanding.ShouldHaveSingleItem().Key.ShouldBe("housing");
+        (await App.SendAsync(new InformationRequestsSummary.Query(world.CaseId))).Checklist.Outstanding.ShouldHaveSingleItem()
+            .Key.ShouldBe("housing");
         var refused = await Forms.PostAsync(practitioner, world.Checklist, new Dictionary<string, string>
         {
             ["Data.Version"] = await CaseVersionAsync(world),
@@ -34,7 +36,8 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         (await Forms.ErrorsAsync(refused)).ShouldContain("Still to do: Housing.");
         (await CaseStatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingInformation);
 
-        await RecordNotNeededAsync(practitioner, world, "housing", ["housing"], "The family own their home; no housing involvement is suggested.");
+        await RecordNotNeededAsync(practitioner, world, "housing", ["housing"],
+            "The family own their home; no housing involvement is suggested.");
         page = await practitioner.GetStringAsync(world.Checklist);
         page.ShouldContain("Ready for decision");
         var moved = await Forms.PostAsync(practitioner, world.Checklist, new Dictionary<string, string>
@@ -48,7 +51,8 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         var reasons = await App.ExecuteDbContextAsync(db => db.AgencyChecksNotNeeded.Where(n => n.CaseId == world.CaseId).ToListAsync());
         reasons.Select(r => r.AgencyKey).Order().ShouldBe(agencies.Except(["police", "school"]).Order());
         reasons.Single(r => r.AgencyKey == "probation").Reason.ShouldBe("No adult in the household is known to have offended.");
-        (await App.AuditAsync()).ShouldContain(e => e.Action == InformationRequestEvents.MovedToDecision && e.SubjectId == world.CaseId.ToString());
+        (await App.AuditAsync())
+            .ShouldContain(e => e.Action == InformationRequestEvents.MovedToDecision && e.SubjectId == world.CaseId.ToString());
     }
 
     [Fact]
@@ -98,13 +102,15 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         caseRecord.ShouldContain("1 request is overdue");
     }
 
-    private static async Task RecordNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency, IEnumerable<string> keys, string reason)
+    private static async Task RecordNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency,
+        IEnumerable<string> keys, string reason)
     {
         var response = await PostNotNeededAsync(practitioner, world, agency, keys, reason);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
     }
 
-    private static Task<HttpResponseMessage> PostNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency, IEnumerable<string> keys, string reason) =>
+    private static Task<HttpResponseMessage> PostNotNeededAsync(HttpClient practitioner, InformationRequestWorld world, string agency,
+        IEnumerable<string> keys, string reason) =>
         Forms.PostAsync(practitioner, $"{world.Checklist}/not-needed/{agency}",
             [.. keys.Select(k => KeyValuePair.Create("Data.AgencyKeys", k)), KeyValuePair.Create("Data.Reason", reason)]);
 

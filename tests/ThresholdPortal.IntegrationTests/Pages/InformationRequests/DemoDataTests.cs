@@ -14,19 +14,22 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var now = TestClock.UtcNow;
-        var police = await App.ExecuteDbContextAsync(db => db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments)
+        var police = await App.ExecuteDbContextAsync(db =>
+            db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments)
             .Where(r => db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == "Northshire Police")).ToListAsync());
         var statuses = police.Select(r => r.StatusAt(now)).ToList();
         statuses.ShouldContain(RequestStatus.Sent);
         statuses.ShouldContain(RequestStatus.Overdue);
         statuses.ShouldContain(RequestStatus.Answered);
-        police.Single(r => r.State == RequestState.Answered).Responses.Single().Attachments.ShouldHaveSingleItem().FileName.ShouldBe("police-chronology.pdf");
+        police.Single(r => r.State == RequestState.Answered).Responses.Single().Attachments.ShouldHaveSingleItem()
+            .FileName.ShouldBe("police-chronology.pdf");
         police.Single(r => r.StatusAt(now) == RequestStatus.Overdue).ChasedAt.ShouldBeNull("the chaser finds it once the app runs");
 
         var readyCases = 0;
         foreach (var caseId in police.Select(r => r.CaseId).Distinct())
         {
-            if ((await App.ExecuteDbContextAsync(db => CaseInformationChecks.ChecklistAsync(db, caseId, CancellationToken.None))).IsReadyForDecision)
+            if ((await App.ExecuteDbContextAsync(db => CaseInformationChecks.ChecklistAsync(db, caseId, CancellationToken.None)))
+                .IsReadyForDecision)
             {
                 readyCases++;
             }
@@ -38,6 +41,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         var client = await App.SignInAsync("police@example.org", DemoDataSeeder.DemoPassword);
         var list = await client.GetStringAsync("/agency/requests");
         list.ShouldContain("1 request is overdue");
-        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail, DemoDataSeeder.DemoPassword));
+        await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail,
+            DemoDataSeeder.DemoPassword));
     }
 }

@@ -57,7 +57,8 @@ public sealed partial class InformationRequestWorld
     public string SendPage(string agency) => $"{Checklist}/send/{agency}";
 
     /// <summary>Sends a request through the send page, as the form comes (everything ticked), and returns its id.</summary>
-    public async Task<Guid> SendAsync(HttpClient practitioner, string agency, Guid organisationId, string lawfulBasis = "SafeguardingPublicTask")
+    public async Task<Guid> SendAsync(HttpClient practitioner, string agency, Guid organisationId,
+        string lawfulBasis = "SafeguardingPublicTask")
     {
         var form = await practitioner.GetStringAsync(SendPage(agency));
         var fields = new List<KeyValuePair<string, string>>
@@ -66,7 +67,8 @@ public sealed partial class InformationRequestWorld
             new("Data.LawfulBasis", lawfulBasis),
             new("Data.ConsentObtained", "false"),
         };
-        fields.AddRange(CheckedBoxes(form, "Data.ChildIds").Concat(CheckedBoxes(form, "Data.AdultIds")).Concat(CheckedBoxes(form, "Data.Questions")));
+        fields.AddRange(CheckedBoxes(form, "Data.ChildIds").Concat(CheckedBoxes(form, "Data.AdultIds"))
+            .Concat(CheckedBoxes(form, "Data.Questions")));
         var response = await Forms.PostAsync(practitioner, SendPage(agency), fields);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
         var location = response.Headers.Location!.OriginalString;
@@ -75,7 +77,8 @@ public sealed partial class InformationRequestWorld
     }
 
     public Task<InformationRequest> RequestAsync(Guid requestId) =>
-        App.ExecuteDbContextAsync(db => db.InformationRequests.AsNoTracking().Include(r => r.Subjects).Include(r => r.Responses).ThenInclude(r => r.Attachments)
+        App.ExecuteDbContextAsync(db =>
+            db.InformationRequests.AsNoTracking().Include(r => r.Subjects).Include(r => r.Responses).ThenInclude(r => r.Attachments)
             .AsSplitQuery().SingleAsync(r => r.Id == requestId));
 
     private static IEnumerable<KeyValuePair<string, string>> CheckedBoxes(string html, string name) =>

@@ -44,7 +44,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         // Both drains have returned, and the server replies only once a message is in the drop folder: the
         // folder is final, so exactly two here means no duplicate.
         var received = smtp.Messages();
-        received.Select(m => m.To.Mailboxes.Single().Address).Order().ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail]);
+        received.Select(m => m.To.Mailboxes.Single().Address).Order()
+            .ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail]);
         foreach (var message in received)
         {
             message.Subject.ShouldBe("A new information request for your organisation");
@@ -107,7 +108,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         await DrainAsync(Dispatcher());
         var newRequestEmails = smtp.Messages().Count;
 
-        var chasedByEach = await Task.WhenAll(Chaser().ChaseDueAsync(CancellationToken.None), Chaser().ChaseDueAsync(CancellationToken.None));
+        var chasedByEach = await Task.WhenAll(Chaser().ChaseDueAsync(CancellationToken.None),
+            Chaser().ChaseDueAsync(CancellationToken.None));
         var again = await Chaser().ChaseDueAsync(CancellationToken.None);
 
         chasedByEach.Sum().ShouldBe(1);
@@ -117,7 +119,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         (await world.RequestAsync(notDue)).ChasedAt.ShouldBeNull();
         (await world.RequestAsync(answered)).ChasedAt.ShouldBeNull();
         var chaseEmails = (await App.OutboxAsync()).Where(m => m.Template == EmailTemplate.InformationRequestOverdue.Name).ToList();
-        chaseEmails.Select(m => m.Recipient).Order().ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail]);
+        chaseEmails.Select(m => m.Recipient).Order()
+            .ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail]);
         chaseEmails.ShouldAllBe(m => m.Link == $"/agency/requests/{overdue}");
         var events = (await App.AuditAsync()).Where(e => e.Action == InformationRequestEvents.Chased).ToList();
         events.ShouldHaveSingleItem().SubjectId.ShouldBe(world.CaseId.ToString());
@@ -148,7 +151,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
             FromAddress = configured.FromAddress,
             FromName = configured.FromName,
             PublicBaseUrl = configured.PublicBaseUrl,
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None, Timeout = TimeSpan.FromSeconds(5) },
+            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None,
+                Timeout = TimeSpan.FromSeconds(5) },
             Dispatcher = new OutboxDispatcherOptions
             {
                 Enabled = true,

@@ -36,7 +36,8 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(AgencyForms.Pdf);
-        (await App.AuditAsync()).ShouldContain(e => e.Action == InformationRequestEvents.AttachmentDownloaded && e.SubjectId == world.CaseId.ToString());
+        (await App.AuditAsync())
+            .ShouldContain(e => e.Action == InformationRequestEvents.AttachmentDownloaded && e.SubjectId == world.CaseId.ToString());
 
         var stranger = await App.SignInAsync(InformationRequestWorld.OtherPoliceEmail);
         (await stranger.GetAsync($"/agency/requests/{requestId}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
@@ -53,7 +54,8 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         var first = (await world.RequestAsync(requestId)).Responses.Single();
 
         (await police.GetStringAsync(AgencyForms.Answer(requestId))).ShouldContain("Send a correction");
-        var correction = await AgencyForms.AnswerAsync(police, requestId, summary: "Two incidents in 2025: the second was in September.", responsesSeen: 1);
+        var correction = await AgencyForms.AnswerAsync(police, requestId, summary: "Two incidents in 2025: the second was in September.",
+            responsesSeen: 1);
         correction.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(correction));
 
         var responses = (await world.RequestAsync(requestId)).Responses.OrderBy(r => r.SubmittedAt).ToList();
@@ -84,7 +86,8 @@ public sealed class RespondingTests(PortalApp app) : IntegrationTest(app)
         var police = await App.SignInAsync(InformationRequestWorld.PoliceEmail);
         await AgencyForms.AnswerAsync(police, requestId, summary: "One incident in 2025.", files: ("chronology.pdf", AgencyForms.Pdf));
 
-        var failure = await Should.ThrowAsync<PostgresException>(() => App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+        var failure = await Should.ThrowAsync<PostgresException>(() =>
+            App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
 
         failure.MessageText.ShouldContain("append-only");
         var stored = await world.RequestAsync(requestId);

@@ -40,7 +40,9 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         request.SentAt.ShouldBeGreaterThanOrEqualTo(before.AddSeconds(-1));
 
         var outbox = await App.OutboxAsync();
-        outbox.Select(m => m.Recipient).Order().ToList().ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail], "every active police responder, and no one else");
+        outbox.Select(m => m.Recipient).Order().ToList()
+            .ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail],
+            "every active police responder, and no one else");
         outbox.ShouldAllBe(m => m.Template == EmailTemplate.InformationRequestReceived.Name && m.Link == $"/agency/requests/{requestId}");
         var sent = (await App.AuditAsync()).Where(e => e.Action == InformationRequestEvents.Sent).ShouldHaveSingleItem();
         sent.SubjectId.ShouldBe(world.CaseId.ToString());
@@ -109,7 +111,8 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         var world = await InformationRequestWorld.CreateAsync(App);
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "MashCases" SET "Status" = 'Screening' WHERE "Id" = {world.CaseId}"""));
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
-        (await practitioner.GetStringAsync(world.SendPage("police"))).ShouldContain("Agencies can be asked once the case has been progressed to MASH checks");
+        (await practitioner.GetStringAsync(world.SendPage("police")))
+            .ShouldContain("Agencies can be asked once the case has been progressed to MASH checks");
 
         // The form is not offered; posting one anyway is refused by the case's rules.
         var childId = await App.ExecuteDbContextAsync(db => db.ReferralChildren.Select(c => c.Id).FirstAsync());

@@ -20,7 +20,9 @@ public sealed class CaseAuditDemoDataTests(PortalApp app) : IntegrationTest(app)
         audit.Cases.Count(c => c.IsJudged).ShouldBeInRange(1, audit.Cases.Count - 1);
         var auditor = await App.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == CaseAuditDemoData.AuditorEmail));
         auditor.TwoFactorEnabled.ShouldBeTrue();
-        (await App.ExecuteDbContextAsync(db => db.UserRoles.AnyAsync(r => r.UserId == auditor.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == PortalRole.Auditor)))).ShouldBeTrue();
+        (await App.ExecuteDbContextAsync(db =>
+            db.UserRoles.AnyAsync(r => r.UserId == auditor.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == PortalRole.Auditor))))
+            .ShouldBeTrue();
 
         var report = await App.SendAsync(new ReportModel.Query(audit.Id));
         report!.Judged.ShouldBe(audit.Cases.Count(c => c.IsJudged));

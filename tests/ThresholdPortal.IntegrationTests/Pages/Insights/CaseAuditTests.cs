@@ -32,7 +32,8 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
     {
         var mashCase = await App.AddCaseAsync(team, new CaseSeed(receivedAt)
         {
-            AssignedTo = team.Practitioner, Rating = BragRating.Green, ProgressToChecks = outcome is not null, CloseAtContact = outcome is null,
+            AssignedTo = team.Practitioner, Rating = BragRating.Green, ProgressToChecks = outcome is not null,
+                CloseAtContact = outcome is null,
         });
         if (outcome is { } decided)
         {
@@ -66,14 +67,17 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
     }
 
     private Task<List<AuditedCase>> SampleAsync(Guid auditId) =>
-        App.ExecuteDbContextAsync(db => db.AuditedCases.AsNoTracking().Where(c => c.AuditId == auditId).OrderBy(c => c.Stratum).ThenBy(c => c.Position).ToListAsync());
+        App.ExecuteDbContextAsync(db =>
+            db.AuditedCases.AsNoTracking().Where(c => c.AuditId == auditId).OrderBy(c => c.Stratum).ThenBy(c => c.Position).ToListAsync());
 
     private async Task<HttpResponseMessage> JudgeAsync(
-        HttpClient client, Guid auditId, Guid caseId, LevelJudgement level = LevelJudgement.Correct, ReferralQuality quality = ReferralQuality.Good,
+        HttpClient client, Guid auditId, Guid caseId, LevelJudgement level = LevelJudgement.Correct,
+            ReferralQuality quality = ReferralQuality.Good,
         bool consent = true, AgenciesJudgement agencies = AgenciesJudgement.Yes, DecisionAgreement agreement = DecisionAgreement.Agree,
         FeedbackJudgement feedback = FeedbackJudgement.Given, uint? version = null)
     {
-        var current = await App.ExecuteDbContextAsync(db => db.AuditedCases.AsNoTracking().SingleAsync(c => c.AuditId == auditId && c.CaseId == caseId));
+        var current = await App.ExecuteDbContextAsync(db =>
+            db.AuditedCases.AsNoTracking().SingleAsync(c => c.AuditId == auditId && c.CaseId == caseId));
         List<KeyValuePair<string, string>> fields =
         [
             new("Data.Version", (version ?? current.Version).ToString(CultureInfo.InvariantCulture)),
@@ -100,7 +104,8 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         var statutory = new List<MashCase>();
         for (var i = 0; i < 12; i++)
         {
-            statutory.Add(await ClosedCaseAsync(team, InPeriod.AddHours(i), i % 2 == 0 ? DecisionOutcome.ChildAndFamilyAssessment : DecisionOutcome.StrategyDiscussion));
+            statutory.Add(await ClosedCaseAsync(team, InPeriod.AddHours(i),
+                i % 2 == 0 ? DecisionOutcome.ChildAndFamilyAssessment : DecisionOutcome.StrategyDiscussion));
         }
 
         var nfa = new List<MashCase>();
@@ -115,24 +120,30 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
             atContact.Add(await ClosedCaseAsync(team, InPeriod.AddDays(2).AddHours(i), null));
         }
 
-        var before = await ClosedCaseAsync(team, new DateTimeOffset(PeriodFrom.AddDays(-1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), DecisionOutcome.StrategyDiscussion);
+        var before = await ClosedCaseAsync(team, new DateTimeOffset(PeriodFrom.AddDays(-1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero),
+            DecisionOutcome.StrategyDiscussion);
         var stillOpen = await App.AddCaseAsync(team, new CaseSeed(InPeriod));
 
-        var first = await CreateAuditAsync(auditor, "20261122", 5, AuditStratum.Statutory, AuditStratum.NoFurtherAction, AuditStratum.ClosedAtContact, AuditStratum.EarlyHelp);
-        var second = await CreateAuditAsync(auditor, "20261122", 5, AuditStratum.Statutory, AuditStratum.NoFurtherAction, AuditStratum.ClosedAtContact, AuditStratum.EarlyHelp);
+        var first = await CreateAuditAsync(auditor, "20261122", 5, AuditStratum.Statutory, AuditStratum.NoFurtherAction,
+            AuditStratum.ClosedAtContact, AuditStratum.EarlyHelp);
+        var second = await CreateAuditAsync(auditor, "20261122", 5, AuditStratum.Statutory, AuditStratum.NoFurtherAction,
+            AuditStratum.ClosedAtContact, AuditStratum.EarlyHelp);
 
         var sample = await SampleAsync(first);
-        (await SampleAsync(second)).Select(c => (c.Stratum, c.Position, c.CaseId)).ShouldBe(sample.Select(c => (c.Stratum, c.Position, c.CaseId)));
+        (await SampleAsync(second)).Select(c => (c.Stratum, c.Position, c.CaseId))
+            .ShouldBe(sample.Select(c => (c.Stratum, c.Position, c.CaseId)));
         sample.Count(c => c.Stratum == AuditStratum.Statutory).ShouldBe(5);
         sample.Count(c => c.Stratum == AuditStratum.NoFurtherAction).ShouldBe(5);
-        sample.Where(c => c.Stratum == AuditStratum.ClosedAtContact).Select(c => c.CaseId).Order().ShouldBe(atContact.Select(c => c.Id).Order());
+        sample.Where(c => c.Stratum == AuditStratum.ClosedAtContact).Select(c => c.CaseId).Order()
+            .ShouldBe(atContact.Select(c => c.Id).Order());
         sample.ShouldNotContain(c => c.Stratum == AuditStratum.EarlyHelp);
         sample.Where(c => c.Stratum == AuditStratum.Statutory).ShouldAllBe(c => statutory.Select(s => s.Id).Contains(c.CaseId));
         sample.Where(c => c.Stratum == AuditStratum.NoFurtherAction).ShouldAllBe(c => nfa.Select(s => s.Id).Contains(c.CaseId));
         sample.ShouldNotContain(c => c.CaseId == before.Id || c.CaseId == stillOpen.Id);
 
         var another = await CreateAuditAsync(auditor, "7", 5, AuditStratum.Statutory);
-        (await SampleAsync(another)).Select(c => c.CaseId).ShouldNotBe(sample.Where(c => c.Stratum == AuditStratum.Statutory).Select(c => c.CaseId));
+        (await SampleAsync(another)).Select(c => c.CaseId)
+            .ShouldNotBe(sample.Where(c => c.Stratum == AuditStratum.Statutory).Select(c => c.CaseId));
 
         // Left empty, the portal chooses the seed and records it: that seed reproduces the sample.
         var drawn = await CreateAuditAsync(auditor, null, 5, AuditStratum.Statutory);
@@ -158,10 +169,13 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         var auditId = await CreateAuditAsync(auditor, "99", 10, AuditStratum.Statutory, AuditStratum.ClosedAtContact);
 
         (await JudgeAsync(auditor, auditId, s1.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await JudgeAsync(auditor, auditId, s2.Id, level: LevelJudgement.NotIndicated, quality: ReferralQuality.Poor, consent: false, agreement: DecisionAgreement.PartlyAgree))
+        (await JudgeAsync(auditor, auditId, s2.Id, level: LevelJudgement.NotIndicated, quality: ReferralQuality.Poor, consent: false,
+            agreement: DecisionAgreement.PartlyAgree))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await JudgeAsync(auditor, auditId, s3.Id, agencies: AgenciesJudgement.No, feedback: FeedbackJudgement.NotGiven)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await JudgeAsync(auditor, auditId, c1.Id, agencies: AgenciesJudgement.NotApplicable, feedback: FeedbackJudgement.NotRequired)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await JudgeAsync(auditor, auditId, s3.Id, agencies: AgenciesJudgement.No, feedback: FeedbackJudgement.NotGiven))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await JudgeAsync(auditor, auditId, c1.Id, agencies: AgenciesJudgement.NotApplicable, feedback: FeedbackJudgement.NotRequired))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         // c2 is left unjudged: the report counts judged cases only.
 
         var report = await App.SendAsync(new ReportModel.Query(auditId));
@@ -190,7 +204,8 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(6);
-        lines.ShouldContain(l => l.Contains(s2.Reference, StringComparison.Ordinal) && l.Contains("\"No level indicated\"", StringComparison.Ordinal));
+        lines.ShouldContain(l =>
+            l.Contains(s2.Reference, StringComparison.Ordinal) && l.Contains("\"No level indicated\"", StringComparison.Ordinal));
         (await App.AuditAsync()).ShouldContain(e => e.Action == CaseAuditEvents.ReportDownloaded && e.SubjectId == auditId.ToString());
     }
 
@@ -203,11 +218,13 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
 
         (await auditor.GetAsync($"/insights/audits/not-an-id/cases/{mashCase.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await auditor.GetAsync($"/insights/audits/{auditId}/cases/12345")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await Forms.PostAsync(auditor, $"/insights/audits/{auditId}/cases/not-an-id", [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New))
+        (await Forms.PostAsync(auditor, $"/insights/audits/{auditId}/cases/not-an-id", [new("Data.Comments", "Clear.")],
+            tokenFrom: AuditRoutes.New))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Nothing chosen: the page is shown again with the errors, around the case the address names.
-        var invalid = await Forms.PostAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), [new("Data.Comments", "Clear.")], tokenFrom: AuditRoutes.New);
+        var invalid = await Forms.PostAsync(auditor, AuditRoutes.Case(auditId, mashCase.Id), [new("Data.Comments", "Clear.")],
+            tokenFrom: AuditRoutes.New);
         invalid.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await invalid.Content.ReadAsStringAsync();
         html.ShouldContain("govuk-error-summary");
@@ -228,7 +245,8 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         (await auditor.GetAsync(AuditRoutes.Case(auditId, other.Id))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await JudgeAsync(auditor, auditId, mashCase.Id)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var events = (await App.AuditAsync()).Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == mashCase.Id.ToString()).ToList();
+        var events = (await App.AuditAsync()).Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == mashCase.Id.ToString())
+            .ToList();
         events.ShouldContain(e => e.Action == CaseEvents.Viewed && e.Detail == CaseAuditEvents.ViewedDetail);
         events.ShouldContain(e => e.Action == CaseAuditEvents.CaseJudged);
         CaseEvents.Describe(CaseAuditEvents.CaseJudged).ShouldBe("Judged in a case audit");
@@ -317,9 +335,11 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
 
         async Task<HttpResponseMessage> CompleteAsync()
         {
-            var version = await App.ExecuteDbContextAsync(db => db.CaseAudits.Where(a => a.Id == auditId).Select(a => a.Version).SingleAsync());
+            var version = await App.ExecuteDbContextAsync(db =>
+                db.CaseAudits.Where(a => a.Id == auditId).Select(a => a.Version).SingleAsync());
             return await Forms.PostAsync(auditor, AuditRoutes.Audit(auditId) + "?handler=complete",
-                new Dictionary<string, string> { ["Data.Version"] = version.ToString(CultureInfo.InvariantCulture) }, tokenFrom: AuditRoutes.Audit(auditId));
+                new Dictionary<string, string> { ["Data.Version"] = version.ToString(CultureInfo.InvariantCulture) },
+                    tokenFrom: AuditRoutes.Audit(auditId));
         }
 
         (await (await CompleteAsync()).Content.ReadAsStringAsync()).ShouldContain("1 still to judge");

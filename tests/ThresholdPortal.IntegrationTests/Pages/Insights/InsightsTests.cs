@@ -9,7 +9,8 @@ using ThresholdPortal.Web.Pages.Insights;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 
-/// <summary>The insights page and exports over a known set of cases (<see cref="InsightsWorld"/>), every count worked out by hand.</summary>
+/// <summary>The insights page and exports over a known set of cases (<see cref="InsightsWorld"/>), every count worked out by
+/// hand.</summary>
 public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
 {
     [Fact]
@@ -58,7 +59,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         police["conversion"].ShouldBe((1, 2));
         police["nfa"].ShouldBe((1, 2));
 
-        var school = Measures(await client.GetStringAsync($"/insights?{InsightsWorld.MarchQuery}&Filter.Organisation={world.Team.School.Id}"));
+        var school =
+            Measures(await client.GetStringAsync($"/insights?{InsightsWorld.MarchQuery}&Filter.Organisation={world.Team.School.Id}"));
         school["referrals"].ShouldBe((4, 4));
         school["conversion"].ShouldBe((1, 3));
         school["threshold-agreement"].ShouldBe((2, 3));
@@ -114,7 +116,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         await InsightsWorld.SeedAsync(App);
         var client = await App.SignInAsync("martin@mash.test");
 
-        var html = await client.GetStringAsync("/insights?Filter.Period=Custom&Filter.From.Day=31&Filter.From.Month=2&Filter.From.Year=2026&Filter.To.Day=1&Filter.To.Month=3&Filter.To.Year=2026");
+        var html =
+            await client.GetStringAsync("/insights?Filter.Period=Custom&Filter.From.Day=31&Filter.From.Month=2&Filter.From.Year=2026&Filter.To.Day=1&Filter.To.Month=3&Filter.To.Year=2026");
 
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain("Enter the first day of the period as a real date");
@@ -134,8 +137,13 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         var rows = Csv.Parse(await response.Content.ReadAsStringAsync());
         rows[0].ShouldBe(["PeriodFirstDay", "PeriodLastDay", "Measure", "Title", "Numerator", "Denominator", "Percent", "CountedOutOf"]);
         rows.Count.ShouldBe(InsightsMeasures.Each.Count + 1);
-        rows.Single(r => r[2] == "conversion").ShouldBe(["2026-03-01", "2026-03-31", "conversion", "Conversion to assessment or strategy discussion", "2", "5", "40.0", "closed cases"]);
-        (await App.AuditAsync()).ShouldContain(e => e.Action == InsightsEvents.Exported && e.SubjectType == "Insights" && e.SubjectId == "measures" && e.Detail == "2026-03-01 to 2026-03-31");
+        rows.Single(r => r[2] == "conversion")
+            .ShouldBe(["2026-03-01", "2026-03-31", "conversion", "Conversion to assessment or strategy discussion", "2", "5", "40.0",
+            "closed cases"]);
+        (await App.AuditAsync())
+            .ShouldContain(e =>
+            e.Action == InsightsEvents.Exported && e.SubjectType == "Insights" && e.SubjectId == "measures"
+            && e.Detail == "2026-03-01 to 2026-03-31");
     }
 
     [Fact]
@@ -146,16 +154,20 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         var cases = world.Cases;
 
         var contacts = Csv.Parse(await client.GetStringAsync($"/insights/export/annex-a-contacts.csv?{InsightsWorld.MarchQuery}"));
-        contacts[0].ShouldBe(["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"]);
+        contacts[0]
+            .ShouldBe(["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"]);
         contacts.Skip(1).Select(r => r[0]).ShouldBe([.. new[] { "A", "B", "C", "D", "E", "I", "H" }.Select(k => cases[k].Reference)]);
-        contacts[1].ShouldBe([cases["A"].Reference, cases["A"].Id.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "Portal", "ProgressToMashChecks", "N"]);
+        contacts[1]
+            .ShouldBe([cases["A"].Reference, cases["A"].Id.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "Portal",
+            "ProgressToMashChecks", "N"]);
         contacts[4].ShouldBe([cases["D"].Reference, cases["D"].Id.ToString(), "", "2026-03-05", "6", "Portal", "ClosedAtContact", "Y"]);
         // A source code that a spreadsheet would run as a formula is neutralised.
         contacts[5][4].ShouldBe("'=1A");
         contacts[7][7].ShouldBe("");
 
         var referrals = Csv.Parse(await client.GetStringAsync($"/insights/export/annex-a-referrals.csv?{InsightsWorld.MarchQuery}"));
-        referrals[0].ShouldBe(["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"]);
+        referrals[0]
+            .ShouldBe(["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"]);
         referrals.Skip(1).Select(r => r[0]).ShouldBe([.. new[] { "A", "B", "C", "I" }.Select(k => cases[k].Reference)]);
         referrals[1].ShouldBe([cases["A"].Reference, cases["A"].Id.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "N", "1"]);
         referrals[2].ShouldBe([cases["B"].Reference, cases["B"].Id.ToString(), "", "2026-03-03", "2A", "Y", ""]);
@@ -211,7 +223,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
     [GeneratedRegex("data-measure=\"(?<key>[a-z0-9-]+)\".*?data-count=\"numerator\">(?<n>\\d+)</a>.*?data-count=\"denominator\">(?<d>\\d+)</a>", RegexOptions.Singleline)]
     private static partial Regex MeasureRow();
 
-    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th><td class=\"govuk-table__cell govuk-table__cell--numeric\">(?<value>[^<]+)</td>")]
+    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th><td class=\"govuk-table__cell " +
+        "govuk-table__cell--numeric\">(?<value>[^<]+)</td>")]
     private static partial Regex DataRow();
 }
 
@@ -261,7 +274,8 @@ public sealed class InsightsCasesPagingTests(PortalApp app) : IntegrationTest(ap
 
         var client = await App.SignInAsync("martin@mash.test");
         var first = await client.GetStringAsync($"/insights/cases?measure=referrals&set=denominator&{InsightsWorld.MarchQuery}");
-        var next = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/insights/cases\\?[^\"]+after=[^\"]+)\" rel=\"next\"").Groups[1].Value;
+        var next = System.Text.RegularExpressions.Regex.Match(first, "href=\"(/insights/cases\\?[^\"]+after=[^\"]+)\" rel=\"next\"")
+            .Groups[1].Value;
         next.ShouldNotBeEmpty();
         var second = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(next));
 

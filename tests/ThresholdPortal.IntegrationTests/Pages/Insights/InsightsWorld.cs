@@ -28,15 +28,22 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
         var worker = team.Practitioner;
 
         // Outside the period: the last minute of February (GMT), and 00:30 on 1 April in London (BST).
-        cases["F"] = await app.AddCaseAsync(team, new CaseSeed(new DateTimeOffset(2026, 2, 28, 23, 59, 0, TimeSpan.Zero)) { AssignedTo = worker, Rating = BragRating.Green, ProgressToChecks = true });
+        cases["F"] = await app.AddCaseAsync(team,
+            new CaseSeed(new DateTimeOffset(2026, 2, 28, 23, 59, 0, TimeSpan.Zero)) { AssignedTo = worker, Rating = BragRating.Green,
+            ProgressToChecks = true });
         cases["G"] = await app.AddCaseAsync(team, new CaseSeed(new DateTimeOffset(2026, 3, 31, 23, 30, 0, TimeSpan.Zero)));
 
-        cases["A"] = await app.AddCaseAsync(team, new CaseSeed(March) { AssignedTo = worker, Rating = BragRating.Amber, ProgressToChecks = true });
-        cases["B"] = await app.AddCaseAsync(team, new CaseSeed(March.AddDays(1)) { AssignedTo = worker, Rating = BragRating.Green, ProgressToChecks = true });
-        cases["C"] = await app.AddCaseAsync(team, new CaseSeed(March.AddDays(2)) { From = police, AssignedTo = worker, Rating = BragRating.Red, ProgressToChecks = true });
-        cases["D"] = await app.AddCaseAsync(team, new CaseSeed(March.AddDays(3)) { From = police, AssignedTo = worker, CloseAtContact = true });
+        cases["A"] = await app.AddCaseAsync(team,
+            new CaseSeed(March) { AssignedTo = worker, Rating = BragRating.Amber, ProgressToChecks = true });
+        cases["B"] = await app.AddCaseAsync(team,
+            new CaseSeed(March.AddDays(1)) { AssignedTo = worker, Rating = BragRating.Green, ProgressToChecks = true });
+        cases["C"] = await app.AddCaseAsync(team,
+            new CaseSeed(March.AddDays(2)) { From = police, AssignedTo = worker, Rating = BragRating.Red, ProgressToChecks = true });
+        cases["D"] = await app.AddCaseAsync(team,
+            new CaseSeed(March.AddDays(3)) { From = police, AssignedTo = worker, CloseAtContact = true });
         cases["E"] = await app.AddCaseAsync(team, new CaseSeed(March.AddDays(4)) { Channel = ContactChannel.Phone, SourceCode = "=1A" });
-        cases["I"] = await app.AddCaseAsync(team, new CaseSeed(March.AddDays(5)) { AssignedTo = worker, Rating = BragRating.Green, ProgressToChecks = true });
+        cases["I"] = await app.AddCaseAsync(team,
+            new CaseSeed(March.AddDays(5)) { AssignedTo = worker, Rating = BragRating.Green, ProgressToChecks = true });
         // 23:30 on 31 March in London (BST): the last half hour of the period.
         cases["H"] = await app.AddCaseAsync(team, new CaseSeed(new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero)));
 
@@ -45,10 +52,15 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
         await SetLevelAndConsentAsync(app, cases["C"], ThresholdLevel.EarlyHelp, "Refused");
         await SetLevelAndConsentAsync(app, cases["I"], ThresholdLevel.EarlyHelp, null);
 
-        await DecideAsync(app, team, cases["A"], DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted, BragRating.Amber, PrimaryNeed.N1AbuseOrNeglect, ["16A", "3B"], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromHours(1));
-        await DecideAsync(app, team, cases["B"], DecisionOutcome.NoFurtherAction, ThresholdLevel.EarlyHelp, BragRating.Green, PrimaryNeed.N9NotChildInNeed, [], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromDays(2), escalate: EscalationResult.Changed);
-        await DecideAsync(app, team, cases["C"], DecisionOutcome.StrategyDiscussion, ThresholdLevel.Specialist, BragRating.Red, PrimaryNeed.N1AbuseOrNeglect, ["19C"], TimeSpan.FromDays(3), feedbackAfter: null);
-        await DecideAsync(app, team, cases["I"], DecisionOutcome.StepDownToEarlyHelp, ThresholdLevel.EarlyHelp, BragRating.Green, PrimaryNeed.N4FamilyInAcuteStress, ["4B"], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromHours(2));
+        await DecideAsync(app, team, cases["A"], DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted, BragRating.Amber,
+            PrimaryNeed.N1AbuseOrNeglect, ["16A", "3B"], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromHours(1));
+        await DecideAsync(app, team, cases["B"], DecisionOutcome.NoFurtherAction, ThresholdLevel.EarlyHelp, BragRating.Green,
+            PrimaryNeed.N9NotChildInNeed, [], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromDays(2),
+            escalate: EscalationResult.Changed);
+        await DecideAsync(app, team, cases["C"], DecisionOutcome.StrategyDiscussion, ThresholdLevel.Specialist, BragRating.Red,
+            PrimaryNeed.N1AbuseOrNeglect, ["19C"], TimeSpan.FromDays(3), feedbackAfter: null);
+        await DecideAsync(app, team, cases["I"], DecisionOutcome.StepDownToEarlyHelp, ThresholdLevel.EarlyHelp, BragRating.Green,
+            PrimaryNeed.N4FamilyInAcuteStress, ["4B"], TimeSpan.FromHours(1), feedbackAfter: TimeSpan.FromHours(2));
 
         // The same child was referred on 28 February (F) and again on 2 March (A): a re-referral within 3 months.
         var child = await app.AddKnownPersonAsync(new TestChild("Test", "Child", new DateOnly(2016, 1, 1)), earlierCase: cases["F"]);
@@ -71,7 +83,8 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
     }
 
     /// <summary>The query string of the custom period 1 to 31 March 2026.</summary>
-    public static string MarchQuery => "Filter.Period=Custom&Filter.From.Day=1&Filter.From.Month=3&Filter.From.Year=2026&Filter.To.Day=31&Filter.To.Month=3&Filter.To.Year=2026";
+    public static string MarchQuery =>
+        "Filter.Period=Custom&Filter.From.Day=1&Filter.From.Month=3&Filter.From.Year=2026&Filter.To.Day=31&Filter.To.Month=3&Filter.To.Year=2026";
 
     private static Task SetLevelAndConsentAsync(PortalApp app, MashCase mashCase, ThresholdLevel level, string? consent) =>
         app.ExecuteDbContextAsync(async db =>
@@ -81,7 +94,8 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
         });
 
     private static async Task DecideAsync(
-        PortalApp app, MashTeam team, MashCase seeded, DecisionOutcome outcome, ThresholdLevel level, BragRating rating, PrimaryNeed need, string[] factors,
+        PortalApp app, MashTeam team, MashCase seeded, DecisionOutcome outcome, ThresholdLevel level, BragRating rating, PrimaryNeed need,
+            string[] factors,
         TimeSpan decidedAfter, TimeSpan? feedbackAfter, EscalationResult? escalate = null)
     {
         var clock = app.Services.GetRequiredService<DecisionClock>();
@@ -102,14 +116,16 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
             {
                 var feedback = new ReferrerFeedback
                 {
-                    CaseId = mashCase.Id, ReferralId = mashCase.ReferralId, DecisionId = decision.Id, OutcomeSummary = "Outcome.", Reasons = "Reasons.",
+                    CaseId = mashCase.Id, ReferralId = mashCase.ReferralId, DecisionId = decision.Id, OutcomeSummary = "Outcome.",
+                        Reasons = "Reasons.",
                     LevelExplanation = "Level.", ContactName = "MASH", ContactDetails = "01234", DraftedAt = decidedAt,
                 };
                 feedback.Send(FeedbackMethod.Portal, team.Manager.Id, decidedAt + after);
                 db.ReferrerFeedback.Add(feedback);
                 if (escalate is { } result)
                 {
-                    var escalation = Escalation.Raise(feedback, "We disagree.", team.Practitioner.Id, decidedAt + after + TimeSpan.FromHours(1), decidedAt.AddDays(10));
+                    var escalation = Escalation.Raise(feedback, "We disagree.", team.Practitioner.Id,
+                        decidedAt + after + TimeSpan.FromHours(1), decidedAt.AddDays(10));
                     escalation.Answer(result, "Reviewed.", team.Manager.Id, decidedAt.AddDays(5));
                     db.Escalations.Add(escalation);
                 }

@@ -24,18 +24,22 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
         await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}", new(), handler: "Claim");
-        var rated = await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating", new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Bruising with an account of harm." });
+        var rated = await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating",
+            new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Bruising with an account of harm." });
         rated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating", new() { ["Data.Rating"] = "Red", ["Data.Reason"] = "Police report of a disclosure." });
+        await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating",
+            new() { ["Data.Rating"] = "Red", ["Data.Reason"] = "Police report of a disclosure." });
 
         var stored = await App.ExecuteDbContextAsync(db => db.MashCases.Include(c => c.RatingHistory).SingleAsync());
         stored.Status.ShouldBe(MashCaseStatus.Screening);
         stored.AssignedToUserId.ShouldBe(team.Practitioner.Id);
         stored.Rating.ShouldBe(BragRating.Red);
         // PostgreSQL keeps microseconds, .NET ticks of 100 ns.
-        stored.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(Received, BragRating.Red)!.Value, TimeSpan.FromMilliseconds(1));
+        stored.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(Received, BragRating.Red)!.Value,
+            TimeSpan.FromMilliseconds(1));
         stored.RatingHistory.OrderBy(r => r.RatedAt).Select(r => (r.Rating, r.PreviousRating, r.Reason)).ShouldBe(
-            [(BragRating.Amber, (BragRating?)null, "Bruising with an account of harm."), (BragRating.Red, BragRating.Amber, "Police report of a disclosure.")]);
+            [(BragRating.Amber, (BragRating?)null, "Bruising with an account of harm."),
+                (BragRating.Red, BragRating.Amber, "Police report of a disclosure.")]);
 
         var page = MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"));
         page.ShouldContain("Police report of a disclosure.");
@@ -55,7 +59,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         var mashCase = await App.AddCaseAsync(team, new CaseSeed(Received) { AssignedTo = team.Practitioner });
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var response = await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating", new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = " " });
+        var response = await PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/rating",
+            new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = " " });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Say why you gave this rating");
@@ -74,7 +79,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         // Both open the rating form on the same version of the case.
         var priyasForm = await FormAsync(priya, address);
         var samsForm = await FormAsync(sam, address);
-        (await SubmitAsync(priya, address, priyasForm, new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Priya's reason." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await SubmitAsync(priya, address, priyasForm, new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Priya's reason." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var second = await SubmitAsync(sam, address, samsForm, new() { ["Data.Rating"] = "Green", ["Data.Reason"] = "Sam's reason." });
 
@@ -88,7 +94,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Rated))).ShouldBe(1);
 
         // Having seen the change, Sam can make theirs on the new version.
-        var again = await SubmitAsync(sam, address, await FormAsync(sam, address), new() { ["Data.Rating"] = "Green", ["Data.Reason"] = "Sam's reason, after reading Priya's." });
+        var again = await SubmitAsync(sam, address, await FormAsync(sam, address),
+            new() { ["Data.Rating"] = "Green", ["Data.Reason"] = "Sam's reason, after reading Priya's." });
         again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).Rating.ShouldBe(BragRating.Green);
     }
@@ -102,7 +109,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         await using var second = App.Services.CreateAsyncScope();
         var firstDb = first.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
         var secondDb = second.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
-        var claim = new Web.Pages.Mash.Cases.DetailsModel.Claim().Stamp(mashCase.Id, mashCase.Version, TestClock.UtcNow.AddMinutes(-1).UtcTicks);
+        var claim = new Web.Pages.Mash.Cases.DetailsModel.Claim()
+            .Stamp(mashCase.Id, mashCase.Version, TestClock.UtcNow.AddMinutes(-1).UtcTicks);
 
         // Both read the same version; the second saves between the first's read and its write.
         var stepped = false;
@@ -113,7 +121,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
             theirs.Claim(team.Colleague.Id, TestClock.UtcNow);
             secondDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
             {
-                OccurredAt = TestClock.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed, SubjectType = CaseEvents.SubjectType,
+                OccurredAt = TestClock.UtcNow, UserId = team.Colleague.Id, Action = CaseEvents.Claimed,
+                    SubjectType = CaseEvents.SubjectType,
                 SubjectId = mashCase.Id.ToString(), Detail = "By Test sam",
             });
             await secondDb.SaveChangesAsync();
@@ -121,7 +130,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
             mine.AssignTo(team.Practitioner.Id, TestClock.UtcNow);
             firstDb.AuditEvents.Add(new Web.Infrastructure.Auditing.AuditEvent
             {
-                OccurredAt = TestClock.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned, SubjectType = CaseEvents.SubjectType,
+                OccurredAt = TestClock.UtcNow, UserId = team.Practitioner.Id, Action = CaseEvents.Assigned,
+                    SubjectType = CaseEvents.SubjectType,
                 SubjectId = mashCase.Id.ToString(),
             });
             return null;
@@ -161,7 +171,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         {
             var attachment = new ReferralAttachment
             {
-                ReferralId = mashCase.ReferralId, Kind = AttachmentKind.Dash, FileName = "dash.pdf", ContentType = "application/pdf", SizeBytes = 9, UploadedAt = Received,
+                ReferralId = mashCase.ReferralId, Kind = AttachmentKind.Dash, FileName = "dash.pdf", ContentType = "application/pdf",
+                    SizeBytes = 9, UploadedAt = Received,
             };
             db.ReferralAttachments.Add(attachment);
             db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = "%PDF-1.4\n"u8.ToArray() });
@@ -177,11 +188,13 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe("%PDF-1.4\n"u8.ToArray());
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
 
-        var logged = await App.ExecuteDbContextAsync(db => db.AuditEvents.Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == mashCase.Id.ToString())
+        var logged = await App.ExecuteDbContextAsync(db =>
+            db.AuditEvents.Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == mashCase.Id.ToString())
             .OrderBy(e => e.Id).ToListAsync());
         logged.Select(e => e.Action).ShouldContain(CaseEvents.Viewed);
         logged.Single(e => e.Action == CaseEvents.AttachmentDownloaded).Detail.ShouldBe($"Attachment {attachmentId}");
-        logged.Where(e => e.Action is CaseEvents.Viewed or CaseEvents.AttachmentDownloaded).ShouldAllBe(e => e.UserId == team.Practitioner.Id);
+        logged.Where(e => e.Action is CaseEvents.Viewed or CaseEvents.AttachmentDownloaded)
+            .ShouldAllBe(e => e.UserId == team.Practitioner.Id);
 
         foreach (var sql in new[]
         {
@@ -189,11 +202,13 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
             $"DELETE FROM \"AuditEvents\" WHERE \"SubjectId\" = '{mashCase.Id}' AND \"Action\" = 'case.viewed'",
         })
         {
-            var refused = await Should.ThrowAsync<PostgresException>(() => App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
+            var refused = await Should.ThrowAsync<PostgresException>(() =>
+                App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
             refused.MessageText.ShouldContain("append-only");
         }
 
-        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == mashCase.Id.ToString()))).ShouldBe(logged.Count);
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.SubjectId == mashCase.Id.ToString())))
+            .ShouldBe(logged.Count);
     }
 
     [Fact]
@@ -212,7 +227,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         log.ShouldContain("Case viewed");
         log.ShouldContain("priya@mash.test");
         log.ShouldContain(CaseEvents.AccessLogViewed);
-        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.AccessLogViewed && e.UserId == team.Manager.Id))).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db =>
+            db.AuditEvents.CountAsync(e => e.Action == CaseEvents.AccessLogViewed && e.UserId == team.Manager.Id))).ShouldBe(1);
     }
 
     [Fact]
@@ -223,9 +239,11 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         var toClose = await App.AddCaseAsync(team, new CaseSeed(Received.AddMinutes(1)) { AssignedTo = team.Practitioner });
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var refused = await PostCaseFormAsync(client, $"/mash/cases/{unrated.Id}/outcome", new() { ["Data.Outcome"] = "ProgressToMashChecks" });
+        var refused = await PostCaseFormAsync(client, $"/mash/cases/{unrated.Id}/outcome",
+            new() { ["Data.Outcome"] = "ProgressToMashChecks" });
         MashTestData.Text(await refused.Content.ReadAsStringAsync()).ShouldContain("Rate the case before progressing it");
-        var missingAdvice = await PostCaseFormAsync(client, $"/mash/cases/{toClose.Id}/outcome", new() { ["Data.Outcome"] = "ClosedAtContact", ["Data.ClosureReason"] = "InformationOnly" });
+        var missingAdvice = await PostCaseFormAsync(client, $"/mash/cases/{toClose.Id}/outcome",
+            new() { ["Data.Outcome"] = "ClosedAtContact", ["Data.ClosureReason"] = "InformationOnly" });
         MashTestData.Text(await missingAdvice.Content.ReadAsStringAsync()).ShouldContain("Record the advice given, and to whom");
 
         var closed = await PostCaseFormAsync(client, $"/mash/cases/{toClose.Id}/outcome", new()
@@ -242,7 +260,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         stored.ClosureReason.ShouldBe(ContactClosureReason.AdviceAndSignposting);
         stored.AdviceGiven.ShouldBe("Told the caller about the Northtown family hub.");
         stored.ClosedAt.ShouldNotBeNull();
-        (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == unrated.Id))).Status.ShouldBe(MashCaseStatus.Screening);
+        (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == unrated.Id)))
+            .Status.ShouldBe(MashCaseStatus.Screening);
     }
 
     [Fact]
@@ -253,13 +272,16 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         var referrer = await App.CreateUserAsync("teacher@school.test", team.School, Domain.Accounts.PortalRole.Referrer);
         var manager = await App.SignInAsync(team.Manager.Email!);
 
-        var refused = await PostCaseFormAsync(manager, $"/mash/cases/{mashCase.Id}/assign", new() { ["Data.UserId"] = referrer.Id.ToString() });
+        var refused = await PostCaseFormAsync(manager, $"/mash/cases/{mashCase.Id}/assign",
+            new() { ["Data.UserId"] = referrer.Id.ToString() });
         MashTestData.Text(await refused.Content.ReadAsStringAsync()).ShouldContain("Select someone who works in the MASH");
-        var handed = await PostCaseFormAsync(manager, $"/mash/cases/{mashCase.Id}/assign", new() { ["Data.UserId"] = team.Colleague.Id.ToString() });
+        var handed = await PostCaseFormAsync(manager, $"/mash/cases/{mashCase.Id}/assign",
+            new() { ["Data.UserId"] = team.Colleague.Id.ToString() });
 
         handed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).AssignedToUserId.ShouldBe(team.Colleague.Id);
-        (await App.ExecuteDbContextAsync(db => db.AuditEvents.SingleAsync(e => e.Action == CaseEvents.Assigned))).Detail.ShouldBe("To Test sam");
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.SingleAsync(e => e.Action == CaseEvents.Assigned)))
+            .Detail.ShouldBe("To Test sam");
     }
 
     /// <summary>The hidden fields and antiforgery token of the page's form, as a browser would hold them.</summary>
@@ -278,7 +300,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
         return fields;
     }
 
-    internal static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string address, Dictionary<string, string> form, Dictionary<string, string> answers)
+    internal static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string address, Dictionary<string, string> form,
+        Dictionary<string, string> answers)
     {
         var fields = new Dictionary<string, string>(form);
         foreach (var (key, value) in answers)
@@ -290,7 +313,8 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
     }
 
     /// <summary>Opens the page and sends its form with the answers given.</summary>
-    internal static async Task<HttpResponseMessage> PostCaseFormAsync(HttpClient client, string address, Dictionary<string, string> answers, string? handler = null) =>
+    internal static async Task<HttpResponseMessage> PostCaseFormAsync(HttpClient client, string address, Dictionary<string, string> answers,
+        string? handler = null) =>
         await SubmitAsync(client, handler is null ? address : $"{address}?handler={handler}", await FormAsync(client, address), answers);
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(Data\\.[A-Za-z]+)\" value=\"([^\"]*)\">")]

@@ -56,7 +56,8 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         queue.ShouldContain(mashCase.Reference);
         queue.ShouldContain("Phone contact (source 1A)");
         queue.ShouldContain("T.D.,");
-        MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}")).ShouldContain("Phone, from Phone contact (referral source 1A)");
+        MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"))
+            .ShouldContain("Phone, from Phone contact (referral source 1A)");
     }
 
     [Fact]

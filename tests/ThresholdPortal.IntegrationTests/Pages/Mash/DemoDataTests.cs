@@ -31,13 +31,17 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
 
         // Every received MASH referral has its case, including those another feature's demo data sent.
         (await App.ExecuteDbContextAsync(db => db.Referrals.CountAsync(r =>
-            r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id)))).ShouldBe(0);
+            r.Status == ReferralStatus.Submitted && r.Kind == ReferralKind.MashReferral && !db.MashCases.Any(c => c.ReferralId == r.Id))))
+                .ShouldBe(0);
 
-        var jaydon = await App.ExecuteDbContextAsync(db => db.Persons.SingleAsync(p => p.GivenName == MashDemoData.MisspelledGivenName && p.FamilyName == MashDemoData.MisspelledFamilyName));
+        var jaydon = await App.ExecuteDbContextAsync(db =>
+            db.Persons.SingleAsync(p =>
+            p.GivenName == MashDemoData.MisspelledGivenName && p.FamilyName == MashDemoData.MisspelledFamilyName));
         jaydon.DateOfBirth.ShouldBe(MashDemoData.JaydenBorn);
         var waiting = await App.ExecuteDbContextAsync(db => db.MashCases
             .Where(c => c.Status != MashCaseStatus.Decided)
-            .Where(c => db.ReferralChildren.Any(ch => ch.ReferralId == c.ReferralId && ch.GivenName == "Jayden" && ch.FamilyName == "Clarke"))
+            .Where(c =>
+                db.ReferralChildren.Any(ch => ch.ReferralId == c.ReferralId && ch.GivenName == "Jayden" && ch.FamilyName == "Clarke"))
             .SingleAsync());
         (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync(l => l.CaseId == waiting.Id))).ShouldBe(0);
     }
@@ -48,7 +52,8 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
 
         var decided = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking()
-            .Where(c => c.Status == MashCaseStatus.Decided && c.Outcome != null).Select(c => new { c.Id, Outcome = c.Outcome!.Value }).ToListAsync());
+            .Where(c => c.Status == MashCaseStatus.Decided && c.Outcome != null).Select(c => new { c.Id, Outcome = c.Outcome!.Value })
+                .ToListAsync());
         var stepDowns = decided.Where(c => c.Outcome == DecisionOutcome.StepDownToEarlyHelp).Select(c => c.Id).ToList();
         var statutory = decided.Where(c => c.Outcome.IsStatutory()).Select(c => c.Id).ToList();
         stepDowns.ShouldNotBeEmpty();
@@ -57,7 +62,8 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         var rows = await App.ExecuteDbContextAsync(db => db.EarlyHelpStepDowns.AsNoTracking().Select(s => s.CaseId).ToListAsync());
         stepDowns.ShouldAllBe(id => rows.Contains(id));
         var handedOver = await App.ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking()
-            .Where(e => e.Action == CaseEvents.HandedOver && e.SubjectType == CaseEvents.SubjectType).Select(e => e.SubjectId).ToListAsync());
+            .Where(e => e.Action == CaseEvents.HandedOver && e.SubjectType == CaseEvents.SubjectType).Select(e => e.SubjectId)
+                .ToListAsync());
         statutory.ShouldAllBe(id => handedOver.Contains(id.ToString()));
     }
 }

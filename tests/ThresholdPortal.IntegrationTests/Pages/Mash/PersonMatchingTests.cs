@@ -17,14 +17,17 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
     public async Task A_misspelled_known_child_is_found_by_trigram_similarity_and_nothing_links_until_the_practitioner_confirms()
     {
         var team = await App.MashTeamAsync();
-        var earlier = await App.AddCaseAsync(team, new CaseSeed(Now.AddMonths(-4)) { Children = [new("Jaydon", "Clark", JaydenBorn)], AssignedTo = team.Colleague, CloseAtContact = true });
+        var earlier = await App.AddCaseAsync(team,
+            new CaseSeed(Now.AddMonths(-4)) { Children = [new("Jaydon", "Clark", JaydenBorn)], AssignedTo = team.Colleague,
+            CloseAtContact = true });
         var known = await App.AddKnownPersonAsync(new("Jaydon", "Clark", JaydenBorn), OpenInvolvement.SocialCare, earlier);
         await App.AddKnownPersonAsync(new("Priya", "Noone", new DateOnly(2010, 1, 1)));
         var journey = await App.SignedInReferrerAsync();
         await journey.CompleteAsync();
         await journey.SubmitForReferenceAsync();
         var mashCase = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id != earlier.Id));
-        var jayden = await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync(c => c.ReferralId == mashCase.ReferralId && c.GivenName == "Jayden"));
+        var jayden = await App.ExecuteDbContextAsync(db =>
+            db.ReferralChildren.SingleAsync(c => c.ReferralId == mashCase.ReferralId && c.GivenName == "Jayden"));
 
         // Received, but not linked to anyone: that is the practitioner's call.
         (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync(l => l.CaseId == mashCase.Id))).ShouldBe(0);
@@ -38,13 +41,17 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
         matches.ShouldContain("Date of birth matches exactly");
         matches.ShouldContain("Open to children's social care; 1 earlier referral");
         matches.ShouldNotContain("Priya Noone");
-        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Viewed && e.Detail == "Matching Child 1" && e.UserId == team.Practitioner.Id))).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db =>
+            db.AuditEvents.CountAsync(e =>
+            e.Action == CaseEvents.Viewed && e.Detail == "Matching Child 1" && e.UserId == team.Practitioner.Id))).ShouldBe(1);
 
-        var confirmed = await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{jayden.Id}", new() { ["Data.Choice"] = known.Id.ToString() });
+        var confirmed = await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{jayden.Id}",
+            new() { ["Data.Choice"] = known.Id.ToString() });
 
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var link = await App.ExecuteDbContextAsync(db => db.PersonLinks.SingleAsync(l => l.CaseId == mashCase.Id));
-        (link.PersonId, link.SubjectId, link.MatchScore, link.LinkedByUserId).ShouldBe((known.Id, jayden.Id, (int?)71, team.Practitioner.Id));
+        (link.PersonId, link.SubjectId, link.MatchScore, link.LinkedByUserId)
+            .ShouldBe((known.Id, jayden.Id, (int?)71, team.Practitioner.Id));
         var flags = (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == mashCase.Id))).Flags;
         flags.ShouldBe(CaseFlags.ReReferral | CaseFlags.OpenToSocialCare);
         var page = MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"));
@@ -60,7 +67,8 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
     {
         var team = await App.MashTeamAsync();
         await App.AddKnownPersonAsync(new("Clarke", "Amelia", new DateOnly(2015, 2, 1)));
-        var mashCase = await App.AddCaseAsync(team, new CaseSeed(Now) { Children = [new("Amelia", "Clarke", new DateOnly(2015, 2, 1))], AssignedTo = team.Practitioner });
+        var mashCase = await App.AddCaseAsync(team,
+            new CaseSeed(Now) { Children = [new("Amelia", "Clarke", new DateOnly(2015, 2, 1))], AssignedTo = team.Practitioner });
         var child = await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync());
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
@@ -92,9 +100,11 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
 
         var people = await App.ExecuteDbContextAsync(db => db.Persons.OrderBy(p => p.DateOfBirth).ToListAsync());
         people.Select(p => (p.GivenName, p.FamilyName, p.DateOfBirth, p.SearchName)).ShouldBe(
-            [("Ollie", "Brennan", (DateOnly?)new DateOnly(2018, 6, 1), "ollie brennan"), ("Ava", "Brennan", new DateOnly(2020, 3, 9), "ava brennan")]);
+            [("Ollie", "Brennan", (DateOnly?)new DateOnly(2018, 6, 1), "ollie brennan"),
+                ("Ava", "Brennan", new DateOnly(2020, 3, 9), "ava brennan")]);
         people.Select(p => p.HouseholdId).Distinct().Count().ShouldBe(1);
-        (await App.ExecuteDbContextAsync(db => db.PersonLinks.Where(l => l.CaseId == mashCase.Id).Select(l => l.MatchScore).ToListAsync())).ShouldAllBe(s => s == null);
+        (await App.ExecuteDbContextAsync(db => db.PersonLinks.Where(l => l.CaseId == mashCase.Id).Select(l => l.MatchScore).ToListAsync()))
+            .ShouldAllBe(s => s == null);
         var page = MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"));
         page.ShouldContain("Ava Brennan (sibling, born 9 March 2020)");
     }
@@ -104,15 +114,19 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
     {
         var team = await App.MashTeamAsync();
         var older = await App.AddKnownPersonAsync(new("Leo", "Hart", new DateOnly(2012, 4, 4)), OpenInvolvement.SocialCare);
-        await App.AddKnownPersonAsync(new("Isla", "Hart", new DateOnly(2016, 8, 8)), OpenInvolvement.EarlyHelp, household: older.HouseholdId);
-        var mashCase = await App.AddCaseAsync(team, new CaseSeed(Now) { Children = [new("Leo", "Hart", new DateOnly(2012, 4, 4))], AssignedTo = team.Practitioner });
+        await App.AddKnownPersonAsync(new("Isla", "Hart", new DateOnly(2016, 8, 8)), OpenInvolvement.EarlyHelp,
+            household: older.HouseholdId);
+        var mashCase = await App.AddCaseAsync(team,
+            new CaseSeed(Now) { Children = [new("Leo", "Hart", new DateOnly(2012, 4, 4))], AssignedTo = team.Practitioner });
         var child = await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync());
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{child.Id}", new() { ["Data.Choice"] = older.Id.ToString() });
+        await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{child.Id}",
+            new() { ["Data.Choice"] = older.Id.ToString() });
 
         var page = MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"));
-        page.ShouldContain("Brothers and sisters in this family are open to different processes: Isla Hart is open to early help; Leo Hart is open to children's social care.");
+        page.ShouldContain("Brothers and sisters in this family are open to different processes: Isla Hart is open to early help; Leo " +
+            "Hart is open to children's social care.");
         (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).Flags.ShouldBe(CaseFlags.OpenToSocialCare);
 
         var removed = await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}/people/{child.Id}", new(), handler: "Unlink");

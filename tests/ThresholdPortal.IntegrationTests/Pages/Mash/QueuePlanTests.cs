@@ -18,19 +18,25 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
     [InlineData(null, null, "IX_MashCases_Queue")]
     [InlineData(MashCaseStatus.New, null, "IX_MashCases_Queue_ByStatus")]
     [InlineData(null, "mine", "IX_MashCases_Queue_ByAssignee")]
-    public async Task The_first_page_and_the_next_are_read_from_an_index_in_queue_order(MashCaseStatus? status, string? assigned, string index)
+    public async Task The_first_page_and_the_next_are_read_from_an_index_in_queue_order(MashCaseStatus? status, string? assigned,
+        string index)
     {
         var team = await App.MashTeamAsync();
         for (var i = 0; i < 30; i++)
         {
-            await App.AddCaseAsync(team, new CaseSeed(TestClock.UtcNow.AddMinutes(-i)) { AssignedTo = i % 2 == 0 ? team.Practitioner : null });
+            await App.AddCaseAsync(team,
+                new CaseSeed(TestClock.UtcNow.AddMinutes(-i)) { AssignedTo = i % 2 == 0 ? team.Practitioner : null });
         }
 
         var request = new IndexModel.Query(status, null, assigned, null, null, QueueOrder.MostUrgent, null, null);
         var cursor = new QueueCursor(QueueOrder.MostUrgent, TestClock.UtcNow, 3, TestClock.UtcNow.AddMinutes(-10), Guid.NewGuid());
 
-        var first = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null).Take(26));
-        var next = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, cursor, null).Take(26));
+        var first = await PlanAsync(db =>
+            QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null)
+            .Take(26));
+        var next = await PlanAsync(db =>
+            QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, cursor,
+            null).Take(26));
 
         foreach (var (sql, plan) in new[] { first, next })
         {
@@ -50,7 +56,9 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
         await App.AddCaseAsync(team, new CaseSeed(TestClock.UtcNow));
         var request = new IndexModel.Query(null, null, null, null, null, QueueOrder.Newest, null, null);
 
-        var (_, plan) = await PlanAsync(db => QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null).Take(26));
+        var (_, plan) = await PlanAsync(db =>
+            QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null)
+            .Take(26));
 
         plan.ShouldContain("Index Scan Backward using \"IX_MashCases_Newest\"");
     }

@@ -29,10 +29,12 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         mashCase.Reference.ShouldBe(reference);
         mashCase.Status.ShouldBe(MashCaseStatus.New);
         mashCase.ReceivedAt.ShouldBe(referral.SubmittedAt!.Value);
-        mashCase.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, null)!.Value, TimeSpan.FromMilliseconds(1));
+        mashCase.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, null)!.Value,
+            TimeSpan.FromMilliseconds(1));
         mashCase.SourceCode.ShouldBe("2A");
         mashCase.ReferrerLevel.ShouldBe(Domain.Thresholds.ThresholdLevel.Targeted);
-        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Received && e.SubjectId == mashCase.Id.ToString()))).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db =>
+            db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Received && e.SubjectId == mashCase.Id.ToString()))).ShouldBe(1);
 
         var practitioner = await App.SignInAsync(team.Practitioner.Email!);
         var html = await practitioner.GetStringAsync("/mash");
@@ -70,16 +72,23 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var police = await App.CreateOrganisationAsync("Test Police", OrganisationKind.Police);
         var newFromSchool = await App.AddCaseAsync(team, new CaseSeed(Start));
-        var redMine = await App.AddCaseAsync(team, new CaseSeed(Start.AddMinutes(1)) { AssignedTo = team.Practitioner, Rating = BragRating.Red, From = police });
-        var amberColleague = await App.AddCaseAsync(team, new CaseSeed(Start.AddMinutes(2)) { AssignedTo = team.Colleague, Rating = BragRating.Amber, Categories = [ConcernCategory.DomesticAbuse.Key] });
-        var checksMine = await App.AddCaseAsync(team, new CaseSeed(Start.AddMinutes(3)) { AssignedTo = team.Practitioner, Rating = BragRating.Green, ProgressToChecks = true });
-        var phoneContact = await App.AddCaseAsync(team, new CaseSeed(Start.AddMinutes(4)) { Channel = ContactChannel.Phone, SourceCode = "1A" });
+        var redMine = await App.AddCaseAsync(team,
+            new CaseSeed(Start.AddMinutes(1)) { AssignedTo = team.Practitioner, Rating = BragRating.Red, From = police });
+        var amberColleague = await App.AddCaseAsync(team,
+            new CaseSeed(Start.AddMinutes(2)) { AssignedTo = team.Colleague, Rating = BragRating.Amber,
+            Categories = [ConcernCategory.DomesticAbuse.Key] });
+        var checksMine = await App.AddCaseAsync(team,
+            new CaseSeed(Start.AddMinutes(3)) { AssignedTo = team.Practitioner, Rating = BragRating.Green, ProgressToChecks = true });
+        var phoneContact = await App.AddCaseAsync(team,
+            new CaseSeed(Start.AddMinutes(4)) { Channel = ContactChannel.Phone, SourceCode = "1A" });
         var closed = await App.AddCaseAsync(team, new CaseSeed(Start.AddMinutes(5)) { AssignedTo = team.Colleague, CloseAtContact = true });
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
         async Task<IReadOnlyList<string>> Shown(string query) => MashTestData.References(await client.GetStringAsync("/mash" + query));
 
-        (await Shown("")).ShouldBe([redMine.Reference, amberColleague.Reference, newFromSchool.Reference, phoneContact.Reference, checksMine.Reference], ignoreOrder: true);
+        (await Shown(""))
+            .ShouldBe([redMine.Reference, amberColleague.Reference, newFromSchool.Reference, phoneContact.Reference, checksMine.Reference],
+            ignoreOrder: true);
         (await Shown("?status=New")).ShouldBe([newFromSchool.Reference, phoneContact.Reference], ignoreOrder: true);
         (await Shown("?status=AwaitingInformation")).ShouldBe([checksMine.Reference]);
         (await Shown("?status=Decided")).ShouldBe([closed.Reference]);
@@ -109,9 +118,12 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var received = TestClock.UtcNow.AddHours(-1);
         var unrated = await App.AddCaseAsync(team, new CaseSeed(received));
-        var green = await App.AddCaseAsync(team, new CaseSeed(received.AddMinutes(-30)) { AssignedTo = team.Practitioner, Rating = BragRating.Green });
-        var blue = await App.AddCaseAsync(team, new CaseSeed(received.AddDays(-20)) { AssignedTo = team.Practitioner, Rating = BragRating.Blue });
-        var red = await App.AddCaseAsync(team, new CaseSeed(received.AddMinutes(-10)) { AssignedTo = team.Practitioner, Rating = BragRating.Red });
+        var green = await App.AddCaseAsync(team,
+            new CaseSeed(received.AddMinutes(-30)) { AssignedTo = team.Practitioner, Rating = BragRating.Green });
+        var blue = await App.AddCaseAsync(team,
+            new CaseSeed(received.AddDays(-20)) { AssignedTo = team.Practitioner, Rating = BragRating.Blue });
+        var red = await App.AddCaseAsync(team,
+            new CaseSeed(received.AddMinutes(-10)) { AssignedTo = team.Practitioner, Rating = BragRating.Red });
         var overdue = await App.AddCaseAsync(team, new CaseSeed(received.AddDays(-6)));
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
@@ -208,7 +220,8 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         await App.CreateUserAsync("outsider@outside.test", outsider, role);
         var client = await App.SignInAsync("outsider@outside.test");
 
-        foreach (var address in new[] { "/mash", $"/mash/cases/{mashCase.Id}", $"/mash/cases/{mashCase.Id}/rating", "/mash/contacts/new", $"/mash/cases/{mashCase.Id}/access-log" })
+        foreach (var address in new[] { "/mash", $"/mash/cases/{mashCase.Id}", $"/mash/cases/{mashCase.Id}/rating", "/mash/contacts/new",
+            $"/mash/cases/{mashCase.Id}/access-log" })
         {
             (await client.GetAsync(address)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, address);
         }

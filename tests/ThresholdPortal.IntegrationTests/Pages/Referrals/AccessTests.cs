@@ -38,7 +38,8 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
     public async Task Colleagues_see_each_others_sent_referrals_only_when_the_organisation_shares_them()
     {
         var (reference, author) = await SentReferralAsync(shared: true);
-        var organisationId = await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Email == "teacher@school.test").Select(u => u.OrganisationId).SingleAsync());
+        var organisationId = await App.ExecuteDbContextAsync(db =>
+            db.Users.Where(u => u.Email == "teacher@school.test").Select(u => u.OrganisationId).SingleAsync());
         var organisation = await App.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Id == organisationId));
         var colleague = await App.SignedInReferrerAsync("colleague@school.test", organisation);
 
@@ -76,9 +77,11 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
         (await author.UploadAsync(UploadForm.Pdf, "DASH.pdf")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var colleague = await App.SignedInReferrerAsync("colleague@school.test", school);
 
-        foreach (var step in new[] { string.Empty, "/screening", "/concerns", $"/children/{childId}/details", "/check-answers", "/attachments" })
+        foreach (var step in new[] { string.Empty, "/screening", "/concerns", $"/children/{childId}/details", "/check-answers",
+            "/attachments" })
         {
-            (await colleague.Client.GetAsync($"/referrals/draft/{author.DraftId}{step}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, step);
+            (await colleague.Client.GetAsync($"/referrals/draft/{author.DraftId}{step}"))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound, step);
         }
 
         var attachment = await App.ExecuteDbContextAsync(db => db.ReferralAttachments.Select(a => a.Id).SingleAsync());
@@ -94,7 +97,8 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
         var intruder = await App.SignedInReferrerAsync("intruder@elsewhere.test");
         var token = await Forms.TokenAsync(intruder.Client, "/referrals/new");
 
-        var response = await intruder.Client.PostAsync($"/referrals/draft/{author.DraftId}/screening", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await intruder.Client.PostAsync($"/referrals/draft/{author.DraftId}/screening",
+            new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Data.ChildInImmediateDanger"] = "true",

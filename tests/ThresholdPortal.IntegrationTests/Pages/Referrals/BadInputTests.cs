@@ -93,13 +93,15 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
 
         var refused = await journey.PostAsync($"children/{journey.Children[0]}/details", ChildDetails(new()
         {
-            ["Data.Born"] = "false", ["Data.ExpectedDate.Day"] = $"{past.Day}", ["Data.ExpectedDate.Month"] = $"{past.Month}", ["Data.ExpectedDate.Year"] = $"{past.Year}",
+            ["Data.Born"] = "false", ["Data.ExpectedDate.Day"] = $"{past.Day}", ["Data.ExpectedDate.Month"] = $"{past.Month}",
+                ["Data.ExpectedDate.Year"] = $"{past.Year}",
         }));
         (await ErrorsAsync(refused)).ShouldContain("Expected date of birth must be today or in the future");
 
         await journey.ShouldRedirectAsync($"children/{journey.Children[0]}/details", ChildDetails(new()
         {
-            ["Data.Born"] = "false", ["Data.ExpectedDate.Day"] = $"{soon.Day}", ["Data.ExpectedDate.Month"] = $"{soon.Month}", ["Data.ExpectedDate.Year"] = $"{soon.Year}",
+            ["Data.Born"] = "false", ["Data.ExpectedDate.Day"] = $"{soon.Day}", ["Data.ExpectedDate.Month"] = $"{soon.Month}",
+                ["Data.ExpectedDate.Year"] = $"{soon.Year}",
             ["Data.GivenName"] = string.Empty, ["Data.FamilyName"] = string.Empty,
         }));
         var child = await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync());
@@ -136,11 +138,13 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
         await journey.ConcernsAsync(whatHappened: ReferralJourney.GoodConcerns + " " + script);
 
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Concerns.WhatHappened!.ShouldEndWith(script);
-        foreach (var html in new[] { await journey.Client.GetStringAsync(journey.Url("check-answers")), await journey.Client.GetStringAsync(journey.Url("concerns")) })
+        foreach (var html in new[] { await journey.Client.GetStringAsync(journey.Url("check-answers")),
+            await journey.Client.GetStringAsync(journey.Url("concerns")) })
         {
             html.ShouldNotContain("<script>alert");
             html.ShouldNotContain("<img src=x");
-            html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;");
+            html.ShouldContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; " +
+                "&quot;quoted&quot;");
         }
 
         var reference = await journey.SubmitForReferenceAsync();
@@ -176,7 +180,8 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
             ["Data.OtherProfessionals"] = "None",
         });
 
-        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Concerns.History.ShouldBe("Known to services since 2020\nSeen by the school nurse in May");
+        (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync()))
+            .Concerns.History.ShouldBe("Known to services since 2020\nSeen by the school nurse in May");
     }
 
     [Fact]
@@ -201,7 +206,8 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await DraftWithChildAsync();
 
-        var response = await journey.PostAsync($"children/{journey.Children[0]}/details", ChildDetails(new() { ["Data.Postcode"] = postcode }));
+        var response = await journey.PostAsync($"children/{journey.Children[0]}/details",
+            ChildDetails(new() { ["Data.Postcode"] = postcode }));
 
         (await ErrorsAsync(response)).ShouldContain(message);
     }
@@ -255,7 +261,8 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
 
         var response = await journey.Client.PostAsync(journey.Url("categories"), new FormUrlEncodedContent(
         [
-            new("__RequestVerificationToken", token), new("Data.Categories", "None"), new("Data.Categories", "Neglect"), new("Data.Categories", "Witchcraft"),
+            new("__RequestVerificationToken", token), new("Data.Categories", "None"), new("Data.Categories", "Neglect"),
+                new("Data.Categories", "Witchcraft"),
         ]));
 
         var errors = await ErrorsAsync(response);
@@ -291,7 +298,8 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await DraftWithChildAsync();
 
-        (await journey.UploadAsync(UploadForm.Docx(), "Graded care profile.pdf", kind: "GradedCareProfile")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await journey.UploadAsync(UploadForm.Docx(), "Graded care profile.pdf", kind: "GradedCareProfile"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var attachment = await App.ExecuteDbContextAsync(db => db.ReferralAttachments.SingleAsync());
         attachment.FileName.ShouldBe("Graded care profile.docx");

@@ -106,7 +106,8 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         var journey = await App.SignedInReferrerAsync();
         await journey.StartAsync();
 
-        var response = await journey.ShouldRedirectAsync("screening", new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.FgmKnownOrSuspected"] = "false" });
+        var response = await journey.ShouldRedirectAsync("screening",
+            new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.FgmKnownOrSuspected"] = "false" });
 
         response.Headers.Location!.ToString().ShouldEndWith("/immediate-danger");
         (await journey.Client.GetStringAsync(journey.Url("immediate-danger"))).ShouldContain("Call 999 now");
@@ -204,9 +205,14 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
                 Version = original.Version + 1,
                 PublishedOn = original.PublishedOn.AddYears(1),
                 LoadedAt = TestClock.UtcNow,
-                Levels = [.. original.Levels.Select(l => new ThresholdLevelDescription { Level = l.Level, Name = l.Name + " (2027)", Summary = l.Summary, Description = l.Description })],
-                SubDomains = [.. original.SubDomains.Select(s => new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
-                Indicators = [.. original.Indicators.Select(i => new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],
+                Levels = [.. original.Levels.Select(l =>
+                    new ThresholdLevelDescription { Level = l.Level, Name = l.Name + " (2027)", Summary = l.Summary,
+                    Description = l.Description })],
+                SubDomains = [.. original.SubDomains.Select(s =>
+                    new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
+                Indicators = [.. original.Indicators.Select(i =>
+                    new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text,
+                    Order = i.Order })],
             });
             await db.SaveChangesAsync();
         });

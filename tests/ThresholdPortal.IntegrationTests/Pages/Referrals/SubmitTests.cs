@@ -84,7 +84,8 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         var change = await journey.Client.PostAsync(journey.Url("concerns"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Data.WhatHappened"] = "Changed after sending", ["Data.RiskFactors"] = "x", ["Data.ProtectiveFactors"] = "x", ["Data.ExpectedOutcome"] = "x",
+            ["Data.WhatHappened"] = "Changed after sending", ["Data.RiskFactors"] = "x", ["Data.ProtectiveFactors"] = "x",
+                ["Data.ExpectedOutcome"] = "x",
         }));
 
         change.StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -8,9 +8,11 @@ namespace ThresholdPortal.IntegrationTests.Pages.Referrals;
 /// <summary>Posts a file to a draft's attachments page as a browser's multipart form would.</summary>
 public static class UploadForm
 {
-    public static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    public static readonly byte[] Pdf =
+        Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    public static async Task<HttpResponseMessage> UploadAsync(this ReferralJourney journey, byte[] content, string fileName, string kind = "Dash", string? description = null)
+    public static async Task<HttpResponseMessage> UploadAsync(this ReferralJourney journey, byte[] content, string fileName,
+        string kind = "Dash", string? description = null)
     {
         var token = await journey.TokenAsync("attachments");
         using var form = new MultipartFormDataContent
@@ -34,7 +36,8 @@ public static class UploadForm
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in withDocumentPart ? new[] { "[Content_Types].xml", "word/document.xml" } : ["[Content_Types].xml", "xl/workbook.xml"])
+            foreach (var entry in withDocumentPart ? new[] { "[Content_Types].xml", "word/document.xml" }
+                : ["[Content_Types].xml", "xl/workbook.xml"])
             {
                 using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
                 writer.Write("<xml/>");

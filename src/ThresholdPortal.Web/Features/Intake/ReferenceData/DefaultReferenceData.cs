@@ -26,7 +26,8 @@ public sealed class DefaultReferenceData : IReferenceDataContributor
 
         if (!await db.EarlyHelpServices.AnyAsync(cancellationToken))
         {
-            var services = JsonSerializer.Deserialize<List<EarlyHelpService>>(Read(EarlyHelpServicesResource), new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            var services = JsonSerializer.Deserialize<List<EarlyHelpService>>(Read(EarlyHelpServicesResource),
+                new JsonSerializerOptions(JsonSerializerDefaults.Web))
                 ?? throw new InvalidDataException("The early help directory file is empty.");
             db.EarlyHelpServices.AddRange(services);
         }

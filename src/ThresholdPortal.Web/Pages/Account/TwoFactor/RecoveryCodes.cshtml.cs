@@ -52,14 +52,16 @@ public sealed class RecoveryCodesModel(IMediator mediator) : PageModel
     {
         public async Task<IReadOnlyList<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             if (!user.TwoFactorEnabled)
             {
                 return [];
             }
 
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-            await audit.RecordNowAsync("user.recovery_codes_replaced", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.recovery_codes_replaced", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return [.. codes];
         }
     }

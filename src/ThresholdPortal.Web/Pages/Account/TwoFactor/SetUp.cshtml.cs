@@ -52,7 +52,8 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
         public async Task<Authenticator> Handle(Prepare request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             var required = PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user));
             if (user.TwoFactorEnabled)
             {
@@ -114,10 +115,12 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
     {
         public async Task<IReadOnlyList<string>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             (await users.SetTwoFactorEnabledAsync(user, true)).EnsureSucceeded();
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-            await audit.RecordNowAsync("user.two_factor_enabled", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.two_factor_enabled", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             // The cookie is re-issued without the "must enrol" mark and with the new security stamp.
             await signIn.RefreshSignInAsync(user);
             return [.. codes];

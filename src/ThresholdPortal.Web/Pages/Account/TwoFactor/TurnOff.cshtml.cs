@@ -40,7 +40,8 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
     {
         public async Task<Status> Handle(Query request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             return new Status(user.TwoFactorEnabled, PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)));
         }
     }
@@ -53,7 +54,8 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var user = await users.FindByIdAsync(current.Id.ToString()) ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            var user = await users.FindByIdAsync(current.Id.ToString())
+                ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             if (PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)))
             {
                 return false;
@@ -63,7 +65,8 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
             // A fresh key, so the entry left in the old app is useless if two-factor is turned on again.
             (await users.ResetAuthenticatorKeyAsync(user)).EnsureSucceeded();
             await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            await audit.RecordNowAsync("user.two_factor_disabled", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync("user.two_factor_disabled", nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             await signIn.RefreshSignInAsync(user);
             return true;
         }

@@ -49,7 +49,8 @@ public sealed class CreateModel(IMediator mediator) : PageModel
                 SharedReferralVisibility = request.SharedReferralVisibility!.Value,
             };
             db.Organisations.Add(organisation);
-            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(), OrganisationChanges.Describe(organisation));
+            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(),
+                OrganisationChanges.Describe(organisation));
             await db.SaveChangesAsync(cancellationToken);
             return organisation.Id;
         }

@@ -90,7 +90,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Id == request.Id, cancellationToken);
-            var (name, kind, domains, shared, active) = (request.Name!.Trim(), request.Kind!.Value, request.ParsedDomains(), request.SharedReferralVisibility!.Value, request.IsActive!.Value);
+            var (name, kind, domains, shared, active) = (request.Name!.Trim(), request.Kind!.Value, request.ParsedDomains(),
+                request.SharedReferralVisibility!.Value, request.IsActive!.Value);
             var changes = OrganisationChanges.Between(organisation, name, kind, domains, shared, active);
             if (changes.Count == 0)
             {
@@ -98,7 +99,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
             }
 
             db.Entry(organisation).Property<uint>(OrganisationConfiguration.Version).OriginalValue = request.Version;
-            (organisation.Name, organisation.Kind, organisation.EmailDomains, organisation.SharedReferralVisibility, organisation.IsActive) =
+            (organisation.Name, organisation.Kind, organisation.EmailDomains, organisation.SharedReferralVisibility,
+                organisation.IsActive) =
                 (name, kind, [.. domains], shared, active);
             audit.Record("organisation.updated", nameof(Organisation), organisation.Id.ToString(), "Changed " + string.Join("; ", changes));
             try
@@ -108,7 +110,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
             catch (DbUpdateConcurrencyException)
             {
                 throw new RequestValidationException(request, [new ValidationFailure(nameof(Command.Name),
-                    "Someone else changed this organisation while you were editing it. Go back to the list, open it again and make your changes")]);
+                    "Someone else changed this organisation while you were editing it. Go back to the list, open it again and make your " +
+                        "changes")]);
             }
 
             return true;

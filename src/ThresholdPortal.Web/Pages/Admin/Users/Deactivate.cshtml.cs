@@ -19,7 +19,8 @@ public sealed class DeactivateModel(IMediator mediator) : UserActionPage(mediato
 
     public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
+    public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit) : IRequestHandler<Command,
+        CommandResult>
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {

@@ -56,7 +56,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var lockedOut = await db.Users.AsNoTracking().AnyAsync(u => u.Id == request.Id && u.LockoutEnd > now, cancellationToken);
-            var hasKey = await db.UserTokens.AsNoTracking().AnyAsync(t => t.UserId == request.Id && t.LoginProvider == "[AspNetUserStore]" && t.Name == "AuthenticatorKey", cancellationToken);
+            var hasKey = await db.UserTokens.AsNoTracking()
+                .AnyAsync(t => t.UserId == request.Id && t.LoginProvider == "[AspNetUserStore]" && t.Name == "AuthenticatorKey",
+                cancellationToken);
             var subjectId = request.Id.ToString();
             var history = await db.AuditEvents.AsNoTracking()
                 .Where(e => e.SubjectType == nameof(PortalUser) && e.SubjectId == subjectId)

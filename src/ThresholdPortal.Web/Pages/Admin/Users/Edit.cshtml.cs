@@ -48,7 +48,8 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
     {
         Data.Id = id;
         var changed = await mediator.Send(Data);
-        TempData.SetNotice(changed ? "Organisation and roles saved. The user has been signed out so the change applies at once" : "Nothing was changed");
+        TempData.SetNotice(changed ? "Organisation and roles saved. The user has been signed out so the change applies at once"
+            : "Nothing was changed");
         return RedirectToPage("/Admin/Users/Details", new { id });
     }
 
@@ -102,7 +103,8 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
             RuleFor(c => c.OrganisationId).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Choose their organisation")
                 .MustAsync(async (command, organisationId, cancellationToken) => await db.Organisations.AnyAsync(
-                    o => o.Id == organisationId && (o.IsActive || db.Users.Any(u => u.Id == command.Id && u.OrganisationId == o.Id)), cancellationToken))
+                    o => o.Id == organisationId && (o.IsActive || db.Users.Any(u => u.Id == command.Id && u.OrganisationId == o.Id)),
+                        cancellationToken))
                 .WithMessage("Choose an active organisation from the list");
             RuleFor(c => c.Roles).PortalRoles()
                 .Must((command, roles) => command.Id != current.Id || roles.Contains(PortalRole.Administrator))
@@ -140,7 +142,8 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             // The cookie carries organisation and roles: end the user's sessions so none keeps the old ones.
             (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.updated", nameof(PortalUser), user.Id.ToString(), "Changed " + string.Join("; ", changes), cancellationToken);
+            await audit.RecordNowAsync("user.updated", nameof(PortalUser), user.Id.ToString(), "Changed " + string.Join("; ", changes),
+                cancellationToken);
             return true;
         }
 

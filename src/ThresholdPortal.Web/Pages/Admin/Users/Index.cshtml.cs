@@ -32,7 +32,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public Result Users { get; private set; } = null!;
 
     public IEnumerable<SelectListItem> OrganisationOptions =>
-        [new SelectListItem("All organisations", string.Empty), .. Users.Organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString()))];
+        [new SelectListItem("All organisations", string.Empty),
+            .. Users.Organisations.Select(o => new SelectListItem(o.Name, o.Id.ToString()))];
 
     public static IEnumerable<SelectListItem> RoleOptions =>
         [new SelectListItem("All roles", string.Empty), .. PortalRole.All.Select(r => new SelectListItem(PortalRole.DisplayName(r), r))];
@@ -40,7 +41,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public static IEnumerable<SelectListItem> StatusOptions =>
         [new SelectListItem("Any status", string.Empty), .. UserStatuses.All.Select(s => new SelectListItem(s.DisplayName(), s.Slug()))];
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Search) || OrganisationId is not null || !string.IsNullOrEmpty(Role) || !string.IsNullOrEmpty(Status);
+    public bool IsFiltered =>
+        !string.IsNullOrWhiteSpace(Search) || OrganisationId is not null || !string.IsNullOrEmpty(Role) || !string.IsNullOrEmpty(Status);
 
     public async Task OnGetAsync() =>
         Users = await mediator.Send(new Query(Search, OrganisationId, Role, UserStatuses.FromSlug(Status), After));
@@ -77,7 +79,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
             if (!string.IsNullOrEmpty(request.Role))
             {
-                users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == request.Role)));
+                users = users.Where(u =>
+                    db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == request.Role)));
             }
 
             if (request.Status is { } status)
@@ -114,6 +117,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
 
         private static string EscapeLike(string text) =>
-            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal);
     }
 }

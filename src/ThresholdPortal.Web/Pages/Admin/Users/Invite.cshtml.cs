@@ -37,7 +37,8 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Organisations = [new SelectListItem("Choose an organisation", string.Empty), .. await mediator.Send(new ActiveOrganisationsQuery(), cancellationToken)];
+        Organisations = [new SelectListItem("Choose an organisation", string.Empty),
+            .. await mediator.Send(new ActiveOrganisationsQuery(), cancellationToken)];
 
     public sealed class Command : ICommand<Guid>
     {
@@ -67,7 +68,8 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
                 .MaximumLength(PortalUser.NameMaxLength).WithMessage($"First name must be {PortalUser.NameMaxLength} characters or fewer");
             RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter their last name")
                 .MaximumLength(PortalUser.NameMaxLength).WithMessage($"Last name must be {PortalUser.NameMaxLength} characters or fewer");
-            RuleFor(c => c.JobTitle).MaximumLength(PortalUser.JobTitleMaxLength).WithMessage($"Job title must be {PortalUser.JobTitleMaxLength} characters or fewer");
+            RuleFor(c => c.JobTitle).MaximumLength(PortalUser.JobTitleMaxLength)
+                .WithMessage($"Job title must be {PortalUser.JobTitleMaxLength} characters or fewer");
             RuleFor(c => c.OrganisationId).OrganisationToJoin(db);
             RuleFor(c => c.Roles).PortalRoles();
         }
@@ -94,7 +96,8 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
             (await users.AddToRolesAsync(user, roles)).EnsureSucceeded();
             var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Invitation, cancellationToken);
             outbox.Enqueue(email, EmailTemplate.Invitation, "/account/accept-invitation?token=" + Uri.EscapeDataString(token));
-            var organisation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+            var organisation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name)
+                .SingleAsync(cancellationToken);
             audit.Record("user.invited", nameof(PortalUser), user.Id.ToString(),
                 $"Organisation: {organisation}; roles: {string.Join(", ", roles.Select(PortalRole.DisplayName))}");
             await db.SaveChangesAsync(cancellationToken);

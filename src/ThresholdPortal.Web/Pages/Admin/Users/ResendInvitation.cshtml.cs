@@ -18,7 +18,8 @@ public sealed class ResendInvitationModel(IMediator mediator) : UserActionPage(m
 
     public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox,
+        IAuditTrail audit)
         : IRequestHandler<Command, CommandResult>
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ namespace ThresholdPortal.Web.Pages.Agency.Requests;
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimitBytes)]
 public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
 {
-    /// <summary>Every file at the size limit, with room for the form: a file just too big gets a clear error, not a refused request.</summary>
+    /// <summary>Every file at the size limit, with room for the form: a file just too big gets a clear error, not a refused
+    /// request.</summary>
     public const long RequestLimitBytes = (ResponseAttachment.MaxPerResponse + 1) * ReferralAttachment.MaxSizeBytes + (1024 * 1024);
 
     [BindProperty]
@@ -50,7 +51,8 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
     {
         public Guid RequestId { get; set; }
 
-        /// <summary>How many responses the responder saw when the form opened: a response added since is not overwritten by surprise.</summary>
+        /// <summary>How many responses the responder saw when the form opened: a response added since is not overwritten by
+        /// surprise.</summary>
         public int ResponsesSeen { get; set; }
 
         public bool? KnownToAgency { get; set; }
@@ -65,16 +67,20 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
         public Validator()
         {
             RuleFor(a => a.KnownToAgency).NotNull().WithMessage("Say whether any of the people named are known to your agency");
-            RuleFor(a => a.InvolvementSummary).NotEmpty().When(a => a.KnownToAgency == true).WithMessage("Summarise your agency's involvement with the people named");
+            RuleFor(a => a.InvolvementSummary).NotEmpty().When(a => a.KnownToAgency == true)
+                .WithMessage("Summarise your agency's involvement with the people named");
             RuleFor(a => a.InvolvementSummary).Answer("The summary of your involvement", InformationResponse.InvolvementMaxLength);
             RuleFor(a => a.CurrentRisks).Answer("Current risks", InformationResponse.RisksMaxLength);
-            RuleFor(a => a.ConcernLevel).NotNull().WithMessage("Select your agency's level of concern").IsInEnum().WithMessage("Select your agency's level of concern");
+            RuleFor(a => a.ConcernLevel).NotNull().WithMessage("Select your agency's level of concern").IsInEnum()
+                .WithMessage("Select your agency's level of concern");
             RuleFor(a => a.Files).Must(files => files.Count <= ResponseAttachment.MaxPerResponse)
                 .WithMessage($"Attach up to {ResponseAttachment.MaxPerResponse} files");
             RuleForEach(a => a.Files).Cascade(CascadeMode.Stop)
                 .Must(file => file.Length > 0).WithMessage((_, file) => $"{file.FileName} is empty")
-                .Must(file => file.Length <= ReferralAttachment.MaxSizeBytes).WithMessage((_, file) => $"{file.FileName} must be smaller than 10 MB")
-                .MustAsync(async (file, cancellationToken) => AttachmentFileType.Detect(await ReadAsync(file, cancellationToken)) is not null)
+                .Must(file => file.Length <= ReferralAttachment.MaxSizeBytes)
+                    .WithMessage((_, file) => $"{file.FileName} must be smaller than 10 MB")
+                .MustAsync(async (file, cancellationToken) =>
+                    AttachmentFileType.Detect(await ReadAsync(file, cancellationToken)) is not null)
                 .WithMessage((_, file) => $"{file.FileName} must be a PDF, a Word document (DOCX), a PNG or a JPEG")
                 .OverridePropertyName(nameof(SubmitAnswer.Files));
         }
@@ -89,7 +95,8 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
         return memory.ToArray();
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<SubmitAnswer, RespondOutcome>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<SubmitAnswer, RespondOutcome>
     {
         public async Task<RespondOutcome> Handle(SubmitAnswer request, CancellationToken cancellationToken)
         {
@@ -113,7 +120,8 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
             InformationResponse response;
             try
             {
-                var answer = new AgencyAnswer(request.KnownToAgency!.Value, request.InvolvementSummary, request.CurrentRisks, request.ConcernLevel!.Value, files);
+                var answer = new AgencyAnswer(request.KnownToAgency!.Value, request.InvolvementSummary, request.CurrentRisks,
+                    request.ConcernLevel!.Value, files);
                 response = found.Answer(answer, user.Id, user.FullName, clock.GetUtcNow());
             }
             catch (InformationRequestRuleException refused)
@@ -124,7 +132,8 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
             db.InformationResponses.Add(response);
             audit.Record(response.CorrectsResponseId is null ? InformationRequestEvents.Answered : InformationRequestEvents.Corrected,
                 CaseEvents.SubjectType, found.CaseId.ToString(),
-                $"{InformationRequestEvents.Detail(found.AgencyName, found.Id)}; {response.ConcernLevel!.Value.DisplayName()}; {response.Attachments.Count} attachment(s)");
+                $"{InformationRequestEvents.Detail(found.AgencyName, found.Id)}; {response.ConcernLevel!.Value.DisplayName()}; " +
+                    $"{response.Attachments.Count} attachment(s)");
             await db.SaveChangesAsync(cancellationToken);
             return new RespondOutcome(Found: true);
         }

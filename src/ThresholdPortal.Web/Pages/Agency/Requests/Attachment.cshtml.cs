@@ -21,18 +21,21 @@ public sealed class AttachmentModel(IMediator mediator) : PageModel
 
     public sealed record Query(Guid RequestId, Guid AttachmentId) : IQuery<ResponseAttachments.Download?>;
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit) : IRequestHandler<Query, ResponseAttachments.Download?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit) : IRequestHandler<Query,
+        ResponseAttachments.Download?>
     {
         public async Task<ResponseAttachments.Download?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var file = await ResponseAttachments.LoadAsync(db, db.InformationRequests.AddressedTo(user).Where(r => r.Id == request.RequestId), request.AttachmentId, cancellationToken);
+            var file = await ResponseAttachments.LoadAsync(db,
+                db.InformationRequests.AddressedTo(user).Where(r => r.Id == request.RequestId), request.AttachmentId, cancellationToken);
             if (file is null)
             {
                 return null;
             }
 
             await audit.RecordNowAsync(InformationRequestEvents.AttachmentDownloaded, CaseEvents.SubjectType, file.CaseId.ToString(),
-                InformationRequestEvents.Detail(file.AgencyName, file.RequestId) + $"; attachment {request.AttachmentId}", cancellationToken);
+                InformationRequestEvents.Detail(file.AgencyName, file.RequestId) + $"; attachment {request.AttachmentId}",
+                    cancellationToken);
             return file;
         }
     }

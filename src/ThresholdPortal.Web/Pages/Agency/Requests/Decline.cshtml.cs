@@ -45,10 +45,12 @@ public sealed class DeclineModel(IMediator mediator) : RespondPage(mediator)
     public sealed class Validator : AbstractValidator<SubmitDecline>
     {
         public Validator() =>
-            RuleFor(d => d.Reason).RequiredAnswer("Say why your agency cannot answer", "The reason", InformationResponse.DeclineReasonMaxLength);
+            RuleFor(d => d.Reason)
+                .RequiredAnswer("Say why your agency cannot answer", "The reason", InformationResponse.DeclineReasonMaxLength);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<SubmitDecline, RespondOutcome>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<SubmitDecline, RespondOutcome>
     {
         public async Task<RespondOutcome> Handle(SubmitDecline request, CancellationToken cancellationToken)
         {
@@ -74,7 +76,8 @@ public sealed class DeclineModel(IMediator mediator) : RespondPage(mediator)
             }
 
             db.InformationResponses.Add(response);
-            audit.Record(InformationRequestEvents.Declined, CaseEvents.SubjectType, found.CaseId.ToString(), InformationRequestEvents.Detail(found.AgencyName, found.Id));
+            audit.Record(InformationRequestEvents.Declined, CaseEvents.SubjectType, found.CaseId.ToString(),
+                InformationRequestEvents.Detail(found.AgencyName, found.Id));
             await db.SaveChangesAsync(cancellationToken);
             return new RespondOutcome(Found: true);
         }

@@ -35,7 +35,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     public sealed record Open(Guid RequestId) : ICommand<(RequestView View, DateTimeOffset Now)?>;
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Open, (RequestView View, DateTimeOffset Now)?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Open,
+        (RequestView View, DateTimeOffset Now)?>
     {
         public async Task<(RequestView View, DateTimeOffset Now)?> Handle(Open request, CancellationToken cancellationToken)
         {
@@ -47,7 +48,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
             var now = clock.GetUtcNow();
             found.RecordViewed(now);
-            audit.Record(InformationRequestEvents.Viewed, CaseEvents.SubjectType, found.CaseId.ToString(), InformationRequestEvents.Detail(found.AgencyName, found.Id));
+            audit.Record(InformationRequestEvents.Viewed, CaseEvents.SubjectType, found.CaseId.ToString(),
+                InformationRequestEvents.Detail(found.AgencyName, found.Id));
             await db.SaveChangesAsync(cancellationToken);
             var views = await RequestViews.LoadAsync(db, db.InformationRequests.Where(r => r.Id == found.Id), now,
                 InformationRequestRoutes.AgencyAttachment, cancellationToken);

@@ -35,15 +35,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync() => Requests = await mediator.Send(new Query(ShowingDone, After));
 
-    public string NextPageUrl() => $"{InformationRequestRoutes.AgencyList}?show={(ShowingDone ? Done : Waiting)}&after={Uri.EscapeDataString(Requests.NextAfter!)}";
+    public string NextPageUrl() =>
+        $"{InformationRequestRoutes.AgencyList}?show={(ShowingDone ? Done : Waiting)}&after={Uri.EscapeDataString(Requests.NextAfter!)}";
 
     public sealed record Query(bool Done, string? After) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string CaseReference, IReadOnlyList<string> Children, DateTimeOffset SentAt, DateTimeOffset DueAt, RequestStatus Status, DateTimeOffset? RespondedAt);
+    public sealed record Row(Guid Id, string CaseReference, IReadOnlyList<string> Children, DateTimeOffset SentAt, DateTimeOffset DueAt,
+        RequestStatus Status, DateTimeOffset? RespondedAt);
 
     public sealed record Result(IReadOnlyList<Row> Rows, string? NextAfter, int WaitingCount, int OverdueCount, DateTimeOffset Now);
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<InformationRequestOptions> options) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<InformationRequestOptions> options)
+        : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -87,7 +90,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 ? new Cursor(request.Done ? rows[pageSize - 1].SentAt : rows[pageSize - 1].DueAt, rows[pageSize - 1].Id).Encode()
                 : null;
             return new Result(
-                [.. rows.Take(pageSize).Select(r => new Row(r.Id, r.CaseReference, r.Children, r.SentAt, r.DueAt, InformationRequest.StatusOf(r.State, r.DueAt, now), r.RespondedAt))],
+                [.. rows.Take(pageSize)
+                    .Select(r =>
+                    new Row(r.Id, r.CaseReference, r.Children, r.SentAt, r.DueAt, InformationRequest.StatusOf(r.State, r.DueAt, now),
+                    r.RespondedAt))],
                 next, waitingCount, overdueCount, now);
         }
     }
@@ -101,7 +107,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             var parts = value?.Split('.');
             return parts is [var ticks, var id]
-                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at <= DateTimeOffset.MaxValue.UtcTicks
+                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+                    && at <= DateTimeOffset.MaxValue.UtcTicks
                 && Guid.TryParseExact(id, "N", out var guid)
                 ? new Cursor(new DateTimeOffset(at, TimeSpan.Zero), guid)
                 : null;

@@ -12,7 +12,8 @@ using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Insights.Audits;
 
-/// <summary>An audit: how it was drawn (seed included), its sample by stratum with each case's judgement status, and completing it.</summary>
+/// <summary>An audit: how it was drawn (seed included), its sample by stratum with each case's judgement status, and completing
+/// it.</summary>
 public sealed class DetailsModel(IMediator mediator) : CommandPageModel
 {
     public View Audit { get; private set; } = null!;
@@ -47,7 +48,8 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel
 
     public sealed record View(
         Guid Id, string Title, DateOnly From, DateOnly To, IReadOnlyList<AuditStratum> Strata, int CasesPerStratum, long Seed,
-        CaseAuditStatus Status, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, uint Version, IReadOnlyList<SampledCase> Cases)
+        CaseAuditStatus Status, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, uint Version,
+            IReadOnlyList<SampledCase> Cases)
     {
         public int Judged => Cases.Count(c => c.JudgedAt is not null);
         public bool IsCompleted => Status == CaseAuditStatus.Completed;
@@ -77,15 +79,18 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel
             }
 
             var cases = await db.AuditedCases.AsNoTracking().Where(c => c.AuditId == request.AuditId)
-                .Join(db.MashCases, a => a.CaseId, c => c.Id, (a, c) => new SampledCase(a.CaseId, c.Reference, a.Stratum, a.Position, a.JudgedAt))
+                .Join(db.MashCases, a => a.CaseId, c => c.Id,
+                    (a, c) => new SampledCase(a.CaseId, c.Reference, a.Stratum, a.Position, a.JudgedAt))
                 .ToListAsync(cancellationToken);
             var a = audit.Audit;
-            return new View(a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Strata, a.CasesPerStratum, a.Seed, a.Status, audit.CreatedBy, a.CreatedAt,
+            return new View(a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Strata, a.CasesPerStratum, a.Seed, a.Status, audit.CreatedBy,
+                a.CreatedAt,
                 a.CompletedAt, a.Version, [.. cases.OrderBy(c => c.Stratum).ThenBy(c => c.Position)]);
         }
     }
 
-    public sealed class CompleteHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<CompleteAudit, CommandResult>
+    public sealed class CompleteHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<CompleteAudit, CommandResult>
     {
         public const string Stale = "This audit changed since you opened it. Check the judgements, then complete it again.";
 

@@ -18,7 +18,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Cases, int Judged, string CreatedBy, DateTimeOffset CreatedAt);
+    public sealed record Row(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Cases, int Judged,
+        string CreatedBy, DateTimeOffset CreatedAt);
 
     public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, IReadOnlyList<Row>>
     {

@@ -25,7 +25,8 @@ namespace ThresholdPortal.Web.Pages.Insights.Audits;
 /// </summary>
 public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
-    public const string StaleMessage = "This judgement changed since you opened it. Check the answers below, then save again if they are still right.";
+    public const string StaleMessage =
+        "This judgement changed since you opened it. Check the answers below, then save again if they are still right.";
 
     [BindProperty]
     public Judgement Data { get; set; } = new();
@@ -86,10 +87,12 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
 
     public sealed record AgencyLine(string Agency, string State);
 
-    public sealed record DecisionView(DecisionOutcome Outcome, ThresholdLevel Level, string Rationale, bool ConsentObtained, DateTimeOffset? ApprovedAt);
+    public sealed record DecisionView(DecisionOutcome Outcome, ThresholdLevel Level, string Rationale, bool ConsentObtained,
+        DateTimeOffset? ApprovedAt);
 
     public sealed record View(
-        Guid AuditId, string AuditTitle, bool AuditCompleted, Guid CaseId, string Reference, AuditStratum Stratum, DateTimeOffset ReceivedAt,
+        Guid AuditId, string AuditTitle, bool AuditCompleted, Guid CaseId, string Reference, AuditStratum Stratum,
+            DateTimeOffset ReceivedAt,
         ThresholdLevel? ReferrerLevel, ContactOutcome? ContactOutcome, ContactClosureReason? ClosureReason, DecisionView? Decision,
         IReadOnlyList<AgencyLine> Agencies, string Feedback, ReferralSummary Referral, AuditedCase Judged)
     {
@@ -110,7 +113,9 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
         public string? Comments { get; set; }
 
         public IReadOnlyList<QualityFeature> ChosenFeatures =>
-            [.. Features.Select(f => Enum.TryParse<QualityFeature>(f, out var feature) && Enum.IsDefined(feature) ? feature : (QualityFeature?)null).OfType<QualityFeature>().Distinct()];
+            [.. Features.Select(f =>
+                Enum.TryParse<QualityFeature>(f, out var feature) && Enum.IsDefined(feature) ? feature : (QualityFeature?)null)
+                .OfType<QualityFeature>().Distinct()];
 
         public static Judgement From(View view)
         {
@@ -135,13 +140,18 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
     {
         public Validator()
         {
-            RuleFor(j => j.Level).NotNull().WithMessage("Select whether the referrer indicated the right level").IsInEnum().WithMessage("Select whether the referrer indicated the right level");
+            RuleFor(j => j.Level).NotNull().WithMessage("Select whether the referrer indicated the right level").IsInEnum()
+                .WithMessage("Select whether the referrer indicated the right level");
             RuleFor(j => j.Features).Must((j, features) => j.ChosenFeatures.Count == features.Distinct().Count())
                 .WithMessage("Select only the features listed");
-            RuleFor(j => j.Quality).NotNull().WithMessage("Select the referral's overall quality").IsInEnum().WithMessage("Select the referral's overall quality");
-            RuleFor(j => j.Agencies).NotNull().WithMessage("Select whether the right agencies were contacted").IsInEnum().WithMessage("Select whether the right agencies were contacted");
-            RuleFor(j => j.Agreement).NotNull().WithMessage("Select whether you agree with the decision").IsInEnum().WithMessage("Select whether you agree with the decision");
-            RuleFor(j => j.Feedback).NotNull().WithMessage("Select whether feedback was given to the referrer").IsInEnum().WithMessage("Select whether feedback was given to the referrer");
+            RuleFor(j => j.Quality).NotNull().WithMessage("Select the referral's overall quality").IsInEnum()
+                .WithMessage("Select the referral's overall quality");
+            RuleFor(j => j.Agencies).NotNull().WithMessage("Select whether the right agencies were contacted").IsInEnum()
+                .WithMessage("Select whether the right agencies were contacted");
+            RuleFor(j => j.Agreement).NotNull().WithMessage("Select whether you agree with the decision").IsInEnum()
+                .WithMessage("Select whether you agree with the decision");
+            RuleFor(j => j.Feedback).NotNull().WithMessage("Select whether feedback was given to the referrer").IsInEnum()
+                .WithMessage("Select whether feedback was given to the referrer");
             RuleFor(j => j.Comments).MaximumLength(CaseJudgement.CommentsMaxLength)
                 .WithMessage($"The comments must be {CaseJudgement.CommentsMaxLength:N0} characters or fewer");
         }
@@ -156,17 +166,20 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                 .Where(c => c.AuditId == request.AuditId && c.CaseId == request.CaseId)
                 .Join(db.CaseAudits, c => c.AuditId, a => a.Id, (c, a) => new { Judged = c, a.Title, a.Status })
                 .SingleOrDefaultAsync(cancellationToken);
-            var mashCase = sampled is null ? null : await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
+            var mashCase = sampled is null ? null
+                : await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
             if (sampled is null || mashCase is null)
             {
                 return null;
             }
 
             // Recorded before anything is shown, so no one reads a case without leaving a trace.
-            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), CaseAuditEvents.ViewedDetail, cancellationToken);
+            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), CaseAuditEvents.ViewedDetail,
+                cancellationToken);
 
             // The auditor reads attachment names; downloads stay with the MASH and the referrer.
-            var referral = (await ReferralSummary.LoadAsync(db, db.Referrals.Where(r => r.Id == mashCase.ReferralId), editable: false, cancellationToken))!
+            var referral = (await ReferralSummary.LoadAsync(db, db.Referrals.Where(r => r.Id == mashCase.ReferralId), editable: false,
+                cancellationToken))!
                 with { AttachmentLink = _ => null! };
             var decision = mashCase.DecisionId is { } decisionId
                 ? await db.CaseDecisions.AsNoTracking().Where(d => d.Id == decisionId)
@@ -177,13 +190,17 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
             var requests = await db.InformationRequests.AsNoTracking().Where(r => r.CaseId == mashCase.Id)
                 .OrderBy(r => r.AgencyName).Select(r => new { r.AgencyName, r.State, r.DueAt }).ToListAsync(cancellationToken);
             var notNeeded = await db.AgencyChecksNotNeeded.AsNoTracking().Where(n => n.CaseId == mashCase.Id)
-                .OrderBy(n => n.AgencyName).Select(n => new AgencyLine(n.AgencyName, "Not needed: " + n.Reason)).ToListAsync(cancellationToken);
+                .OrderBy(n => n.AgencyName).Select(n => new AgencyLine(n.AgencyName, "Not needed: " + n.Reason))
+                    .ToListAsync(cancellationToken);
             var feedback = await db.ReferrerFeedback.AsNoTracking().Where(f => f.CaseId == mashCase.Id)
                 .Select(f => new { f.State, f.Method, f.SentAt }).SingleOrDefaultAsync(cancellationToken);
             return new View(
-                request.AuditId, sampled.Title, sampled.Status == CaseAuditStatus.Completed, mashCase.Id, mashCase.Reference, sampled.Judged.Stratum,
+                request.AuditId, sampled.Title, sampled.Status == CaseAuditStatus.Completed, mashCase.Id, mashCase.Reference,
+                    sampled.Judged.Stratum,
                 mashCase.ReceivedAt, mashCase.ReferrerLevel, mashCase.ContactOutcome, mashCase.ClosureReason, decision,
-                [.. requests.Select(r => new AgencyLine(r.AgencyName, "Asked: " + InformationRequest.StatusOf(r.State, r.DueAt, now).DisplayName())), .. notNeeded],
+                [.. requests.Select(r =>
+                    new AgencyLine(r.AgencyName, "Asked: " + InformationRequest.StatusOf(r.State, r.DueAt, now).DisplayName())),
+                    .. notNeeded],
                 feedback switch
                 {
                     null => "No feedback recorded",
@@ -194,13 +211,15 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Judgement, CommandResult>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Judgement,
+        CommandResult>
     {
         public async Task<CommandResult> Handle(Judgement request, CancellationToken cancellationToken)
         {
             var caseAudit = await AuditLocks.LockAsync(db, request.AuditId, cancellationToken);
             var sampled = caseAudit is null ? null
-                : await db.AuditedCases.SingleOrDefaultAsync(c => c.AuditId == request.AuditId && c.CaseId == request.CaseId, cancellationToken);
+                : await db.AuditedCases.SingleOrDefaultAsync(c => c.AuditId == request.AuditId && c.CaseId == request.CaseId,
+                    cancellationToken);
             if (caseAudit is null || sampled is null)
             {
                 return CommandResult.NotFound;
@@ -216,7 +235,8 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                 return new CommandResult.Conflict([]);
             }
 
-            caseAudit.Judge(sampled, new CaseJudgement(request.Level!.Value, request.ChosenFeatures, request.Quality!.Value, request.Agencies!.Value,
+            caseAudit.Judge(sampled,
+                new CaseJudgement(request.Level!.Value, request.ChosenFeatures, request.Quality!.Value, request.Agencies!.Value,
                 request.Agreement!.Value, request.Feedback!.Value, request.Comments), user.Id, clock.GetUtcNow());
             audit.Record(CaseAuditEvents.CaseJudged, CaseEvents.SubjectType, request.CaseId.ToString());
             try

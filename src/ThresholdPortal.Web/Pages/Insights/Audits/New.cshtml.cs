@@ -43,13 +43,16 @@ public sealed class NewModel(IMediator mediator) : PageModel
         public string? Seed { get; set; }
 
         public IReadOnlyList<AuditStratum> ChosenStrata =>
-            [.. Strata.Select(s => Enum.TryParse<AuditStratum>(s, out var stratum) && Enum.IsDefined(stratum) ? stratum : (AuditStratum?)null).OfType<AuditStratum>().Distinct()];
+            [.. Strata.Select(s =>
+                Enum.TryParse<AuditStratum>(s, out var stratum) && Enum.IsDefined(stratum) ? stratum : (AuditStratum?)null)
+                .OfType<AuditStratum>().Distinct()];
 
         public static int? ParseCount(string? value) =>
             int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
         public static long? ParseSeed(string? value) =>
-            long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= AuditSampler.MaxSeed ? n : null;
+            long.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= AuditSampler.MaxSeed ? n
+                : null;
     }
 
     public sealed class Validator : AbstractValidator<Create>
@@ -95,7 +98,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Create, Guid>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Create,
+        Guid>
     {
         public async Task<Guid> Handle(Create request, CancellationToken cancellationToken)
         {
@@ -111,7 +115,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
             var atContact = strata.Contains(AuditStratum.ClosedAtContact);
             var closed = await db.MashCases.AsNoTracking()
                 .Where(c => c.ReceivedAt >= start && c.ReceivedAt < end
-                    && ((c.Outcome != null && outcomes.Contains(c.Outcome.Value)) || (atContact && c.ContactOutcome == ContactOutcome.ClosedAtContact)))
+                    && ((c.Outcome != null && outcomes.Contains(c.Outcome.Value))
+                        || (atContact && c.ContactOutcome == ContactOutcome.ClosedAtContact)))
                 .Select(c => new { c.Id, c.Outcome, c.ContactOutcome })
                 .ToListAsync(cancellationToken);
             var populations = closed

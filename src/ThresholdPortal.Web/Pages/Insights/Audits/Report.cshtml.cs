@@ -35,7 +35,9 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(Guid id)
     {
         var csv = await mediator.Send(new Download(id), HttpContext.RequestAborted);
-        return csv is null ? NotFound() : File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"case-audit-{id}.csv");
+        return csv is null ? NotFound()
+            : File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
+            $"case-audit-{id}.csv");
     }
 
     public sealed record Query(Guid AuditId) : IQuery<View?>;
@@ -43,14 +45,16 @@ public sealed class ReportModel(IMediator mediator) : PageModel
     /// <summary>The judgements as CSV; a download is recorded on the audit trail.</summary>
     public sealed record Download(Guid AuditId) : ICommand<string?>;
 
-    public sealed record View(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Sampled, int Judged, IReadOnlyList<AuditReportSection> Sections);
+    public sealed record View(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Sampled, int Judged,
+        IReadOnlyList<AuditReportSection> Sections);
 
     public sealed record Row(string Reference, AuditedCase Judged);
 
     /// <summary>The audit and its sample with each case's reference, in stratum and draw order: what the page and the CSV share.</summary>
     public static class Sample
     {
-        public static async Task<(CaseAudit Audit, List<Row> Rows)?> LoadAsync(PortalDbContext db, Guid auditId, CancellationToken cancellationToken)
+        public static async Task<(CaseAudit Audit, List<Row> Rows)?> LoadAsync(PortalDbContext db, Guid auditId,
+            CancellationToken cancellationToken)
         {
             var audit = await db.CaseAudits.AsNoTracking().SingleOrDefaultAsync(a => a.Id == auditId, cancellationToken);
             if (audit is null)
@@ -61,7 +65,8 @@ public sealed class ReportModel(IMediator mediator) : PageModel
             var rows = await db.AuditedCases.AsNoTracking().Where(c => c.AuditId == auditId)
                 .Join(db.MashCases, a => a.CaseId, c => c.Id, (a, c) => new { c.Reference, Judged = a })
                 .ToListAsync(cancellationToken);
-            return (audit, [.. rows.Select(r => new Row(r.Reference, r.Judged)).OrderBy(r => r.Judged.Stratum).ThenBy(r => r.Judged.Position)]);
+            return (audit,
+                [.. rows.Select(r => new Row(r.Reference, r.Judged)).OrderBy(r => r.Judged.Stratum).ThenBy(r => r.Judged.Position)]);
         }
     }
 
@@ -74,8 +79,10 @@ public sealed class ReportModel(IMediator mediator) : PageModel
                 return null;
             }
 
-            var judged = rows.Where(r => r.Judged.IsJudged).Select(r => new JudgedCase(r.Reference, r.Judged.Stratum, r.Judged.Judgement!)).ToList();
-            return new View(audit.Id, audit.Title, audit.PeriodFrom, audit.PeriodTo, audit.Status, rows.Count, judged.Count, AuditReport.Compute(judged, audit.Strata));
+            var judged = rows.Where(r => r.Judged.IsJudged).Select(r => new JudgedCase(r.Reference, r.Judged.Stratum, r.Judged.Judgement!))
+                .ToList();
+            return new View(audit.Id, audit.Title, audit.PeriodFrom, audit.PeriodTo, audit.Status, rows.Count, judged.Count,
+                AuditReport.Compute(judged, audit.Strata));
         }
     }
 
@@ -89,17 +96,21 @@ public sealed class ReportModel(IMediator mediator) : PageModel
             }
 
             var csv = new StringBuilder();
-            Line(csv, ["Reference", "Group", "Drawn", "Judged", "Referrer's level correct", "Quality", "Good referral features", "Right agencies contacted",
+            Line(csv,
+                ["Reference", "Group", "Drawn", "Judged", "Referrer's level correct", "Quality", "Good referral features",
+                "Right agencies contacted",
                 "Agrees with decision", "Feedback given", "Comments"]);
             foreach (var row in rows)
             {
                 var j = row.Judged;
-                Line(csv, [row.Reference, j.Stratum.DisplayName(), j.Position.ToString(CultureInfo.InvariantCulture), j.IsJudged ? "Yes" : "No",
+                Line(csv,
+                    [row.Reference, j.Stratum.DisplayName(), j.Position.ToString(CultureInfo.InvariantCulture), j.IsJudged ? "Yes" : "No",
                     j.Level?.DisplayName(), j.Quality?.DisplayName(), string.Join("; ", j.Features.Select(f => f.DisplayName())),
                     j.Agencies?.DisplayName(), j.Agreement?.DisplayName(), j.Feedback?.DisplayName(), j.Comments]);
             }
 
-            await trail.RecordNowAsync(CaseAuditEvents.ReportDownloaded, CaseAuditEvents.SubjectType, audit.Id.ToString(), cancellationToken: cancellationToken);
+            await trail.RecordNowAsync(CaseAuditEvents.ReportDownloaded, CaseAuditEvents.SubjectType, audit.Id.ToString(),
+                cancellationToken: cancellationToken);
             return csv.ToString();
         }
 

@@ -45,7 +45,8 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
         public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
         {
             var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-contacts", ExportRows.Describe(filter), cancellationToken);
+            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-contacts", ExportRows.Describe(filter),
+                cancellationToken);
             var (where, parameters) = InsightsSql.Where(filter);
             var rows = InsightsSql.Run<Row>(db, $"""
                 SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
@@ -59,7 +60,9 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
             return new CsvDownload(
                 $"annex-a-list-1-contacts-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
                 ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],
-                ExportRows.Map(rows, r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag], cancellationToken));
+                ExportRows.Map(rows,
+                    r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag],
+                    cancellationToken));
         }
     }
 }

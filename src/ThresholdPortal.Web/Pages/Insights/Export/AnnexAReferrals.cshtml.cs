@@ -45,7 +45,8 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
         public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
         {
             var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-referrals", ExportRows.Describe(filter), cancellationToken);
+            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-referrals",
+                ExportRows.Describe(filter), cancellationToken);
             var (where, parameters) = InsightsSql.Where(filter);
             var rows = InsightsSql.Run<Row>(db, $"""
                 SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
@@ -64,7 +65,8 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
             return new CsvDownload(
                 $"annex-a-list-3-referrals-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
                 ["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"],
-                ExportRows.Map(rows, r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals], cancellationToken));
+                ExportRows.Map(rows, r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals],
+                    cancellationToken));
         }
     }
 }

@@ -45,7 +45,8 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
         public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
         {
             var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "cin-census", ExportRows.Describe(filter), cancellationToken);
+            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "cin-census", ExportRows.Describe(filter),
+                cancellationToken);
             var (where, parameters) = InsightsSql.Where(filter);
 
             // PrimaryNeed is stored by enum name ("N1AbuseOrNeglect"): its first two characters are the census code.
@@ -63,7 +64,8 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
             return new CsvDownload(
                 $"cin-census-referrals-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
                 ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"],
-                ExportRows.Map(rows, r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors], cancellationToken));
+                ExportRows.Map(rows, r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors],
+                    cancellationToken));
         }
     }
 }

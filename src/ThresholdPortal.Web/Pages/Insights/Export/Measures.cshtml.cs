@@ -30,7 +30,8 @@ public sealed class MeasuresModel(IMediator mediator) : PageModel
         public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
         {
             var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "measures", ExportRows.Describe(filter), cancellationToken);
+            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "measures", ExportRows.Describe(filter),
+                cancellationToken);
             var measures = await InsightsQueries.MeasuresAsync(db, filter, cancellationToken);
             var first = ExportRows.Date(filter.First);
             var last = ExportRows.Date(filter.Last);
@@ -38,7 +39,8 @@ public sealed class MeasuresModel(IMediator mediator) : PageModel
             [
                 first, last, m.Measure.Key, m.Measure.Title,
                 m.Ratio.Numerator.ToString(CultureInfo.InvariantCulture), m.Ratio.Denominator.ToString(CultureInfo.InvariantCulture),
-                m.Ratio.Denominator == 0 ? null : (100m * m.Ratio.Numerator / m.Ratio.Denominator).ToString("0.0", CultureInfo.InvariantCulture),
+                m.Ratio.Denominator == 0 ? null
+                    : (100m * m.Ratio.Numerator / m.Ratio.Denominator).ToString("0.0", CultureInfo.InvariantCulture),
                 m.Measure.Noun,
             ]);
             return new CsvDownload(

@@ -48,8 +48,10 @@ public sealed class AccessLogModel(IMediator mediator) : PageModel
                 return null;
             }
 
-            await audit.RecordNowAsync(CaseEvents.AccessLogViewed, CaseEvents.SubjectType, found.Id.ToString(), cancellationToken: cancellationToken);
-            return new Result(found.Id, found.Reference, await CaseTimeline.AccessLogAsync(db, found.Id, found.ReferralId, cancellationToken));
+            await audit.RecordNowAsync(CaseEvents.AccessLogViewed, CaseEvents.SubjectType, found.Id.ToString(),
+                cancellationToken: cancellationToken);
+            return new Result(found.Id, found.Reference,
+                await CaseTimeline.AccessLogAsync(db, found.Id, found.ReferralId, cancellationToken));
         }
     }
 }

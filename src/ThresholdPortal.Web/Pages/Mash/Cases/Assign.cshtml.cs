@@ -51,7 +51,8 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Colleague(Guid Id, string Name, string? JobTitle, int OpenCases);
 
-    public sealed record Result(Guid CaseId, string Reference, Guid? AssignedTo, bool IsOpen, uint Version, IReadOnlyList<Colleague> Colleagues);
+    public sealed record Result(Guid CaseId, string Reference, Guid? AssignedTo, bool IsOpen, uint Version,
+        IReadOnlyList<Colleague> Colleagues);
 
     public sealed class Assign : ICommand<CommandResult>, ICaseChange
     {
@@ -89,7 +90,8 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
                 .Select(u => new Colleague(u.Id, u.GivenName + " " + u.FamilyName, u.JobTitle,
                     db.MashCases.Count(c => c.AssignedToUserId == u.Id && c.Status != Domain.Triage.MashCaseStatus.Decided)))
                 .ToListAsync(cancellationToken);
-            return new Result(found.Id, found.Reference, found.AssignedToUserId, found.Status != Domain.Triage.MashCaseStatus.Decided, found.Version, colleagues);
+            return new Result(found.Id, found.Reference, found.AssignedToUserId, found.Status != Domain.Triage.MashCaseStatus.Decided,
+                found.Version, colleagues);
         }
     }
 
@@ -99,7 +101,8 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
             CaseChanges.ChangeAsync(db, request, async mashCase =>
             {
                 mashCase.AssignTo(request.UserId!.Value, clock.GetUtcNow());
-                var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(cancellationToken);
+                var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.GivenName + " " + u.FamilyName)
+                    .SingleAsync(cancellationToken);
                 audit.Record(CaseEvents.Assigned, CaseEvents.SubjectType, mashCase.Id.ToString(), $"To {name}");
                 return null;
             }, cancellationToken);

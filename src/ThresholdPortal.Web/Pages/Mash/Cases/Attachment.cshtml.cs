@@ -37,7 +37,8 @@ public sealed class AttachmentModel(IMediator mediator) : PageModel
 
             var bytes = await db.AttachmentContents.AsNoTracking()
                 .Where(c => c.AttachmentId == request.AttachmentId).Select(c => c.Bytes).SingleAsync(cancellationToken);
-            await audit.RecordNowAsync(CaseEvents.AttachmentDownloaded, CaseEvents.SubjectType, request.CaseId.ToString(), $"Attachment {request.AttachmentId}", cancellationToken);
+            await audit.RecordNowAsync(CaseEvents.AttachmentDownloaded, CaseEvents.SubjectType, request.CaseId.ToString(),
+                $"Attachment {request.AttachmentId}", cancellationToken);
             return new Download(attachment.FileName, attachment.ContentType, bytes);
         }
     }

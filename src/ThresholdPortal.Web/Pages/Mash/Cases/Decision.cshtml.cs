@@ -134,7 +134,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
                 Rationale = returned.Rationale,
                 LawfulBasis = returned.LawfulBasis,
                 LawfulBasisNotes = returned.LawfulBasisNotes,
-                NextSteps = [.. returned.NextSteps.Select(s => new NextStepEntry { Action = s.Action, Who = s.Who, By = DateParts.From(s.By) })],
+                NextSteps = [.. returned.NextSteps.Select(s =>
+                    new NextStepEntry { Action = s.Action, Who = s.Who, By = DateParts.From(s.By) })],
                 HandoverTo = returned.HandoverTo,
             };
     }
@@ -143,19 +144,25 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
     {
         public Validator(PortalDbContext db)
         {
-            RuleFor(p => p.Rating).NotNull().WithMessage("Select the final BRAG rating").IsInEnum().WithMessage("Select the final BRAG rating");
+            RuleFor(p => p.Rating).NotNull().WithMessage("Select the final BRAG rating").IsInEnum()
+                .WithMessage("Select the final BRAG rating");
             RuleFor(p => p.RatingChangeReason).Answer("Why the rating changed", CaseDecision.RatingChangeReasonMaxLength);
-            RuleFor(p => p.Level).NotNull().WithMessage("Select the MASH's threshold level").IsInEnum().WithMessage("Select the MASH's threshold level");
+            RuleFor(p => p.Level).NotNull().WithMessage("Select the MASH's threshold level").IsInEnum()
+                .WithMessage("Select the MASH's threshold level");
             RuleFor(p => p.Outcome).NotNull().WithMessage("Select the outcome").IsInEnum().WithMessage("Select the outcome");
             RuleFor(p => p.PrimaryNeed).NotNull().WithMessage("Select the primary need").IsInEnum().WithMessage("Select the primary need");
-            RuleFor(p => p.Factors).Must(f => f.Count <= CaseDecision.MaxFactors).WithMessage($"Select {CaseDecision.MaxFactors} factors or fewer");
+            RuleFor(p => p.Factors).Must(f => f.Count <= CaseDecision.MaxFactors)
+                .WithMessage($"Select {CaseDecision.MaxFactors} factors or fewer");
             RuleForEach(p => p.Factors).Must(CinFactors.IsKnown).WithMessage("Select factors from the list");
-            RuleFor(p => p.Rationale).RequiredAnswer("Explain the decision in plain language", "The rationale", CaseDecision.RationaleMaxLength);
+            RuleFor(p => p.Rationale)
+                .RequiredAnswer("Explain the decision in plain language", "The rationale", CaseDecision.RationaleMaxLength);
             RuleFor(p => p.LawfulBasis).IsInEnum().WithMessage("Select the lawful basis for proceeding");
             RuleFor(p => p.LawfulBasisNotes).Answer("The notes on the lawful basis", CaseDecision.LawfulBasisNotesMaxLength);
-            RuleFor(p => p.HandoverTo).NotEmpty().When(p => p.Outcome is { } o && o.IsStatutory()).WithMessage("Say which team the case is handed over to")
+            RuleFor(p => p.HandoverTo).NotEmpty().When(p => p.Outcome is { } o && o.IsStatutory())
+                .WithMessage("Say which team the case is handed over to")
                 .Answer("The team", CaseDecision.HandoverMaxLength);
-            RuleFor(p => p.NextSteps).Must(s => s.Count <= CaseDecision.MaxNextSteps).WithMessage($"Enter {CaseDecision.MaxNextSteps} next steps or fewer");
+            RuleFor(p => p.NextSteps).Must(s => s.Count <= CaseDecision.MaxNextSteps)
+                .WithMessage($"Enter {CaseDecision.MaxNextSteps} next steps or fewer");
             RuleForEach(p => p.NextSteps).ChildRules(step =>
             {
                 step.RuleFor(s => s.Action).NotEmpty().When(s => !s.IsEmpty).WithMessage("Say what the next step is")
@@ -169,14 +176,17 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
             RuleFor(p => p).CustomAsync(async (proposal, context, cancellationToken) =>
             {
                 var facts = await db.MashCases.AsNoTracking().Where(c => c.Id == proposal.CaseId)
-                    .Select(c => new { c.Rating, Consent = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => r.Consent.Decision).FirstOrDefault() })
+                    .Select(c =>
+                        new { c.Rating,
+                        Consent = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => r.Consent.Decision).FirstOrDefault() })
                     .SingleOrDefaultAsync(cancellationToken);
                 if (facts is null)
                 {
                     return;
                 }
 
-                if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
+                if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening
+                    && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
                 {
                     context.AddFailure(nameof(Propose.RatingChangeReason), $"Say why the rating changed from {screening} to {final}");
                 }
@@ -198,7 +208,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
                     Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
-                    Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision }).First(),
+                    Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
+                        .First(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)
@@ -212,15 +223,18 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
                 .Select(d => new LevelOption(d.Level, d.Name, d.Summary))
                 .ToList();
             var checklist = await CaseInformationChecks.ChecklistAsync(db, found.Id, cancellationToken);
-            var latest = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == found.Id).OrderByDescending(d => d.Revision).FirstOrDefaultAsync(cancellationToken);
+            var latest = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == found.Id).OrderByDescending(d => d.Revision)
+                .FirstOrDefaultAsync(cancellationToken);
             ReturnedProposal? returned = null;
             if (latest is { State: DecisionState.Returned } && found.Status == MashCaseStatus.AwaitingDecision)
             {
-                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefaultAsync(cancellationToken);
+                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                    .FirstOrDefaultAsync(cancellationToken);
                 returned = new ReturnedProposal(latest, by ?? "A manager");
             }
 
-            return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder, found.AssignedToUserId == user.Id,
+            return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,
+                found.AssignedToUserId == user.Id,
                 found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned, found.Version);
         }
     }
@@ -235,18 +249,21 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
         {
             if (mashCase.AssignedToUserId != user.Id)
             {
-                return new CommandResult.Refused("Only the practitioner holding the case can propose its decision. Ask a manager to assign it to you.");
+                return new CommandResult.Refused("Only the practitioner holding the case can propose its decision. Ask a manager to " +
+                    "assign it to you.");
             }
 
             // The checklist is checked again here: an agency added since the case moved to decision holds it back.
             var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
             var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == mashCase.ReferralId)
                 .Select(r => new { r.ThresholdDocumentId, r.Consent.Decision }).SingleAsync(cancellationToken);
-            var revision = (await db.CaseDecisions.Where(d => d.CaseId == mashCase.Id).MaxAsync(d => (int?)d.Revision, cancellationToken) ?? 0) + 1;
+            var revision = (await db.CaseDecisions.Where(d => d.CaseId == mashCase.Id).MaxAsync(d => (int?)d.Revision, cancellationToken)
+                ?? 0) + 1;
             var previousRating = mashCase.Rating;
             CaseChecks.EnsureReadyForDecision(checklist);
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-                request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId, request.Outcome!.Value,
+                request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId,
+                    request.Outcome!.Value,
                 request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
                 request.LawfulBasis, request.LawfulBasisNotes,
                 [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
@@ -260,7 +277,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
                 audit.Record(CaseEvents.Rated, CaseEvents.SubjectType, subject, $"{mashCase.Rating} (was {previousRating}), at decision");
             }
 
-            audit.Record(CaseEvents.DecisionSubmitted, CaseEvents.SubjectType, subject, $"{decision.Outcome.DisplayName()}; revision {decision.Revision}");
+            audit.Record(CaseEvents.DecisionSubmitted, CaseEvents.SubjectType, subject,
+                $"{decision.Outcome.DisplayName()}; revision {decision.Revision}");
             return null;
         }
     }

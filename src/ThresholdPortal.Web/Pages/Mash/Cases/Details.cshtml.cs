@@ -68,7 +68,8 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
         public long OpenedAt { get; set; }
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<TriageOptions> options)
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
+        IOptions<TriageOptions> options)
         : IRequestHandler<Query, CaseView?>
     {
         public async Task<CaseView?> Handle(Query request, CancellationToken cancellationToken)
@@ -81,9 +82,11 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
             }
 
             // Recorded before anything is shown, so no one reads a case without leaving a trace.
-            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                cancellationToken: cancellationToken);
 
-            var summary = (await ReferralSummary.LoadAsync(db, db.Referrals.Where(r => r.Id == mashCase.ReferralId), editable: false, cancellationToken))!
+            var summary = (await ReferralSummary.LoadAsync(db, db.Referrals.Where(r => r.Id == mashCase.ReferralId), editable: false,
+                cancellationToken))!
                 with { AttachmentLink = attachmentId => MashRoutes.Attachment(mashCase.Id, attachmentId) };
             var from = mashCase.ReferringOrganisationId is { } organisationId
                 ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken)
@@ -92,17 +95,21 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
                 ? await db.Users.Where(u => u.Id == assignee).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(cancellationToken)
                 : null;
             var raters = mashCase.RatingHistory.Select(r => r.RatedByUserId).Distinct().ToList();
-            var names = await db.Users.Where(u => raters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
+            var names = await db.Users.Where(u => raters.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
             var ratings = mashCase.RatingHistory.OrderByDescending(r => r.RatedAt)
-                .Select(r => new RatingRow(r.Rating, r.PreviousRating, r.Reason, names.GetValueOrDefault(r.RatedByUserId, "Unknown"), r.RatedAt))
+                .Select(r =>
+                    new RatingRow(r.Rating, r.PreviousRating, r.Reason, names.GetValueOrDefault(r.RatedByUserId, "Unknown"), r.RatedAt))
                 .ToList();
             var people = await CasePeople.LoadAsync(db, mashCase, options.Value.ReReferralWindowMonths, cancellationToken);
             var timeline = await CaseTimeline.LoadAsync(db, mashCase.Id, mashCase.ReferralId, cancellationToken);
-            return new CaseView(mashCase, from, assignedTo, mashCase.AssignedToUserId == user.Id, summary, ratings, people, timeline, clock.GetUtcNow());
+            return new CaseView(mashCase, from, assignedTo, mashCase.AssignedToUserId == user.Id, summary, ratings, people, timeline,
+                clock.GetUtcNow());
         }
     }
 
-    public sealed class ClaimHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Claim, CommandResult>
+    public sealed class ClaimHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Claim,
+        CommandResult>
     {
         public Task<CommandResult> Handle(Claim request, CancellationToken cancellationToken) =>
             CaseChanges.ChangeAsync(db, request, mashCase =>

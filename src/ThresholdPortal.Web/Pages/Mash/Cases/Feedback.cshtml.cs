@@ -98,18 +98,25 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
         public Validator()
         {
             RuleFor(f => f.OutcomeSummary).NotEmpty().WithMessage("Say what the outcome is")
-                .MaximumLength(ReferrerFeedback.OutcomeMaxLength).WithMessage($"The outcome must be {ReferrerFeedback.OutcomeMaxLength:N0} characters or fewer");
+                .MaximumLength(ReferrerFeedback.OutcomeMaxLength)
+                    .WithMessage($"The outcome must be {ReferrerFeedback.OutcomeMaxLength:N0} characters or fewer");
             RuleFor(f => f.Reasons).NotEmpty().WithMessage("Give the reasons for the decision")
-                .MaximumLength(ReferrerFeedback.ReasonsMaxLength).WithMessage($"The reasons must be {ReferrerFeedback.ReasonsMaxLength:N0} characters or fewer");
-            RuleFor(f => f.LevelExplanation).NotEmpty().WithMessage("Explain the level the MASH applied beside the level the referrer suggested")
-                .MaximumLength(ReferrerFeedback.LevelExplanationMaxLength).WithMessage($"The level explanation must be {ReferrerFeedback.LevelExplanationMaxLength:N0} characters or fewer");
+                .MaximumLength(ReferrerFeedback.ReasonsMaxLength)
+                    .WithMessage($"The reasons must be {ReferrerFeedback.ReasonsMaxLength:N0} characters or fewer");
+            RuleFor(f => f.LevelExplanation).NotEmpty()
+                .WithMessage("Explain the level the MASH applied beside the level the referrer suggested")
+                .MaximumLength(ReferrerFeedback.LevelExplanationMaxLength)
+                    .WithMessage($"The level explanation must be {ReferrerFeedback.LevelExplanationMaxLength:N0} characters or fewer");
             RuleFor(f => f.OtherSupport).MaximumLength(ReferrerFeedback.OtherSupportMaxLength)
                 .WithMessage($"Other support must be {ReferrerFeedback.OtherSupportMaxLength:N0} characters or fewer");
             RuleFor(f => f.ContactName).NotEmpty().WithMessage("Enter the name of the person the referrer can contact")
-                .MaximumLength(ReferrerFeedback.ContactNameMaxLength).WithMessage($"The contact's name must be {ReferrerFeedback.ContactNameMaxLength:N0} characters or fewer");
+                .MaximumLength(ReferrerFeedback.ContactNameMaxLength)
+                    .WithMessage($"The contact's name must be {ReferrerFeedback.ContactNameMaxLength:N0} characters or fewer");
             RuleFor(f => f.ContactDetails).NotEmpty().WithMessage("Enter how the referrer can reach the contact")
-                .MaximumLength(ReferrerFeedback.ContactDetailsMaxLength).WithMessage($"The contact details must be {ReferrerFeedback.ContactDetailsMaxLength:N0} characters or fewer");
-            RuleFor(f => f.Method).NotNull().WithMessage("Select how the feedback is given").IsInEnum().WithMessage("Select how the feedback is given");
+                .MaximumLength(ReferrerFeedback.ContactDetailsMaxLength)
+                    .WithMessage($"The contact details must be {ReferrerFeedback.ContactDetailsMaxLength:N0} characters or fewer");
+            RuleFor(f => f.Method).NotNull().WithMessage("Select how the feedback is given").IsInEnum()
+                .WithMessage("Select how the feedback is given");
         }
     }
 
@@ -121,7 +128,8 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Channel, c.ReferrerLevel, c.DecidedLevel, c.Outcome, c.DecidedAt,
-                    Referrer = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.Referrer.Name, r.Referrer.OrganisationName }).FirstOrDefault(),
+                    Referrer = db.Referrals.Where(r => r.Id == c.ReferralId)
+                        .Select(r => new { r.Referrer.Name, r.Referrer.OrganisationName }).FirstOrDefault(),
                     Approved = db.CaseDecisions.Any(d => d.Id == c.DecisionId && d.State == DecisionState.Approved),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
@@ -134,9 +142,11 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                 ? await db.ReferrerFeedback.AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == row.Id, cancellationToken)
                 : null;
             var sentBy = feedback?.SentByUserId is { } senderId
-                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefaultAsync(cancellationToken)
+                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.GivenName + " " + u.FamilyName)
+                    .FirstOrDefaultAsync(cancellationToken)
                 : null;
-            return new Result(row.Id, row.Reference, row.Channel, row.Referrer?.Name ?? "Not recorded", row.Referrer?.OrganisationName ?? "Not recorded",
+            return new Result(row.Id, row.Reference, row.Channel, row.Referrer?.Name ?? "Not recorded",
+                row.Referrer?.OrganisationName ?? "Not recorded",
                 row.ReferrerLevel, row.DecidedLevel, row.Outcome, row.DecidedAt, feedback, sentBy);
         }
     }
@@ -154,11 +164,14 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                 return CommandResult.NotFound;
             }
 
-            var approved = await db.CaseDecisions.AnyAsync(d => d.Id == mashCase.DecisionId && d.State == DecisionState.Approved, cancellationToken);
-            var feedback = approved ? await db.ReferrerFeedback.SingleOrDefaultAsync(f => f.CaseId == mashCase.Id, cancellationToken) : null;
+            var approved = await db.CaseDecisions.AnyAsync(d => d.Id == mashCase.DecisionId && d.State == DecisionState.Approved,
+                cancellationToken);
+            var feedback = approved ? await db.ReferrerFeedback.SingleOrDefaultAsync(f => f.CaseId == mashCase.Id, cancellationToken)
+                : null;
             if (feedback is null)
             {
-                return new CommandResult.Refused("There is no approved decision on this case yet: feedback can be sent only after a manager approves the decision.");
+                return new CommandResult.Refused("There is no approved decision on this case yet: feedback can be sent only after a " +
+                    "manager approves the decision.");
             }
 
             if (feedback.Version != request.Version)
@@ -180,7 +193,8 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                     .FirstOrDefaultAsync(cancellationToken);
                 if (referrerEmail is null)
                 {
-                    return new CommandResult.Refused("The referrer's account is closed, so they cannot read it in the portal: give the feedback by phone or letter.");
+                    return new CommandResult.Refused("The referrer's account is closed, so they cannot read it in the portal: give the " +
+                        "feedback by phone or letter.");
                 }
             }
 

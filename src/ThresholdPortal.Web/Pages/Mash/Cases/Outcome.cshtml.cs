@@ -71,14 +71,19 @@ public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CaseP
     {
         public Validator()
         {
-            RuleFor(o => o.Outcome).NotNull().WithMessage("Select the outcome of the contact").IsInEnum().WithMessage("Select the outcome of the contact");
+            RuleFor(o => o.Outcome).NotNull().WithMessage("Select the outcome of the contact").IsInEnum()
+                .WithMessage("Select the outcome of the contact");
             When(o => o.Outcome == ContactOutcome.ClosedAtContact, () =>
             {
-                RuleFor(o => o.ClosureReason).NotNull().WithMessage("Select why the contact is closed").IsInEnum().WithMessage("Select why the contact is closed");
-                RuleFor(o => o.ClosureNotes).NotEmpty().When(o => o.ClosureReason == ContactClosureReason.Other).WithMessage("Say why the contact is closed");
-                RuleFor(o => o.ClosureNotes).MaximumLength(MashCase.ClosureNotesMaxLength).WithMessage($"The explanation must be {MashCase.ClosureNotesMaxLength:N0} characters or fewer");
+                RuleFor(o => o.ClosureReason).NotNull().WithMessage("Select why the contact is closed").IsInEnum()
+                    .WithMessage("Select why the contact is closed");
+                RuleFor(o => o.ClosureNotes).NotEmpty().When(o => o.ClosureReason == ContactClosureReason.Other)
+                    .WithMessage("Say why the contact is closed");
+                RuleFor(o => o.ClosureNotes).MaximumLength(MashCase.ClosureNotesMaxLength)
+                    .WithMessage($"The explanation must be {MashCase.ClosureNotesMaxLength:N0} characters or fewer");
                 RuleFor(o => o.AdviceGiven).NotEmpty().WithMessage("Record the advice given, and to whom")
-                    .MaximumLength(MashCase.AdviceMaxLength).WithMessage($"The advice must be {MashCase.AdviceMaxLength:N0} characters or fewer");
+                    .MaximumLength(MashCase.AdviceMaxLength)
+                        .WithMessage($"The advice must be {MashCase.AdviceMaxLength:N0} characters or fewer");
             });
         }
     }
@@ -106,7 +111,8 @@ public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CaseP
                     mashCase.CloseAtContact(request.ClosureReason!.Value, request.ClosureNotes, request.AdviceGiven!, clock.GetUtcNow());
                 }
 
-                audit.Record(progress ? CaseEvents.ProgressedToChecks : CaseEvents.ClosedAtContact, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                audit.Record(progress ? CaseEvents.ProgressedToChecks : CaseEvents.ClosedAtContact, CaseEvents.SubjectType,
+                    mashCase.Id.ToString(),
                     progress ? null : mashCase.ClosureReason!.Value.DisplayName());
             }, cancellationToken);
     }

@@ -33,7 +33,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public Result View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid subjectId) => await LoadAsync(id, subjectId, stamp: true) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid subjectId) =>
+        await LoadAsync(id, subjectId, stamp: true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid subjectId)
     {
@@ -105,7 +106,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         }
     }
 
-    public sealed class QueryHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Query, Result?>
+    public sealed class QueryHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Query,
+        Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -125,9 +127,11 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
             var position = people.Subjects.Where(s => s.Role == subject.Role).ToList().IndexOf(subject) + 1;
 
             // The page shows the person's details and other people's records: a view of the case.
-            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), $"Matching {subject.Role} {position}", cancellationToken);
+            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                $"Matching {subject.Role} {position}", cancellationToken);
             var candidates = subject.Link is null ? await CandidatesAsync(subject, cancellationToken) : [];
-            return new Result(mashCase.Id, mashCase.Reference, mashCase.IsOpen, mashCase.Version, subject, position, subject.Link, candidates);
+            return new Result(mashCase.Id, mashCase.Reference, mashCase.IsOpen, mashCase.Version, subject, position, subject.Link,
+                candidates);
         }
 
         /// <summary>
@@ -156,7 +160,9 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
             return
             [
                 .. found
-                    .Select(p => new Candidate(p.Id, p.DisplayName, p.DateOfBirth, Address(p), p.Role, p.Involvement, PersonMatch.Score(referred, p.ForMatching), earlier.GetValueOrDefault(p.Id)))
+                    .Select(p =>
+                        new Candidate(p.Id, p.DisplayName, p.DateOfBirth, Address(p), p.Role, p.Involvement,
+                        PersonMatch.Score(referred, p.ForMatching), earlier.GetValueOrDefault(p.Id)))
                     .Where(c => c.Match.Score >= 25)
                     .OrderByDescending(c => c.Match.Score).ThenBy(c => c.Name, StringComparer.Ordinal)
                     .Take(10),
@@ -165,12 +171,14 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
         private static string? Address(Person person)
         {
-            var text = string.Join(", ", new[] { person.AddressLine1, person.Town, person.Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            var text = string.Join(", ",
+                new[] { person.AddressLine1, person.Town, person.Postcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
             return text.Length == 0 ? null : text;
         }
     }
 
-    public sealed class LinkHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<TriageOptions> options)
+    public sealed class LinkHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
+        IOptions<TriageOptions> options)
         : IRequestHandler<Link, CommandResult>
     {
         public Task<CommandResult> Handle(Link request, CancellationToken cancellationToken) =>
@@ -190,7 +198,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 return CommandResult.NotFound;
             }
 
-            var links = await db.PersonLinks.Where(l => l.CaseId == mashCase.Id).Select(l => new { l.SubjectId, l.PersonId }).ToListAsync(cancellationToken);
+            var links = await db.PersonLinks.Where(l => l.CaseId == mashCase.Id).Select(l => new { l.SubjectId, l.PersonId })
+                .ToListAsync(cancellationToken);
             if (links.Any(l => l.SubjectId == subject.SubjectId))
             {
                 return new CommandResult.Refused("This person is already linked. Remove the link first if it is wrong.");
@@ -207,7 +216,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
             }
             else
             {
-                var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Guid.Parse(request.Choice!), cancellationToken);
+                var person = await db.Persons.AsNoTracking()
+                    .SingleOrDefaultAsync(p => p.Id == Guid.Parse(request.Choice!), cancellationToken);
                 if (person is null)
                 {
                     return new CommandResult.Refused("That person record no longer exists. Choose again.");
@@ -215,7 +225,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
                 personId = person.Id;
                 score = PersonMatch.Score(subject.ForMatching, person.ForMatching).Score;
-                audit.Record(CaseEvents.PersonLinked, CaseEvents.SubjectType, mashCase.Id.ToString(), $"{position} of the referral; match score {score}");
+                audit.Record(CaseEvents.PersonLinked, CaseEvents.SubjectType, mashCase.Id.ToString(),
+                    $"{position} of the referral; match score {score}");
             }
 
             db.PersonLinks.Add(new PersonLink
@@ -229,14 +240,17 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 LinkedByUserId = user.Id,
                 LinkedAt = now,
             });
-            await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Select(l => l.PersonId), personId], options.Value.ReReferralWindowMonths, cancellationToken);
+            await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Select(l => l.PersonId), personId],
+                options.Value.ReReferralWindowMonths, cancellationToken);
             return null;
         }
 
         /// <summary>A new record from what the referral says; it joins the household of anyone already linked on this case.</summary>
-        private async Task<Guid> CreatePersonAsync(CasePeople.Subject subject, List<Guid> linkedPersonIds, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<Guid> CreatePersonAsync(CasePeople.Subject subject, List<Guid> linkedPersonIds, DateTimeOffset now,
+            CancellationToken cancellationToken)
         {
-            var household = await db.Persons.Where(p => linkedPersonIds.Contains(p.Id)).Select(p => (Guid?)p.HouseholdId).FirstOrDefaultAsync(cancellationToken);
+            var household = await db.Persons.Where(p => linkedPersonIds.Contains(p.Id)).Select(p => (Guid?)p.HouseholdId)
+                .FirstOrDefaultAsync(cancellationToken);
             if (household is null)
             {
                 var created = new Household { CreatedAt = now };
@@ -265,7 +279,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         }
     }
 
-    public sealed class UnlinkHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Unlink, CommandResult>
+    public sealed class UnlinkHandler(PortalDbContext db, IAuditTrail audit, IOptions<TriageOptions> options) : IRequestHandler<Unlink,
+        CommandResult>
     {
         public Task<CommandResult> Handle(Unlink request, CancellationToken cancellationToken) =>
             CaseChanges.ChangeAsync(db, request, mashCase => UnlinkAsync(request, mashCase, cancellationToken), cancellationToken);
@@ -281,7 +296,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
             db.PersonLinks.Remove(link);
             audit.Record(CaseEvents.PersonUnlinked, CaseEvents.SubjectType, mashCase.Id.ToString(), $"{link.Role} link removed");
-            await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Where(l => l != link).Select(l => l.PersonId)], options.Value.ReReferralWindowMonths, cancellationToken);
+            await CasePeople.RecordFindingsAsync(db, mashCase, [.. links.Where(l => l != link).Select(l => l.PersonId)],
+                options.Value.ReReferralWindowMonths, cancellationToken);
             return null;
         }
     }

@@ -53,7 +53,8 @@ public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Option(BragRating Rating, string Hint);
 
-    public sealed record Result(Guid CaseId, string Reference, BragRating? Current, bool IsOpen, uint Version, IReadOnlyList<Option> Options);
+    public sealed record Result(Guid CaseId, string Reference, BragRating? Current, bool IsOpen, uint Version,
+        IReadOnlyList<Option> Options);
 
     public sealed class Rate : ICommand<CommandResult>, ICaseChange
     {
@@ -70,7 +71,8 @@ public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePa
         {
             RuleFor(r => r.Rating).NotNull().WithMessage("Select a BRAG rating").IsInEnum().WithMessage("Select a BRAG rating");
             RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why you gave this rating")
-                .MaximumLength(BragRatingChange.ReasonMaxLength).WithMessage($"The reason must be {BragRatingChange.ReasonMaxLength:N0} characters or fewer");
+                .MaximumLength(BragRatingChange.ReasonMaxLength)
+                    .WithMessage($"The reason must be {BragRatingChange.ReasonMaxLength:N0} characters or fewer");
         }
     }
 
@@ -88,7 +90,8 @@ public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePa
 
             // Each option says what it would mean for this case's deadline, counted from its receipt.
             var options = new[] { BragRating.Red, BragRating.Amber, BragRating.Green, BragRating.Blue }
-                .Select(rating => new Option(rating, $"{rating.Meaning()}. " + (decisionClock.DeadlineFor(found.ReceivedAt, rating) is { } due
+                .Select(rating =>
+                    new Option(rating, $"{rating.Meaning()}. " + (decisionClock.DeadlineFor(found.ReceivedAt, rating) is { } due
                     ? $"Decision due by {MashDisplay.Long(due)}."
                     : "No decision target.")))
                 .ToList();

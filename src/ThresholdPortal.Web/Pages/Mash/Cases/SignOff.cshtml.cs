@@ -94,9 +94,11 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
     {
         public Validator()
         {
-            RuleFor(r => r.Choice).NotNull().WithMessage("Select whether you approve the decision or return it").IsInEnum().WithMessage("Select whether you approve the decision or return it");
+            RuleFor(r => r.Choice).NotNull().WithMessage("Select whether you approve the decision or return it").IsInEnum()
+                .WithMessage("Select whether you approve the decision or return it");
             RuleFor(r => r.Comments).NotEmpty().When(r => r.Choice == SignOffChoice.Return).WithMessage("Say what needs to change");
-            RuleFor(r => r.Comments).MaximumLength(CaseDecision.CommentsMaxLength).WithMessage($"Comments must be {CaseDecision.CommentsMaxLength:N0} characters or fewer");
+            RuleFor(r => r.Comments).MaximumLength(CaseDecision.CommentsMaxLength)
+                .WithMessage($"Comments must be {CaseDecision.CommentsMaxLength:N0} characters or fewer");
         }
     }
 
@@ -125,7 +127,8 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IOptions<DecisionOptions> options)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
+        IOptions<DecisionOptions> options)
         : IRequestHandler<Review, CommandResult>
     {
         public Task<CommandResult> Handle(Review request, CancellationToken cancellationToken) =>
@@ -133,7 +136,8 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
 
         private async Task<CommandResult?> ReviewAsync(Review request, MashCase mashCase, CancellationToken cancellationToken)
         {
-            var decision = await db.CaseDecisions.SingleOrDefaultAsync(d => d.Id == request.DecisionId && d.CaseId == mashCase.Id, cancellationToken);
+            var decision = await db.CaseDecisions.SingleOrDefaultAsync(d => d.Id == request.DecisionId && d.CaseId == mashCase.Id,
+                cancellationToken);
             if (decision is null)
             {
                 return new CommandResult.Refused("There is no decision waiting for sign-off on this case.");

@@ -60,7 +60,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
         public string? FamilyName { get; set; }
         public string? Relationship { get; set; }
 
-        public bool IsEmpty => string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName) && string.IsNullOrWhiteSpace(Relationship);
+        public bool IsEmpty =>
+            string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName) && string.IsNullOrWhiteSpace(Relationship);
     }
 
     /// <summary>Records the contact; returns its case.</summary>
@@ -96,16 +97,19 @@ public sealed class NewModel(IMediator mediator) : PageModel
         public Validator(TimeProvider clock)
         {
             RuleFor(r => r.Channel).NotNull().WithMessage("Select how the contact was received")
-                .Must(c => c is null || ContactChannelExtensions.Recorded.Contains(c.Value)).WithMessage("Select how the contact was received");
+                .Must(c => c is null || ContactChannelExtensions.Recorded.Contains(c.Value))
+                    .WithMessage("Select how the contact was received");
             RuleFor(r => r.SourceCode).NotEmpty().WithMessage("Select who made the contact")
                 .Must(code => ReferralSource.NonProfessional.Any(s => s.Code == code)).WithMessage("Select who made the contact");
-            RuleFor(r => r.CallerName).RequiredAnswer("Enter the caller's name, or choose anonymous", "The caller's name", ReferrerContact.NameMaxLength)
+            RuleFor(r => r.CallerName)
+                .RequiredAnswer("Enter the caller's name, or choose anonymous", "The caller's name", ReferrerContact.NameMaxLength)
                 .When(r => r.SourceCode != ReferralSource.Anonymous.Code);
             RuleFor(r => r.CallerName).Answer("The caller's name", ReferrerContact.NameMaxLength);
             RuleFor(r => r.CallerRelationship).Answer("The caller's relationship to the child", ReferrerContact.JobTitleMaxLength);
             RuleFor(r => r.CallerPhone).Answer("The phone number", ReferrerContact.PhoneMaxLength);
             RuleFor(r => r.CallerEmail).Answer("The email address", ReferrerContact.EmailMaxLength);
-            RuleFor(r => r.Children).Must(children => children.Any(c => !string.IsNullOrWhiteSpace(c.GivenName) || !string.IsNullOrWhiteSpace(c.FamilyName)))
+            RuleFor(r => r.Children)
+                .Must(children => children.Any(c => !string.IsNullOrWhiteSpace(c.GivenName) || !string.IsNullOrWhiteSpace(c.FamilyName)))
                 .WithMessage("Enter the name of at least one child, or what the caller called them")
                 .OverridePropertyName("Children[0].GivenName");
             RuleForEach(r => r.Children).ChildRules(child =>
@@ -115,9 +119,12 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 child.RuleFor(c => c.AddressLine1).Answer("The address", ReferralChild.AddressLineMaxLength);
                 child.RuleFor(c => c.Town).Answer("The town", ReferralChild.AddressLineMaxLength);
                 child.RuleFor(c => c.SchoolOrSetting).Answer("The school", ReferralChild.SchoolMaxLength);
-                child.RuleFor(c => c.Postcode).Must(p => string.IsNullOrWhiteSpace(p) || ReferralValidation.IsPostcode(p)).WithMessage("Enter a real postcode, like NT1 1AA");
-                child.RuleFor(c => c.DateOfBirth).Must(d => d.IsEmpty || d.ToDate() is not null).WithMessage("Date of birth must be a real date")
-                    .Must(d => d.ToDate() is not { } born || born <= UkCalendar.Today(clock)).WithMessage("Date of birth must be today or in the past");
+                child.RuleFor(c => c.Postcode).Must(p => string.IsNullOrWhiteSpace(p) || ReferralValidation.IsPostcode(p))
+                    .WithMessage("Enter a real postcode, like NT1 1AA");
+                child.RuleFor(c => c.DateOfBirth).Must(d => d.IsEmpty || d.ToDate() is not null)
+                    .WithMessage("Date of birth must be a real date")
+                    .Must(d => d.ToDate() is not { } born || born <= UkCalendar.Today(clock))
+                        .WithMessage("Date of birth must be today or in the past");
             });
             RuleForEach(r => r.Adults).ChildRules(adult =>
             {
@@ -126,20 +133,23 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 adult.RuleFor(a => a.Relationship).Answer("The relationship", SignificantAdult.RelationshipMaxLength);
             });
             RuleFor(r => r.ChildInImmediateDanger).NotNull().WithMessage("Say whether a child is in immediate danger");
-            RuleFor(r => r.WhatHappened).RequiredAnswer("Enter what the caller told you", "What the caller told you", ReferralConcerns.LongAnswerMaxLength);
+            RuleFor(r => r.WhatHappened)
+                .RequiredAnswer("Enter what the caller told you", "What the caller told you", ReferralConcerns.LongAnswerMaxLength);
             RuleFor(r => r.RiskFactors).Answer("Risks", ReferralConcerns.LongAnswerMaxLength);
             RuleFor(r => r.ProtectiveFactors).Answer("What keeps the child safe", ReferralConcerns.LongAnswerMaxLength);
             RuleForEach(r => r.Categories).Must(key => ConcernCategory.Find(key) is not null).WithMessage("Select a concern from the list");
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration, DecisionClock decisionClock)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
+        DecisionClock decisionClock)
         : IRequestHandler<Record, Guid>
     {
         public async Task<Guid> Handle(Record request, CancellationToken cancellationToken)
         {
             // The same form sent twice (a double click, a retry) records one contact.
-            var existing = await db.MashCases.Where(c => db.Referrals.Any(r => r.Id == c.ReferralId && r.IdempotencyKey == request.IdempotencyKey))
+            var existing = await db.MashCases.Where(c =>
+                db.Referrals.Any(r => r.Id == c.ReferralId && r.IdempotencyKey == request.IdempotencyKey))
                 .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
             if (existing is { } caseId)
             {
@@ -169,7 +179,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 },
                 Referrer =
                 {
-                    Name = anonymous && string.IsNullOrWhiteSpace(request.CallerName) ? "Anonymous" : ReferralValidation.Clean(request.CallerName),
+                    Name = anonymous && string.IsNullOrWhiteSpace(request.CallerName) ? "Anonymous"
+                        : ReferralValidation.Clean(request.CallerName),
                     JobTitle = ReferralValidation.Clean(request.CallerRelationship),
                     Phone = ReferralValidation.Clean(request.CallerPhone),
                     Email = ReferralValidation.Clean(request.CallerEmail),

@@ -31,7 +31,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(DateTimeOffset? ReceivedBefore) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, IReadOnlyList<string> Children, string From, string SourceCode, ThresholdLevel? Level, bool IsStepDown, string Link);
+    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, IReadOnlyList<string> Children, string From,
+        string SourceCode, ThresholdLevel? Level, bool IsStepDown, string Link);
 
     public sealed record Result(IReadOnlyList<Row> Rows, DateTimeOffset? OlderFrom);
 
@@ -48,7 +49,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 {
                     r.Id, r.Reference, r.SubmittedAt, r.ReferralSourceCode, r.ChosenLevel,
                     From = db.Organisations.Where(o => o.Id == r.ReferringOrganisationId).Select(o => o.Name).FirstOrDefault(),
-                    Children = r.Children.OrderBy(c => c.Order).Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn }).ToList(),
+                    Children = r.Children.OrderBy(c => c.Order).Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn })
+                        .ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var stepDowns = await db.EarlyHelpStepDowns.AsNoTracking()
@@ -58,13 +60,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Select(s => new
                 {
                     s.CaseId, s.Reference, s.SteppedDownAt,
-                    Case = db.MashCases.Where(c => c.Id == s.CaseId).Select(c => new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId }).First(),
+                    Case = db.MashCases.Where(c => c.Id == s.CaseId)
+                        .Select(c => new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId }).First(),
                     Children = db.ReferralChildren.Where(c => c.ReferralId == s.ReferralId).OrderBy(c => c.Order)
                         .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            var organisationIds = stepDowns.Where(s => s.Case.ReferringOrganisationId != null).Select(s => s.Case.ReferringOrganisationId!.Value).Distinct().ToList();
-            var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            var organisationIds = stepDowns.Where(s => s.Case.ReferringOrganisationId != null)
+                .Select(s => s.Case.ReferringOrganisationId!.Value).Distinct().ToList();
+            var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
             var today = MashDisplay.Today(clock.GetUtcNow());
             var merged = requests.Select(r => new Row(r.Id, r.Reference!, r.SubmittedAt!.Value,
                     [.. r.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today))],

@@ -45,13 +45,15 @@ public sealed class RequestModel(IMediator mediator) : PageModel
     {
         public async Task<ReferralSummary?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var summary = await ReferralSummary.LoadAsync(db, EarlyHelpRequests.Find(db, request.ReferralId), editable: false, cancellationToken);
+            var summary = await ReferralSummary.LoadAsync(db, EarlyHelpRequests.Find(db, request.ReferralId), editable: false,
+                cancellationToken);
             if (summary is null)
             {
                 return null;
             }
 
-            await audit.RecordNowAsync(Viewed, CaseEvents.ReferralSubjectType, request.ReferralId.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(Viewed, CaseEvents.ReferralSubjectType, request.ReferralId.ToString(),
+                cancellationToken: cancellationToken);
             return summary with { AttachmentLink = attachmentId => MashRoutes.EarlyHelpAttachment(request.ReferralId, attachmentId) };
         }
     }
@@ -61,7 +63,9 @@ public sealed class RequestModel(IMediator mediator) : PageModel
         public async Task<Cases.AttachmentModel.Download?> Handle(Download request, CancellationToken cancellationToken)
         {
             var attachment = await db.ReferralAttachments.AsNoTracking()
-                .Where(a => a.Id == request.AttachmentId && a.ReferralId == request.ReferralId && EarlyHelpRequests.Find(db, request.ReferralId).Any())
+                .Where(a =>
+                    a.Id == request.AttachmentId && a.ReferralId == request.ReferralId
+                    && EarlyHelpRequests.Find(db, request.ReferralId).Any())
                 .Select(a => new { a.FileName, a.ContentType })
                 .SingleOrDefaultAsync(cancellationToken);
             if (attachment is null)
@@ -71,7 +75,8 @@ public sealed class RequestModel(IMediator mediator) : PageModel
 
             var bytes = await db.AttachmentContents.AsNoTracking()
                 .Where(c => c.AttachmentId == request.AttachmentId).Select(c => c.Bytes).SingleAsync(cancellationToken);
-            await audit.RecordNowAsync(AttachmentDownloaded, CaseEvents.ReferralSubjectType, request.ReferralId.ToString(), $"Attachment {request.AttachmentId}", cancellationToken);
+            await audit.RecordNowAsync(AttachmentDownloaded, CaseEvents.ReferralSubjectType, request.ReferralId.ToString(),
+                $"Attachment {request.AttachmentId}", cancellationToken);
             return new Cases.AttachmentModel.Download(attachment.FileName, attachment.ContentType, bytes);
         }
     }

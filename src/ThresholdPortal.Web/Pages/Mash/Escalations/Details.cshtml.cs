@@ -94,9 +94,11 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
     {
         public Validator()
         {
-            RuleFor(a => a.Result).NotNull().WithMessage("Select whether the decision is upheld or changed").IsInEnum().WithMessage("Select whether the decision is upheld or changed");
+            RuleFor(a => a.Result).NotNull().WithMessage("Select whether the decision is upheld or changed").IsInEnum()
+                .WithMessage("Select whether the decision is upheld or changed");
             RuleFor(a => a.Response).NotEmpty().WithMessage("Give the reasons for your answer")
-                .MaximumLength(Escalation.ResponseMaxLength).WithMessage($"Your answer must be {Escalation.ResponseMaxLength:N0} characters or fewer");
+                .MaximumLength(Escalation.ResponseMaxLength)
+                    .WithMessage($"Your answer must be {Escalation.ResponseMaxLength:N0} characters or fewer");
         }
     }
 
@@ -120,9 +122,12 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 })
                 .SingleAsync(cancellationToken);
             var names = await db.Users.AsNoTracking().Where(u => u.Id == escalation.RaisedByUserId || u.Id == escalation.AnsweredByUserId)
-                .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName }).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-            return new Result(escalation, escalation.CaseId, mashCase.Reference, names.GetValueOrDefault(escalation.RaisedByUserId) ?? "The referrer",
-                mashCase.Organisation ?? "Not recorded", decision.Outcome, decision.Level, mashCase.ReferrerLevel, decision.Rationale, decision.ReviewedAt ?? decision.ProposedAt,
+                .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                    .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+            return new Result(escalation, escalation.CaseId, mashCase.Reference,
+                names.GetValueOrDefault(escalation.RaisedByUserId) ?? "The referrer",
+                mashCase.Organisation ?? "Not recorded", decision.Outcome, decision.Level, mashCase.ReferrerLevel, decision.Rationale,
+                    decision.ReviewedAt ?? decision.ProposedAt,
                 feedback, escalation.AnsweredByUserId is { } by ? names.GetValueOrDefault(by) : null, clock.GetUtcNow());
         }
     }
@@ -153,10 +158,13 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 return new CommandResult.Refused(refused.Message);
             }
 
-            audit.Record(CaseEvents.EscalationAnswered, CaseEvents.SubjectType, escalation.CaseId.ToString(), FeedbackDisplay.Result(escalation.Result!.Value));
+            audit.Record(CaseEvents.EscalationAnswered, CaseEvents.SubjectType, escalation.CaseId.ToString(),
+                FeedbackDisplay.Result(escalation.Result!.Value));
             // The answer goes to whoever raised the escalation (the referrer, or a colleague sharing their referrals).
-            var reference = await db.MashCases.Where(c => c.Id == escalation.CaseId).Select(c => c.Reference).SingleAsync(cancellationToken);
-            var email = await db.Users.Where(u => u.Id == escalation.RaisedByUserId && u.IsActive).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+            var reference = await db.MashCases.Where(c => c.Id == escalation.CaseId).Select(c => c.Reference)
+                .SingleAsync(cancellationToken);
+            var email = await db.Users.Where(u => u.Id == escalation.RaisedByUserId && u.IsActive).Select(u => u.Email)
+                .FirstOrDefaultAsync(cancellationToken);
             if (email is not null)
             {
                 outbox.Enqueue(email, EmailTemplate.EscalationAnswered, ReferralRoutes.Sent(reference));
@@ -175,6 +183,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
             return CommandResult.Saved;
         }
 
-        private const string ChangedMessage = "This escalation changed since you opened it: another manager may have answered it. Check it again.";
+        private const string ChangedMessage =
+            "This escalation changed since you opened it: another manager may have answered it. Check it again.";
     }
 }

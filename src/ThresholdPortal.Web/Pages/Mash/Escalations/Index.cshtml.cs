@@ -31,7 +31,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(bool Answered, EscalationCursor? After) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string Reference, string ReferrerOrganisation, DateTimeOffset RaisedAt, DateTimeOffset DueAt, DateTimeOffset? AnsweredAt, Domain.Decisions.EscalationResult? Result)
+    public sealed record Row(Guid Id, string Reference, string ReferrerOrganisation, DateTimeOffset RaisedAt, DateTimeOffset DueAt,
+        DateTimeOffset? AnsweredAt, Domain.Decisions.EscalationResult? Result)
     {
         public bool IsOverdue(DateTimeOffset now) => AnsweredAt is null && DueAt < now;
     }
@@ -49,7 +50,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 escalations = escalations.Where(e => e.AnsweredAt != null);
                 if (request.After is { } after)
                 {
-                    escalations = escalations.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.AnsweredAt, e.Id), ValueTuple.Create((DateTimeOffset?)after.At, after.Id)));
+                    escalations = escalations.Where(e =>
+                        EF.Functions.LessThan(ValueTuple.Create(e.AnsweredAt, e.Id),
+                        ValueTuple.Create((DateTimeOffset?)after.At, after.Id)));
                 }
 
                 escalations = escalations.OrderByDescending(e => e.AnsweredAt).ThenByDescending(e => e.Id);
@@ -59,7 +62,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 escalations = escalations.Where(e => e.AnsweredAt == null);
                 if (request.After is { } after)
                 {
-                    escalations = escalations.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.DueAt, e.Id), ValueTuple.Create(after.At, after.Id)));
+                    escalations = escalations.Where(e =>
+                        EF.Functions.GreaterThan(ValueTuple.Create(e.DueAt, e.Id), ValueTuple.Create(after.At, after.Id)));
                 }
 
                 escalations = escalations.OrderBy(e => e.DueAt).ThenBy(e => e.Id);
@@ -70,7 +74,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     e.Id,
                     db.MashCases.Where(c => c.Id == e.CaseId).Select(c => c.Reference).First(),
                     db.MashCases.Where(c => c.Id == e.CaseId)
-                        .SelectMany(c => db.Organisations.Where(o => o.Id == c.ReferringOrganisationId).Select(o => o.Name)).FirstOrDefault() ?? "Not recorded",
+                        .SelectMany(c => db.Organisations.Where(o => o.Id == c.ReferringOrganisationId).Select(o => o.Name))
+                            .FirstOrDefault() ?? "Not recorded",
                     e.RaisedAt, e.DueAt, e.AnsweredAt, e.Result))
                 .ToListAsync(cancellationToken);
             var open = await db.Escalations.CountAsync(e => e.AnsweredAt == null, cancellationToken);

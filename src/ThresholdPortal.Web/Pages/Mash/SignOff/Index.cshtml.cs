@@ -29,12 +29,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(string? After) : IQuery<Result>;
 
-    public sealed record Row(Guid CaseId, string Reference, DecisionOutcome Outcome, BragRating Rating, string ProposedBy, DateTimeOffset ProposedAt, int Revision, bool IsMine, DateTimeOffset? DueAt);
+    public sealed record Row(Guid CaseId, string Reference, DecisionOutcome Outcome, BragRating Rating, string ProposedBy,
+        DateTimeOffset ProposedAt, int Revision, bool IsMine, DateTimeOffset? DueAt);
 
     public sealed record Result(IReadOnlyList<Row> Rows, string? Next, DateTimeOffset Now);
 
     /// <summary>"ticks.id": the last row shown; anything unreadable reads as the first page.</summary>
-    public static string Cursor(DateTimeOffset proposedAt, Guid id) => $"{proposedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{id:N}";
+    public static string Cursor(DateTimeOffset proposedAt, Guid id) =>
+        $"{proposedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{id:N}";
 
     private static (DateTimeOffset At, Guid Id)? Decode(string? cursor)
     {
@@ -46,7 +48,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             : null;
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DecisionOptions> options) : IRequestHandler<Query, Result>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DecisionOptions> options)
+        : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -54,7 +57,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var waiting = db.CaseDecisions.AsNoTracking().Where(d => d.State == DecisionState.AwaitingSignOff);
             if (Decode(request.After) is { } after)
             {
-                waiting = waiting.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.ProposedAt, d.Id), ValueTuple.Create(after.At, after.Id)));
+                waiting = waiting.Where(d =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(d.ProposedAt, d.Id), ValueTuple.Create(after.At, after.Id)));
             }
 
             var rows = await waiting.OrderBy(d => d.ProposedAt).ThenBy(d => d.Id).Take(size + 1)
@@ -63,12 +67,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     d.Id, d.CaseId, d.Outcome, d.Rating, d.ProposedAt, d.Revision, d.ProposedByUserId,
                     Reference = db.MashCases.Where(c => c.Id == d.CaseId).Select(c => c.Reference).First(),
                     DueAt = db.MashCases.Where(c => c.Id == d.CaseId).Select(c => c.DecisionDueAt).First(),
-                    ProposedBy = db.Users.Where(u => u.Id == d.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    ProposedBy = db.Users.Where(u => u.Id == d.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                        .FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
             var page = rows.Take(size).ToList();
             return new Result(
-                [.. page.Select(r => new Row(r.CaseId, r.Reference, r.Outcome, r.Rating, r.ProposedBy ?? "Unknown", r.ProposedAt, r.Revision, r.ProposedByUserId == user.Id, r.DueAt))],
+                [.. page.Select(r =>
+                    new Row(r.CaseId, r.Reference, r.Outcome, r.Rating, r.ProposedBy ?? "Unknown", r.ProposedAt, r.Revision,
+                    r.ProposedByUserId == user.Id, r.DueAt))],
                 rows.Count > size ? Cursor(page[^1].ProposedAt, page[^1].Id) : null,
                 clock.GetUtcNow());
         }

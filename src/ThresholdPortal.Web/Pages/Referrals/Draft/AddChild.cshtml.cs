@@ -47,7 +47,8 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
             RuleFor(c => c.GivenName).NotEmpty().When(c => !c.IsUnborn).WithMessage("Enter the child's first name");
             RuleFor(c => c.FamilyName).NotEmpty().When(c => !c.IsUnborn).WithMessage("Enter the child's last name");
             RuleFor(c => c.DraftId)
-                .MustAsync(async (id, cancellationToken) => await db.ReferralChildren.CountAsync(c => c.ReferralId == id, cancellationToken) < MaxChildren)
+                .MustAsync(async (id, cancellationToken) =>
+                    await db.ReferralChildren.CountAsync(c => c.ReferralId == id, cancellationToken) < MaxChildren)
                 .OverridePropertyName(nameof(Command.GivenName))
                 .WithMessage($"A referral can be about up to {MaxChildren} children. Send a second referral for the others");
         }
@@ -63,7 +64,8 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
     {
         public async Task<Guid?> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return null;

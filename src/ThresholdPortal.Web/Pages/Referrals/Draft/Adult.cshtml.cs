@@ -62,7 +62,8 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
             var today = UkCalendar.Today(clock);
             RuleFor(c => c.GivenName).RequiredAnswer("Enter their first name", "First name", SignificantAdult.NameMaxLength);
             RuleFor(c => c.FamilyName).RequiredAnswer("Enter their last name, or 'not known'", "Last name", SignificantAdult.NameMaxLength);
-            RuleFor(c => c.Relationship).RequiredAnswer("Enter how they are related to the children", "Relationship", SignificantAdult.RelationshipMaxLength);
+            RuleFor(c => c.Relationship)
+                .RequiredAnswer("Enter how they are related to the children", "Relationship", SignificantAdult.RelationshipMaxLength);
             RuleFor(c => c.LivesWithChildren).NotNull().WithMessage("Select yes if they live with the children");
             RuleFor(c => c.KnowsAboutReferral).NotNull().WithMessage("Select yes if they know about this referral");
             RuleFor(c => c.DateOfBirth).Custom((date, context) =>
@@ -78,7 +79,8 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
                 }
             });
             RuleFor(c => c.DraftId)
-                .MustAsync(async (id, cancellationToken) => await db.ReferralAdults.CountAsync(a => a.ReferralId == id, cancellationToken) < MaxAdults)
+                .MustAsync(async (id, cancellationToken) =>
+                    await db.ReferralAdults.CountAsync(a => a.ReferralId == id, cancellationToken) < MaxAdults)
                 .When(c => c.AdultId is null)
                 .OverridePropertyName(nameof(Command.GivenName))
                 .WithMessage($"A referral can name up to {MaxAdults} adults. Describe any others in the concerns");
@@ -116,7 +118,8 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return false;
@@ -130,7 +133,8 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
 
             if (adult is null)
             {
-                adult = new SignificantAdult { ReferralId = referral.Id, Order = referral.Adults.Count == 0 ? 0 : referral.Adults.Max(a => a.Order) + 1 };
+                adult = new SignificantAdult { ReferralId = referral.Id,
+                    Order = referral.Adults.Count == 0 ? 0 : referral.Adults.Max(a => a.Order) + 1 };
                 db.ReferralAdults.Add(adult);
                 referral.Adults.Add(adult);
             }

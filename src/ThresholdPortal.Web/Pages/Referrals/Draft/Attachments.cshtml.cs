@@ -74,10 +74,12 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
                 .NotNull().WithMessage("Select a file")
                 .Must(file => file!.Length > 0).WithMessage("The selected file is empty")
                 .Must(file => file!.Length <= ReferralAttachment.MaxSizeBytes).WithMessage("The selected file must be smaller than 10 MB")
-                .MustAsync(async (file, cancellationToken) => AttachmentFileType.Detect(await ReadAsync(file!, cancellationToken)) is not null)
+                .MustAsync(async (file, cancellationToken) =>
+                    AttachmentFileType.Detect(await ReadAsync(file!, cancellationToken)) is not null)
                 .WithMessage("The selected file must be a PDF, a Word document (DOCX), a PNG or a JPEG");
             RuleFor(u => u.DraftId)
-                .MustAsync(async (id, cancellationToken) => await db.ReferralAttachments.CountAsync(a => a.ReferralId == id, cancellationToken) < ReferralAttachment.MaxPerReferral)
+                .MustAsync(async (id, cancellationToken) =>
+                    await db.ReferralAttachments.CountAsync(a => a.ReferralId == id, cancellationToken) < ReferralAttachment.MaxPerReferral)
                 .OverridePropertyName(nameof(Upload.File))
                 .WithMessage($"You can attach up to {ReferralAttachment.MaxPerReferral} files. Remove one to add another");
         }
@@ -108,7 +110,8 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Upload, bool>, IRequestHandler<Remove, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Upload, bool>,
+        IRequestHandler<Remove, bool>
     {
         public async Task<bool> Handle(Upload request, CancellationToken cancellationToken)
         {
@@ -119,7 +122,8 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
             }
 
             var bytes = await ReadAsync(request.File!, cancellationToken);
-            var type = AttachmentFileType.Detect(bytes) ?? throw new InvalidOperationException("The validator lets only known file types through.");
+            var type = AttachmentFileType.Detect(bytes)
+                ?? throw new InvalidOperationException("The validator lets only known file types through.");
             var attachment = new ReferralAttachment
             {
                 ReferralId = referral.Id,
@@ -142,7 +146,8 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             var attachment = referral is null
                 ? null
-                : await db.ReferralAttachments.SingleOrDefaultAsync(a => a.Id == request.AttachmentId && a.ReferralId == referral.Id, cancellationToken);
+                : await db.ReferralAttachments.SingleOrDefaultAsync(a => a.Id == request.AttachmentId && a.ReferralId == referral.Id,
+                    cancellationToken);
             if (referral is null || attachment is null)
             {
                 return false;

@@ -51,7 +51,8 @@ public sealed class BackgroundModel(IMediator mediator) : DraftPageModel
             const int max = ReferralConcerns.LongAnswerMaxLength;
             RuleFor(c => c.History).RequiredAnswer("Describe the family's history, or write 'none known'", "History", max);
             RuleFor(c => c.PreviousHelp).Answer("Previous help", max);
-            RuleFor(c => c.OtherProfessionals).RequiredAnswer("Name the other professionals involved and their views, or write 'none'", "Other professionals", max);
+            RuleFor(c => c.OtherProfessionals)
+                .RequiredAnswer("Name the other professionals involved and their views, or write 'none'", "Other professionals", max);
         }
     }
 
@@ -59,7 +60,9 @@ public sealed class BackgroundModel(IMediator mediator) : DraftPageModel
     {
         public Task<Command?> Handle(Query request, CancellationToken cancellationToken) =>
             db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
-                .Select(r => new Command { History = r.Concerns.History, PreviousHelp = r.Concerns.PreviousHelp, OtherProfessionals = r.Concerns.OtherProfessionals })
+                .Select(r =>
+                    new Command { History = r.Concerns.History, PreviousHelp = r.Concerns.PreviousHelp,
+                    OtherProfessionals = r.Concerns.OtherProfessionals })
                 .SingleOrDefaultAsync(cancellationToken);
     }
 

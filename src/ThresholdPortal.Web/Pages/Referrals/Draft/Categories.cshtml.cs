@@ -77,7 +77,8 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             When(c => c.Has(ConcernCategory.ChildSexualExploitation), () =>
             {
                 RuleFor(c => c.CseDetails).NotEmpty().WithMessage("Describe what makes you think the child is being sexually exploited");
-                RuleFor(c => c.CsePeopleAndPlaces).NotEmpty().WithMessage("Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
+                RuleFor(c => c.CsePeopleAndPlaces).NotEmpty()
+                    .WithMessage("Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
                 RuleFor(c => c.CseRiskToolCompleted).NotNull().WithMessage("Select yes if a CSE risk assessment tool has been completed");
             });
             When(c => c.Has(ConcernCategory.ChildCriminalExploitation), () =>
@@ -93,7 +94,8 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             RuleFor(c => c.Categories)
                 .MustAsync(async (command, keys, cancellationToken) => keys.Contains(ConcernCategory.FemaleGenitalMutilation.Key)
                     || !await db.Referrals.AnyAsync(r => r.Id == command.DraftId && r.FgmKnownOrSuspected == true, cancellationToken))
-                .WithMessage("You said FGM is known or suspected. Select female genital mutilation and say whether you have reported it to the police");
+                .WithMessage("You said FGM is known or suspected. Select female genital mutilation and say whether you have reported it " +
+                    "to the police");
         }
     }
 
@@ -136,7 +138,8 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return false;

@@ -84,7 +84,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var summary = await ReferralSummary.LoadAsync(db, db.Referrals.OwnDraft(request.DraftId, user), editable: true, cancellationToken);
+            var summary = await ReferralSummary.LoadAsync(db, db.Referrals.OwnDraft(request.DraftId, user), editable: true,
+                cancellationToken);
             if (summary is null)
             {
                 return null;
@@ -94,7 +95,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             var children = referral.Children.ToDictionary(c => c.Id, c => c.DisplayName);
             var flags = ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken))
                 .Select(f => new FlagLink(
-                    ReferralRoutes.LabelOf(f.Field) + (f.ChildId is { } child && children.TryGetValue(child, out var name) ? $" ({name})" : string.Empty),
+                    ReferralRoutes.LabelOf(f.Field)
+                        + (f.ChildId is { } child && children.TryGetValue(child, out var name) ? $" ({name})" : string.Empty),
                     f.Message,
                     ReferralRoutes.ForAnswer(referral.Id, f.Field, f.ChildId)))
                 .ToList();
@@ -102,7 +104,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration, DecisionClock decisionClock)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
+        DecisionClock decisionClock)
         : IRequestHandler<Submit, string?>
     {
         public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
@@ -110,7 +113,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             // Lock the row for this transaction: a second submit of the same draft waits here, then finds
             // it already sent and answers with the same reference.
             await db.Database.ExecuteSqlAsync(
-                $"SELECT 1 FROM \"Referrals\" WHERE \"Id\" = {request.DraftId} AND \"ReferrerUserId\" = {user.Id} FOR UPDATE", cancellationToken);
+                $"SELECT 1 FROM \"Referrals\" WHERE \"Id\" = {request.DraftId} AND \"ReferrerUserId\" = {user.Id} FOR UPDATE",
+                    cancellationToken);
             var referral = await db.Referrals
                 .Where(r => r.Id == request.DraftId && r.ReferrerUserId == user.Id)
                 .Include(r => r.Children).Include(r => r.Adults).Include(r => r.Attachments)
@@ -126,7 +130,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                 return referral.Reference;
             }
 
-            var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind).SingleAsync(cancellationToken);
+            var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind)
+                .SingleAsync(cancellationToken);
             referral.ReferralSourceCode = organisationKind.ReferralSource().Code;
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
 
@@ -134,7 +139,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
             referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken)));
             audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
-                $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); {referral.QualityFlags.Count} quality flags");
+                $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); " +
+                    $"{referral.QualityFlags.Count} quality flags");
 
             // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
             MashIntake.OpenCase(db, audit, referral, ContactChannel.Portal, decisionClock);

@@ -82,7 +82,8 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                 {
                     var problem = DateProblem(date, "Date of birth", "the child's date of birth") ?? (date.ToDate() is { } born
                         ? born > today ? "Date of birth must be today or in the past"
-                        : born <= today.AddYears(-MaximumAge) ? $"The child must be under {MaximumAge}. For a young adult, contact adult social care"
+                        : born <= today.AddYears(-MaximumAge)
+                            ? $"The child must be under {MaximumAge}. For a young adult, contact adult social care"
                         : null
                         : null);
                     if (problem is not null)
@@ -95,9 +96,13 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             {
                 RuleFor(c => c.ExpectedDate).Custom((date, context) =>
                 {
-                    var problem = DateProblem(date, "Expected date of birth", "the expected date of birth") ?? (date.ToDate() is { } expected
-                        ? expected < today ? "Expected date of birth must be today or in the future. If the baby has been born, select yes and enter their date of birth"
-                        : expected > today.AddMonths(MaximumMonthsToBirth) ? $"Expected date of birth must be within the next {MaximumMonthsToBirth} months"
+                    var problem = DateProblem(date, "Expected date of birth", "the expected date of birth")
+                        ?? (date.ToDate() is { } expected
+                        ? expected < today
+                            ? "Expected date of birth must be today or in the future. If the baby has been born, select yes and enter " +
+                            "their date of birth"
+                        : expected > today.AddMonths(MaximumMonthsToBirth)
+                            ? $"Expected date of birth must be within the next {MaximumMonthsToBirth} months"
                         : null
                         : null);
                     if (problem is not null)
@@ -107,7 +112,8 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                 });
             });
             RuleFor(c => c.Gender).NotNull().WithMessage("Select the child's gender").IsInEnum().WithMessage("Select the child's gender");
-            RuleFor(c => c.AddressLine1).RequiredAnswer("Enter the first line of the child's address", "Address line 1", ReferralChild.AddressLineMaxLength);
+            RuleFor(c => c.AddressLine1)
+                .RequiredAnswer("Enter the first line of the child's address", "Address line 1", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.AddressLine2).Answer("Address line 2", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.Town).Answer("Town or city", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.Postcode).NotEmpty().WithMessage("Enter the child's postcode")
@@ -122,7 +128,8 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             : null;
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, (Command Answers, string? AddressCopiedFrom)?>
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query,
+        (Command Answers, string? AddressCopiedFrom)?>
     {
         public async Task<(Command Answers, string? AddressCopiedFrom)?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -168,7 +175,8 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {

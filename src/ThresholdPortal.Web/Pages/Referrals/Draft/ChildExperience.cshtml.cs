@@ -75,13 +75,16 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     {
         public Validator()
         {
-            RuleFor(c => c.HowConcernsAffectChild).RequiredAnswer("Describe how the concerns affect the child", "How the concerns affect the child", ReferralConcerns.LongAnswerMaxLength);
+            RuleFor(c => c.HowConcernsAffectChild)
+                .RequiredAnswer("Describe how the concerns affect the child", "How the concerns affect the child",
+                ReferralConcerns.LongAnswerMaxLength);
             RuleFor(c => c.ChildsVoice).Answer("The child's voice", ReferralConcerns.LongAnswerMaxLength);
             RuleFor(c => c.SiblingsExperiences).Answer("Brothers' and sisters' experiences", ReferralConcerns.LongAnswerMaxLength);
         }
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, (Command Answers, string ChildName, bool HasSiblings)?>
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query,
+        (Command Answers, string ChildName, bool HasSiblings)?>
     {
         public async Task<(Command Answers, string ChildName, bool HasSiblings)?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -90,7 +93,8 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
             var child = children?.SingleOrDefault(c => c.Id == request.ChildId);
             return child is null
                 ? null
-                : (new Command { HowConcernsAffectChild = child.HowConcernsAffectChild, ChildsVoice = child.ChildsVoice, SiblingsExperiences = child.SiblingsExperiences },
+                : (new Command { HowConcernsAffectChild = child.HowConcernsAffectChild, ChildsVoice = child.ChildsVoice,
+                    SiblingsExperiences = child.SiblingsExperiences },
                     child.DisplayName, children!.Count > 1);
         }
     }
@@ -99,7 +103,8 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     {
         public async Task<Saved?> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {

@@ -72,7 +72,8 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         public Validator()
         {
             RuleFor(c => c.IndicatorCodes).Must(codes => codes.Count <= 200).WithMessage("Select fewer indicators");
-            RuleForEach(c => c.IndicatorCodes).MaximumLength(ThresholdIndicator.CodeMaxLength).WithMessage("Select indicators from the list");
+            RuleForEach(c => c.IndicatorCodes).MaximumLength(ThresholdIndicator.CodeMaxLength)
+                .WithMessage("Select indicators from the list");
         }
     }
 
@@ -97,7 +98,8 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {
@@ -106,7 +108,8 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
             // Only codes of this document version are kept, in the document's order.
-            child.IndicatorCodes = [.. document.Indicators.Where(i => request.IndicatorCodes.Contains(i.Code)).OrderBy(i => i.Order).Select(i => i.Code)];
+            child.IndicatorCodes = [.. document.Indicators.Where(i => request.IndicatorCodes.Contains(i.Code)).OrderBy(i => i.Order)
+                .Select(i => i.Code)];
             referral.RefreshSuggestion(document);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);

@@ -71,7 +71,8 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadO
         public Validator() => RuleFor(n => n.AddAnother).NotNull().WithMessage("Select yes if you need to add another child");
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<ChildRow>?>, IRequestHandler<Next, int?>
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<ChildRow>?>,
+        IRequestHandler<Next, int?>
     {
         public async Task<IReadOnlyList<ChildRow>?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -82,14 +83,16 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadO
         }
 
         public Task<int?> Handle(Next request, CancellationToken cancellationToken) =>
-            db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Select(r => (int?)r.Children.Count).SingleOrDefaultAsync(cancellationToken);
+            db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Select(r => (int?)r.Children.Count)
+                .SingleOrDefaultAsync(cancellationToken);
     }
 
     public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RemoveChild, bool>
     {
         public async Task<bool> Handle(RemoveChild request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {

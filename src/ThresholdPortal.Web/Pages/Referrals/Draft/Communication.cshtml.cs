@@ -51,7 +51,8 @@ public sealed class CommunicationModel(IMediator mediator) : DraftPageModel
         {
             RuleFor(c => c.InterpreterNeeded).NotNull().WithMessage("Select yes if anyone in the family needs an interpreter");
             RuleFor(c => c.Language).Answer("Language", CommunicationNeeds.LanguageMaxLength);
-            RuleFor(c => c.Language).NotEmpty().When(c => c.InterpreterNeeded == true).WithMessage("Enter the language, and who needs the interpreter");
+            RuleFor(c => c.Language).NotEmpty().When(c => c.InterpreterNeeded == true)
+                .WithMessage("Enter the language, and who needs the interpreter");
             RuleFor(c => c.HasCommunicationNeeds).NotNull().WithMessage("Select yes if anyone has a disability or communication need");
             RuleFor(c => c.CommunicationNeedsDetails).Answer("Communication needs", CommunicationNeeds.DetailsMaxLength);
             RuleFor(c => c.CommunicationNeedsDetails).NotEmpty().When(c => c.HasCommunicationNeeds == true)
@@ -87,7 +88,8 @@ public sealed class CommunicationModel(IMediator mediator) : DraftPageModel
             needs.InterpreterNeeded = request.InterpreterNeeded;
             needs.Language = request.InterpreterNeeded == true ? ReferralValidation.Clean(request.Language) : null;
             needs.HasCommunicationNeeds = request.HasCommunicationNeeds;
-            needs.CommunicationNeedsDetails = request.HasCommunicationNeeds == true ? ReferralValidation.Clean(request.CommunicationNeedsDetails) : null;
+            needs.CommunicationNeedsDetails = request.HasCommunicationNeeds == true
+                ? ReferralValidation.Clean(request.CommunicationNeedsDetails) : null;
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return true;

@@ -62,9 +62,11 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
             const int max = ReferralConcerns.LongAnswerMaxLength;
             RuleFor(c => c.WhatHappened).RequiredAnswer("Describe what happened and when", "What happened", max);
             RuleFor(c => c.RiskFactors).RequiredAnswer("Describe the risks to the children", "Risk factors", max);
-            RuleFor(c => c.ProtectiveFactors).RequiredAnswer("Describe what keeps the children safe, or write 'none known'", "Protective factors", max);
+            RuleFor(c => c.ProtectiveFactors)
+                .RequiredAnswer("Describe what keeps the children safe, or write 'none known'", "Protective factors", max);
             RuleFor(c => c.Analysis).Answer("Your analysis", max);
-            RuleFor(c => c.ExpectedOutcome).RequiredAnswer("Say what you expect to happen as a result of this referral", "What you expect to happen", max);
+            RuleFor(c => c.ExpectedOutcome)
+                .RequiredAnswer("Say what you expect to happen as a result of this referral", "What you expect to happen", max);
         }
     }
 

@@ -66,19 +66,23 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
     {
         public Validator(PortalDbContext db)
         {
-            RuleFor(c => c.Decision).NotNull().WithMessage("Select whether the parents or carers agreed to the referral").IsInEnum().WithMessage("Select whether the parents or carers agreed to the referral");
+            RuleFor(c => c.Decision).NotNull().WithMessage("Select whether the parents or carers agreed to the referral").IsInEnum()
+                .WithMessage("Select whether the parents or carers agreed to the referral");
             RuleFor(c => c.RefusedReason).Answer("Your reason", ConsentRecord.ReasonMaxLength);
             RuleFor(c => c.NotSoughtReason).Answer("Your reason", ConsentRecord.ReasonMaxLength);
             RuleFor(c => c.RefusedReason).NotEmpty().When(c => c.Decision == ConsentDecision.Refused)
                 .WithMessage("Say what the parents or carers said, and why you are referring without their agreement");
             RuleFor(c => c.NotSoughtReason).NotEmpty().When(c => c.Decision == ConsentDecision.NotSought)
                 .WithMessage("Explain why you did not seek consent");
-            RuleFor(c => c.SharingBasis).NotNull().WithMessage("Select the basis on which you are sharing this information").IsInEnum().WithMessage("Select the basis on which you are sharing this information");
+            RuleFor(c => c.SharingBasis).NotNull().WithMessage("Select the basis on which you are sharing this information").IsInEnum()
+                .WithMessage("Select the basis on which you are sharing this information");
             RuleFor(c => c.Decision)
                 .MustAsync(async (command, decision, cancellationToken) => decision == ConsentDecision.Obtained
-                    || !await db.Referrals.AnyAsync(r => r.Id == command.DraftId && r.Kind == ReferralKind.EarlyHelpRequest, cancellationToken))
+                    || !await db.Referrals.AnyAsync(r => r.Id == command.DraftId && r.Kind == ReferralKind.EarlyHelpRequest,
+                        cancellationToken))
                 .When(c => c.Decision is not null)
-                .WithMessage("Early help needs the family's agreement. Ask them first, or go back to the level and refer to the MASH instead");
+                .WithMessage("Early help needs the family's agreement. Ask them first, or go back to the level and refer to the MASH " +
+                    "instead");
         }
     }
 

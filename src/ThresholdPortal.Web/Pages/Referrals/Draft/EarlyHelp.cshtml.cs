@@ -89,7 +89,8 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
     {
         public Validator()
         {
-            RuleFor(c => c.Choice).NotNull().WithMessage("Select whether to send an early help request or refer to the MASH").IsInEnum().WithMessage("Select whether to send an early help request or refer to the MASH");
+            RuleFor(c => c.Choice).NotNull().WithMessage("Select whether to send an early help request or refer to the MASH").IsInEnum()
+                .WithMessage("Select whether to send an early help request or refer to the MASH");
             RuleFor(c => c.ReasonForMashReferral).Answer("Your reason", Referral.ReasonMaxLength);
             RuleFor(c => c.ReasonForMashReferral).NotEmpty().When(c => c.Choice == EarlyHelpChoice.ReferToMashAnyway)
                 .WithMessage("Explain why you are referring to the MASH rather than asking for early help");
@@ -107,8 +108,10 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
             }
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
-            var services = await db.EarlyHelpServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-            return new Result(referral.EarlyHelpOffered, document.Describe(ThresholdLevel.EarlyHelp), referral.SuggestedLevel, referral.ChosenLevel,
+            var services = await db.EarlyHelpServices.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Name)
+                .ToListAsync(cancellationToken);
+            return new Result(referral.EarlyHelpOffered, document.Describe(ThresholdLevel.EarlyHelp), referral.SuggestedLevel,
+                referral.ChosenLevel,
                 services, referral.EarlyHelpChoice, referral.ReasonForMashReferral);
         }
     }

@@ -71,7 +71,8 @@ public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReload
         public Validator() => RuleFor(n => n.AddAnother).NotNull().WithMessage("Select yes if you need to add another adult");
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<AdultRow>?>, IRequestHandler<Next, int?>
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, IReadOnlyList<AdultRow>?>,
+        IRequestHandler<Next, int?>
     {
         public async Task<IReadOnlyList<AdultRow>?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -82,14 +83,16 @@ public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReload
         }
 
         public Task<int?> Handle(Next request, CancellationToken cancellationToken) =>
-            db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Select(r => (int?)r.Adults.Count).SingleOrDefaultAsync(cancellationToken);
+            db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Select(r => (int?)r.Adults.Count)
+                .SingleOrDefaultAsync(cancellationToken);
     }
 
     public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RemoveAdult, bool>
     {
         public async Task<bool> Handle(RemoveAdult request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults)
+                .SingleOrDefaultAsync(cancellationToken);
             var adult = referral?.Adults.SingleOrDefault(a => a.Id == request.AdultId);
             if (referral is null || adult is null)
             {

@@ -74,21 +74,25 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.ChosenLevel).NotNull().WithMessage("Select the level you are referring at").IsInEnum().WithMessage("Select the level you are referring at");
+        public Validator() =>
+            RuleFor(c => c.ChosenLevel).NotNull().WithMessage("Select the level you are referring at").IsInEnum()
+            .WithMessage("Select the level you are referring at");
     }
 
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return null;
             }
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
-            return new Result(document, ThresholdGuidance.Suggest(document, referral.IndicatorsByChild, referral.Screening), referral.ChosenLevel);
+            return new Result(document, ThresholdGuidance.Suggest(document, referral.IndicatorsByChild, referral.Screening),
+                referral.ChosenLevel);
         }
     }
 
@@ -96,7 +100,8 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
     {
         public async Task<bool?> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return null;

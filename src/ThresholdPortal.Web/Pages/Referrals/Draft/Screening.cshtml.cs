@@ -64,7 +64,9 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
     {
         public Task<Command?> Handle(Query request, CancellationToken cancellationToken) =>
             db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
-                .Select(r => new Command { DraftId = r.Id, ChildInImmediateDanger = r.ChildInImmediateDanger, FgmKnownOrSuspected = r.FgmKnownOrSuspected })
+                .Select(r =>
+                    new Command { DraftId = r.Id, ChildInImmediateDanger = r.ChildInImmediateDanger,
+                    FgmKnownOrSuspected = r.FgmKnownOrSuspected })
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -72,7 +74,8 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
     {
         public async Task<Saved?> Handle(Command request, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children).SingleOrDefaultAsync(cancellationToken);
+            var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
+                .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
                 return null;

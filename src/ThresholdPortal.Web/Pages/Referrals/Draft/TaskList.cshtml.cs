@@ -28,7 +28,8 @@ public sealed class TaskListModel(IMediator mediator) : DraftPageModel
 
     public sealed record Query(Guid DraftId) : IQuery<Result?>;
 
-    public sealed record Result(ReferralProgress Progress, IReadOnlyDictionary<Guid, string> ChildNames, ReferralKind Kind, DateTimeOffset SavedAt);
+    public sealed record Result(ReferralProgress Progress, IReadOnlyDictionary<Guid, string> ChildNames, ReferralKind Kind,
+        DateTimeOffset SavedAt);
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
     {
@@ -40,7 +41,8 @@ public sealed class TaskListModel(IMediator mediator) : DraftPageModel
                 .SingleOrDefaultAsync(cancellationToken);
             return referral is null
                 ? null
-                : new Result(ReferralProgress.Of(referral), referral.Children.ToDictionary(c => c.Id, c => c.DisplayName), referral.Kind, referral.UpdatedAt);
+                : new Result(ReferralProgress.Of(referral), referral.Children.ToDictionary(c => c.Id, c => c.DisplayName), referral.Kind,
+                    referral.UpdatedAt);
         }
     }
 }

@@ -55,7 +55,8 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
         public Validator() =>
             RuleFor(c => c.Phone).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter a phone number the MASH can call you on")
-                .MaximumLength(ReferrerContact.PhoneMaxLength).WithMessage($"Phone number must be {ReferrerContact.PhoneMaxLength} characters or fewer")
+                .MaximumLength(ReferrerContact.PhoneMaxLength)
+                    .WithMessage($"Phone number must be {ReferrerContact.PhoneMaxLength} characters or fewer")
                 .Must(ReferralValidation.IsPhoneNumber).WithMessage("Enter a phone number, like 01632 960 001 or 07700 900 982");
     }
 

@@ -54,7 +54,8 @@ public sealed partial class CreateModel(IMediator mediator) : PageModel
             request.ApplyTo(agency);
             db.PartnerAgencies.Add(agency);
             audit.Record("partner_agency.created", nameof(PartnerAgency), agency.Id.ToString(),
-                $"{agency.Name} (position {agency.Order}, {(agency.IsActive ? "on the checklist" : "not on the checklist")}); answered by {AgencyFields.Answerers(agency.RecipientKinds)}; {agency.StandardQuestions.Count} standard questions");
+                $"{agency.Name} (position {agency.Order}, {(agency.IsActive ? "on the checklist" : "not on the checklist")}); answered " +
+                    $"by {AgencyFields.Answerers(agency.RecipientKinds)}; {agency.StandardQuestions.Count} standard questions");
             await db.SaveChangesAsync(cancellationToken);
             return agency.Id;
         }

@@ -22,6 +22,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken) =>
             await db.PartnerAgencies.AsNoTracking().OrderByDescending(a => a.IsActive).ThenBy(a => a.Order).ThenBy(a => a.Name)
-                .Select(a => new Row(a.Id, a.Name, a.Order, a.IsActive, a.RecipientKinds, a.StandardQuestions.Count)).ToListAsync(cancellationToken);
+                .Select(a => new Row(a.Id, a.Name, a.Order, a.IsActive, a.RecipientKinds, a.StandardQuestions.Count))
+                    .ToListAsync(cancellationToken);
     }
 }

@@ -39,7 +39,8 @@ public sealed class CreateModel(IMediator mediator) : PageModel
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
-            var service = new EarlyHelpService { Name = string.Empty, Offer = string.Empty, Area = string.Empty, HowToAccess = string.Empty };
+            var service = new EarlyHelpService { Name = string.Empty, Offer = string.Empty, Area = string.Empty,
+                HowToAccess = string.Empty };
             request.ApplyTo(service);
             db.EarlyHelpServices.Add(service);
             audit.Record("early_help_service.created", nameof(EarlyHelpService), service.Id.ToString(),

@@ -89,12 +89,14 @@ public sealed class EditModel(IMediator mediator) : PageModel
             service.IsActive = request.IsActive.Value;
             if (changes.Count > 0)
             {
-                audit.Record("early_help_service.updated", nameof(EarlyHelpService), service.Id.ToString(), "Changed " + string.Join("; ", changes));
+                audit.Record("early_help_service.updated", nameof(EarlyHelpService), service.Id.ToString(),
+                    "Changed " + string.Join("; ", changes));
             }
 
             if (availability is not null)
             {
-                audit.Record(service.IsActive ? "early_help_service.reinstated" : "early_help_service.withdrawn", nameof(EarlyHelpService), service.Id.ToString(),
+                audit.Record(service.IsActive ? "early_help_service.reinstated" : "early_help_service.withdrawn", nameof(EarlyHelpService),
+                    service.Id.ToString(),
                     $"{service.Name} {availability}");
             }
 

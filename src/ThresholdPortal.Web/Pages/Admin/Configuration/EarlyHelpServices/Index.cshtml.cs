@@ -20,7 +20,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query request, CancellationToken cancellationToken) =>
-            (await db.EarlyHelpServices.AsNoTracking().OrderByDescending(s => s.IsActive).ThenBy(s => s.Name).ToListAsync(cancellationToken))
+            (await db.EarlyHelpServices.AsNoTracking().OrderByDescending(s => s.IsActive).ThenBy(s => s.Name)
+                .ToListAsync(cancellationToken))
             .Select(s => new Row(s.Id, s.Name, s.AgeRange, s.Area, s.IsActive)).ToList();
     }
 }

@@ -39,7 +39,8 @@ public sealed class CreateModel(IMediator mediator) : PageModel
     {
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
-            var entry = new GlossaryEntry { Term = request.Term!.Trim(), Meaning = request.Meaning!.Trim(), WidelyUnderstood = request.WidelyUnderstood!.Value };
+            var entry = new GlossaryEntry { Term = request.Term!.Trim(), Meaning = request.Meaning!.Trim(),
+                WidelyUnderstood = request.WidelyUnderstood!.Value };
             db.GlossaryTerms.Add(entry);
             audit.Record("glossary.term_added", nameof(GlossaryEntry), entry.Id.ToString(),
                 $"{entry.Term}: {entry.Meaning}" + (entry.WidelyUnderstood ? " (widely understood)" : string.Empty));

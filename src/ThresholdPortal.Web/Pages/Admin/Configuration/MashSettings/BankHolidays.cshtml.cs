@@ -74,7 +74,8 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
                 });
                 RuleFor(c => c.Description).Cascade(CascadeMode.Stop)
                     .NotEmpty().WithMessage("Enter what the bank holiday is, like Christmas Day")
-                    .MaximumLength(BankHoliday.DescriptionMaxLength).WithMessage($"Description must be {BankHoliday.DescriptionMaxLength} characters or fewer");
+                    .MaximumLength(BankHoliday.DescriptionMaxLength)
+                        .WithMessage($"Description must be {BankHoliday.DescriptionMaxLength} characters or fewer");
                 RuleFor(c => c.Date)
                     .MustAsync(async (date, cancellationToken) => date.ToDate() is not { } day
                         || (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.All(h => h.Date != day))
@@ -82,7 +83,8 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
             });
             When(c => c.Remove is not null, () =>
                 RuleFor(c => c.Remove)
-                    .MustAsync(async (date, cancellationToken) => (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.Any(h => h.Date == date))
+                    .MustAsync(async (date, cancellationToken) =>
+                        (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.Any(h => h.Date == date))
                     .WithMessage("That date is not a bank holiday"));
             this.AddBasedOnNewestRule(db);
         }
@@ -90,10 +92,12 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     public sealed class QueryHandler(PortalDbContext db) : IRequestHandler<Query, MashSettingsVersion>
     {
-        public Task<MashSettingsVersion> Handle(Query request, CancellationToken cancellationToken) => MashSettingsChanges.NewestAsync(db, cancellationToken);
+        public Task<MashSettingsVersion> Handle(Query request, CancellationToken cancellationToken) =>
+            MashSettingsChanges.NewestAsync(db, cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
+        int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
@@ -104,7 +108,8 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
                 }
                 else
                 {
-                    next.BankHolidays.Add(new BankHoliday { Date = request.Date.ToDate()!.Value, Description = request.Description!.Trim() });
+                    next.BankHolidays.Add(new BankHoliday { Date = request.Date.ToDate()!.Value,
+                        Description = request.Description!.Trim() });
                     next.BankHolidays.Sort((a, b) => a.Date.CompareTo(b.Date));
                 }
             }, cancellationToken);

@@ -33,7 +33,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var versions = await db.MashSettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).Take(100).ToListAsync(cancellationToken);
+            var versions = await db.MashSettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).Take(100)
+                .ToListAsync(cancellationToken);
             return new Result(versions[0], versions);
         }
     }

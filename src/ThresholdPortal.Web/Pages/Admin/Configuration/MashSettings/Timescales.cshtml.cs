@@ -102,7 +102,8 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
+        int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>

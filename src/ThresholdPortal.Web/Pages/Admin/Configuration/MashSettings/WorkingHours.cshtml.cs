@@ -16,7 +16,8 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache) : PageModel
 {
     public static readonly IReadOnlyList<DayOfWeek> Week =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday,
+            DayOfWeek.Sunday];
 
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -46,10 +47,12 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
         {
             RuleFor(c => c.DayStarts).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter when the working day starts")
-                .Must(t => MashSettingsChanges.ParseTime(t) is not null).WithMessage("Enter when the working day starts as a 24-hour time, like 09:00");
+                .Must(t => MashSettingsChanges.ParseTime(t) is not null)
+                    .WithMessage("Enter when the working day starts as a 24-hour time, like 09:00");
             RuleFor(c => c.DayEnds).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter when the working day ends")
-                .Must(t => MashSettingsChanges.ParseTime(t) is not null).WithMessage("Enter when the working day ends as a 24-hour time, like 17:00")
+                .Must(t => MashSettingsChanges.ParseTime(t) is not null)
+                    .WithMessage("Enter when the working day ends as a 24-hour time, like 17:00")
                 .Must((c, end) => !(MashSettingsChanges.ParseTime(end) <= MashSettingsChanges.ParseTime(c.DayStarts)))
                 .WithMessage("The working day must end after it starts");
             RuleFor(c => c.WorkingDays).Cascade(CascadeMode.Stop)
@@ -75,7 +78,8 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command, int?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
+        int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>

@@ -31,7 +31,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => Versions = await mediator.Send(new Query(), cancellationToken);
 
-    public sealed record Row(Guid Id, string Name, int Version, ThresholdDocumentStatus Status, DateOnly PublishedOn, int Indicators, int Referrals);
+    public sealed record Row(Guid Id, string Name, int Version, ThresholdDocumentStatus Status, DateOnly PublishedOn, int Indicators,
+        int Referrals);
 
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
@@ -56,7 +57,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var currentId = await db.CurrentDocumentIdAsync(cancellationToken)
                 ?? throw new InvalidOperationException("There is no published threshold document to copy.");
             var current = await db.DocumentAsync(currentId, cancellationToken);
-            if (await db.ThresholdDocuments.AnyAsync(d => d.Key == current.Key && d.Status == ThresholdDocumentStatus.Draft, cancellationToken))
+            if (await db.ThresholdDocuments.AnyAsync(d => d.Key == current.Key && d.Status == ThresholdDocumentStatus.Draft,
+                cancellationToken))
             {
                 throw new RequestValidationException(request, [new ValidationFailure(string.Empty,
                     "There is already a draft version. Change or publish that draft before you start another")]);

@@ -97,7 +97,8 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
 
             return new Form(data,
                 [new SelectListItem("Choose a sub-domain", string.Empty),
-                 .. document.SubDomains.OrderBy(s => s.Domain).ThenBy(s => s.Order).Select(s => new SelectListItem($"{s.Domain.DisplayName()}: {s.Name}", s.Code))],
+                 .. document.SubDomains.OrderBy(s => s.Domain).ThenBy(s => s.Order)
+                     .Select(s => new SelectListItem($"{s.Domain.DisplayName()}: {s.Name}", s.Code))],
                 [new SelectListItem("Choose a level", string.Empty),
                  .. document.Levels.OrderBy(l => l.Level).Select(l => new SelectListItem(document.TitleOf(l.Level), l.Level.ToString()))]);
         }
@@ -122,12 +123,15 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
         {
             RuleFor(c => c.Code).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter a code for the indicator")
-                .MaximumLength(ThresholdIndicator.CodeMaxLength).WithMessage($"The code must be {ThresholdIndicator.CodeMaxLength} characters or fewer")
-                .Must(c => CodePattern().IsMatch(c!.Trim())).WithMessage("The code can only contain lower-case letters, digits and hyphens, for example health-3c");
+                .MaximumLength(ThresholdIndicator.CodeMaxLength)
+                    .WithMessage($"The code must be {ThresholdIndicator.CodeMaxLength} characters or fewer")
+                .Must(c => CodePattern().IsMatch(c!.Trim()))
+                    .WithMessage("The code can only contain lower-case letters, digits and hyphens, for example health-3c");
             RuleFor(c => c.SubDomainCode).NotEmpty().WithMessage("Choose a sub-domain");
             RuleFor(c => c.Level).NotNull().WithMessage("Choose a level").IsInEnum().WithMessage("Choose a level");
             RuleFor(c => c.Text).NotEmpty().WithMessage("Enter the indicator's text")
-                .MaximumLength(ThresholdIndicator.TextMaxLength).WithMessage($"The text must be {ThresholdIndicator.TextMaxLength} characters or fewer");
+                .MaximumLength(ThresholdIndicator.TextMaxLength)
+                    .WithMessage($"The text must be {ThresholdIndicator.TextMaxLength} characters or fewer");
         }
     }
 
@@ -140,14 +144,17 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
             var text = request.Text!.Trim();
             if (draft.SubDomains.All(s => s.Code != request.SubDomainCode))
             {
-                throw new RequestValidationException(request, [new ValidationFailure(nameof(Command.SubDomainCode), "Choose a sub-domain from the list")]);
+                throw new RequestValidationException(request,
+                    [new ValidationFailure(nameof(Command.SubDomainCode), "Choose a sub-domain from the list")]);
             }
 
             var existing = string.IsNullOrEmpty(request.OriginalCode) ? null : draft.FindIndicator(request.OriginalCode)
-                ?? throw new RequestValidationException(request, [new ValidationFailure(nameof(Command.Code), "This indicator is no longer in the draft")]);
+                ?? throw new RequestValidationException(request,
+                    [new ValidationFailure(nameof(Command.Code), "This indicator is no longer in the draft")]);
             if (existing?.Code != code && draft.FindIndicator(code) is not null)
             {
-                throw new RequestValidationException(request, [new ValidationFailure(nameof(Command.Code), $"There is already an indicator with the code {code}")]);
+                throw new RequestValidationException(request,
+                    [new ValidationFailure(nameof(Command.Code), $"There is already an indicator with the code {code}")]);
             }
 
             if (existing is null)
@@ -164,7 +171,8 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
             {
                 // The code is the owned row's key: a new code is a new row in the same place.
                 draft.Indicators.Remove(existing);
-                draft.Indicators.Add(new ThresholdIndicator { Code = code, Level = request.Level!.Value, SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order });
+                draft.Indicators.Add(new ThresholdIndicator { Code = code, Level = request.Level!.Value,
+                    SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order });
                 audit.Record("threshold_document.indicator_changed", nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {existing.Code} is now {code} at {request.Level!.Value.Number()}: {text}");
             }
@@ -188,7 +196,8 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, string.Empty, cancellationToken);
             var indicator = draft.FindIndicator(request.Code)
-                ?? throw new RequestValidationException(request, [new ValidationFailure(string.Empty, "This indicator is no longer in the draft")]);
+                ?? throw new RequestValidationException(request,
+                    [new ValidationFailure(string.Empty, "This indicator is no longer in the draft")]);
             draft.Indicators.Remove(indicator);
             audit.Record("threshold_document.indicator_retired", nameof(ThresholdDocument), draft.Id.ToString(),
                 $"Version {draft.Version}: {indicator.Code} retired");

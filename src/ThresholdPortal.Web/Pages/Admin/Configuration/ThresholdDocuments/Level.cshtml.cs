@@ -48,7 +48,8 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id });
     }
 
-    /// <summary>The level from its number in the address (/level/{id}/3); a plain segment, so any address reaches authorization first.</summary>
+    /// <summary>The level from its number in the address (/level/{id}/3); a plain segment, so any address reaches authorization
+    /// first.</summary>
     private static ThresholdLevel? Parse(string level) =>
         int.TryParse(level, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
         && Enum.IsDefined((ThresholdLevel)number) ? (ThresholdLevel)number : null;
@@ -64,7 +65,8 @@ public sealed class LevelModel(IMediator mediator) : PageModel
             var level = document?.Levels.SingleOrDefault(l => l.Level == request.Level);
             return level is null ? null : new Command
             {
-                DocumentId = request.DocumentId, Level = level.Level, Name = level.Name, Summary = level.Summary, Description = level.Description,
+                DocumentId = request.DocumentId, Level = level.Level, Name = level.Name, Summary = level.Summary,
+                    Description = level.Description,
             };
         }
     }
@@ -84,11 +86,14 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         {
             RuleFor(c => c.Level).IsInEnum();
             RuleFor(c => c.Name).NotEmpty().WithMessage("Enter the level's name")
-                .MaximumLength(ThresholdLevelDescription.NameMaxLength).WithMessage($"The name must be {ThresholdLevelDescription.NameMaxLength} characters or fewer");
+                .MaximumLength(ThresholdLevelDescription.NameMaxLength)
+                    .WithMessage($"The name must be {ThresholdLevelDescription.NameMaxLength} characters or fewer");
             RuleFor(c => c.Summary).NotEmpty().WithMessage("Enter a one-sentence summary")
-                .MaximumLength(ThresholdLevelDescription.SummaryMaxLength).WithMessage($"The summary must be {ThresholdLevelDescription.SummaryMaxLength} characters or fewer");
+                .MaximumLength(ThresholdLevelDescription.SummaryMaxLength)
+                    .WithMessage($"The summary must be {ThresholdLevelDescription.SummaryMaxLength} characters or fewer");
             RuleFor(c => c.Description).NotEmpty().WithMessage("Enter a description")
-                .MaximumLength(ThresholdLevelDescription.DescriptionMaxLength).WithMessage($"The description must be {ThresholdLevelDescription.DescriptionMaxLength} characters or fewer");
+                .MaximumLength(ThresholdLevelDescription.DescriptionMaxLength)
+                    .WithMessage($"The description must be {ThresholdLevelDescription.DescriptionMaxLength} characters or fewer");
         }
     }
 

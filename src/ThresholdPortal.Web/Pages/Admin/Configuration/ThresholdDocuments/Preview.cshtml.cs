@@ -45,7 +45,8 @@ public sealed class PreviewModel(IMediator mediator) : PageModel
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var document = await db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken);
+            var document = await db.ThresholdDocuments.AsNoTracking().AsSplitQuery()
+                .SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken);
             if (document is null)
             {
                 return null;

@@ -55,7 +55,8 @@ public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInval
             db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(d => d.Id == request.Id, cancellationToken);
     }
 
-    /// <summary>Publishes the draft, retiring the version it replaces; refused, with every problem listed, while the draft is not usable.</summary>
+    /// <summary>Publishes the draft, retiring the version it replaces; refused, with every problem listed, while the draft is not
+    /// usable.</summary>
     public sealed class Publish : ICommand<int>
     {
         public Guid Id { get; set; }
@@ -74,11 +75,13 @@ public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInval
             }
 
             var currentId = await db.CurrentDocumentIdAsync(cancellationToken);
-            var current = currentId is null ? null : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
+            var current = currentId is null ? null
+                : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
             ThresholdDocumentPublication.Publish(draft, current, today);
             audit.Record("threshold_document.published", nameof(ThresholdDocument), draft.Id.ToString(),
-                $"{draft.Name} version {draft.Version} published" + (current is null ? string.Empty : $"; version {current.Version} retired"));
+                $"{draft.Name} version {draft.Version} published"
+                    + (current is null ? string.Empty : $"; version {current.Version} retired"));
             await db.SaveChangesAsync(cancellationToken);
             return draft.Version;
         }

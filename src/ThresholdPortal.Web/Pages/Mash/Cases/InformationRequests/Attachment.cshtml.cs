@@ -24,14 +24,16 @@ public sealed class AttachmentModel(IMediator mediator) : PageModel
     {
         public async Task<ResponseAttachments.Download?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var file = await ResponseAttachments.LoadAsync(db, db.InformationRequests.Where(r => r.CaseId == request.CaseId), request.AttachmentId, cancellationToken);
+            var file = await ResponseAttachments.LoadAsync(db, db.InformationRequests.Where(r => r.CaseId == request.CaseId),
+                request.AttachmentId, cancellationToken);
             if (file is null)
             {
                 return null;
             }
 
             await audit.RecordNowAsync(InformationRequestEvents.AttachmentDownloaded, CaseEvents.SubjectType, request.CaseId.ToString(),
-                InformationRequestEvents.Detail(file.AgencyName, file.RequestId) + $"; attachment {request.AttachmentId}", cancellationToken);
+                InformationRequestEvents.Detail(file.AgencyName, file.RequestId) + $"; attachment {request.AttachmentId}",
+                    cancellationToken);
             return file;
         }
     }

@@ -56,7 +56,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
     public sealed record NotNeededView(string Reason, string By, DateTimeOffset At);
 
     public sealed record ChecklistRow(
-        string Key, string Name, string? Description, AgencyCheckStatus Status, bool OnChecklist, IReadOnlyList<RequestView> Requests, NotNeededView? NotNeeded);
+        string Key, string Name, string? Description, AgencyCheckStatus Status, bool OnChecklist, IReadOnlyList<RequestView> Requests,
+            NotNeededView? NotNeeded);
 
     public sealed record ChildInBrief(string Name, DateOnly? DateOfBirth, bool IsUnborn);
 
@@ -100,7 +101,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
             }
 
             // The agencies' answers are case information: reading them is a view of the case, and logged first.
-            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), "Information requests", cancellationToken);
+            await audit.RecordNowAsync(CaseEvents.Viewed, CaseEvents.SubjectType, mashCase.Id.ToString(), "Information requests",
+                cancellationToken);
 
             var now = clock.GetUtcNow();
             var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
@@ -112,7 +114,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
                 .Select(n => new
                 {
                     n.AgencyKey,
-                    View = new NotNeededView(n.Reason, db.Users.Where(u => u.Id == n.RecordedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault() ?? "Unknown", n.RecordedAt),
+                    View = new NotNeededView(n.Reason,
+                        db.Users.Where(u => u.Id == n.RecordedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault()
+                        ?? "Unknown", n.RecordedAt),
                 })
                 .ToDictionaryAsync(n => n.AgencyKey, n => n.View, cancellationToken);
             var rows = checklist.Agencies.Select(a =>
@@ -127,14 +131,17 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
                 .Select(r => new
                 {
                     r.Concerns.WhatHappened,
-                    Children = r.Children.OrderBy(c => c.Order).Select(c => new { c.GivenName, c.FamilyName, c.IsUnborn, c.DateOfBirth, c.ExpectedDate }).ToList(),
+                    Children = r.Children.OrderBy(c => c.Order)
+                        .Select(c => new { c.GivenName, c.FamilyName, c.IsUnborn, c.DateOfBirth, c.ExpectedDate }).ToList(),
                 })
                 .SingleAsync(cancellationToken);
             var from = mashCase.ReferringOrganisationId is { } organisationId
                 ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken)
                 : $"{mashCase.Channel.DisplayName()} contact";
             var children = referral.Children
-                .Select(c => new ChildInBrief($"{c.GivenName} {c.FamilyName}".Trim() is { Length: > 0 } name ? name : "Child", c.IsUnborn ? c.ExpectedDate : c.DateOfBirth, c.IsUnborn))
+                .Select(c =>
+                    new ChildInBrief($"{c.GivenName} {c.FamilyName}".Trim() is { Length: > 0 } name ? name : "Child",
+                    c.IsUnborn ? c.ExpectedDate : c.DateOfBirth, c.IsUnborn))
                 .ToList();
 
             return new ChecksView(mashCase.Id, mashCase.Reference, mashCase.Rating, mashCase.Status, mashCase.Version,

@@ -84,7 +84,8 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
 
     public sealed record AgencyOption(string Key, string Name);
 
-    public sealed record NotNeededForm(Guid CaseId, string Reference, string AgencyName, bool CanRecord, IReadOnlyList<AgencyOption> Outstanding);
+    public sealed record NotNeededForm(Guid CaseId, string Reference, string AgencyName, bool CanRecord,
+        IReadOnlyList<AgencyOption> Outstanding);
 
     public sealed class RecordNotNeeded : ICommand<NotNeededOutcome>
     {
@@ -100,7 +101,8 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
         public Validator()
         {
             RuleFor(r => r.AgencyKeys).NotEmpty().WithMessage("Select the agencies that need not be asked");
-            RuleFor(r => r.Reason).RequiredAnswer("Say why these agencies need not be asked", "The reason", AgencyNotNeeded.ReasonMaxLength);
+            RuleFor(r => r.Reason)
+                .RequiredAnswer("Say why these agencies need not be asked", "The reason", AgencyNotNeeded.ReasonMaxLength);
         }
     }
 
@@ -109,8 +111,10 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
         public async Task<NotNeededForm?> Handle(Query request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking()
-                .Where(c => c.Id == request.CaseId).Select(c => new { c.Id, c.Reference, c.Status }).SingleOrDefaultAsync(cancellationToken);
-            var agencyName = await db.PartnerAgencies.AsNoTracking().Where(a => a.Key == request.AgencyKey).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken);
+                .Where(c => c.Id == request.CaseId).Select(c => new { c.Id, c.Reference, c.Status })
+                    .SingleOrDefaultAsync(cancellationToken);
+            var agencyName = await db.PartnerAgencies.AsNoTracking().Where(a => a.Key == request.AgencyKey).Select(a => a.Name)
+                .SingleOrDefaultAsync(cancellationToken);
             if (mashCase is null || agencyName is null)
             {
                 return null;
@@ -122,7 +126,8 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<RecordNotNeeded, NotNeededOutcome>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<RecordNotNeeded, NotNeededOutcome>
     {
         public async Task<NotNeededOutcome> Handle(RecordNotNeeded request, CancellationToken cancellationToken)
         {
@@ -133,7 +138,8 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
             }
 
             var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
-            var configured = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Key).ToListAsync(cancellationToken);
+            var configured = await db.PartnerAgencies.AsNoTracking().Where(a => a.IsActive).Select(a => a.Key)
+                .ToListAsync(cancellationToken);
             var recorded = new List<AgencyNotNeeded>();
             try
             {
@@ -159,11 +165,13 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException exception)
+                when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // Two practitioners recorded the same agency at once: the first is kept, nothing of this one.
                 db.ChangeTracker.Clear();
-                return new NotNeededOutcome(Found: true, "Someone else recorded one of these agencies just now. Check the checklist and try again.");
+                return new NotNeededOutcome(Found: true,
+                    "Someone else recorded one of these agencies just now. Check the checklist and try again.");
             }
 
             var names = string.Join(", ", recorded.Select(r => r.AgencyName));

@@ -137,7 +137,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
             RuleFor(r => r.Questions).Must((r, questions) => questions.Count > 0 || !string.IsNullOrWhiteSpace(r.AdditionalQuestions))
                 .WithMessage("Select at least one question or write your own");
             RuleFor(r => r.AdditionalQuestions).Answer("Your own questions", InformationRequest.AdditionalQuestionsMaxLength);
-            RuleFor(r => r.LawfulBasis).NotNull().WithMessage("Select the lawful basis for asking").IsInEnum().WithMessage("Select the lawful basis for asking");
+            RuleFor(r => r.LawfulBasis).NotNull().WithMessage("Select the lawful basis for asking").IsInEnum()
+                .WithMessage("Select the lawful basis for asking");
             RuleFor(r => r.ConsentObtained).NotNull().WithMessage("Say whether the parents or carers agreed to agencies being asked");
             RuleFor(r => r.LawfulBasis).Must((r, basis) => basis != RequestLawfulBasis.Consent || r.ConsentObtained != false)
                 .WithMessage("Consent cannot be the lawful basis when it was not obtained");
@@ -149,7 +150,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
         public async Task<SendForm?> Handle(Query request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
-            var agency = await db.PartnerAgencies.AsNoTracking().SingleOrDefaultAsync(a => a.Key == request.AgencyKey && a.IsActive, cancellationToken);
+            var agency = await db.PartnerAgencies.AsNoTracking()
+                .SingleOrDefaultAsync(a => a.Key == request.AgencyKey && a.IsActive, cancellationToken);
             if (mashCase is null || agency is null)
             {
                 return null;
@@ -157,13 +159,15 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             var referral = await db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
                 .SingleAsync(r => r.Id == mashCase.ReferralId, cancellationToken);
-            var organisations = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).ToListAsync(cancellationToken))
+            var organisations = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+                .ToListAsync(cancellationToken))
                 .Where(o => agency.Accepts(o.Kind))
                 .ToList();
             var options = new List<OrganisationOption>();
             foreach (var organisation in organisations)
             {
-                options.Add(new OrganisationOption(organisation.Id, organisation.Name, (await AgencyResponders.EmailsAsync(db, organisation.Id, cancellationToken)).Count));
+                options.Add(new OrganisationOption(organisation.Id, organisation.Name,
+                    (await AgencyResponders.EmailsAsync(db, organisation.Id, cancellationToken)).Count));
             }
 
             var (suggested, why) = Suggest(agency, referral, mashCase, options);
@@ -172,12 +176,20 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
             return new SendForm(
                 mashCase.Id, mashCase.Reference, mashCase.Rating, CaseChecks.IsGatheringInformation(mashCase.Status),
                 agency.Name, agency.Description, options, suggested, why,
-                [.. referral.Children.OrderBy(c => c.Order).Select(c => new PersonOption(c.Id, c.DisplayName, RequestDisplay.Born(new SubjectView(SubjectKind.Child, c.DisplayName, c.IsUnborn ? null : c.DateOfBirth, c.IsUnborn ? c.ExpectedDate : null, null, null))))],
-                [.. referral.Adults.OrderBy(a => a.Order).Select(a => new PersonOption(a.Id, a.DisplayName.Length > 0 ? a.DisplayName : "Adult (name not known)", a.Relationship ?? "Relationship not given"))],
+                [.. referral.Children.OrderBy(c => c.Order)
+                    .Select(c =>
+                    new PersonOption(c.Id, c.DisplayName,
+                    RequestDisplay.Born(new SubjectView(SubjectKind.Child, c.DisplayName, c.IsUnborn ? null : c.DateOfBirth,
+                    c.IsUnborn ? c.ExpectedDate : null, null, null))))],
+                [.. referral.Adults.OrderBy(a => a.Order)
+                    .Select(a =>
+                    new PersonOption(a.Id, a.DisplayName.Length > 0 ? a.DisplayName : "Adult (name not known)",
+                    a.Relationship ?? "Relationship not given"))],
                 agency.StandardQuestions,
                 consentObtained ? RequestLawfulBasis.Consent : RequestLawfulBasis.SafeguardingPublicTask,
                 consentObtained,
-                consent.Decision is { } decision ? $"The referrer said: {decision.DisplayName()}" + (consent.Reason is { } reason ? $" ({reason})" : string.Empty) : "The referral does not say.",
+                consent.Decision is { } decision ? $"The referrer said: {decision.DisplayName()}"
+                    + (consent.Reason is { } reason ? $" ({reason})" : string.Empty) : "The referral does not say.",
                 dueTimes.DueAt(clock.GetUtcNow(), mashCase.Rating));
         }
 
@@ -185,7 +197,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
         /// The organisation to suggest: for the child's school, the one the referral names (or the referrer's
         /// own school); otherwise the only organisation of the right kind, if there is just one.
         /// </summary>
-        private static (Guid? Id, string? Why) Suggest(PartnerAgency agency, Referral referral, MashCase mashCase, List<OrganisationOption> options)
+        private static (Guid? Id, string? Why) Suggest(PartnerAgency agency, Referral referral, MashCase mashCase,
+            List<OrganisationOption> options)
         {
             if (agency.SuggestedFromReferralSchool)
             {
@@ -219,7 +232,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 return new SendOutcome(Found: false);
             }
 
-            var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken);
+            var organisation = await db.Organisations.AsNoTracking()
+                .SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken);
             if (organisation is null)
             {
                 return new SendOutcome(Found: true, "Select the organisation to ask");
@@ -230,7 +244,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
             InformationRequest sent;
             try
             {
-                var details = new NewRequest(agency, organisation, request.ChildIds, request.AdultIds, request.Questions, request.AdditionalQuestions,
+                var details = new NewRequest(agency, organisation, request.ChildIds, request.AdultIds, request.Questions,
+                    request.AdditionalQuestions,
                     request.LawfulBasis!.Value, request.ConsentObtained!.Value);
                 sent = InformationRequest.Send(mashCase, referral, details, user.Id, clock.GetUtcNow(), dueTimes);
             }
@@ -240,13 +255,17 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
             }
 
             db.InformationRequests.Add(sent);
-            var emailed = await AgencyResponders.NotifyAsync(db, outbox, organisation.Id, EmailTemplate.InformationRequestReceived, sent.Id, cancellationToken);
+            var emailed = await AgencyResponders.NotifyAsync(db, outbox, organisation.Id, EmailTemplate.InformationRequestReceived, sent.Id,
+                cancellationToken);
             audit.Record(InformationRequestEvents.Sent, CaseEvents.SubjectType, mashCase.Id.ToString(),
-                $"{InformationRequestEvents.Detail($"{agency.Name} ({organisation.Name})", sent.Id)}; due {MashDisplay.Long(sent.DueAt)}; {emailed} responder(s) e-mailed");
+                $"{InformationRequestEvents.Detail($"{agency.Name} ({organisation.Name})", sent.Id)}; due " +
+                    $"{MashDisplay.Long(sent.DueAt)}; {emailed} responder(s) e-mailed");
             await db.SaveChangesAsync(cancellationToken);
             return new SendOutcome(Found: true, RequestId: sent.Id, Notice: emailed > 0
-                ? $"Request sent to {organisation.Name}: {emailed} {(emailed == 1 ? "person there has" : "people there have")} been told by e-mail"
-                : $"Request sent to {organisation.Name}, but no one there answers requests in the portal yet: phone them to say it is waiting");
+                ? $"Request sent to {organisation.Name}: {emailed} {(emailed == 1 ? "person there has" : "people there have")} been told " +
+                    $"by e-mail"
+                : $"Request sent to {organisation.Name}, but no one there answers requests in the portal yet: phone them to say it is " +
+                    $"waiting");
         }
     }
 }
