@@ -24,6 +24,55 @@ public sealed class DecisionClock(WorkingCalendar calendar, DecisionTimescales t
         _ => throw new ArgumentOutOfRangeException(nameof(rating), rating, null),
     };
 
+    /// <summary>
+    /// Where the timescales put a lower risk before a higher one: the first receipt time, in a sample week
+    /// that holds a weekend and the calendar's next bank holiday on or after <paramref name="from"/>, at
+    /// which Red falls due after Amber or Amber after Green. Null when Red, Amber and Green keep their
+    /// order at every quarter of an hour of that week.
+    /// </summary>
+    public TimescaleInversion? FirstInversion(DateOnly from)
+    {
+        foreach (var received in SampleWeek(from))
+        {
+            var red = DeadlineFor(received, BragRating.Red)!.Value;
+            var amber = DeadlineFor(received, BragRating.Amber)!.Value;
+            var green = DeadlineFor(received, BragRating.Green)!.Value;
+            if (red > amber)
+            {
+                return new TimescaleInversion(received, BragRating.Red, red, BragRating.Amber, amber);
+            }
+
+            if (amber > green)
+            {
+                return new TimescaleInversion(received, BragRating.Amber, amber, BragRating.Green, green);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every quarter of an hour of the seven days from the Monday of the week that holds the calendar's
+    /// first bank holiday on or after <paramref name="from"/> (or of <paramref name="from"/>'s week if none).
+    /// </summary>
+    public IEnumerable<DateTimeOffset> SampleWeek(DateOnly from)
+    {
+        var holiday = Calendar.BankHolidays.Where(d => d >= from).Order().Cast<DateOnly?>().FirstOrDefault() ?? from;
+        var monday = holiday.AddDays(-(((int)holiday.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
+        var start = monday.ToDateTime(TimeOnly.MinValue);
+        for (var quarter = 0; quarter < 7 * 24 * 4; quarter++)
+        {
+            var local = start.AddMinutes(15 * quarter);
+            if (!Calendar.TimeZone.IsInvalidTime(local))
+            {
+                yield return new DateTimeOffset(local, Calendar.TimeZone.GetUtcOffset(local));
+            }
+        }
+    }
+
     /// <summary>Positive: time left; negative: how long overdue. Null when there is no deadline.</summary>
     public static TimeSpan? TimeLeft(DateTimeOffset? deadline, DateTimeOffset now) => deadline - now;
 }
+
+/// <summary>A receipt time at which a higher rating falls due after a lower one.</summary>
+public sealed record TimescaleInversion(DateTimeOffset ReceivedAt, BragRating Higher, DateTimeOffset HigherDue, BragRating Lower, DateTimeOffset LowerDue);

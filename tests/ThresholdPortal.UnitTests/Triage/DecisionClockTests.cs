@@ -117,4 +117,48 @@ public sealed class DecisionClockTests
             new WorkingCalendar(TimeZoneInfo.Utc, new TimeOnly(17, 0), new TimeOnly(9, 0), [DayOfWeek.Monday], []));
         Should.Throw<ArgumentException>(() => new WorkingCalendar(TimeZoneInfo.Utc, new TimeOnly(9, 0), new TimeOnly(17, 0), [], []));
     }
+
+    [Fact]
+    public void The_default_timescales_put_green_before_amber_for_a_friday_morning_referral()
+    {
+        // Amber counts 24 working hours (three working days), Green 72 clock hours: from Friday 09:00 Green
+        // falls due on Monday, Amber on Wednesday.
+        var inversion = Clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldNotBeNull();
+
+        (inversion.Higher, inversion.Lower).ShouldBe((BragRating.Amber, BragRating.Green));
+        inversion.HigherDue.ShouldBeGreaterThan(inversion.LowerDue);
+    }
+
+    [Fact]
+    public void Timescales_all_in_working_hours_keep_red_amber_green_in_order_through_a_week_with_a_bank_holiday()
+    {
+        var clock = new DecisionClock(Calendar, new DecisionTimescales(
+            Red: TimeSpan.FromHours(4), Amber: TimeSpan.FromHours(8), Green: TimeSpan.FromHours(24), Unrated: TimeSpan.FromHours(8),
+            GreenCountsWorkingTime: true, RedWorkedOutOfHours: true));
+
+        clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_sample_week_holds_the_next_bank_holiday_a_weekend_and_every_quarter_of_an_hour()
+    {
+        var week = Clock.SampleWeek(new DateOnly(2026, 5, 18)).ToList();
+
+        week.Count.ShouldBe(7 * 24 * 4);
+        var first = TimeZoneInfo.ConvertTime(week[0], Calendar.TimeZone);
+        first.DateTime.ShouldBe(new DateTime(2026, 5, 25, 0, 0, 0));
+        week.ShouldContain(w => TimeZoneInfo.ConvertTime(w, Calendar.TimeZone).DayOfWeek == DayOfWeek.Sunday);
+    }
+
+    [Fact]
+    public void A_red_worked_round_the_clock_cannot_fall_due_after_an_amber_received_at_the_same_time()
+    {
+        // Red 4 clock hours out of hours against Amber 2 working hours: a Friday evening Red is due at
+        // 22:00, the Amber on Monday at 11:00; but at 08:00 on a weekday Red is due at noon and Amber at 11:00.
+        var clock = new DecisionClock(Calendar, DecisionTimescales.Default with { Amber = TimeSpan.FromHours(2) });
+
+        var inversion = clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldNotBeNull();
+
+        (inversion.Higher, inversion.Lower).ShouldBe((BragRating.Red, BragRating.Amber));
+    }
 }
