@@ -45,7 +45,8 @@ public static class BankHolidays
         yield return (easter.AddDays(1), "Easter Monday");
 
         // The early May holiday moved to VE Day for its 75th anniversary.
-        yield return year == 2020 ? (new DateOnly(2020, 5, 8), "Early May bank holiday (VE day)") : (FirstMonday(year, 5), "Early May bank holiday");
+        yield return year == 2020 ? (new DateOnly(2020, 5, 8), "Early May bank holiday (VE day)")
+            : (FirstMonday(year, 5), "Early May bank holiday");
         foreach (var oneOff in OneOffs.Where(o => o.Date.Year == year))
         {
             yield return oneOff;

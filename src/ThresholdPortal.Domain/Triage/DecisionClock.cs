@@ -75,4 +75,5 @@ public sealed class DecisionClock(WorkingCalendar calendar, DecisionTimescales t
 }
 
 /// <summary>A receipt time at which a higher rating falls due after a lower one.</summary>
-public sealed record TimescaleInversion(DateTimeOffset ReceivedAt, BragRating Higher, DateTimeOffset HigherDue, BragRating Lower, DateTimeOffset LowerDue);
+public sealed record TimescaleInversion(DateTimeOffset ReceivedAt, BragRating Higher, DateTimeOffset HigherDue, BragRating Lower,
+    DateTimeOffset LowerDue);

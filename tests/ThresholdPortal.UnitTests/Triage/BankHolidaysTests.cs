@@ -38,7 +38,8 @@ public sealed class BankHolidaysTests
     [InlineData(2023, "2023-01-02", "New Year's Day (substitute day)")]
     public void A_holiday_at_a_weekend_moves_to_the_next_free_weekday(int year, string date, string description)
     {
-        BankHolidays.EnglandAndWales(year, year).ShouldContain((DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), description));
+        BankHolidays.EnglandAndWales(year, year)
+            .ShouldContain((DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), description));
     }
 
     [Fact]
