@@ -13,17 +13,6 @@ public sealed class FeatureLayoutTests
     private const string FeaturesNamespace = "ThresholdPortal.Web.Features";
     private const string PagesNamespace = "ThresholdPortal.Web.Pages";
 
-    /// <summary>Leaving the product with the demo data (issue 12); an entry goes when its file does.</summary>
-    private static readonly string[] LeavingWithTheDemoData =
-    [
-        "Decisions/ApprovedDecisions.cs",
-        "Decisions/FeedbackDemoData.cs",
-        "InformationRequests/InformationRequestDemoData.cs",
-        "Insights/Audits/CaseAuditDemoData.cs",
-        "Mash/MashDemoData.cs",
-        "Referrals/ReferralDemoData.cs",
-    ];
-
     /// <summary>
     /// Each folder of Pages/ (the empty name is the pages at its root) and the features its pages and
     /// partials may use. Add a feature here only as a decision: it is a dependency of those pages.
@@ -52,7 +41,6 @@ public sealed class FeatureLayoutTests
         var strays = Directory.EnumerateFiles(pages, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.EndsWith(".cshtml.cs", StringComparison.Ordinal))
             .Select(file => Path.GetRelativePath(pages, file).Replace('\\', '/'))
-            .Where(file => !LeavingWithTheDemoData.Contains(file))
             .Order(StringComparer.Ordinal)
             .ToList();
 
