@@ -124,7 +124,7 @@ public sealed class EmailTemplate
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
-        FeedbackReady, EscalationRaised, EscalationAnswered,
+        FeedbackReady, EscalationRaised, EscalationAnswered, UrgentReferral,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>
