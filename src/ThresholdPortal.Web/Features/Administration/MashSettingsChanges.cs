@@ -5,6 +5,7 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
@@ -28,9 +29,9 @@ public static class MashSettingsChanges
 
     /// <summary>
     /// Copies the newest version, applies <paramref name="change"/>, and stores the copy as the next version
-    /// with what changed, audited. Returns the new version number, or null when nothing changed.
+    /// with what changed, audited. Saved with the new version number, or with null when nothing changed.
     /// </summary>
-    public static async Task<int?> SaveAsync(
+    public static async Task<CommandResult<int?>> SaveAsync(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, SettingsChangeFields request,
         Action<MashSettingsVersion> change, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public static class MashSettingsChanges
         var changes = Describe(newest, next);
         if (changes.Count == 0)
         {
-            return null;
+            return CommandResult.SavedWith<int?>(null);
         }
 
         next.Changes = string.Join('\n', changes);
@@ -56,7 +57,7 @@ public static class MashSettingsChanges
         audit.Record(AuditAction, SubjectType, next.Version.ToString(CultureInfo.InvariantCulture),
             $"Version {next.Version}: {string.Join("; ", changes)}" + (reason is null ? string.Empty : $". Reason: {reason}"));
         await db.SaveChangesAsync(cancellationToken);
-        return next.Version;
+        return CommandResult.SavedWith<int?>(next.Version);
     }
 
     /// <summary>The stale-save check every settings form runs: the form was filled in on the newest version.</summary>
