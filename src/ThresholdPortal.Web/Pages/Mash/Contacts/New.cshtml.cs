@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
@@ -21,7 +20,7 @@ namespace ThresholdPortal.Web.Pages.Mash.Contacts;
 /// a neighbour, the child, an anonymous caller). The practitioner writes it down in the referral's own
 /// structure, marked with the channel and the referral source code, and it joins the queue at once.
 /// </summary>
-public sealed class NewModel(IMediator mediator) : PageModel
+public sealed class NewModel(IMediator mediator) : CommandPageModel
 {
     public const int ChildSlots = 3;
     public const int AdultSlots = 2;
@@ -36,8 +35,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var caseId = await mediator.Send(Data);
-        return Redirect(MashRoutes.Case(caseId));
+        return OutcomeOf(await mediator.Send(Data), caseId => Redirect(MashRoutes.Case(caseId)));
     }
 
     public sealed class ChildEntry
@@ -65,7 +63,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Records the contact; returns its case.</summary>
-    public sealed class Record : ICommand<Guid>
+    public sealed class Record : ICommand<CommandResult<Guid>>
     {
         private List<ChildEntry> children = Padded<ChildEntry>([], ChildSlots);
         private List<AdultEntry> adults = Padded<AdultEntry>([], AdultSlots);
@@ -143,9 +141,9 @@ public sealed class NewModel(IMediator mediator) : PageModel
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
         DecisionClock decisionClock)
-        : IRequestHandler<Record, Guid>
+        : IRequestHandler<Record, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Record request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Record request, CancellationToken cancellationToken)
         {
             // The same form sent twice (a double click, a retry) records one contact.
             var existing = await db.MashCases.Where(c =>
@@ -153,7 +151,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
             if (existing is { } caseId)
             {
-                return caseId;
+                return CommandResult.SavedWith(caseId);
             }
 
             var documentId = await db.CurrentDocumentIdAsync(cancellationToken)
@@ -221,7 +219,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
             db.Referrals.Add(referral);
             var mashCase = MashIntake.OpenCase(db, audit, referral, request.Channel!.Value, decisionClock)!;
             await db.SaveChangesAsync(cancellationToken);
-            return mashCase.Id;
+            return CommandResult.SavedWith(mashCase.Id);
         }
     }
 }
