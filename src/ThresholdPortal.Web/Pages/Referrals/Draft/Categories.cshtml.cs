@@ -36,12 +36,12 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.TaskList(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public List<string> Categories { get; set; } = [];
@@ -134,15 +134,15 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Categories = [.. ConcernCategory.All.Where(request.Has).Select(c => c.Key)];
@@ -162,7 +162,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

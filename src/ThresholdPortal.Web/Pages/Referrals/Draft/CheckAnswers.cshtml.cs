@@ -32,8 +32,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        var reference = await mediator.Send(Data);
-        return reference is null ? NotFound() : Redirect(ReferralRoutes.Confirmation(reference));
+        return OutcomeOf(await mediator.Send(Data), reference => Redirect(ReferralRoutes.Confirmation(reference)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -56,8 +55,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
     public sealed record Result(ReferralSummary Summary, IReadOnlyList<FlagLink> Flags, IReadOnlyList<ReferralSection> Incomplete);
 
-    /// <summary>Sends the draft; returns its reference (the same one if it was already sent), or null if not found.</summary>
-    public sealed class Submit : ICommand<string?>
+    /// <summary>Sends the draft; saved with its reference (the same one if it was already sent), or not found.</summary>
+    public sealed class Submit : ICommand<CommandResult<string>>
     {
         public Guid DraftId { get; set; }
     }
@@ -106,9 +105,9 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
         MashIntake intake)
-        : IRequestHandler<Submit, string?>
+        : IRequestHandler<Submit, CommandResult<string>>
     {
-        public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(Submit request, CancellationToken cancellationToken)
         {
             // Lock the row for this transaction: a second submit of the same draft waits here, then finds
             // it already sent and answers with the same reference.
@@ -122,12 +121,12 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             if (referral.Status != ReferralStatus.Draft)
             {
-                return referral.Reference;
+                return CommandResult.SavedWith(referral.Reference!);
             }
 
             var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind)
@@ -145,7 +144,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
             intake.OpenCase(referral, ContactChannel.Portal);
             await db.SaveChangesAsync(cancellationToken);
-            return reference;
+            return CommandResult.SavedWith(reference);
         }
     }
 }
