@@ -1,5 +1,6 @@
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
+using ThresholdPortal.Web.Pages.Referrals.Draft;
 
 namespace ThresholdPortal.DemoData;
 
@@ -35,4 +36,31 @@ public static class CommandOutcomes
             throw new InvalidOperationException($"{what} was not saved: {outcome.Error ?? "not found"}");
         }
     }
+
+    /// <summary>The draft pages' commands answer false when the draft is not the referrer's.</summary>
+    public static void EnsureSaved(bool saved, string what)
+    {
+        if (!saved)
+        {
+            throw new InvalidOperationException($"{what} was not saved: not found");
+        }
+    }
+
+    public static void EnsureSaved(EarlyHelpModel.Outcome outcome, string what)
+    {
+        if (outcome != EarlyHelpModel.Outcome.Saved)
+        {
+            throw new InvalidOperationException($"{what} was not saved: {outcome}");
+        }
+    }
+
+    /// <summary>A command that answers what it saved, or null when what it changes was not found.</summary>
+    public static T Found<T>(T? saved, string what)
+        where T : class =>
+        saved ?? throw new InvalidOperationException($"{what} was not saved: not found");
+
+    /// <inheritdoc cref="Found{T}(T, string)"/>
+    public static T Found<T>(T? saved, string what)
+        where T : struct =>
+        saved ?? throw new InvalidOperationException($"{what} was not saved: not found");
 }
