@@ -69,15 +69,16 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
         for (var i = 0; i < judged.Count; i++)
         {
             var at = now.AddDays(-2).AddMinutes(i * 7);
-            var view = CommandOutcomes.Found(await actor.SendAsync(auditor, new JudgePage.Query(auditId, judged[i].CaseId), at.AddMinutes(-5)),
-                "Opening a sampled case");
+            var view = CommandOutcomes.Found(await actor.SendAsync(auditor, new JudgePage.Query(auditId, judged[i].CaseId),
+                at.AddMinutes(-5)), "Opening a sampled case");
             var contact = judged[i].Stratum == AuditStratum.ClosedAtContact;
             CommandOutcomes.EnsureSaved(await actor.SendAsync(auditor, new JudgePage.Judgement
             {
                 AuditId = auditId, CaseId = judged[i].CaseId, Version = view.Version,
                 Level = i % 3 == 2 ? LevelJudgement.NotIndicated : LevelJudgement.Correct,
                 Features = i % 2 == 0
-                    ? [nameof(QualityFeature.ConcernsAndRationale), nameof(QualityFeature.ConsentSought), nameof(QualityFeature.ChildsVoice)]
+                    ? [nameof(QualityFeature.ConcernsAndRationale), nameof(QualityFeature.ConsentSought),
+                        nameof(QualityFeature.ChildsVoice)]
                     : [nameof(QualityFeature.ConcernsAndRationale)],
                 Quality = i % 4 == 3 ? ReferralQuality.Poor : i % 2 == 0 ? ReferralQuality.Good : ReferralQuality.Adequate,
                 Agencies = contact ? AgenciesJudgement.NotApplicable : i % 4 == 1 ? AgenciesJudgement.No : AgenciesJudgement.Yes,

@@ -22,7 +22,9 @@ public static class DemoDataHost
         ["Email:PublicBaseUrl"] = "http://localhost:5080",
     };
 
-    /// <summary>The portal's services on the database at <paramref name="connectionString"/>: what tests send set-up commands through.</summary>
+    /// <summary>
+    /// The portal's services on the database at <paramref name="connectionString"/>: what tests send set-up commands through.
+    /// </summary>
     public static ServiceProvider BuildServices(string connectionString, DateTimeOffset now) =>
         BuildServices(Configuration(connectionString, null), now);
 

@@ -65,7 +65,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var sentAt = ProgressedAt(overdue);
         var holder = await HolderAsync(overdue, cancellationToken);
         var late = await SendAsync(overdue, agencies["police"], organisations.Police, holder, sentAt, cancellationToken);
-        _ = CommandOutcomes.Found(await actor.SendAsync(police, new AgencyRequest.Open(late), sentAt.AddMinutes(50)), "Opening the request");
+        _ = CommandOutcomes.Found(await actor.SendAsync(police, new AgencyRequest.Open(late), sentAt.AddMinutes(50)),
+            "Opening the request");
         var declined = await SendAsync(overdue, agencies["school"], organisations.School, holder, sentAt.AddMinutes(2), cancellationToken);
         EnsureSaved(await actor.SendAsync(school, new DeclinePage.SubmitDecline
         {
@@ -125,7 +126,8 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         var consent = referral.Consent.Decision == ConsentDecision.Obtained;
         var sent = await actor.SendAsync(by, new SendPage.SendRequest
         {
-            CaseId = mashCase.Id, AgencyKey = agency.Key, OrganisationId = organisation.Id, ChildIds = [.. referral.Children.Select(c => c.Id)],
+            CaseId = mashCase.Id, AgencyKey = agency.Key, OrganisationId = organisation.Id,
+            ChildIds = [.. referral.Children.Select(c => c.Id)],
             AdultIds = [.. referral.Adults.Select(a => a.Id)], Questions = [.. agency.StandardQuestions],
             LawfulBasis = consent ? RequestLawfulBasis.Consent : RequestLawfulBasis.SafeguardingPublicTask, ConsentObtained = consent,
         }, at);

@@ -279,7 +279,8 @@ public sealed partial class MashDemoData(
         var outcome = Outcome(level);
         var rating = await db.MashCases.Where(c => c.Id == mashCase.Id).Select(c => c.Rating!.Value).SingleAsync();
         await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
-        await loop.ProposeAsync(mashCase.Id, worker, Proposal(rating, worker, level, outcome, closedAt.AddHours(-2)), closedAt.AddHours(-2));
+        await loop.ProposeAsync(mashCase.Id, worker, Proposal(rating, worker, level, outcome, closedAt.AddHours(-2)),
+            closedAt.AddHours(-2));
         await loop.SignOffAsync(mashCase.Id, manager, closedAt);
     }
 

@@ -40,8 +40,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, Ref
                     "same clothes for days at a time. " +
                 $"On Tuesday {older.GivenName} took food from other children's lunch boxes and said there was nothing at home. " +
                     $"{younger.GivenName} has had head lice for a month " +
-                "and her shoes are too small. Their mother has missed two meetings with us and seemed very low when I saw her at the gate " +
-                    "on Friday.",
+                "and her shoes are too small. Their mother has missed two meetings with us and seemed very low when I saw her at the " +
+                    "gate on Friday.",
             RiskFactors = "Persistent neglect of basic care; mother's low mood; no other adult at home.",
             ProtectiveFactors = "The children are warm with each other and with their mother, and attend every day.",
             Analysis = "Neglect across several areas, getting worse despite school support, meets level 3: the family needs an assessment.",
@@ -63,8 +63,8 @@ public sealed class ReferralDemoData(PortalDbContext db, TimeProvider clock, Ref
             WhatHappened =
                 $"Since his parents separated in January {child.GivenName} has become anxious and tearful in class, and angry at home. " +
                     "His father asked us for help with " +
-                "his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is affecting " +
-                    "the whole family.",
+                "his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is " +
+                    "affecting the whole family.",
             RiskFactors = "Anxiety and angry outbursts since the separation.",
             ProtectiveFactors = "Both parents are engaged and asking for help; good friendships.",
             ExpectedOutcome = "A parenting programme and emotional wellbeing support in school.",

@@ -115,7 +115,8 @@ public sealed class ReferrerJourney(PortalActor actor)
         foreach (var child in referral.Children)
         {
             childIds.Add(CommandOutcomes.Found(await actor.SendAsync(referrer,
-                new AddChildModel.Command { DraftId = draftId, GivenName = child.GivenName, FamilyName = child.FamilyName }, moments.Next()),
+                new AddChildModel.Command { DraftId = draftId, GivenName = child.GivenName, FamilyName = child.FamilyName },
+                moments.Next()),
                 "A child"));
             CommandOutcomes.EnsureSaved(await actor.SendAsync(referrer, new ChildIndicatorsModel.Command
             {
@@ -167,8 +168,8 @@ public sealed class ReferrerJourney(PortalActor actor)
         {
             DraftId = draftId, InterpreterNeeded = false, HasCommunicationNeeds = false,
         }, moments.Next()), "The communication needs");
-        CommandOutcomes.EnsureSaved(await actor.SendAsync(referrer, new YourDetailsModel.Command { DraftId = draftId, Phone = referral.Phone },
-            moments.Next()), "The referrer's details");
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(referrer,
+            new YourDetailsModel.Command { DraftId = draftId, Phone = referral.Phone }, moments.Next()), "The referrer's details");
     }
 
     /// <summary>The categories page, with the follow-up answers each category asks for.</summary>

@@ -261,7 +261,8 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         var at = received ?? TestClock.UtcNow.AddMinutes(-30);
         await using var services = DemoDataHost.BuildServices(App.ConnectionString, TestClock.UtcNow);
         var reference = await services.GetRequiredService<ReferrerJourney>().SendAsync(referrer, await ReferralAsync(), at);
-        var caseId = await App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var caseId = await App.ExecuteDbContextAsync(db =>
+            db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
         var triage = services.GetRequiredService<TriageSteps>();
         await triage.ClaimAsync(caseId, holder, at.AddMinutes(5));
         await triage.RateAsync(caseId, holder, BragRating.Amber, "Injury with an account of harm by an adult at home.", at.AddMinutes(10));
