@@ -37,6 +37,14 @@ public static class CommandOutcomes
         }
     }
 
+    /// <summary>A command that gives a value when it saves: the value, or the run stops.</summary>
+    public static T EnsureSaved<T>(CommandResult<T> result, string what)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        EnsureSaved(result.Outcome, what);
+        return result.Value!;
+    }
+
     /// <summary>The draft pages' commands answer false when the draft is not the referrer's.</summary>
     public static void EnsureSaved(bool saved, string what)
     {
@@ -53,6 +61,12 @@ public static class CommandOutcomes
             throw new InvalidOperationException($"{what} was not saved: {outcome}");
         }
     }
+
+    /// <summary>
+    /// As <see cref="EnsureSaved{T}(CommandResult{T}, string)"/>: chosen over the overloads below once a command answers
+    /// <see cref="CommandResult{T}"/>, so a refusal still stops the run.
+    /// </summary>
+    public static T Found<T>(CommandResult<T> result, string what) => EnsureSaved(result, what);
 
     /// <summary>A command that answers what it saved, or null when what it changes was not found.</summary>
     public static T Found<T>(T? saved, string what)
