@@ -24,4 +24,12 @@ public static class CommandOutcomes
         EnsureSaved(result.Outcome, what);
         return result.Value!;
     }
+
+    /// <summary>As <see cref="EnsureSaved{T}(CommandResult{T}, string)"/>, for call sites that read a value.</summary>
+    public static T Found<T>(CommandResult<T> result, string what) => EnsureSaved(result, what);
+
+    /// <summary>A query that answers its view, or null when what it shows was not found.</summary>
+    public static T Found<T>(T? view, string what)
+        where T : class =>
+        view ?? throw new InvalidOperationException($"{what} was not found");
 }
