@@ -67,8 +67,10 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         {
             RuleFor(s => s.DraftId).CustomAsync(async (draftId, context, cancellationToken) =>
             {
+                // One statement, so one snapshot: split queries could read the draft, then (once a simultaneous send of
+                // it commits) none of its children, and refuse a complete referral as missing its children.
                 var referral = await db.Referrals.AsNoTracking().OwnDraft(draftId, user)
-                    .Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+                    .Include(r => r.Children).Include(r => r.Adults).AsSingleQuery()
                     .SingleOrDefaultAsync(cancellationToken);
                 // Not found, or already sent: the handler answers those.
                 foreach (var section in referral is null ? [] : ReferralProgress.Of(referral).Incomplete)
