@@ -226,7 +226,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         RegexOptions.Singleline)]
     private static partial Regex MeasureRow();
 
-    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th><td class=\"govuk-table__cell " +
+    // A row's header cell and its first data cell, one after the other: the view puts each cell on its own line.
+    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th>\\s*<td class=\"govuk-table__cell " +
         "govuk-table__cell--numeric\">(?<value>[^<]+)</td>")]
     private static partial Regex DataRow();
 }
