@@ -57,7 +57,7 @@ public sealed class DecisionClock(WorkingCalendar calendar, DecisionTimescales t
     /// </summary>
     public IEnumerable<DateTimeOffset> SampleWeek(DateOnly from)
     {
-        var holiday = Calendar.BankHolidays.Where(d => d >= from).Order().Cast<DateOnly?>().FirstOrDefault() ?? from;
+        var holiday = Calendar.NextBankHoliday(from) ?? from;
         var monday = holiday.AddDays(-(((int)holiday.DayOfWeek - (int)DayOfWeek.Monday + 7) % 7));
         var start = monday.ToDateTime(TimeOnly.MinValue);
         for (var quarter = 0; quarter < 7 * 24 * 4; quarter++)
@@ -76,4 +76,25 @@ public sealed class DecisionClock(WorkingCalendar calendar, DecisionTimescales t
 
 /// <summary>A receipt time at which a higher rating falls due after a lower one.</summary>
 public sealed record TimescaleInversion(DateTimeOffset ReceivedAt, BragRating Higher, DateTimeOffset HigherDue, BragRating Lower,
-    DateTimeOffset LowerDue);
+    DateTimeOffset LowerDue)
+{
+    /// <summary>
+    /// "A Green referral received on Friday 4 December 2026 at 9:00am would be due before an Amber one (Monday 7 December
+    /// 2026 at 9:00am, against Wednesday 9 December 2026 at 9:00am)", in the MASH's time zone.
+    /// </summary>
+    public string Describe(TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        string When(DateTimeOffset instant)
+        {
+            var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+            var british = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+            return $"{local.ToString("dddd d MMMM yyyy", british)} at {local.ToString("h:mmtt", british).ToLowerInvariant()}";
+        }
+
+        return $"{An(Lower)} referral received on {When(ReceivedAt)} would be due before {An(Higher).ToLowerInvariant()} one " +
+            $"({When(LowerDue)}, against {When(HigherDue)}). Each rating must fall due no later than the one below it";
+    }
+
+    private static string An(BragRating rating) => (rating == BragRating.Amber ? "An " : "A ") + rating;
+}

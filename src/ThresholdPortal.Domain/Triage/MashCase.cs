@@ -195,6 +195,25 @@ public class MashCase
         return change;
     }
 
+    /// <summary>
+    /// Counts the decision deadline again on changed settings (timescales, working hours, bank holidays), so an
+    /// open case's deadline is the one the MASH now works to. Returns the deadline it replaced, or null when
+    /// nothing moved; a decided case keeps the deadline it was measured against.
+    /// </summary>
+    public DeadlineChange? RecountDeadline(DecisionClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var due = clock.DeadlineFor(ReceivedAt, Rating)?.ToUniversalTime();
+        if (!IsOpen || due == DecisionDueAt)
+        {
+            return null;
+        }
+
+        var change = new DeadlineChange(DecisionDueAt, due);
+        DecisionDueAt = due;
+        return change;
+    }
+
     /// <summary>Screening found that partner agencies must be asked: the case goes on to MASH checks.</summary>
     public void ProgressToMashChecks()
     {

@@ -43,8 +43,10 @@ public sealed class MashSettingsVersion
     public double RequestBlueHours { get; set; }
     public double RequestUnratedHours { get; set; }
 
+    /// <summary>The calendar; a year with no bank holiday listed uses the England and Wales rules (docs/decisions/0088).</summary>
     public WorkingCalendar ToCalendar(TimeZoneInfo timeZone) =>
-        new(timeZone, WorkingDayStarts, WorkingDayEnds, WorkingDays, BankHolidays.Select(h => h.Date));
+        new(timeZone, WorkingDayStarts, WorkingDayEnds, WorkingDays, BankHolidays.Select(h => h.Date),
+            year => Triage.BankHolidays.EnglandAndWalesDates(year, year));
 
     public DecisionTimescales ToDecisionTimescales() => new(
         TimeSpan.FromHours(RedHours), TimeSpan.FromHours(AmberHours), TimeSpan.FromHours(GreenHours), TimeSpan.FromHours(UnratedHours),

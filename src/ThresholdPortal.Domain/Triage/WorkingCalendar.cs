@@ -2,11 +2,17 @@ namespace ThresholdPortal.Domain.Triage;
 
 /// <summary>
 /// When the MASH is at work: working hours on working days in local time, less bank holidays. Counts
-/// working time forward from any instant, so deadlines skip nights, weekends and bank holidays.
+/// working time forward from any instant, so deadlines skip nights, weekends and bank holidays. A year in
+/// which no bank holiday is listed takes its holidays from <c>holidaysByRule</c>, when given, so deadlines
+/// keep skipping holidays after the listed years run out.
 /// </summary>
 public sealed class WorkingCalendar
 {
     private readonly HashSet<DateOnly> bankHolidays;
+    private readonly HashSet<int> listedYears;
+    private readonly Func<int, IEnumerable<DateOnly>>? holidaysByRule;
+    private readonly Dictionary<int, HashSet<DateOnly>> ruleYears = [];
+    private readonly Lock ruleYearsLock = new();
     private readonly HashSet<DayOfWeek> workingDays;
 
     public WorkingCalendar(
@@ -14,7 +20,8 @@ public sealed class WorkingCalendar
         TimeOnly dayStarts,
         TimeOnly dayEnds,
         IEnumerable<DayOfWeek> workingDays,
-        IEnumerable<DateOnly> bankHolidays)
+        IEnumerable<DateOnly> bankHolidays,
+        Func<int, IEnumerable<DateOnly>>? holidaysByRule = null)
     {
         if (dayEnds <= dayStarts)
         {
@@ -31,12 +38,16 @@ public sealed class WorkingCalendar
         }
 
         this.bankHolidays = [.. bankHolidays];
+        listedYears = [.. this.bankHolidays.Select(d => d.Year)];
+        this.holidaysByRule = holidaysByRule;
     }
 
     public TimeZoneInfo TimeZone { get; }
     public TimeOnly DayStarts { get; }
     public TimeOnly DayEnds { get; }
     public TimeSpan WorkingDayLength => DayEnds - DayStarts;
+
+    /// <summary>The listed bank holidays; years with none listed may still have holidays by rule.</summary>
     public IReadOnlyCollection<DateOnly> BankHolidays => bankHolidays;
 
     /// <summary>Monday to Friday, 9am to 5pm, UK time, with the given bank holidays.</summary>
@@ -47,7 +58,40 @@ public sealed class WorkingCalendar
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
         bankHolidays);
 
-    public bool IsWorkingDay(DateOnly date) => workingDays.Contains(date.DayOfWeek) && !bankHolidays.Contains(date);
+    public bool IsWorkingDay(DateOnly date) => workingDays.Contains(date.DayOfWeek) && !IsBankHoliday(date);
+
+    public bool IsBankHoliday(DateOnly date)
+    {
+        if (listedYears.Contains(date.Year) || holidaysByRule is null)
+        {
+            return bankHolidays.Contains(date);
+        }
+
+        lock (ruleYearsLock)
+        {
+            if (!ruleYears.TryGetValue(date.Year, out var byRule))
+            {
+                byRule = [.. holidaysByRule(date.Year)];
+                ruleYears[date.Year] = byRule;
+            }
+
+            return byRule.Contains(date);
+        }
+    }
+
+    /// <summary>The first bank holiday on or after <paramref name="from"/> within a year, listed or by rule.</summary>
+    public DateOnly? NextBankHoliday(DateOnly from)
+    {
+        for (var date = from; date <= from.AddYears(1); date = date.AddDays(1))
+        {
+            if (IsBankHoliday(date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
 
     public bool IsWorkingTime(DateTimeOffset instant)
     {

@@ -9,6 +9,14 @@ public sealed class DecisionClockTests
     private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice([SpringBankHoliday]);
     private static readonly DecisionClock Clock = new(Calendar, DecisionTimescales.Default);
 
+    /// <summary>
+    /// A Monday-to-Friday office listing <paramref name="listed"/>; a year with none listed takes the England and Wales rules.
+    /// </summary>
+    private static WorkingCalendar WithHolidaysByRule(IEnumerable<DateOnly> listed) => new(
+        Calendar.TimeZone, new TimeOnly(9, 0), new TimeOnly(17, 0),
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], listed,
+        year => BankHolidays.EnglandAndWalesDates(year, year));
+
     /// <summary>A local UK time in summer (BST, UTC+1) or winter (GMT).</summary>
     private static DateTimeOffset Uk(int year, int month, int day, int hour, int minute = 0)
     {
@@ -17,10 +25,17 @@ public sealed class DecisionClockTests
     }
 
     [Fact]
-    public void Amber_received_on_a_monday_morning_is_due_three_working_days_later()
+    public void Amber_received_on_a_monday_morning_is_due_one_working_day_later()
+    {
+        // 8 working hours, one working day: Monday 10:00 + 1 day = Tuesday 10:00.
+        Clock.DeadlineFor(Uk(2026, 11, 23, 10), BragRating.Amber).ShouldBe(Uk(2026, 11, 24, 10));
+    }
+
+    [Fact]
+    public void Green_received_on_a_monday_morning_is_due_three_working_days_later()
     {
         // 24 working hours at 8 hours a day: Monday 10:00 + 3 days = Thursday 10:00.
-        Clock.DeadlineFor(Uk(2026, 11, 23, 10), BragRating.Amber).ShouldBe(Uk(2026, 11, 26, 10));
+        Clock.DeadlineFor(Uk(2026, 11, 23, 10), BragRating.Green).ShouldBe(Uk(2026, 11, 26, 10));
     }
 
     [Fact]
@@ -46,23 +61,35 @@ public sealed class DecisionClockTests
     }
 
     [Fact]
-    public void Amber_received_on_friday_afternoon_skips_the_weekend()
+    public void Green_received_on_friday_afternoon_skips_the_weekend()
     {
         // Friday 16:00: 1 hour Friday, 8 Monday, 8 Tuesday, 7 Wednesday -> Wednesday 16:00.
-        Clock.DeadlineFor(Uk(2026, 11, 27, 16), BragRating.Amber).ShouldBe(Uk(2026, 12, 2, 16));
+        Clock.DeadlineFor(Uk(2026, 11, 27, 16), BragRating.Green).ShouldBe(Uk(2026, 12, 2, 16));
     }
 
     [Fact]
-    public void Amber_skips_a_bank_holiday()
+    public void Green_skips_a_bank_holiday()
     {
         // Friday 22 May 2026 12:00: 5 hours Friday, Monday is a bank holiday, 8 Tuesday, 8 Wednesday, 3 Thursday.
-        Clock.DeadlineFor(Uk(2026, 5, 22, 12), BragRating.Amber).ShouldBe(Uk(2026, 5, 28, 12));
+        Clock.DeadlineFor(Uk(2026, 5, 22, 12), BragRating.Green).ShouldBe(Uk(2026, 5, 28, 12));
     }
 
     [Fact]
-    public void Green_counts_seventy_two_clock_hours_by_default()
+    public void Amber_received_on_friday_afternoon_is_due_on_monday_afternoon()
     {
-        Clock.DeadlineFor(Uk(2026, 11, 27, 16), BragRating.Green).ShouldBe(Uk(2026, 11, 30, 16));
+        // Friday 16:00: 1 hour Friday, 7 Monday -> Monday 16:00.
+        Clock.DeadlineFor(Uk(2026, 11, 27, 16), BragRating.Amber).ShouldBe(Uk(2026, 11, 30, 16));
+    }
+
+    [Fact]
+    public void Green_can_be_configured_to_count_clock_hours()
+    {
+        var clock = new DecisionClock(Calendar, DecisionTimescales.Default with
+        {
+            Green = TimeSpan.FromHours(72), GreenCountsWorkingTime = false,
+        });
+
+        clock.DeadlineFor(Uk(2026, 11, 27, 16), BragRating.Green).ShouldBe(Uk(2026, 11, 30, 16));
     }
 
     [Fact]
@@ -82,7 +109,8 @@ public sealed class DecisionClockTests
     [Fact]
     public void Received_before_the_office_opens_starts_counting_at_opening()
     {
-        Clock.DeadlineFor(Uk(2026, 11, 24, 6), BragRating.Amber).ShouldBe(Uk(2026, 11, 26, 17));
+        Clock.DeadlineFor(Uk(2026, 11, 24, 6), BragRating.Green).ShouldBe(Uk(2026, 11, 26, 17));
+        Clock.DeadlineFor(Uk(2026, 11, 24, 6), BragRating.Amber).ShouldBe(Uk(2026, 11, 24, 17));
         Clock.DeadlineFor(Uk(2026, 11, 24, 6), null).ShouldBe(Uk(2026, 11, 24, 17));
     }
 
@@ -119,24 +147,38 @@ public sealed class DecisionClockTests
     }
 
     [Fact]
-    public void The_default_timescales_put_green_before_amber_for_a_friday_morning_referral()
+    public void The_old_defaults_put_green_before_amber_for_a_friday_morning_referral()
     {
-        // Amber counts 24 working hours (three working days), Green 72 clock hours: from Friday 09:00 Green
-        // falls due on Monday, Amber on Wednesday.
-        var inversion = Clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldNotBeNull();
+        // Amber counted 24 working hours (three working days), Green 72 clock hours: from Friday 09:00 Green
+        // fell due on Monday, Amber on Wednesday. This is the fault the check exists to catch.
+        var clock = new DecisionClock(Calendar, DecisionTimescales.Default with
+        {
+            Amber = TimeSpan.FromHours(24), Green = TimeSpan.FromHours(72), GreenCountsWorkingTime = false,
+        });
+
+        var inversion = clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldNotBeNull();
 
         (inversion.Higher, inversion.Lower).ShouldBe((BragRating.Amber, BragRating.Green));
         inversion.HigherDue.ShouldBeGreaterThan(inversion.LowerDue);
+        inversion.Describe(Calendar.TimeZone).ShouldStartWith("A Green referral received on ");
+        inversion.Describe(Calendar.TimeZone).ShouldContain("would be due before an amber one");
     }
 
-    [Fact]
-    public void Timescales_all_in_working_hours_keep_red_amber_green_in_order_through_a_week_with_a_bank_holiday()
+    [Theory]
+    [InlineData(2026)]
+    [InlineData(2027)]
+    [InlineData(2028)]
+    [InlineData(2031)]
+    [InlineData(2035)]
+    public void The_default_timescales_keep_red_amber_green_in_order_through_every_bank_holiday_week_of_a_year(int year)
     {
-        var clock = new DecisionClock(Calendar, new DecisionTimescales(
-            Red: TimeSpan.FromHours(4), Amber: TimeSpan.FromHours(8), Green: TimeSpan.FromHours(24), Unrated: TimeSpan.FromHours(8),
-            GreenCountsWorkingTime: true, RedWorkedOutOfHours: true));
+        // The calendar lists no holiday after 2026, so later years' holidays come from the England and Wales rules.
+        var clock = new DecisionClock(WithHolidaysByRule(BankHolidays.EnglandAndWalesDates(2026, 2026)), DecisionTimescales.Default);
 
-        clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldBeNull();
+        foreach (var holiday in BankHolidays.EnglandAndWalesDates(year, year))
+        {
+            clock.FirstInversion(holiday).ShouldBeNull($"the week of {holiday}");
+        }
     }
 
     [Fact]
@@ -160,5 +202,34 @@ public sealed class DecisionClockTests
         var inversion = clock.FirstInversion(new DateOnly(2026, 5, 18)).ShouldNotBeNull();
 
         (inversion.Higher, inversion.Lower).ShouldBe((BragRating.Red, BragRating.Amber));
+    }
+
+    [Fact]
+    public void A_year_with_no_listed_bank_holiday_takes_the_england_and_wales_rules()
+    {
+        var calendar = WithHolidaysByRule([new DateOnly(2026, 12, 25)]);
+
+        // 2026 is listed, so only the listed day is a holiday; 2029 is not, so its rule days are.
+        calendar.IsBankHoliday(new DateOnly(2026, 12, 25)).ShouldBeTrue();
+        calendar.IsBankHoliday(new DateOnly(2026, 8, 31)).ShouldBeFalse();
+        calendar.IsBankHoliday(new DateOnly(2029, 3, 30)).ShouldBeTrue();
+        calendar.IsWorkingDay(new DateOnly(2029, 4, 2)).ShouldBeFalse();
+        calendar.IsWorkingDay(new DateOnly(2029, 4, 3)).ShouldBeTrue();
+        calendar.NextBankHoliday(new DateOnly(2029, 1, 2)).ShouldBe(new DateOnly(2029, 3, 30));
+    }
+
+    [Fact]
+    public void Without_a_rule_a_year_with_no_listed_bank_holiday_has_none()
+    {
+        Calendar.IsWorkingDay(new DateOnly(2029, 4, 2)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_deadline_after_the_listed_years_still_skips_the_bank_holiday()
+    {
+        // Thursday 29 March 2029 15:00: 2 hours Thursday, Good Friday and Easter Monday by rule, 2 hours Tuesday.
+        var clock = new DecisionClock(WithHolidaysByRule(BankHolidays.EnglandAndWalesDates(2026, 2027)), DecisionTimescales.Default);
+
+        clock.DeadlineFor(Uk(2029, 3, 29, 15), BragRating.Red).ShouldBe(Uk(2029, 4, 3, 11));
     }
 }

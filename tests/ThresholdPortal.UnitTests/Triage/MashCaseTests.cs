@@ -136,6 +136,33 @@ public sealed class MashCaseTests
     }
 
     [Fact]
+    public void Changed_settings_recount_an_open_case_deadline_and_say_what_it_was()
+    {
+        var mashCase = Claimed();
+        mashCase.Rate(BragRating.Green, "Standard risk", Priya, Received.AddHours(1), Clock);
+        var was = mashCase.DecisionDueAt;
+        var slower = new DecisionClock(Calendar, DecisionTimescales.Default with { Green = TimeSpan.FromHours(32) });
+
+        var change = mashCase.RecountDeadline(slower).ShouldNotBeNull();
+
+        change.ShouldBe(new DeadlineChange(was, slower.DeadlineFor(Received, BragRating.Green)));
+        mashCase.DecisionDueAt.ShouldBe(slower.DeadlineFor(Received, BragRating.Green));
+        mashCase.RecountDeadline(slower).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_closed_case_keeps_the_deadline_it_was_measured_against()
+    {
+        var mashCase = Claimed();
+        mashCase.CloseAtContact(ContactClosureReason.AdviceAndSignposting, null, "Advice given.", Received.AddHours(3));
+        var was = mashCase.DecisionDueAt;
+
+        mashCase.RecountDeadline(new DecisionClock(Calendar, DecisionTimescales.Default with { Unrated = TimeSpan.FromHours(2) }))
+            .ShouldBeNull();
+        mashCase.DecisionDueAt.ShouldBe(was);
+    }
+
+    [Fact]
     public void A_rating_needs_a_reason_a_holder_and_a_change()
     {
         var unclaimed = MashCase.Open(Sent(), ContactChannel.Portal, Clock);

@@ -10,7 +10,8 @@ namespace ThresholdPortal.UnitTests.Web;
 public sealed class TriageOptionsTests
 {
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddTriage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero)))
+            .AddTriage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 
     /// <summary>
     /// The configuration file's values become the first stored settings version (docs/decisions/0055);
@@ -84,7 +85,9 @@ public sealed class TriageOptionsTests
     [Theory]
     [InlineData("Triage:TimeZone", "Mars/Olympus", "is not a time zone")]
     [InlineData("Triage:WorkingDayEnds", "08:00", "must be after")]
-    [InlineData("Triage:RedHours", "0", "RedHours must be more than 0")]
+    [InlineData("Triage:RedHours", "0", "RedHours must be a whole number of hours, more than 0")]
+    [InlineData("Triage:AmberHours", "7.5", "AmberHours must be a whole number of hours")]
+    [InlineData("Triage:GreenCountsWorkingTime", "false", "A Green referral received on ")]
     [InlineData("Triage:QueuePageSize", "1000", "QueuePageSize")]
     [InlineData("Triage:ReReferralWindowMonths", "0", "ReReferralWindowMonths")]
     public void A_bad_setting_stops_the_app_at_start_up_with_what_is_wrong(string key, string value, string message)
@@ -94,5 +97,10 @@ public sealed class TriageOptionsTests
         var failure = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<IOptions<TriageOptions>>().Value);
 
         failure.Message.ShouldContain(message);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -2,17 +2,21 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
-/// <summary>What every settings form shares: the version it was based on and an optional reason.</summary>
+/// <summary>What every settings form shares: the version it was based on, an optional reason, and its change.</summary>
 public abstract class SettingsChangeFields
 {
     public int BasedOnVersion { get; set; }
     public string? Reason { get; set; }
+
+    /// <summary>Makes the form's change to a copy of the newest version; false when the form's answers do not make one.</summary>
+    public abstract bool TryApplyTo(MashSettingsVersion next);
 }
 
 /// <summary>Saving a new settings version, and the words for what changed (docs/decisions/0055).</summary>
@@ -27,24 +31,28 @@ public static class MashSettingsChanges
         db.MashSettingsVersions.AsNoTracking().OrderByDescending(v => v.Version).FirstAsync(cancellationToken);
 
     /// <summary>
-    /// Copies the newest version, applies <paramref name="change"/>, and stores the copy as the next version
-    /// with what changed, audited. Returns the new version number, or null when nothing changed.
+    /// Copies the newest version, applies the form's change, and stores the copy as the next version with what
+    /// changed, audited; open cases' deadlines are counted again on it in the same transaction. Returns the
+    /// new version number, or null when nothing changed.
     /// </summary>
     public static async Task<int?> SaveAsync(
-        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, SettingsChangeFields request,
-        Action<MashSettingsVersion> change, CancellationToken cancellationToken)
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, TimeZoneInfo zone, SettingsChangeFields request,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(change);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         var newest = await NewestAsync(db, cancellationToken);
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
         var next = newest.Next(clock.GetUtcNow(), user.Id, user.FullName, reason);
-        change(next);
+        if (!request.TryApplyTo(next))
+        {
+            throw new InvalidOperationException("The settings form reached its handler without a valid change.");
+        }
+
         var changes = Describe(newest, next);
         if (changes.Count == 0)
         {
@@ -55,8 +63,37 @@ public static class MashSettingsChanges
         db.MashSettingsVersions.Add(next);
         audit.Record(AuditAction, SubjectType, next.Version.ToString(CultureInfo.InvariantCulture),
             $"Version {next.Version}: {string.Join("; ", changes)}" + (reason is null ? string.Empty : $". Reason: {reason}"));
+        await OpenCaseDeadlines.RecountAsync(db, audit, new MashSettings(next, zone).DecisionClock, next.Version, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return next.Version;
+    }
+
+    /// <summary>
+    /// The rule every settings form runs: with the form's change made, Red still falls due no later than Amber
+    /// and Amber no later than Green for every quarter of an hour of a sample week that holds a weekend and the
+    /// next bank holiday. A failure names the receipt time and the pair that inverts, under the field
+    /// <paramref name="field"/> picks for it.
+    /// </summary>
+    public static void AddRatingsKeepTheirOrderRule<T>(
+        this AbstractValidator<T> validator, PortalDbContext db, TimeProvider clock, TimeZoneInfo zone,
+        Func<TimescaleInversion, string> field)
+        where T : SettingsChangeFields
+    {
+        ArgumentNullException.ThrowIfNull(validator);
+        validator.RuleFor(c => c).CustomAsync(async (change, context, cancellationToken) =>
+        {
+            var next = (await NewestAsync(db, cancellationToken)).Next(clock.GetUtcNow(), null, string.Empty, null);
+            if (!change.TryApplyTo(next))
+            {
+                return;
+            }
+
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+            if (new MashSettings(next, zone).DecisionClock.FirstInversion(today) is { } inversion)
+            {
+                context.AddFailure(field(inversion), inversion.Describe(zone));
+            }
+        });
     }
 
     /// <summary>The stale-save check every settings form runs: the form was filled in on the newest version.</summary>
@@ -137,7 +174,7 @@ public static class MashSettingsChanges
     public static string Days(IEnumerable<DayOfWeek> days) =>
         string.Join(", ", days.OrderBy(d => ((int)d + 6) % 7).Select(d => d.ToString()));
 
-    /// <summary>"4", "1.5": a number of hours typed into a form, or null if it is not one.</summary>
+    /// <summary>"4", "1.5": a number of hours typed into a form, or null if it is not one (the whole-hours rule is separate).</summary>
     public static double? ParseHours(string? text) =>
         double.TryParse(text?.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) ? hours : null;
 
@@ -146,14 +183,15 @@ public static class MashSettingsChanges
         TimeOnly.TryParseExact(text?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time
             : null;
 
-    /// <summary>Required, a number, more than 0 and at most <paramref name="most"/> hours.</summary>
+    /// <summary>Required, a whole number, more than 0 and at most <paramref name="most"/> hours.</summary>
     public static void AddHoursRule<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, string?>> field,
         string name, int most)
     {
         ArgumentNullException.ThrowIfNull(validator);
         validator.RuleFor(field).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage($"Enter the {name} in hours")
-            .Must(text => ParseHours(text) is not null).WithMessage($"{Capitalise(name)} must be a number of hours, like 4 or 1.5")
+            .Must(text => ParseHours(text) is { } hours && hours == Math.Floor(hours))
+                .WithMessage($"{Capitalise(name)} must be a whole number of hours, like 4")
             .Must(text => ParseHours(text) > 0).WithMessage($"{Capitalise(name)} must be more than 0 hours")
             .Must(text => ParseHours(text) <= most).WithMessage($"{Capitalise(name)} must be {most} hours or fewer");
     }

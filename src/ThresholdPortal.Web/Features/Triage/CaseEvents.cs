@@ -23,6 +23,7 @@ public static class CaseEvents
     public const string PersonUnlinked = "case.person.unlinked";
     public const string ProgressedToChecks = "case.progressed-to-checks";
     public const string ClosedAtContact = "case.closed-at-contact";
+    public const string DeadlineRecounted = "case.deadline.recounted";
 
     // Decision, sign-off, feedback and escalation (issue 6).
     public const string DecisionSubmitted = "case.decision.submitted";
@@ -60,6 +61,7 @@ public static class CaseEvents
         PersonUnlinked => "Link to a known person removed",
         ProgressedToChecks => "Progressed to MASH checks",
         ClosedAtContact => "Closed at contact stage",
+        DeadlineRecounted => "Decision deadline moved by a change to the MASH settings",
         DecisionSubmitted => "Decision sent for sign-off",
         DecisionReturned => "Decision returned for revision",
         DecisionApproved => "Decision approved",

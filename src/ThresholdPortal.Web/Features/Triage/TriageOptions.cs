@@ -27,18 +27,18 @@ public sealed class TriageOptions
     /// <summary>Empty means <see cref="EnglandAndWalesBankHolidays"/>. Setting any replaces the whole list.</summary>
     public List<DateOnly> BankHolidays { get; set; } = [];
 
-    public double RedHours { get; set; } = 4;
-    public double AmberHours { get; set; } = 24;
-    public double GreenHours { get; set; } = 72;
+    public double RedHours { get; set; } = DecisionTimescales.Default.Red.TotalHours;
+    public double AmberHours { get; set; } = DecisionTimescales.Default.Amber.TotalHours;
+    public double GreenHours { get; set; } = DecisionTimescales.Default.Green.TotalHours;
 
     /// <summary>An unrated referral: one working day, the Working Together expectation.</summary>
-    public double UnratedHours { get; set; } = 8;
+    public double UnratedHours { get; set; } = DecisionTimescales.Default.Unrated.TotalHours;
 
-    /// <summary>False: Green's 72 hours are clock hours. True: working hours.</summary>
-    public bool GreenCountsWorkingTime { get; set; }
+    /// <summary>True: Green's hours are working hours, like Red's and Amber's. False: clock hours.</summary>
+    public bool GreenCountsWorkingTime { get; set; } = DecisionTimescales.Default.GreenCountsWorkingTime;
 
     /// <summary>True: a Red received out of hours is worked by the out-of-hours team round the clock.</summary>
-    public bool RedWorkedOutOfHours { get; set; } = true;
+    public bool RedWorkedOutOfHours { get; set; } = DecisionTimescales.Default.RedWorkedOutOfHours;
 
     public int ReReferralWindowMonths { get; set; } = ReReferral.WindowMonths;
 
@@ -53,7 +53,8 @@ public sealed class TriageOptions
         WorkingDayEnds,
         WorkingDays.Count > 0 ? WorkingDays
             : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
-        BankHolidays.Count > 0 ? BankHolidays : EnglandAndWalesBankHolidays);
+        BankHolidays.Count > 0 ? BankHolidays : EnglandAndWalesBankHolidays,
+        year => Domain.Triage.BankHolidays.EnglandAndWalesDates(year, year));
 
     public DecisionTimescales ToTimescales() => new(
         TimeSpan.FromHours(RedHours),
@@ -64,7 +65,8 @@ public sealed class TriageOptions
         RedWorkedOutOfHours);
 }
 
-public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
+/// <summary>Checks the "Triage" section when the app starts; a bad value stops it rather than miscounting deadlines.</summary>
+public sealed class TriageOptionsValidator(TimeProvider clock) : IValidateOptions<TriageOptions>
 {
     public ValidateOptionsResult Validate(string? name, TriageOptions options)
     {
@@ -83,10 +85,16 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
         foreach (var (setting, hours) in new[] { ("RedHours", options.RedHours), ("AmberHours", options.AmberHours),
             ("GreenHours", options.GreenHours), ("UnratedHours", options.UnratedHours) })
         {
-            if (hours is <= 0 or > 24 * 30)
+            if (hours is <= 0 or > 24 * 30 || hours != Math.Floor(hours))
             {
-                failures.Add($"Triage:{setting} must be more than 0 and at most 720 hours.");
+                failures.Add($"Triage:{setting} must be a whole number of hours, more than 0 and at most 720.");
             }
+        }
+
+        if (failures.Count == 0
+            && new DecisionClock(options.ToCalendar(), options.ToTimescales()).FirstInversion(Today(options)) is { } inversion)
+        {
+            failures.Add($"Triage: {inversion.Describe(options.ToCalendar().TimeZone)}.");
         }
 
         if (options.ReReferralWindowMonths is < 1 or > 60)
@@ -101,4 +109,7 @@ public sealed class TriageOptionsValidator : IValidateOptions<TriageOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private DateOnly Today(TriageOptions options) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.ToCalendar().TimeZone).DateTime);
 }

@@ -17,8 +17,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         var fields = new Dictionary<string, string>
         {
             ["Data.BasedOnVersion"] = "1",
-            ["Data.RedHours"] = "4", ["Data.AmberHours"] = "24", ["Data.GreenHours"] = "72", ["Data.UnratedHours"] = "8",
-            ["Data.GreenCountsWorkingTime"] = "false", ["Data.RedWorkedOutOfHours"] = "true",
+            ["Data.RedHours"] = "4", ["Data.AmberHours"] = "8", ["Data.GreenHours"] = "24", ["Data.UnratedHours"] = "8",
+            ["Data.GreenCountsWorkingTime"] = "true", ["Data.RedWorkedOutOfHours"] = "true",
             ["Data.RequestRedHours"] = "2", ["Data.RequestAmberHours"] = "8", ["Data.RequestGreenHours"] = "24",
             ["Data.RequestBlueHours"] = "40", ["Data.RequestUnratedHours"] = "8",
         };
@@ -45,7 +45,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     public async Task A_new_amber_timescale_is_a_new_audited_version_and_sets_the_deadline_of_the_next_case_rated_amber()
     {
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
-        App.Scoped<DecisionClock>().Timescales.Amber.ShouldBe(TimeSpan.FromHours(24)); // the cache now holds version 1
+        App.Scoped<DecisionClock>().Timescales.Amber.ShouldBe(TimeSpan.FromHours(8)); // the cache now holds version 1
 
         var saved = await Forms.PostAsync(admin, $"{Base}/timescales", Timescales(f =>
         {
@@ -60,15 +60,15 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         versions[1].AmberHours.ShouldBe(16);
         versions[1].CreatedById.ShouldBe(administrator.Id);
         versions[1].Reason.ShouldBe("Agreed at the MASH board.");
-        versions[1].Changes.ShouldBe("Amber decision from 24 to 16 hours");
+        versions[1].Changes.ShouldBe("Amber decision from 8 to 16 hours");
         var audit = (await App.AuditAsync()).Single(e => e.Action == "mash_settings.changed");
         (audit.UserId, audit.SubjectId, audit.Detail)
-            .ShouldBe((administrator.Id, "2", "Version 2: Amber decision from 24 to 16 hours. Reason: Agreed at the MASH board."));
+            .ShouldBe((administrator.Id, "2", "Version 2: Amber decision from 8 to 16 hours. Reason: Agreed at the MASH board."));
 
         var page = await (await admin.GetAsync(Base)).Content.ReadAsStringAsync();
         page.ShouldContain("Version 2 is in force now");
         page.ShouldContain("Agreed at the MASH board.");
-        page.ShouldContain("does not change deadlines already worked out");
+        page.ShouldContain("counts every open case's decision deadline again");
         (await (await admin.GetAsync("/admin/audit-log")).Content.ReadAsStringAsync())
             .ShouldContain("MASH timescales or working hours changed");
 
@@ -98,9 +98,11 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
     [Theory]
     [InlineData("Data.AmberHours", "", "Enter the Amber decision timescale in hours")]
-    [InlineData("Data.AmberHours", "a day", "Amber decision timescale must be a number of hours, like 4 or 1.5")]
+    [InlineData("Data.AmberHours", "a day", "Amber decision timescale must be a whole number of hours, like 4")]
+    [InlineData("Data.AmberHours", "7.5", "Amber decision timescale must be a whole number of hours, like 4")]
+    [InlineData("Data.RequestGreenHours", "2.5", "Green answer timescale must be a whole number of hours, like 4")]
     [InlineData("Data.GreenHours", "0", "Green decision timescale must be more than 0 hours")]
-    [InlineData("Data.UnratedHours", "-8", "Unrated decision timescale must be a number of hours")]
+    [InlineData("Data.UnratedHours", "-8", "Unrated decision timescale must be a whole number of hours")]
     [InlineData("Data.RedHours", "30", "Red decision timescale cannot be longer than Amber&#x27;s")]
     [InlineData("Data.GreenHours", "721", "Green decision timescale must be 720 hours or fewer")]
     [InlineData("Data.RequestRedHours", "9", "Red answer timescale cannot be longer than Amber&#x27;s")]

@@ -53,11 +53,30 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
         public DateParts Date { get; set; } = new();
         public string? Description { get; set; }
+
+        public override bool TryApplyTo(MashSettingsVersion next)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            if (Remove is { } removed)
+            {
+                next.BankHolidays.RemoveAll(h => h.Date == removed);
+                return true;
+            }
+
+            if (Date.ToDate() is not { } date || string.IsNullOrWhiteSpace(Description))
+            {
+                return false;
+            }
+
+            next.BankHolidays.Add(new BankHoliday { Date = date, Description = Description.Trim() });
+            next.BankHolidays.Sort((a, b) => a.Date.CompareTo(b.Date));
+            return true;
+        }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, TimeProvider clock, Features.Triage.MashSettings settings)
         {
             When(c => c.Remove is null, () =>
             {
@@ -87,6 +106,7 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
                         (await MashSettingsChanges.NewestAsync(db, cancellationToken)).BankHolidays.Any(h => h.Date == date))
                     .WithMessage("That date is not a bank holiday"));
             this.AddBasedOnNewestRule(db);
+            this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, _ => nameof(Command.Date));
         }
     }
 
@@ -96,22 +116,11 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
             MashSettingsChanges.NewestAsync(db, cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
-        int?>
+    public sealed class Handler(
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
+        : IRequestHandler<Command, int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
-            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
-            {
-                if (request.Remove is { } removed)
-                {
-                    next.BankHolidays.RemoveAll(h => h.Date == removed);
-                }
-                else
-                {
-                    next.BankHolidays.Add(new BankHoliday { Date = request.Date.ToDate()!.Value,
-                        Description = request.Description!.Trim() });
-                    next.BankHolidays.Sort((a, b) => a.Date.CompareTo(b.Date));
-                }
-            }, cancellationToken);
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -49,11 +50,29 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
         public string? RequestGreenHours { get; set; }
         public string? RequestBlueHours { get; set; }
         public string? RequestUnratedHours { get; set; }
+
+        public override bool TryApplyTo(MashSettingsVersion next)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            double?[] hours = [.. new[] { RedHours, AmberHours, GreenHours, UnratedHours, RequestRedHours, RequestAmberHours,
+                RequestGreenHours, RequestBlueHours, RequestUnratedHours }.Select(MashSettingsChanges.ParseHours)];
+            if (hours.Any(h => h is not > 0) || GreenCountsWorkingTime is not { } greenWorking || RedWorkedOutOfHours is not { } redOut)
+            {
+                return false;
+            }
+
+            (next.RedHours, next.AmberHours, next.GreenHours, next.UnratedHours) = (hours[0]!.Value, hours[1]!.Value, hours[2]!.Value,
+                hours[3]!.Value);
+            (next.GreenCountsWorkingTime, next.RedWorkedOutOfHours) = (greenWorking, redOut);
+            (next.RequestRedHours, next.RequestAmberHours, next.RequestGreenHours, next.RequestBlueHours, next.RequestUnratedHours) =
+                (hours[4]!.Value, hours[5]!.Value, hours[6]!.Value, hours[7]!.Value, hours[8]!.Value);
+            return true;
+        }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, TimeProvider clock, Features.Triage.MashSettings settings)
         {
             this.AddHoursRule(c => c.RedHours, "Red decision timescale", MostDecisionHours);
             this.AddHoursRule(c => c.AmberHours, "Amber decision timescale", MostDecisionHours);
@@ -76,6 +95,7 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
                 .Must((c, amber) => !(MashSettingsChanges.ParseHours(amber) > MashSettingsChanges.ParseHours(c.RequestGreenHours)))
                 .WithMessage("Amber answer timescale cannot be longer than Green's");
             this.AddBasedOnNewestRule(db);
+            this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, inversion => $"{inversion.Lower}Hours");
         }
     }
 
@@ -102,23 +122,11 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
-        int?>
+    public sealed class Handler(
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
+        : IRequestHandler<Command, int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
-            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
-            {
-                next.RedHours = MashSettingsChanges.ParseHours(request.RedHours)!.Value;
-                next.AmberHours = MashSettingsChanges.ParseHours(request.AmberHours)!.Value;
-                next.GreenHours = MashSettingsChanges.ParseHours(request.GreenHours)!.Value;
-                next.UnratedHours = MashSettingsChanges.ParseHours(request.UnratedHours)!.Value;
-                next.GreenCountsWorkingTime = request.GreenCountsWorkingTime!.Value;
-                next.RedWorkedOutOfHours = request.RedWorkedOutOfHours!.Value;
-                next.RequestRedHours = MashSettingsChanges.ParseHours(request.RequestRedHours)!.Value;
-                next.RequestAmberHours = MashSettingsChanges.ParseHours(request.RequestAmberHours)!.Value;
-                next.RequestGreenHours = MashSettingsChanges.ParseHours(request.RequestGreenHours)!.Value;
-                next.RequestBlueHours = MashSettingsChanges.ParseHours(request.RequestBlueHours)!.Value;
-                next.RequestUnratedHours = MashSettingsChanges.ParseHours(request.RequestUnratedHours)!.Value;
-            }, cancellationToken);
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -39,11 +40,27 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
         public string? DayStarts { get; set; }
         public string? DayEnds { get; set; }
         public List<string> WorkingDays { get; set; } = [];
+
+        public override bool TryApplyTo(MashSettingsVersion next)
+        {
+            ArgumentNullException.ThrowIfNull(next);
+            var days = WorkingDays.Select(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: false, out var day) ? day : (DayOfWeek?)null)
+                .ToList();
+            if (MashSettingsChanges.ParseTime(DayStarts) is not { } starts || MashSettingsChanges.ParseTime(DayEnds) is not { } ends
+                || ends <= starts || days.Count == 0 || days.Any(d => d is null || !Week.Contains(d.Value)))
+            {
+                return false;
+            }
+
+            (next.WorkingDayStarts, next.WorkingDayEnds) = (starts, ends);
+            next.WorkingDays = [.. days.Select(d => d!.Value).Distinct().OrderBy(d => d)];
+            return true;
+        }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db)
+        public Validator(PortalDbContext db, TimeProvider clock, Features.Triage.MashSettings settings)
         {
             RuleFor(c => c.DayStarts).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter when the working day starts")
@@ -60,6 +77,7 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
                 .Must(days => days.All(d => Enum.TryParse<DayOfWeek>(d, ignoreCase: false, out var day) && Week.Contains(day)))
                 .WithMessage("Select working days from the list");
             this.AddBasedOnNewestRule(db);
+            this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, _ => nameof(Command.DayStarts));
         }
     }
 
@@ -78,15 +96,11 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Command,
-        int?>
+    public sealed class Handler(
+        PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
+        : IRequestHandler<Command, int?>
     {
         public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
-            MashSettingsChanges.SaveAsync(db, user, audit, clock, request, next =>
-            {
-                next.WorkingDayStarts = MashSettingsChanges.ParseTime(request.DayStarts)!.Value;
-                next.WorkingDayEnds = MashSettingsChanges.ParseTime(request.DayEnds)!.Value;
-                next.WorkingDays = [.. request.WorkingDays.Select(Enum.Parse<DayOfWeek>).Distinct().OrderBy(d => d)];
-            }, cancellationToken);
+            MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }
