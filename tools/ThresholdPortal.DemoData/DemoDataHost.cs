@@ -20,6 +20,7 @@ public static class DemoDataHost
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         ["Email:PublicBaseUrl"] = "http://localhost:5080",
+        ["Triage:DutyMailbox"] = "mash.duty@northshire.example.gov.uk",
     };
 
     public static ServiceProvider BuildServices(IConfiguration configuration, DateTimeOffset now)

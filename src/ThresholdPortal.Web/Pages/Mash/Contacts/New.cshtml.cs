@@ -8,7 +8,6 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -141,8 +140,8 @@ public sealed class NewModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        DecisionClock decisionClock)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IConfiguration configuration,
+        MashIntake intake)
         : IRequestHandler<Record, Guid>
     {
         public async Task<Guid> Handle(Record request, CancellationToken cancellationToken)
@@ -219,7 +218,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), now, cancellationToken);
             referral.ReceiveAsContact(reference, now);
             db.Referrals.Add(referral);
-            var mashCase = MashIntake.OpenCase(db, audit, referral, request.Channel!.Value, decisionClock)!;
+            var mashCase = intake.OpenCase(referral, request.Channel!.Value)!;
             await db.SaveChangesAsync(cancellationToken);
             return mashCase.Id;
         }

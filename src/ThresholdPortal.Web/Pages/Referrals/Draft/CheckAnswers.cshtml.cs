@@ -105,7 +105,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        DecisionClock decisionClock)
+        MashIntake intake)
         : IRequestHandler<Submit, string?>
     {
         public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                     $"{referral.QualityFlags.Count} quality flags");
 
             // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
-            MashIntake.OpenCase(db, audit, referral, ContactChannel.Portal, decisionClock);
+            intake.OpenCase(referral, ContactChannel.Portal);
             await db.SaveChangesAsync(cancellationToken);
             return reference;
         }
