@@ -78,7 +78,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             var (where, parameters) = InsightsSql.Where(filter);
             var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key", count(*) AS "Numerator", 0::bigint AS "Denominator"
+                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key",
+                       count(*) AS "Numerator", 0::bigint AS "Denominator"
                 {InsightsSql.Cases}
                 {where}
                 GROUP BY 1
@@ -92,7 +93,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             (where, parameters) = InsightsSql.Where(filter);
             parameters.Add(new("now", now.UtcDateTime));
             var agencies = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator", count(*) AS "Denominator"
+                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator",
+                       count(*) AS "Denominator"
                 FROM "InformationRequests" q
                 JOIN (SELECT c."Id" {InsightsSql.Cases} {where}) k ON k."Id" = q."CaseId"
                 WHERE q."RespondedAt" IS NOT NULL OR q."DueAt" < @now

@@ -73,7 +73,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Returned_then_revised_then_approved_by_another_manager_closes_the_case_within_the_deadline_hands_it_over_and_drafts_feedback()
+    public async Task Returned_revised_then_approved_by_another_manager_closes_the_case_in_time_hands_it_over_and_drafts_feedback()
     {
         var world = await CaseAtDecisionAsync();
         var practitioner = await App.SignInAsync(world.Team.Practitioner.Email!);

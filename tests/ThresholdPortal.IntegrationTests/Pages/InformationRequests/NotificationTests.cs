@@ -63,7 +63,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
     {
         var world = await InformationRequestWorld.CreateAsync(App);
         await App.CreateUserAsync("only@school-responder.test", world.School, Domain.Accounts.PortalRole.AgencyResponder);
-        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AspNetUsers" SET "IsActive" = false WHERE "Email" = {InformationRequestWorld.SchoolEmail}"""));
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "AspNetUsers" SET "IsActive" = false WHERE "Email" = {InformationRequestWorld.SchoolEmail}"""));
         var requestId = await world.SendAsync(await App.SignInAsync(InformationRequestWorld.PractitionerEmail), "school", world.School.Id);
         var dispatcher = Dispatcher(TimeSpan.FromMilliseconds(300));
         await dispatcher.StartAsync(CancellationToken.None);

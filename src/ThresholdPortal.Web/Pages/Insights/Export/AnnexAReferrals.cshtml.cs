@@ -56,7 +56,8 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
                            SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
                            WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
                              AND ec."ContactOutcome" = 'ProgressToMashChecks'
-                             AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text END AS "EarlierReferrals"
+                             AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text
+                       END AS "EarlierReferrals"
                 {InsightsSql.Cases}
                 LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
                 {where} AND c."ContactOutcome" = 'ProgressToMashChecks'

@@ -78,7 +78,8 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             {
                 RuleFor(c => c.CseDetails).NotEmpty().WithMessage("Describe what makes you think the child is being sexually exploited");
                 RuleFor(c => c.CsePeopleAndPlaces).NotEmpty()
-                    .WithMessage("Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
+                    .WithMessage(
+                        "Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
                 RuleFor(c => c.CseRiskToolCompleted).NotNull().WithMessage("Select yes if a CSE risk assessment tool has been completed");
             });
             When(c => c.Has(ConcernCategory.ChildCriminalExploitation), () =>
