@@ -1,34 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure.Email;
 
 /// <summary>The outbox against a real SMTP server on loopback (aiosmtpd), with dispatchers as each app instance runs them.</summary>
-public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLifetime
+public sealed class OutboxTests(PortalApp app) : MailIntegrationTest(app)
 {
-    private LoopbackSmtpServer smtp = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        smtp = LoopbackSmtpServer.OnFreePort();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await smtp.DisposeAsync();
-        await DisposeAsync();
-    }
-
     [Fact]
     public async Task Two_dispatchers_deliver_each_message_exactly_once()
     {
-        await smtp.StartAsync();
+        await Smtp.StartAsync();
         const int count = 40;
         await EnqueueAsync(count);
         var first = Dispatcher();
@@ -39,7 +21,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
 
         // Both drains have returned, so every send has had the server's reply, which comes only after the
         // message is in the drop folder: the folder is final, and a duplicate would already be in it.
-        var received = smtp.Messages();
+        var received = Smtp.Messages();
         received.Count.ShouldBe(count);
         received.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count().ShouldBe(count);
         received.Select(m => m.MessageId).Distinct().Count().ShouldBe(count);
@@ -67,7 +49,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
             waiting.LastError.ShouldNotBeNullOrEmpty();
             waiting.NextAttemptAt.ShouldBeGreaterThan(waiting.CreatedAt);
 
-            await smtp.StartAsync();
+            await Smtp.StartAsync();
 
             await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
         }
@@ -77,7 +59,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         }
 
         // The dispatcher has stopped, so any second send would already be in the drop folder.
-        var delivered = smtp.Messages().ShouldHaveSingleItem();
+        var delivered = Smtp.Messages().ShouldHaveSingleItem();
         delivered.To.Mailboxes.Single().Address.ShouldBe("person0@agency.test");
         delivered.Subject.ShouldBe(EmailTemplate.PasswordReset.Subject);
         delivered.TextBody!.ShouldContain("http://localhost/account/reset-password?token=secret-0");
@@ -89,7 +71,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
     [Fact]
     public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent()
     {
-        await smtp.StartAsync();
+        await Smtp.StartAsync();
         await App.ExecuteDbContextAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -101,7 +83,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
 
         (await Dispatcher().DispatchDueAsync(CancellationToken.None)).ShouldBe(0);
         (await App.OutboxAsync()).ShouldBeEmpty();
-        smtp.Messages().ShouldBeEmpty();
+        Smtp.Messages().ShouldBeEmpty();
     }
 
     [Fact]
@@ -113,7 +95,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         await dispatcher.DispatchDueAsync(CancellationToken.None);
         await Task.Delay(20);
         await dispatcher.DispatchDueAsync(CancellationToken.None);
-        await smtp.StartAsync();
+        await Smtp.StartAsync();
         await Task.Delay(20);
         (await dispatcher.DispatchDueAsync(CancellationToken.None)).ShouldBe(0);
 
@@ -122,7 +104,7 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
         message.GaveUpAt.ShouldNotBeNull();
         message.SentAt.ShouldBeNull();
         message.Link.ShouldBeNull();
-        smtp.Messages().ShouldBeEmpty();
+        Smtp.Messages().ShouldBeEmpty();
     }
 
     private async Task EnqueueAsync(int count) =>
@@ -136,47 +118,4 @@ public sealed class OutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLif
 
             await db.SaveChangesAsync();
         });
-
-    /// <summary>A dispatcher of its own, as another app instance would run, sending to the loopback server.</summary>
-    private OutboxDispatcher Dispatcher(TimeSpan? pollInterval = null, TimeSpan? retryBaseDelay = null, int maxAttempts = 20)
-    {
-        var configured = App.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-        var options = new EmailOptions
-        {
-            Mode = EmailDeliveryMode.Smtp,
-            FromAddress = configured.FromAddress,
-            FromName = configured.FromName,
-            PublicBaseUrl = configured.PublicBaseUrl,
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None,
-                Timeout = TimeSpan.FromSeconds(5) },
-            Dispatcher = new OutboxDispatcherOptions
-            {
-                Enabled = true,
-                PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(100),
-                BatchSize = 1000,
-                RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(30),
-                RetryMaxDelay = TimeSpan.FromMinutes(5),
-                MaxAttempts = maxAttempts,
-            },
-        };
-        return new OutboxDispatcher(
-            App.Services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(options),
-            App.Services.GetRequiredService<IHostEnvironment>(),
-            TestClock.Instance,
-            App.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
-    }
-
-    private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
-    {
-        var total = 0;
-        int sent;
-        do
-        {
-            sent = await dispatcher.DispatchDueAsync(CancellationToken.None);
-            total += sent;
-        }
-        while (sent > 0);
-        return total;
-    }
 }

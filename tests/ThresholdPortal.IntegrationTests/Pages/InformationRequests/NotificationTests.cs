@@ -14,26 +14,12 @@ namespace ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 /// The e-mails about requests, through the real outbox to a real SMTP server on loopback (aiosmtpd), with
 /// dispatchers and chasers as each app instance runs them.
 /// </summary>
-public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAsyncLifetime
+public sealed class NotificationTests(PortalApp app) : MailIntegrationTest(app)
 {
-    private LoopbackSmtpServer smtp = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        smtp = LoopbackSmtpServer.OnFreePort();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await smtp.DisposeAsync();
-        await DisposeAsync();
-    }
-
     [Fact]
     public async Task The_new_request_email_is_delivered_exactly_once_with_two_dispatchers_and_carries_no_childs_details()
     {
-        await smtp.StartAsync();
+        await Smtp.StartAsync();
         var world = await InformationRequestWorld.CreateAsync(App);
         var requestId = await world.SendAsync(await App.SignInAsync(InformationRequestWorld.PractitionerEmail), "police", world.Police.Id);
 
@@ -42,7 +28,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         sentByEach.Sum().ShouldBe(2, "one message for each of the two police responders");
         // Both drains have returned, and the server replies only once a message is in the drop folder: the
         // folder is final, so exactly two here means no duplicate.
-        var received = smtp.Messages();
+        var received = Smtp.Messages();
         received.Select(m => m.To.Mailboxes.Single().Address).Order()
             .ShouldBe([InformationRequestWorld.SecondPoliceEmail, InformationRequestWorld.PoliceEmail]);
         foreach (var message in received)
@@ -66,7 +52,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
             $"""UPDATE "AspNetUsers" SET "IsActive" = false WHERE "Email" = {InformationRequestWorld.SchoolEmail}"""));
         var requestId = await world.SendAsync(await App.SignInAsync(InformationRequestWorld.PractitionerEmail), "school", world.School.Id);
-        var dispatcher = Dispatcher(TimeSpan.FromMilliseconds(300));
+        var dispatcher = Dispatcher(retryBaseDelay: TimeSpan.FromMilliseconds(300));
         await dispatcher.StartAsync(CancellationToken.None);
         try
         {
@@ -75,9 +61,9 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
             waiting.SentAt.ShouldBeNull();
             waiting.GaveUpAt.ShouldBeNull();
             waiting.LastError.ShouldNotBeNullOrEmpty();
-            smtp.Messages().ShouldBeEmpty();
+            Smtp.Messages().ShouldBeEmpty();
 
-            await smtp.StartAsync();
+            await Smtp.StartAsync();
 
             await Eventually.HoldsAsync(async () => (await App.OutboxAsync()).Single().SentAt is not null);
         }
@@ -87,7 +73,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         }
 
         // The dispatcher has stopped, so any second send would already be in the drop folder.
-        var delivered = smtp.Messages().ShouldHaveSingleItem();
+        var delivered = Smtp.Messages().ShouldHaveSingleItem();
         delivered.To.Mailboxes.Single().Address.ShouldBe("only@school-responder.test");
         delivered.TextBody!.ShouldContain($"/agency/requests/{requestId}");
     }
@@ -95,7 +81,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
     [Fact]
     public async Task An_overdue_request_is_chased_once_even_with_two_chasers_and_the_chase_is_delivered_once()
     {
-        await smtp.StartAsync();
+        await Smtp.StartAsync();
         var world = await InformationRequestWorld.CreateAsync(App);
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
         var overdue = await world.SendAsync(practitioner, "police", world.Police.Id);
@@ -106,7 +92,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
             $"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {overdue} OR "Id" = {answered}"""));
         await DrainAsync(Dispatcher());
-        var newRequestEmails = smtp.Messages().Count;
+        var newRequestEmails = Smtp.Messages().Count;
 
         var chasedByEach = await Task.WhenAll(Chaser().ChaseDueAsync(CancellationToken.None),
             Chaser().ChaseDueAsync(CancellationToken.None));
@@ -128,8 +114,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
 
         await Task.WhenAll(DrainAsync(Dispatcher()), DrainAsync(Dispatcher()));
         // The drains have returned, so the drop folder is final: exactly the two chases, nothing more.
-        smtp.Messages().Count.ShouldBe(newRequestEmails + 2);
-        var overdueMessages = smtp.Messages().Where(m => m.Subject == "An information request is overdue").ToList();
+        Smtp.Messages().Count.ShouldBe(newRequestEmails + 2);
+        var overdueMessages = Smtp.Messages().Where(m => m.Subject == "An information request is overdue").ToList();
         overdueMessages.Count.ShouldBe(2);
         (await practitioner.GetStringAsync(world.Checklist)).ShouldContain("Chased by e-mail");
         (await world.RequestAsync(overdue)).StatusAt(TestClock.UtcNow).ShouldBe(RequestStatus.Overdue);
@@ -140,8 +126,4 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         Options.Create(new InformationRequestOptions { Chaser = new OverdueChaserOptions { Enabled = true, BatchSize = 100 } }),
         TestClock.Instance,
         App.Services.GetRequiredService<ILogger<OverdueRequestChaser>>());
-
-    private OutboxDispatcher Dispatcher(TimeSpan? retryBaseDelay = null) => LoopbackDispatch.Dispatcher(App, smtp, retryBaseDelay);
-
-    private static Task<int> DrainAsync(OutboxDispatcher dispatcher) => LoopbackDispatch.DrainAsync(dispatcher);
 }

@@ -11,22 +11,8 @@ namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 /// A contact about a child's disclosure of abuse is urgent from the first minute: due on Red, first in the queue in
 /// words, and the duty mailbox is told with the reference and a link only (issue 13, docs/decisions/0089).
 /// </summary>
-public sealed class UrgentIntakeTests(PortalApp app) : IntegrationTest(app), IAsyncLifetime
+public sealed class UrgentIntakeTests(PortalApp app) : MailIntegrationTest(app)
 {
-    private LoopbackSmtpServer smtp = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        smtp = LoopbackSmtpServer.OnFreePort();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await smtp.DisposeAsync();
-        await DisposeAsync();
-    }
-
     private static Dictionary<string, string> Contact(string givenName, string category, bool danger = false) => new()
     {
         ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
@@ -70,9 +56,9 @@ public sealed class UrgentIntakeTests(PortalApp app) : IntegrationTest(app), IAs
         queue.ShouldContain("Urgent: not yet rated");
         queue.Split("Urgent: not yet rated").Length.ShouldBe(2, "only the disclosure is urgent and unrated");
 
-        await smtp.StartAsync();
-        (await LoopbackDispatch.DrainAsync(LoopbackDispatch.Dispatcher(App, smtp))).ShouldBe(1);
-        var message = smtp.Messages().ShouldHaveSingleItem();
+        await Smtp.StartAsync();
+        (await DrainAsync(Dispatcher())).ShouldBe(1);
+        var message = Smtp.Messages().ShouldHaveSingleItem();
         message.To.Mailboxes.Single().Address.ShouldBe("mash.duty@northshire.example.gov.uk");
         message.Subject.ShouldBe("Urgent referral received: not yet rated");
         var body = message.TextBody!;
