@@ -76,7 +76,6 @@ public sealed class SourceShapeTests
         "src/ThresholdPortal.Web/Pages/Insights/Audits/Report.cshtml",
         "src/ThresholdPortal.Web/Pages/Insights/Cases.cshtml",
         "src/ThresholdPortal.Web/Pages/Insights/Cases.cshtml.cs",
-        "src/ThresholdPortal.Web/Pages/Insights/Export/AnnexAReferrals.cshtml.cs",
         "src/ThresholdPortal.Web/Pages/Insights/Index.cshtml",
         "src/ThresholdPortal.Web/Pages/Insights/Index.cshtml.cs",
         "src/ThresholdPortal.Web/Pages/Insights/_BarChart.cshtml",
