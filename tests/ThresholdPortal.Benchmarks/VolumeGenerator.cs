@@ -106,11 +106,13 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
             await ReadAsync("SELECT \"Id\", \"Kind\" FROM \"Organisations\" WHERE \"Kind\" <> 'LocalAuthorityChildrensSocialCare'",
             r => (r.GetGuid(0), r.GetString(1)));
         var referrers = await ReadAsync("""
-            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+            JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
             WHERE r."Name" = 'Referrer'
             """, r => r.GetGuid(0));
         var practitioners = await ReadAsync("""
-            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            SELECT u."Id" FROM "AspNetUsers" u JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id"
+            JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
             WHERE r."Name" IN ('MashPractitioner', 'MashManager')
             """, r => r.GetGuid(0));
         if (documents.Count == 0 || organisations.Count == 0 || referrers.Count == 0 || practitioners.Count == 0)

@@ -25,7 +25,7 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
     private const string SchoolDecline = "We hold nothing on Maisie: she has not started with us yet. Please ask her nursery.";
 
     [Fact]
-    public async Task Police_and_school_are_asked_probation_is_not_needed_the_police_answer_the_school_declines_and_the_case_goes_to_decision()
+    public async Task Police_and_school_are_asked_probation_not_needed_the_police_answer_the_school_declines_and_the_case_goes_to_decision()
     {
         var (caseId, reference) = await CaseAtChecksAsync();
         var checklist = InformationRequestRoutes.Checklist(caseId);

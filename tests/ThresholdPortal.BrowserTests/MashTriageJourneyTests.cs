@@ -23,7 +23,8 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         var firstRow = page.Locator("table.portal-queue tbody tr").First;
         (await firstRow.GetByRole(AriaRole.Link).First.InnerTextAsync()).ShouldBe(reference);
         var row = await firstRow.InnerTextAsync();
-        row.ShouldContain("Not rated");
+        // The referral names physical abuse by an adult: urgent at intake, said in words until someone rates it.
+        row.ShouldContain("Urgent: not yet rated");
         row.ShouldContain("J.C., ");
         row.ShouldNotContain("Jayden");
         await page.ShouldHaveNoAxeViolationsAsync();

@@ -15,7 +15,10 @@ public static class PageAccess
     private static readonly string[] Everyone = [Anonymous, .. PortalRole.All];
     private static readonly string[] SignedIn = [.. PortalRole.All];
 
-    /// <summary>Address prefix to the roles allowed in. The longest matching prefix wins.</summary>
+    /// <summary>
+    /// Address prefix to the roles allowed in. The longest matching prefix wins. The every-page browser test opens
+    /// a page as the first role listed (anonymously where everyone may).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Matrix = new Dictionary<string, string[]>
     {
         ["/"] = Everyone,
@@ -42,7 +45,7 @@ public static class PageAccess
         ["/mash/escalations"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/admin"] = [PortalRole.Administrator],
-        ["/insights/audits"] = [PortalRole.MashManager, PortalRole.Auditor],
+        ["/insights/audits"] = [PortalRole.Auditor, PortalRole.MashManager],
         ["/insights"] = [PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor],
     };
 

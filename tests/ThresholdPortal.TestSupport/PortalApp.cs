@@ -42,6 +42,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
     }
 
+    /// <summary>Swaps this test's empty database for a clone of one <paramref name="seed"/> filled once per run.</summary>
+    public async Task UseSeededDatabaseAsync(string seedName, Func<string, Task> seed)
+    {
+        await DropDatabaseAsync();
+        database.ConnectionString = await TestDatabase.CreateSeededAsync(seedName, seed);
+        Services.GetRequiredService<MashSettingsCache>().Invalidate();
+    }
+
     /// <summary>
     /// A scoped service as a handler would get it now: the working calendar, decision clock and due times
     /// are built from the newest settings version in this test's database.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -18,14 +19,42 @@ public static class TestDatabase
 
     private static readonly string TemplateName = $"tp_template_{Environment.ProcessId}";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SeededTemplates = new();
     private static bool templateReady;
     private static int counter;
 
     public static async Task<string> CreateAsync()
     {
         await EnsureTemplateAsync();
+        return await CloneAsync(TemplateName);
+    }
+
+    /// <summary>
+    /// A database cloned from one that <paramref name="seed"/> filled once per run (the demo data takes a minute to
+    /// send through its commands), so each test that needs the same large world pays only for the clone.
+    /// </summary>
+    public static async Task<string> CreateSeededAsync(string seedName, Func<string, Task> seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        var template = await SeededTemplates.GetOrAdd(seedName, _ => new Lazy<Task<string>>(async () =>
+        {
+            var connectionString = await CreateAsync();
+            await seed(connectionString);
+            // A template must have no open connections when it is cloned.
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        })).Value;
+        return await CloneAsync(template);
+    }
+
+    private static async Task<string> CloneAsync(string template)
+    {
         var name = $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return For(name);
     }
 

@@ -1,5 +1,4 @@
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 
 namespace ThresholdPortal.DemoData;
 
@@ -18,21 +17,19 @@ public static class CommandOutcomes
         }
     }
 
-    /// <summary>The referrer's and escalation commands answer null when saved, "" when not found, or why they refused.</summary>
-    public static void EnsureSaved(string? refusal, string what)
+    /// <summary>A command that gives a value when it saves: the value, or the run stops.</summary>
+    public static T EnsureSaved<T>(CommandResult<T> result, string what)
     {
-        if (refusal is not null)
-        {
-            throw new InvalidOperationException($"{what} was not saved: {(refusal.Length == 0 ? "not found" : refusal)}");
-        }
+        ArgumentNullException.ThrowIfNull(result);
+        EnsureSaved(result.Outcome, what);
+        return result.Value!;
     }
 
-    public static void EnsureSaved(NotNeededModel.NotNeededOutcome outcome, string what)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        if (!outcome.Found || outcome.Error is not null)
-        {
-            throw new InvalidOperationException($"{what} was not saved: {outcome.Error ?? "not found"}");
-        }
-    }
+    /// <summary>As <see cref="EnsureSaved{T}(CommandResult{T}, string)"/>, for call sites that read a value.</summary>
+    public static T Found<T>(CommandResult<T> result, string what) => EnsureSaved(result, what);
+
+    /// <summary>A query that answers its view, or null when what it shows was not found.</summary>
+    public static T Found<T>(T? view, string what)
+        where T : class =>
+        view ?? throw new InvalidOperationException($"{what} was not found");
 }

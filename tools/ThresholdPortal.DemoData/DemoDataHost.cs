@@ -20,7 +20,14 @@ public static class DemoDataHost
     public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
     {
         ["Email:PublicBaseUrl"] = "http://localhost:5080",
+        ["Triage:DutyMailbox"] = "mash.duty@northshire.example.gov.uk",
     };
+
+    /// <summary>
+    /// The portal's services on the database at <paramref name="connectionString"/>: what tests send set-up commands through.
+    /// </summary>
+    public static ServiceProvider BuildServices(string connectionString, DateTimeOffset now) =>
+        BuildServices(Configuration(connectionString, null), now);
 
     public static ServiceProvider BuildServices(IConfiguration configuration, DateTimeOffset now)
     {
@@ -44,12 +51,7 @@ public static class DemoDataHost
         string connectionString, DateTimeOffset now, bool migrate = false, IReadOnlyDictionary<string, string?>? settings = null,
         CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(Defaults)
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .AddInMemoryCollection([new("ConnectionStrings:Portal", connectionString)])
-            .Build();
-        await SeedAsync(configuration, now, migrate, cancellationToken);
+        await SeedAsync(Configuration(connectionString, settings), now, migrate, cancellationToken);
     }
 
     public static async Task SeedAsync(IConfiguration configuration, DateTimeOffset now, bool migrate, CancellationToken cancellationToken)
@@ -65,6 +67,13 @@ public static class DemoDataHost
         await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
     }
+
+    private static IConfiguration Configuration(string connectionString, IReadOnlyDictionary<string, string?>? settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(Defaults)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection([new("ConnectionStrings:Portal", connectionString)])
+            .Build();
 
     private sealed class ToolEnvironment : IHostEnvironment
     {

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+
 
 namespace ThresholdPortal.DemoData;
 
@@ -20,8 +23,10 @@ public static class DemoDataProgram
         }
 
         var migrate = args.Contains("--migrate", StringComparer.Ordinal);
+        var started = Stopwatch.StartNew();
         await DemoDataHost.SeedAsync(configuration, TimeProvider.System.GetUtcNow(), migrate, CancellationToken.None);
-        await Console.Out.WriteLineAsync("Demo data is in place.");
+        await Console.Out.WriteLineAsync(
+            $"Demo data is in place ({started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
         return 0;
     }
 }

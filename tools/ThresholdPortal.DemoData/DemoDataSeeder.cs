@@ -161,7 +161,7 @@ public interface IDemoDataContributor
 
 public static class DemoDataRegistration
 {
-    /// <summary>The seeder, its shares, and the actor and decision loop they send commands with.</summary>
+    /// <summary>The seeder, its shares, and the actor, journeys and loops they send commands with.</summary>
     public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
         services.AddScoped<DemoDataSeeder>();
@@ -172,6 +172,8 @@ public static class DemoDataRegistration
 
         services.AddSingleton(sp => new PortalActor(sp));
         services.AddSingleton<DecisionLoop>();
+        services.AddSingleton<ReferrerJourney>();
+        services.AddSingleton<TriageSteps>();
         return services;
     }
 }

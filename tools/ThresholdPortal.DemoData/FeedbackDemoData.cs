@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
-using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
@@ -20,7 +17,8 @@ namespace ThresholdPortal.DemoData;
 /// <see cref="DraftsToSend"/> most recent decisions, whose drafts wait for them. Every step after the referral
 /// is the live app's own command, sent as the person who takes it, at the moment they take it.
 /// </summary>
-public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, DecisionClock clock, TimeProvider time) : IDemoDataContributor
+public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, ReferrerJourney journey, TriageSteps triage, TimeProvider time)
+    : IDemoDataContributor
 {
     public const int DraftsToSend = 3;
 
@@ -120,88 +118,41 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Deci
         return decided;
     }
 
-    /// <summary>A complete referral from the demo school, received, claimed, rated Amber and at MASH checks.</summary>
+    /// <summary>A complete referral from the demo school, sent, claimed, rated Amber and at MASH checks.</summary>
     private async Task<(Guid CaseId, string Reference)> ReferralAsync(PortalUser referrer, PortalUser worker, string given, string family,
         DateTimeOffset received, CancellationToken cancellationToken)
     {
         var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(cancellationToken))!.Value, cancellationToken);
-        var school = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == referrer.OrganisationId, cancellationToken);
-        var referral = new Referral
+        var school = await db.Organisations.AsNoTracking().Where(o => o.Id == referrer.OrganisationId).Select(o => o.Name)
+            .SingleAsync(cancellationToken);
+        var reference = await journey.SendAsync(referrer, new DemoReferral(
+            [
+                new DemoChild(given, family, DateOnly.FromDateTime(received.AddYears(-8).UtcDateTime),
+                    [.. document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code)])
+                {
+                    SchoolOrSetting = school, HowConcernsAffectChild = $"{given} is tired and finds it hard to concentrate.",
+                    ChildsVoice = $"{given} said: I wish there was breakfast.",
+                },
+            ], ThresholdLevel.Targeted)
         {
-            IdempotencyKey = Guid.NewGuid(),
-            ReferrerUserId = referrer.Id,
-            ReferringOrganisationId = school.Id,
-            ReferralSourceCode = school.ReferralSource.Code,
-            ThresholdDocumentId = document.Id,
-            CreatedAt = received.AddMinutes(-40),
-            UpdatedAt = received,
-            ChildInImmediateDanger = false,
-            FgmKnownOrSuspected = false,
-            Categories = [ConcernCategory.Neglect.Key],
-            Concerns =
-            {
-                WhatHappened =
-                    $"{given} has come to school hungry most days this term and in the same clothes all week. {given} said there is " +
-                    $"often no food at home.",
-                Analysis = "A pattern of neglect of basic care, getting worse since the autumn.",
-                RiskFactors = "Their mother has told staff she is struggling with her mental health.",
-                ProtectiveFactors = "Their mother brings them to school and talks to staff.",
-                History = "Known to the pastoral team for a year.",
-                PreviousHelp = "A referral to the food bank last year, which helped for a while.",
-                OtherProfessionals = "The school nurse shares the concern.",
-                ExpectedOutcome = "Support for the family, and an assessment if the MASH thinks it is needed.",
-            },
-            Consent = { Decision = ConsentDecision.Obtained, SharingBasis = InformationSharingBasis.Consent },
-            Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-            Referrer = { Name = referrer.FullName, JobTitle = referrer.JobTitle, OrganisationName = school.Name, Email = referrer.Email,
-                Phone = "01632 960001" },
-        };
-        referral.Children.Add(new ReferralChild
-        {
-            ReferralId = referral.Id, Order = 0, GivenName = given, FamilyName = family,
-                DateOfBirth = DateOnly.FromDateTime(received.AddYears(-8).UtcDateTime),
-            Gender = ChildGender.NotKnown, AddressLine1 = "12 Mill Lane", Town = "Northtown", Postcode = "NT2 4AB",
-                SchoolOrSetting = school.Name,
-            HowConcernsAffectChild = $"{given} is tired and finds it hard to concentrate.",
-                ChildsVoice = $"{given} said: I wish there was breakfast.",
-            IndicatorCodes = [.. document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code)],
-        });
-        referral.Adults.Add(new SignificantAdult
-        {
-            ReferralId = referral.Id, GivenName = "Sarah", FamilyName = family, Relationship = "Mother", LivesWithChildren = true,
-                KnowsAboutReferral = true,
-        });
-        referral.RefreshSuggestion(document);
-        referral.ChooseLevel(ThresholdLevel.Targeted);
-        var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.DefaultPrefix, received, cancellationToken);
-        referral.Submit(reference, received, ReferralQualityChecks.Check(referral, Glossary.Default));
-        db.Referrals.Add(referral);
-
-        var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
-        mashCase.Claim(worker.Id, received.AddMinutes(20));
-        mashCase.Rate(BragRating.Amber, "Neglect of basic care over months; no immediate danger.", worker.Id, received.AddMinutes(40),
-            clock);
-        mashCase.ProgressToMashChecks();
-        db.MashCases.Add(mashCase);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OccurredAt = received, UserId = referrer.Id, Action = CaseEvents.ReferralSubmitted,
-                SubjectType = CaseEvents.ReferralSubjectType, SubjectId = referral.Id.ToString(), Detail = reference,
-        });
-        Event(CaseEvents.Received, mashCase.Id, referrer.Id, received,
-            $"{ContactChannel.Portal.DisplayName()}; source {mashCase.SourceCode}");
-        Event(CaseEvents.Claimed, mashCase.Id, worker.Id, received.AddMinutes(20), $"By {worker.FullName}");
-        Event(CaseEvents.Rated, mashCase.Id, worker.Id, received.AddMinutes(40), nameof(BragRating.Amber));
-        Event(CaseEvents.ProgressedToChecks, mashCase.Id, worker.Id, received.AddHours(1), null);
-        await db.SaveChangesAsync(cancellationToken);
-        return (mashCase.Id, reference);
+            Adults = [new DemoAdult("Sarah", family, "Mother", KnowsAboutReferral: true)],
+            Categories = [ConcernCategory.Neglect],
+            WhatHappened =
+                $"{given} has come to school hungry most days this term and in the same clothes all week. {given} said there is " +
+                $"often no food at home.",
+            Analysis = "A pattern of neglect of basic care, getting worse since the autumn.",
+            RiskFactors = "Their mother has told staff she is struggling with her mental health.",
+            ProtectiveFactors = "Their mother brings them to school and talks to staff.",
+            History = "Known to the pastoral team for a year.",
+            PreviousHelp = "A referral to the food bank last year, which helped for a while.",
+            OtherProfessionals = "The school nurse shares the concern.",
+            ExpectedOutcome = "Support for the family, and an assessment if the MASH thinks it is needed.",
+        }, received);
+        var caseId = await db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(cancellationToken);
+        await triage.ClaimAsync(caseId, worker, received.AddMinutes(20));
+        await triage.RateAsync(caseId, worker, BragRating.Amber, "Neglect of basic care over months; no immediate danger.",
+            received.AddMinutes(40));
+        await triage.ProgressToChecksAsync(caseId, worker, received.AddHours(1));
+        return (caseId, reference);
     }
-
-    /// <summary>An event on the case's timeline at a moment in the demo's past.</summary>
-    private void Event(string action, Guid caseId, Guid? userId, DateTimeOffset at, string? detail) =>
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OccurredAt = at, UserId = userId, Action = action, SubjectType = CaseEvents.SubjectType, SubjectId = caseId.ToString(),
-                Detail = detail,
-        });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
@@ -8,11 +9,13 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.InformationRequests;
-using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
-using ThresholdPortal.Web.Infrastructure.Web;
+using AgencyRequest = ThresholdPortal.Web.Pages.Agency.Requests.DetailsModel;
+using AnswerPage = ThresholdPortal.Web.Pages.Agency.Requests.AnswerModel;
+using DeclinePage = ThresholdPortal.Web.Pages.Agency.Requests.DeclineModel;
+using NotNeededPage = ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests.NotNeededModel;
+using SendPage = ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests.SendModel;
 
 namespace ThresholdPortal.DemoData;
 
@@ -20,16 +23,14 @@ namespace ThresholdPortal.DemoData;
 /// Information requests on the demo MASH's cases (after <see cref="MashDemoData"/>, which makes the cases):
 /// for the demo police responder one request waiting, one overdue (the chaser e-mails about it once the
 /// app runs) and one answered with a document; a school responder (school@example.org) who answered one
-/// and declined another; and one case whose checklist is complete, ready for its decision. Requests go
-/// through the domain's own rules, with times in the past, so the timelines read true. No e-mails are
-/// queued for them: they are history, not news.
+/// and declined another; and one case whose checklist is complete, ready for its decision. Every step is the
+/// live pages' command (send, open, answer, decline, not needed) as the person who takes it, with times in
+/// the past, so the timelines read true; the e-mails they queue are stored as sent (<see cref="HistoryOutbox"/>).
 /// </summary>
 public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<PortalUser> users, RequestDueTimes dueTimes,
-    TimeProvider time) : IDemoDataContributor
+    PortalActor actor, TimeProvider time) : IDemoDataContributor
 {
     public const string SchoolResponderEmail = "school@example.org";
-
-    private readonly List<AuditEvent> events = [];
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
@@ -56,64 +57,56 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         }
 
         // Waiting: sent twenty minutes ago to the police and the school, not opened yet.
-        var waitingReferral = await ReferralAsync(waiting, cancellationToken);
-        var practitioner = waiting.AssignedToUserId!.Value;
-        Send(waiting, waitingReferral, agencies["police"], organisations.Police, practitioner, now.AddMinutes(-20));
-        Send(waiting, waitingReferral, agencies["school"], organisations.School, practitioner, now.AddMinutes(-18));
+        var practitioner = await HolderAsync(waiting, cancellationToken);
+        await SendAsync(waiting, agencies["police"], organisations.Police, practitioner, now.AddMinutes(-20), cancellationToken);
+        await SendAsync(waiting, agencies["school"], organisations.School, practitioner, now.AddMinutes(-18), cancellationToken);
 
         // Overdue: the police opened it but have not answered; the school declined.
-        var overdueReferral = await ReferralAsync(overdue, cancellationToken);
         var sentAt = ProgressedAt(overdue);
-        var late = Send(overdue, overdueReferral, agencies["police"], organisations.Police, overdue.AssignedToUserId!.Value, sentAt);
-        late.RecordViewed(sentAt.AddMinutes(50));
-        Event(InformationRequestEvents.Viewed, late, police.Id, sentAt.AddMinutes(50), null);
-        var declined = Send(overdue, overdueReferral, agencies["school"], organisations.School, overdue.AssignedToUserId!.Value,
-            sentAt.AddMinutes(2));
-        Respond(declined, declined.Decline(
-            "The children left Riverside Primary in July and now attend Northtown Academy, which does not use the portal yet. Please ask " +
-                "their designated safeguarding lead.",
-            school.Id, school.FullName, Before(sentAt.AddHours(2), now)), school.Id, InformationRequestEvents.Declined);
+        var holder = await HolderAsync(overdue, cancellationToken);
+        var late = await SendAsync(overdue, agencies["police"], organisations.Police, holder, sentAt, cancellationToken);
+        _ = CommandOutcomes.Found(await actor.SendAsync(police, new AgencyRequest.Open(late), sentAt.AddMinutes(50)),
+            "Opening the request");
+        var declined = await SendAsync(overdue, agencies["school"], organisations.School, holder, sentAt.AddMinutes(2), cancellationToken);
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(school, new DeclinePage.SubmitDecline
+        {
+            RequestId = declined,
+            Reason = "The children left Riverside Primary in July and now attend Northtown Academy, which does not use the portal yet. " +
+                "Please ask their designated safeguarding lead.",
+        }, Before(sentAt.AddHours(2), now)), "The school's decline");
 
         // Answered: the police answered with a chronology, the school answered, every other agency has a
         // reason: the checklist is complete and the case is ready for its decision.
-        var answeredReferral = await ReferralAsync(answered, cancellationToken);
-        var asker = answered.AssignedToUserId!.Value;
+        var asker = await HolderAsync(answered, cancellationToken);
         var askedAt = ProgressedAt(answered);
-        var policeRequest = Send(answered, answeredReferral, agencies["police"], organisations.Police, asker, askedAt);
-        Respond(policeRequest, policeRequest.Answer(new AgencyAnswer(
-                KnownToAgency: true,
-                InvolvementSummary: "Two domestic incidents at the address in the last year (March and September), both verbal arguments " +
-                    "between the mother and her former partner, DASH standard risk. The former partner was arrested in September for " +
-                    "criminal damage and bailed with a condition not to attend the address; the bail has since ended.",
-                CurrentRisks: "The former partner's whereabouts are not known to us. No firearms certificates at the address.",
-                ConcernLevel: AgencyConcernLevel.Medium,
-                Files: [new UploadedFile("police-chronology.pdf", Pdf("Northshire Police chronology (demo data)"))]),
-            police.Id, police.FullName, Before(askedAt.AddHours(3), now)), police.Id, InformationRequestEvents.Answered);
-        var schoolRequest = Send(answered, answeredReferral, agencies["school"], organisations.School, asker, askedAt.AddMinutes(3));
-        Respond(schoolRequest, schoolRequest.Answer(new AgencyAnswer(
-                KnownToAgency: true,
-                InvolvementSummary: "Attendance is 88% this year, with most absences on Mondays. Staff have noticed the children are " +
-                    "often hungry. Their mother engages well when contacted.",
-                CurrentRisks: null,
-                ConcernLevel: AgencyConcernLevel.Low,
-                Files: []),
-            school.Id, school.FullName, Before(askedAt.AddHours(4), now)), school.Id, InformationRequestEvents.Answered);
-        foreach (var agency in agencies.Values.Where(a => a.IsActive && a.Key is not ("police" or "school")))
+        var policeRequest = await SendAsync(answered, agencies["police"], organisations.Police, asker, askedAt, cancellationToken);
+        var chronology = Pdf("Northshire Police chronology (demo data)");
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(police, new AnswerPage.SubmitAnswer
         {
-            var check = new AgencyCheck(agency.Key, agency.Name, AgencyCheckStatus.Outstanding);
-            var reason = AgencyNotNeeded.Record(answered, check,
-                "Nothing in the referral or in our own records suggests the family is known to this service.", asker,
-                askedAt.AddMinutes(10));
-            db.AgencyChecksNotNeeded.Add(reason);
-            events.Add(new AuditEvent
-            {
-                OccurredAt = reason.RecordedAt, UserId = asker, Action = InformationRequestEvents.NotNeeded,
-                SubjectType = CaseEvents.SubjectType, SubjectId = answered.Id.ToString(), Detail = agency.Name,
-            });
-        }
-
-        db.AuditEvents.AddRange(events);
-        await db.SaveChangesAsync(cancellationToken);
+            RequestId = policeRequest, KnownToAgency = true,
+            InvolvementSummary = "Two domestic incidents at the address in the last year (March and September), both verbal arguments " +
+                "between the mother and her former partner, DASH standard risk. The former partner was arrested in September for " +
+                "criminal damage and bailed with a condition not to attend the address; the bail has since ended.",
+            CurrentRisks = "The former partner's whereabouts are not known to us. No firearms certificates at the address.",
+            ConcernLevel = AgencyConcernLevel.Medium,
+            Files = [new FormFile(new MemoryStream(chronology), 0, chronology.Length, "Files", "police-chronology.pdf")
+                { Headers = new HeaderDictionary(), ContentType = "application/pdf" }],
+        }, Before(askedAt.AddHours(3), now)), "The police answer");
+        var schoolRequest = await SendAsync(answered, agencies["school"], organisations.School, asker, askedAt.AddMinutes(3),
+            cancellationToken);
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(school, new AnswerPage.SubmitAnswer
+        {
+            RequestId = schoolRequest, KnownToAgency = true,
+            InvolvementSummary = "Attendance is 88% this year, with most absences on Mondays. Staff have noticed the children are " +
+                "often hungry. Their mother engages well when contacted.",
+            ConcernLevel = AgencyConcernLevel.Low,
+        }, Before(askedAt.AddHours(4), now)), "The school answer");
+        CommandOutcomes.EnsureSaved(await actor.SendAsync(asker, new NotNeededPage.RecordNotNeeded
+        {
+            CaseId = answered.Id,
+            AgencyKeys = [.. agencies.Values.Where(a => a.IsActive && a.Key is not ("police" or "school")).Select(a => a.Key)],
+            Reason = "Nothing in the referral or in our own records suggests the family is known to this service.",
+        }, askedAt.AddMinutes(10)), "Agencies not needed");
     }
 
     /// <summary>When the demo requests of a case are sent: after the MASH demo data has rated it and progressed it to checks.</summary>
@@ -121,40 +114,25 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
 
     private static DateTimeOffset Before(DateTimeOffset at, DateTimeOffset now) => at < now ? at : now.AddMinutes(-5);
 
-    private Task<Referral> ReferralAsync(MashCase mashCase, CancellationToken cancellationToken) =>
-        db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+    private Task<PortalUser> HolderAsync(MashCase mashCase, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().SingleAsync(u => u.Id == mashCase.AssignedToUserId, cancellationToken);
+
+    /// <summary>The send page's command, about every child and adult of the referral, with the agency's standard questions.</summary>
+    private async Task<Guid> SendAsync(MashCase mashCase, PartnerAgency agency, Organisation organisation, PortalUser by,
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
             .SingleAsync(r => r.Id == mashCase.ReferralId, cancellationToken);
-
-    private InformationRequest Send(MashCase mashCase, Referral referral, PartnerAgency agency, Organisation organisation, Guid by,
-        DateTimeOffset at)
-    {
-        var request = InformationRequest.Send(mashCase, referral, new NewRequest(
-                agency, organisation, [.. referral.Children.Select(c => c.Id)], [.. referral.Adults.Select(a => a.Id)],
-                    agency.StandardQuestions, null,
-                referral.Consent.Decision == ConsentDecision.Obtained ? RequestLawfulBasis.Consent
-                    : RequestLawfulBasis.SafeguardingPublicTask,
-                referral.Consent.Decision == ConsentDecision.Obtained),
-            by, at, dueTimes);
-        db.InformationRequests.Add(request);
-        Event(InformationRequestEvents.Sent, request, by, at, $"due {MashDisplay.Long(request.DueAt)}");
-        return request;
+        var consent = referral.Consent.Decision == ConsentDecision.Obtained;
+        var sent = await actor.SendAsync(by, new SendPage.SendRequest
+        {
+            CaseId = mashCase.Id, AgencyKey = agency.Key, OrganisationId = organisation.Id,
+            ChildIds = [.. referral.Children.Select(c => c.Id)],
+            AdultIds = [.. referral.Adults.Select(a => a.Id)], Questions = [.. agency.StandardQuestions],
+            LawfulBasis = consent ? RequestLawfulBasis.Consent : RequestLawfulBasis.SafeguardingPublicTask, ConsentObtained = consent,
+        }, at);
+        return CommandOutcomes.EnsureSaved(sent, $"The request to {agency.Name}").RequestId;
     }
-
-    private void Respond(InformationRequest request, InformationResponse response, Guid by, string action)
-    {
-        db.InformationResponses.Add(response);
-        Event(action, request, by, response.SubmittedAt, null);
-    }
-
-    private void Event(string action, InformationRequest request, Guid by, DateTimeOffset at, string? more) => events.Add(new AuditEvent
-    {
-        OccurredAt = at,
-        UserId = by,
-        Action = action,
-        SubjectType = CaseEvents.SubjectType,
-        SubjectId = request.CaseId.ToString(),
-        Detail = InformationRequestEvents.Detail(request.AgencyName, request.Id) + (more is null ? string.Empty : "; " + more),
-    });
 
     private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation)
     {

@@ -1,18 +1,16 @@
+using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Web;
-using Person = ThresholdPortal.Domain.People.Person;
 
 namespace ThresholdPortal.DemoData;
 
-/// <summary>The MASH demo's catalogue of situations, known people, past moments, timeline events and extra users.</summary>
+/// <summary>The MASH demo's catalogue of situations, known people, past moments and extra users.</summary>
 public sealed partial class MashDemoData
 {
     private sealed record Scenario(string WhatHappened, ConcernCategory[] Categories, ThresholdLevel Level, BragRating Rating,
@@ -78,13 +76,6 @@ public sealed partial class MashDemoData
         return (moment > now ? now.AddMinutes(-minutesAgo) : moment).ToUniversalTime();
     }
 
-    private void Event(string action, MashCase mashCase, PortalUser? user, DateTimeOffset at, string? detail) =>
-        Event(action, mashCase.Id, CaseEvents.SubjectType, user?.Id, at, detail);
-
-    private void Event(string action, Guid subjectId, string subjectType, Guid? userId, DateTimeOffset at, string? detail) =>
-        events.Add(new AuditEvent { OccurredAt = at, UserId = userId, Action = action, SubjectType = subjectType,
-            SubjectId = subjectId.ToString(), Detail = detail });
-
     private async Task<PortalUser> UserAsync(string email, string givenName, string familyName, string jobTitle, Organisation organisation,
         string role)
     {
@@ -109,54 +100,36 @@ public sealed partial class MashDemoData
         return user;
     }
 
-    /// <summary>Makes known people of a closed case's children and adults, in one household, linked to it.</summary>
-    private List<Person> KnowPeople(Referral referral, MashCase mashCase, PortalUser worker, DateTimeOffset at)
+    /// <summary>
+    /// Links a case's children and adults to new person records, in one household, through the person page; then
+    /// marks some children open to early help or social care, as the council's case-management system knows them
+    /// (the portal does not record that itself). Returns the children.
+    /// </summary>
+    private async Task<List<KnownChild>> KnowPeopleAsync(DemoCase mashCase, PortalUser worker, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
-        var household = new Household { CreatedAt = at };
-        db.Households.Add(household);
-        var people = new List<Person>();
-        foreach (var child in referral.Children)
+        await triage.LinkPeopleAsync(mashCase.Id, worker, at);
+        var children = await db.PersonLinks.Where(l => l.CaseId == mashCase.Id && l.Role == PersonRole.Child)
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => p).OrderBy(p => p.CreatedAt).ThenBy(p => p.GivenName)
+            .ToListAsync(cancellationToken);
+        foreach (var child in children)
         {
-            people.Add(Know(new Person
-            {
-                Role = PersonRole.Child, GivenName = child.GivenName!, FamilyName = child.FamilyName!, DateOfBirth = child.DateOfBirth,
-                AddressLine1 = child.AddressLine1, Town = child.Town, Postcode = child.Postcode, HouseholdId = household.Id,
-                Involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare],
-                    [0.7f, 0.18f, 0.12f]),
-                CreatedAt = at, CreatedByUserId = worker.Id,
-            }, child.Id, PersonRole.Child));
+            var involvement = faker.Random.WeightedRandom([OpenInvolvement.None, OpenInvolvement.EarlyHelp, OpenInvolvement.SocialCare],
+                [0.7f, 0.18f, 0.12f]);
+            await InvolveAsync(child.Id, involvement, DateOnly.FromDateTime(at.AddDays(14).UtcDateTime), cancellationToken);
         }
 
-        foreach (var adult in referral.Adults)
-        {
-            people.Add(Know(new Person
-            {
-                Role = PersonRole.Adult, GivenName = adult.GivenName!, FamilyName = adult.FamilyName!, DateOfBirth = adult.DateOfBirth,
-                HouseholdId = household.Id, Involvement = OpenInvolvement.None, CreatedAt = at, CreatedByUserId = worker.Id,
-            }, adult.Id, PersonRole.Adult));
-        }
-
-        return people;
-
-        Person Know(Person person, Guid subjectId, PersonRole role)
-        {
-            if (person.Involvement != OpenInvolvement.None)
-            {
-                person.InvolvementSince = DateOnly.FromDateTime(at.AddDays(14).UtcDateTime);
-                person.InvolvementTeam = person.Involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub"
-                    : "Northtown children in need team";
-            }
-
-            db.Persons.Add(person);
-            db.PersonLinks.Add(new PersonLink
-            {
-                CaseId = mashCase.Id, ReferralId = referral.Id, Role = role, SubjectId = subjectId, PersonId = person.Id,
-                LinkedByUserId = worker.Id, LinkedAt = at,
-            });
-            Event(CaseEvents.PersonCreated, mashCase, worker, at, $"{role} of the referral");
-            return person;
-        }
+        return [.. children.Select(c => new KnownChild(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth))];
     }
+
+    /// <summary>What the case-management system says of a known person's open involvement (reference data, not a portal step).</summary>
+    private Task InvolveAsync(Guid personId, OpenInvolvement involvement, DateOnly since, CancellationToken cancellationToken) =>
+        involvement == OpenInvolvement.None ? Task.CompletedTask
+        : db.Persons.Where(p => p.Id == personId).ExecuteUpdateAsync(p => p
+            .SetProperty(x => x.Involvement, involvement)
+            .SetProperty(x => x.InvolvementSince, since)
+            .SetProperty(x => x.InvolvementTeam,
+                involvement == OpenInvolvement.EarlyHelp ? "Northtown family hub" : "Northtown children in need team"), cancellationToken);
 
     /// <summary>The family behind the misspelled match: known as "Clark", referred before; now referred again as "Clarke".</summary>
     private async Task SeedClarkeFamilyAsync(DemoSeedContext context, PortalUser schoolReferrer, List<PortalUser> practitioners,
@@ -169,30 +142,26 @@ public sealed partial class MashDemoData
             "weekend.",
             [ConcernCategory.PhysicalAbuseByAdult, ConcernCategory.DomesticAbuse], ThresholdLevel.Targeted, BragRating.Amber,
             "Injury with an inconsistent account and domestic abuse at home.");
-        var (earlierReferral, earlierCase) = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal,
-            cancellationToken,
+        var earlierCase = await ReferralAsync(schoolReferrer, school, earlierAt, earlier, ContactChannel.Portal, cancellationToken,
             children: [(MisspelledGivenName, MisspelledFamilyName, JaydenBorn), ("Maisie", MisspelledFamilyName, MaisieBorn)],
                 adultFamilyName: MisspelledFamilyName);
-        Screen(earlierCase, practitioners[0], earlierAt, BragRating.Amber);
-        Decide(earlierCase, earlierReferral, practitioners[0], context.Users.Manager, earlierAt);
-        var people = KnowPeople(earlierReferral, earlierCase, practitioners[0], earlierAt.AddHours(3));
-        var jaydon = people.Single(p => p.GivenName == MisspelledGivenName);
-        jaydon.Involvement = OpenInvolvement.SocialCare;
-        jaydon.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(20).UtcDateTime);
-        jaydon.InvolvementTeam = "Northtown children in need team";
-        var maisie = people.Single(p => p.GivenName == "Maisie");
-        maisie.Involvement = OpenInvolvement.EarlyHelp;
-        maisie.InvolvementSince = DateOnly.FromDateTime(earlierAt.AddDays(30).UtcDateTime);
-        maisie.InvolvementTeam = "Northtown family hub";
+        await ScreenAsync(earlierCase, practitioners[0], BragRating.Amber);
+        await triage.LinkPeopleAsync(earlierCase.Id, practitioners[0], earlierAt.AddHours(3));
+        var people = await db.PersonLinks.Where(l => l.CaseId == earlierCase.Id && l.Role == PersonRole.Child)
+            .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new { p.Id, p.GivenName }).ToListAsync(cancellationToken);
+        await InvolveAsync(people.Single(p => p.GivenName == MisspelledGivenName).Id, OpenInvolvement.SocialCare,
+            DateOnly.FromDateTime(earlierAt.AddDays(20).UtcDateTime), cancellationToken);
+        await InvolveAsync(people.Single(p => p.GivenName == "Maisie").Id, OpenInvolvement.EarlyHelp,
+            DateOnly.FromDateTime(earlierAt.AddDays(30).UtcDateTime), cancellationToken);
+        await DecideAsync(earlierCase, practitioners[0], context.Users.Manager);
 
         // The demo referral waiting in the queue, spelled as the school spells it: not linked, for a practitioner to match.
-        var now2 = WorkingMoment(0);
         var again =
             new Scenario("Jayden arrived with a bruise on his cheek and said his mum's partner pushed him. Maisie was withdrawn all " +
             "morning.",
             [ConcernCategory.PhysicalAbuseByAdult], ThresholdLevel.Targeted, BragRating.Amber,
                 "Second injury this year with an account of harm by an adult.");
-        await ReferralAsync(schoolReferrer, school, now2, again, ContactChannel.Portal, cancellationToken,
+        await ReferralAsync(schoolReferrer, school, WorkingMoment(0), again, ContactChannel.Portal, cancellationToken,
             children: [("Jayden", "Clarke", JaydenBorn), ("Maisie", "Clarke", MaisieBorn)], adultFamilyName: "Clarke");
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +16,9 @@ namespace ThresholdPortal.DemoData;
 /// </summary>
 public sealed class PortalActor(IServiceProvider services)
 {
+    // Built once per user: the sign-in's principal reads the user's roles and claims, which no seeding step changes.
+    private readonly ConcurrentDictionary<Guid, ClaimsPrincipal> principals = new();
+
     public IServiceProvider Services => services;
 
     public async Task<T> SendAsync<T>(PortalUser user, IRequest<T> request, DateTimeOffset? at = null,
@@ -22,7 +27,12 @@ public sealed class PortalActor(IServiceProvider services)
         ArgumentNullException.ThrowIfNull(user);
         using var held = Hold(at);
         await using var scope = services.CreateAsyncScope();
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        if (!principals.TryGetValue(user.Id, out var principal))
+        {
+            principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+            principals[user.Id] = principal;
+        }
+
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         var previous = accessor.HttpContext;
         accessor.HttpContext = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };

@@ -24,6 +24,12 @@ public sealed record ConcernCategory(string Key, string Name, string CinFactorCo
     public static readonly ConcernCategory Missing = new(nameof(Missing), "Going missing", "10A");
     public static readonly ConcernCategory Gangs = new(nameof(Gangs), "Gangs", "13A");
     public static readonly ConcernCategory Trafficking = new(nameof(Trafficking), "Trafficking or modern slavery", "12A");
+
+    // No census factor of their own: counted as "other" (20).
+    public static readonly ConcernCategory ForcedMarriage = new(nameof(ForcedMarriage), "Forced marriage or honour-based abuse", "20");
+    public static readonly ConcernCategory Radicalisation = new(nameof(Radicalisation), "Radicalisation or extremism", "20");
+    public static readonly ConcernCategory Disclosure = new(nameof(Disclosure), "The child has told someone they are being harmed",
+        "20");
     public static readonly ConcernCategory MentalHealth = new(nameof(MentalHealth), "Mental health (child or adult)", "4");
     public static readonly ConcernCategory SelfHarm = new(nameof(SelfHarm), "Self-harm", "15A");
     public static readonly ConcernCategory AlcoholMisuse = new(nameof(AlcoholMisuse), "Alcohol misuse", "1");
@@ -44,9 +50,20 @@ public sealed record ConcernCategory(string Key, string Name, string CinFactorCo
     [
         DomesticAbuse, Neglect, EmotionalAbuse, PhysicalAbuseByAdult, PhysicalAbuseByChild, SexualAbuseByAdult,
         SexualAbuseByChild, ChildSexualExploitation, ChildCriminalExploitation, FemaleGenitalMutilation, Missing,
-        Gangs, Trafficking, MentalHealth, SelfHarm, AlcoholMisuse, DrugMisuse, LearningDisability,
+        Gangs, Trafficking, ForcedMarriage, Radicalisation, Disclosure, MentalHealth, SelfHarm, AlcoholMisuse, DrugMisuse,
+        LearningDisability,
         PhysicalDisabilityOrIllness, YoungCarer, PrivateFostering, UnaccompaniedAsylumSeeker,
         SociallyUnacceptableBehaviour, FaithOrBelief, Other,
+    ];
+
+    /// <summary>
+    /// Concerns that are always child protection: a referral naming any of them is urgent until a practitioner rates
+    /// it (physical injury, sexual abuse, FGM, exploitation, trafficking, forced marriage, radicalisation, a disclosure).
+    /// </summary>
+    public static IReadOnlyList<ConcernCategory> AlwaysChildProtection { get; } =
+    [
+        PhysicalAbuseByAdult, PhysicalAbuseByChild, SexualAbuseByAdult, SexualAbuseByChild, ChildSexualExploitation,
+        ChildCriminalExploitation, FemaleGenitalMutilation, Trafficking, ForcedMarriage, Radicalisation, Disclosure,
     ];
 
     public static ConcernCategory? Find(string? key) => All.FirstOrDefault(c => c.Key == key);

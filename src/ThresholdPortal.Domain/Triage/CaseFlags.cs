@@ -16,6 +16,9 @@ public enum CaseFlags
     Exploitation = 16,
     DomesticAbuse = 32,
     ImmediateDanger = 64,
+
+    /// <summary>The referral said level 4, immediate danger, or a concern that is always child protection (docs/decisions/0089).</summary>
+    UrgentAtIntake = 128,
 }
 
 public static class CaseFlagsExtensions
@@ -23,7 +26,7 @@ public static class CaseFlagsExtensions
     /// <summary>The flags in the order the queue shows them, most serious first.</summary>
     public static IReadOnlyList<CaseFlags> Each { get; } =
     [
-        CaseFlags.ImmediateDanger, CaseFlags.ReReferral, CaseFlags.OpenToSocialCare, CaseFlags.OpenToEarlyHelp,
+        CaseFlags.UrgentAtIntake, CaseFlags.ImmediateDanger, CaseFlags.ReReferral, CaseFlags.OpenToSocialCare, CaseFlags.OpenToEarlyHelp,
         CaseFlags.Fgm, CaseFlags.Exploitation, CaseFlags.DomesticAbuse,
     ];
 
@@ -38,6 +41,7 @@ public static class CaseFlagsExtensions
         CaseFlags.Exploitation => "CSE or CCE",
         CaseFlags.DomesticAbuse => "Domestic abuse",
         CaseFlags.ImmediateDanger => "Immediate danger reported",
+        CaseFlags.UrgentAtIntake => "Urgent at intake",
         _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, null),
     };
 }

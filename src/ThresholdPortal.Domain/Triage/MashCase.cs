@@ -10,7 +10,7 @@ namespace ThresholdPortal.Domain.Triage;
 /// case holds everything the MASH adds (docs/decisions/0030). A few of the referral's facts are copied
 /// here when the case opens (reference, receipt time, source, level) so the queue reads one table.
 /// </summary>
-public class MashCase
+public partial class MashCase
 {
     public const int ClosureNotesMaxLength = 2000;
     public const int AdviceMaxLength = 2000;
@@ -97,38 +97,20 @@ public class MashCase
             ReferringOrganisationId = channel == ContactChannel.Portal ? referral.ReferringOrganisationId : null,
             ReferrerLevel = referral.ChosenLevel,
             ReceivedAt = receivedAt,
-            DecisionDueAt = clock.DeadlineFor(receivedAt, null)?.ToUniversalTime(),
             Flags = ConcernFlagsOf(referral),
-        };
+        }.WithDeadline(clock);
     }
 
-    /// <summary>The flags that follow from the referral's own answers.</summary>
-    public static CaseFlags ConcernFlagsOf(Referral referral)
+    /// <summary>Urgent at intake and nobody has rated it yet: the queue says "Urgent: not yet rated".</summary>
+    public bool AwaitsUrgentRating => Rating is null && (Flags & CaseFlags.UrgentAtIntake) != 0;
+
+    /// <summary>The rating the deadline is counted on: the given one, or Red while urgent and unrated.</summary>
+    private BragRating? DeadlineRating => AwaitsUrgentRating ? BragRating.Red : Rating;
+
+    private MashCase WithDeadline(DecisionClock clock)
     {
-        ArgumentNullException.ThrowIfNull(referral);
-        var flags = CaseFlags.None;
-        if (referral.Screening.FgmKnownOrSuspected)
-        {
-            flags |= CaseFlags.Fgm;
-        }
-
-        if (referral.HasCategory(ConcernCategory.ChildSexualExploitation)
-            || referral.HasCategory(ConcernCategory.ChildCriminalExploitation))
-        {
-            flags |= CaseFlags.Exploitation;
-        }
-
-        if (referral.HasCategory(ConcernCategory.DomesticAbuse))
-        {
-            flags |= CaseFlags.DomesticAbuse;
-        }
-
-        if (referral.ChildInImmediateDanger == true)
-        {
-            flags |= CaseFlags.ImmediateDanger;
-        }
-
-        return flags;
+        DecisionDueAt = clock.DeadlineFor(ReceivedAt, DeadlineRating)?.ToUniversalTime();
+        return this;
     }
 
     /// <summary>A practitioner takes an unassigned case for themselves.</summary>
@@ -203,7 +185,7 @@ public class MashCase
     public DeadlineChange? RecountDeadline(DecisionClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var due = clock.DeadlineFor(ReceivedAt, Rating)?.ToUniversalTime();
+        var due = clock.DeadlineFor(ReceivedAt, DeadlineRating)?.ToUniversalTime();
         if (!IsOpen || due == DecisionDueAt)
         {
             return null;

@@ -17,7 +17,9 @@ public sealed class GovukSelectTagHelper : GovukField
         WriteFormGroupStart(output);
         var selected = CurrentValue();
         var options = string.Concat(Items.Select(item =>
-            $"<option value=\"{Encode(item.Value)}\"{(string.Equals(item.Value, selected, StringComparison.Ordinal) ? " selected" : string.Empty)}>{Encode(item.Text)}</option>"));
+            $"<option value=\"{Encode(item.Value)}\""
+            + (string.Equals(item.Value, selected, StringComparison.Ordinal) ? " selected" : string.Empty)
+            + $">{Encode(item.Text)}</option>"));
         var describedBy = DescribedBy();
         var select = $"<select class=\"govuk-select{(HasError ? " govuk-select--error" : string.Empty)}\" id=\"{Id}\" name=\"{Name}\"" +
                      (describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : string.Empty) + $">{options}</select>";

@@ -91,7 +91,7 @@ public static partial class PageExtensions
     /// purpose because screen readers announce it (alphagov/govuk-frontend#979, a documented known issue). Only
     /// that exact case is let through: any other attribute, element or rule still fails.
     /// </summary>
-    private static bool IsGovukConditionalRevealState(string rule, AxeResultNode node)
+    public static bool IsGovukConditionalRevealState(string rule, AxeResultNode node)
     {
         var failures = string.Join(' ',
             new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Seeding;
@@ -42,7 +41,7 @@ public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task Demo_data_gives_the_demo_referrer_a_draft_a_mash_referral_and_an_early_help_request()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var referrals = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
             .Where(r => db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org")).ToListAsync());

@@ -27,4 +27,15 @@ public sealed class EmailTemplateTests
         EmailTemplate.Find(EmailTemplate.Invitation.Name).ShouldBeSameAs(EmailTemplate.Invitation);
         EmailTemplate.Find("no.such.template").ShouldBeNull();
     }
+
+    [Fact]
+    public void Every_template_declared_is_one_the_dispatcher_knows()
+    {
+        // A template left out of the list is queued but given up at dispatch as unknown.
+        var declared = typeof(EmailTemplate).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(EmailTemplate)).Select(f => (EmailTemplate)f.GetValue(null)!).ToList();
+
+        declared.Count.ShouldBeGreaterThan(10);
+        declared.ShouldAllBe(t => EmailTemplate.Find(t.Name) == t);
+    }
 }

@@ -47,9 +47,16 @@ public sealed class ThresholdDocumentFileTests
 
     [Theory]
     [InlineData("""{ "level": 4, "name": "Specialist", "summary": "s4", "description": "d4" }""", "", "Level 4 is described 0 times")]
-    [InlineData("""{ "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Homeless" }""", """{ "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Homeless" }, { "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Again" }""", "indicator housing-3a appears more than once")]
+    [InlineData(
+        """{ "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Homeless" }""",
+        """{ "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Homeless" }, """
+            + """{ "code": "housing-3a", "level": 3, "subDomain": "housing", "text": "Again" }""",
+        "indicator housing-3a appears more than once")]
     [InlineData("\"subDomain\": \"care\"", "\"subDomain\": \"parenting\"", "unknown sub-domain parenting")]
-    [InlineData("""{ "code": "housing", "domain": "FamilyAndEnvironmentalFactors", "name": "Housing" }""", """{ "code": "housing", "domain": "ParentingCapacity", "name": "Housing" }""", "no sub-domain for Family and environmental factors")]
+    [InlineData(
+        """{ "code": "housing", "domain": "FamilyAndEnvironmentalFactors", "name": "Housing" }""",
+        """{ "code": "housing", "domain": "ParentingCapacity", "name": "Housing" }""",
+        "no sub-domain for Family and environmental factors")]
     public void A_file_that_would_mislead_a_referrer_is_refused_with_the_reason(string find, string replace, string reason)
     {
         var broken = Valid.Replace(find, replace, StringComparison.Ordinal);

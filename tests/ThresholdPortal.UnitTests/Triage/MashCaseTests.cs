@@ -34,7 +34,7 @@ public sealed class MashCaseTests
     [Fact]
     public void A_received_referral_opens_a_new_unrated_case_due_within_one_working_day()
     {
-        var referral = Sent();
+        var referral = Sent(r => r.Categories = [ConcernCategory.Neglect.Key]);
 
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, Clock);
 
@@ -69,7 +69,7 @@ public sealed class MashCaseTests
         });
 
         MashCase.Open(referral, ContactChannel.Portal, Clock).Flags
-            .ShouldBe(CaseFlags.Fgm | CaseFlags.Exploitation | CaseFlags.DomesticAbuse);
+            .ShouldBe(CaseFlags.Fgm | CaseFlags.Exploitation | CaseFlags.DomesticAbuse | CaseFlags.UrgentAtIntake);
     }
 
     [Fact]
@@ -237,6 +237,7 @@ public sealed class MashCaseTests
         // A summer receipt: the calendar counts in BST, the database stores UTC.
         var summer = new DateTimeOffset(2026, 6, 9, 9, 30, 0, TimeSpan.Zero);
         var referral = CompleteReferral.Build();
+        referral.Categories = [ConcernCategory.Neglect.Key];
         referral.Submit("NS-2026-000125", summer, []);
 
         var mashCase = MashCase.Open(referral, ContactChannel.Portal, Clock);

@@ -11,7 +11,9 @@ public sealed class TriageOptionsTests
 {
     private static ServiceProvider Services(Dictionary<string, string?> settings) =>
         new ServiceCollection().AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero)))
-            .AddTriage(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+            .AddTriage(new ConfigurationBuilder()
+                .AddInMemoryCollection([new("Triage:DutyMailbox", "mash.duty@northshire.example.gov.uk")])
+                .AddInMemoryCollection(settings).Build()).BuildServiceProvider();
 
     /// <summary>
     /// The configuration file's values become the first stored settings version (docs/decisions/0055);
@@ -89,6 +91,7 @@ public sealed class TriageOptionsTests
     [InlineData("Triage:AmberHours", "7.5", "AmberHours must be a whole number of hours")]
     [InlineData("Triage:GreenCountsWorkingTime", "false", "A Green referral received on ")]
     [InlineData("Triage:QueuePageSize", "1000", "QueuePageSize")]
+    [InlineData("Triage:DutyMailbox", "", "DutyMailbox must be the e-mail address")]
     [InlineData("Triage:ReReferralWindowMonths", "0", "ReReferralWindowMonths")]
     public void A_bad_setting_stops_the_app_at_start_up_with_what_is_wrong(string key, string value, string message)
     {

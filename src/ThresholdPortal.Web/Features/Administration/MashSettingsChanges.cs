@@ -6,6 +6,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
@@ -32,10 +33,10 @@ public static class MashSettingsChanges
 
     /// <summary>
     /// Copies the newest version, applies the form's change, and stores the copy as the next version with what
-    /// changed, audited; open cases' deadlines are counted again on it in the same transaction. Returns the
-    /// new version number, or null when nothing changed.
+    /// changed, audited; open cases' deadlines are counted again on it in the same transaction. Saved with the
+    /// new version number, or with null when nothing changed.
     /// </summary>
-    public static async Task<int?> SaveAsync(
+    public static async Task<CommandResult<int?>> SaveAsync(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, TimeZoneInfo zone, SettingsChangeFields request,
         CancellationToken cancellationToken)
     {
@@ -56,7 +57,7 @@ public static class MashSettingsChanges
         var changes = Describe(newest, next);
         if (changes.Count == 0)
         {
-            return null;
+            return CommandResult.SavedWith<int?>(null);
         }
 
         next.Changes = string.Join('\n', changes);
@@ -65,7 +66,7 @@ public static class MashSettingsChanges
             $"Version {next.Version}: {string.Join("; ", changes)}" + (reason is null ? string.Empty : $". Reason: {reason}"));
         await OpenCaseDeadlines.RecountAsync(db, audit, new MashSettings(next, zone).DecisionClock, next.Version, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return next.Version;
+        return CommandResult.SavedWith<int?>(next.Version);
     }
 
     /// <summary>

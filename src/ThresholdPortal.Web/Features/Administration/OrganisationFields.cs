@@ -51,13 +51,15 @@ public static class OrganisationRules
             var domains = command.ParsedDomains();
             if (domains.FirstOrDefault(d => !EmailDomain.IsValid(d)) is { } invalid)
             {
-                context.AddFailure($"\u201c{invalid}\u201d is not an email domain. Enter domains like school.example.org, one on each line");
+                context.AddFailure(
+                    $"\u201c{invalid}\u201d is not an email domain. Enter domains like school.example.org, one on each line");
                 return;
             }
 
             if (domains.FirstOrDefault(EmailDomain.IsPublicWebmail) is { } webmail)
             {
-                context.AddFailure($"{webmail} is a public email service that anyone can use, so it cannot identify an organisation's staff");
+                context.AddFailure(
+                    $"{webmail} is a public email service that anyone can use, so it cannot identify an organisation's staff");
                 return;
             }
 

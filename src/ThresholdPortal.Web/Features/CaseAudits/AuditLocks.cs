@@ -11,5 +11,6 @@ namespace ThresholdPortal.Web.Features.CaseAudits;
 public static class AuditLocks
 {
     public static Task<CaseAudit?> LockAsync(PortalDbContext db, Guid auditId, CancellationToken cancellationToken) =>
-        db.CaseAudits.FromSql($"""SELECT *, xmin FROM "CaseAudits" WHERE "Id" = {auditId} FOR UPDATE""").SingleOrDefaultAsync(cancellationToken);
+        db.CaseAudits.FromSql($"""SELECT *, xmin FROM "CaseAudits" WHERE "Id" = {auditId} FOR UPDATE""")
+            .SingleOrDefaultAsync(cancellationToken);
 }

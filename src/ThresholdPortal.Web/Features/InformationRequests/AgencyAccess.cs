@@ -35,7 +35,10 @@ public static class AgencyAccess
 
         var organisationId = user.OrganisationId;
         await db.Database.ExecuteSqlAsync(
-            $"""SELECT 1 FROM "InformationRequests" WHERE "Id" = {requestId} AND "OrganisationId" = {organisationId} FOR UPDATE""", cancellationToken);
+            $"""
+            SELECT 1 FROM "InformationRequests" WHERE "Id" = {requestId} AND "OrganisationId" = {organisationId} FOR UPDATE
+            """,
+            cancellationToken);
         return await db.InformationRequests.Include(r => r.Responses)
             .SingleOrDefaultAsync(r => r.Id == requestId && r.OrganisationId == organisationId, cancellationToken);
     }

@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -9,7 +8,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Features.InformationRequests;
 
 /// <summary>What answering and declining share: the request shown above the form, and the outcome of sending.</summary>
-public abstract class RespondPage(IMediator mediator) : PageModel, IReloadOnInvalid
+public abstract class RespondPage(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     /// <summary>The request being answered.</summary>
     public RequestView Asked { get; private set; } = null!;
@@ -36,26 +35,14 @@ public abstract class RespondPage(IMediator mediator) : PageModel, IReloadOnInva
         return true;
     }
 
-    protected async Task<IActionResult> OutcomeAsync(RespondOutcome outcome, Guid requestId, string notice)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        if (!outcome.Found)
+    /// <summary>Sent: back to the request with <paramref name="notice"/>; otherwise as every command page.</summary>
+    protected Task<IActionResult> OutcomeAsync(CommandResult result, Guid requestId, string notice) =>
+        OutcomeAsync(result, () =>
         {
-            return NotFound();
-        }
-
-        if (outcome.Error is { } error)
-        {
-            ModelState.AddModelError(string.Empty, error);
-            return await LoadAsync(requestId, HttpContext.RequestAborted) ? Page() : NotFound();
-        }
-
-        TempData.SetNotice(notice);
-        return Redirect(InformationRequestRoutes.AgencyRequest(requestId));
-    }
+            TempData.SetNotice(notice);
+            return Redirect(InformationRequestRoutes.AgencyRequest(requestId));
+        }, () => LoadAsync(requestId, HttpContext.RequestAborted));
 }
-
-public sealed record RespondOutcome(bool Found, string? Error = null);
 
 /// <summary>The request as the answer and decline forms show it, for the responder's organisation only.</summary>
 public static class RespondForm

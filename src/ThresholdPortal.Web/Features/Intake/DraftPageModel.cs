@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Intake;
 
@@ -7,7 +7,7 @@ namespace ThresholdPortal.Web.Features.Intake;
 /// What every page of a draft shares: the draft's id, bound from the address, and whether the referrer came from
 /// check answers (then saving returns there instead of going on).
 /// </summary>
-public abstract class DraftPageModel : PageModel
+public abstract class DraftPageModel : CommandPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }

@@ -12,6 +12,7 @@ public static class CaseEvents
     public const string ReferralSubjectType = "Referral";
 
     public const string Received = "case.received";
+    public const string DutyMailboxAlerted = "case.duty-mailbox.alerted";
     public const string Viewed = "case.viewed";
     public const string AttachmentDownloaded = "case.attachment.downloaded";
     public const string AccessLogViewed = "case.access-log.viewed";
@@ -49,6 +50,7 @@ public static class CaseEvents
     public static string Describe(string action) => action switch
     {
         Received => "Received by the MASH",
+        DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
         ReferralSubmitted => "Referral sent",
         Viewed => "Case viewed",
         AttachmentDownloaded => "Attachment downloaded",

@@ -40,6 +40,9 @@ public sealed class TriageOptions
     /// <summary>True: a Red received out of hours is worked by the out-of-hours team round the clock.</summary>
     public bool RedWorkedOutOfHours { get; set; } = DecisionTimescales.Default.RedWorkedOutOfHours;
 
+    /// <summary>Where an urgent referral is announced the minute it arrives: the MASH's duty mailbox.</summary>
+    public string DutyMailbox { get; set; } = string.Empty;
+
     public int ReReferralWindowMonths { get; set; } = ReReferral.WindowMonths;
 
     /// <summary>Cases per page of the queue.</summary>
@@ -95,6 +98,11 @@ public sealed class TriageOptionsValidator(TimeProvider clock) : IValidateOption
             && new DecisionClock(options.ToCalendar(), options.ToTimescales()).FirstInversion(Today(options)) is { } inversion)
         {
             failures.Add($"Triage: {inversion.Describe(options.ToCalendar().TimeZone)}.");
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(options.DutyMailbox, out _))
+        {
+            failures.Add("Triage:DutyMailbox must be the e-mail address of the MASH's duty mailbox.");
         }
 
         if (options.ReReferralWindowMonths is < 1 or > 60)

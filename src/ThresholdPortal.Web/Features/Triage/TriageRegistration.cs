@@ -19,6 +19,7 @@ public static class TriageRegistration
         services.AddScoped(sp => sp.GetRequiredService<MashSettings>().Calendar);
         services.AddScoped(sp => sp.GetRequiredService<MashSettings>().DecisionClock);
         services.AddScoped(sp => sp.GetRequiredService<MashSettings>().RequestDueTimes);
+        services.AddScoped<MashIntake>();
         return services;
     }
 }

@@ -38,9 +38,16 @@ public sealed class MashCaseConfiguration : IEntityTypeConfiguration<MashCase>
         builder.Property(c => c.DecidedLevel).HasConversion<int>();
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.IsOpen);
+        builder.Ignore(c => c.AwaitsUrgentRating);
 
+        // A case urgent at intake and not yet rated sorts before every other (docs/decisions/0089): a fixed earliest
+        // key, then its Red deadline's order by receipt. The flag's bit is CaseFlags.UrgentAtIntake.
         builder.Property<DateTimeOffset>(QueueDueAt)
-            .HasComputedColumnSql("COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz)", stored: true);
+            .HasComputedColumnSql(
+                $"CASE WHEN \"Rating\" IS NULL AND (\"Flags\" & {(int)CaseFlags.UrgentAtIntake}) <> 0 " +
+                    "THEN '0001-01-01 00:00:00+00'::timestamptz " +
+                    "ELSE COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz) END",
+                stored: true);
         builder.Property<int>(UrgencyRank)
             .HasComputedColumnSql("CASE \"Rating\" WHEN 'Red' THEN 1 WHEN 'Amber' THEN 2 WHEN 'Green' THEN 4 WHEN 'Blue' THEN 5 ELSE 3 END",
                 stored: true);

@@ -38,6 +38,14 @@ public sealed class EmailTemplate
             .ToString();
     }
 
+    public static readonly EmailTemplate UrgentReferral = new(
+        "mash.urgent-referral",
+        "Urgent referral received: not yet rated",
+        "An urgent referral has come to the MASH. The referrer gave level 4, said a child is in immediate danger, or named a " +
+            "concern that is always child protection. It is due on the Red timescale until someone rates it.\n\nIts reference " +
+            "is in this link, which opens the case:",
+        "Sign in to see the referral. This email holds no details of the child or family.");
+
     public static readonly EmailTemplate Invitation = new(
         "account.invitation",
         "You have been invited to use Refer a child",
@@ -116,7 +124,7 @@ public sealed class EmailTemplate
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
-        FeedbackReady, EscalationRaised, EscalationAnswered,
+        FeedbackReady, EscalationRaised, EscalationAnswered, UrgentReferral,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

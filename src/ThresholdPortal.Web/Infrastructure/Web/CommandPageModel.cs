@@ -30,6 +30,22 @@ public abstract class CommandPageModel : PageModel
     /// <summary>The result as a response, for a page with nothing to reload before it is shown again.</summary>
     protected IActionResult OutcomeOf(CommandResult result, Func<IActionResult> saved) => Settled(result, saved, ConflictMessage) ?? Page();
 
+    /// <summary>A result that carries a value: where to go when saved depends on it (a new id, a reference).</summary>
+    protected IActionResult OutcomeOf<T>(CommandResult<T> result, Func<T, IActionResult> saved)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(saved);
+        return OutcomeOf(result.Outcome, () => saved(result.Value!));
+    }
+
+    /// <summary>A result that carries a value, for a page that reloads before it is shown again.</summary>
+    protected Task<IActionResult> OutcomeAsync<T>(CommandResult<T> result, Func<T, IActionResult> saved, Func<Task<bool>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(saved);
+        return OutcomeAsync(result.Outcome, () => saved(result.Value!), reload);
+    }
+
     /// <summary>The response when the result ends the request; otherwise null, with the reason in ModelState.</summary>
     private IActionResult? Settled(CommandResult result, Func<IActionResult> saved, string conflictMessage)
     {

@@ -36,8 +36,10 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var home = await mediator.Send(Data);
-        return home is null ? Page() : LocalRedirect(home);
+        var result = await mediator.Send(Data);
+
+        // A link that cannot be used is a page that says so, not a 404.
+        return result.Outcome.IsSaved ? LocalRedirect(result.Value!) : Page();
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
@@ -57,7 +59,7 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
         }
     }
 
-    public sealed class Command : ICommand<string?>
+    public sealed class Command : ICommand<CommandResult<string>>
     {
         public string? Token { get; set; }
         public string? Password { get; set; }
@@ -71,17 +73,17 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
         }
     }
 
-    /// <summary>Sets the password and signs the user in; returns where to go next, or null for a bad link.</summary>
+    /// <summary>Sets the password and signs the user in; saved with where to go next, or not found for a bad link.</summary>
     public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AccountTokens tokens, IAuditTrail audit)
-        : IRequestHandler<Command, string?>
+        : IRequestHandler<Command, CommandResult<string>>
     {
-        public async Task<string?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(Command request, CancellationToken cancellationToken)
         {
             var userId = await tokens.RedeemAsync(request.Token, AccountTokenPurpose.Invitation, cancellationToken);
             var user = userId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
             if (user is not { IsActive: true, PasswordHash: null })
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             (await users.AddPasswordAsync(user, request.Password!)).ThrowIfRefused(request, nameof(Command.Password));
@@ -91,7 +93,7 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
             await audit.RecordNowAsync("user.invitation_accepted", nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             await signIn.SignInAsync(user, isPersistent: false);
-            return PortalHome.For([.. await users.GetRolesAsync(user)]);
+            return CommandResult.SavedWith(PortalHome.For([.. await users.GetRolesAsync(user)]));
         }
     }
 }

@@ -3,7 +3,6 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -15,7 +14,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Account;
 
 /// <summary>Changing your own password. Every other session of the account ends; this one carries on.</summary>
-public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOptions> identity) : PageModel
+public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOptions> identity) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -28,12 +27,14 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        TempData.SetNotice("Your password has been changed. Any other sessions have been signed out.");
-        return RedirectToPage("/Account/Index");
+        return OutcomeOf(await mediator.Send(Data), () =>
+        {
+            TempData.SetNotice("Your password has been changed. Any other sessions have been signed out.");
+            return RedirectToPage("/Account/Index");
+        });
     }
 
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ICommand<CommandResult>
     {
         public string? CurrentPassword { get; set; }
         public string? NewPassword { get; set; }
@@ -52,9 +53,9 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
 
     public sealed class Handler(
         UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IEmailOutbox outbox, IAuditTrail audit)
-        : IRequestHandler<Command, Unit>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
@@ -71,7 +72,7 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
                 cancellationToken: cancellationToken);
             // The new security stamp ends every other session; this one gets a cookie with the new stamp.
             await signIn.RefreshSignInAsync(user);
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 }

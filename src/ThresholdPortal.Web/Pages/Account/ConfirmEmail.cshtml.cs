@@ -36,7 +36,8 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await mediator.Send(new Command(Token)))
+        // A link that cannot be used is a page that says so, not a 404.
+        if (!(await mediator.Send(new Command(Token))).IsSaved)
         {
             return Page();
         }
@@ -44,20 +45,20 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
         return RedirectToPage(new { Done = true, Token = (string?)null });
     }
 
-    /// <summary>Confirms the address and tells administrators a registration waits; false for a bad link.</summary>
-    public sealed record Command(string? Token) : ICommand<bool>;
+    /// <summary>Confirms the address and tells administrators a registration waits; not found for a bad link.</summary>
+    public sealed record Command(string? Token) : ICommand<CommandResult>;
 
     public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox,
         IAuditTrail audit)
-        : IRequestHandler<Command, bool>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var userId = await tokens.RedeemAsync(request.Token, AccountTokenPurpose.EmailConfirmation, cancellationToken);
             var user = userId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
             if (user is not { IsActive: true })
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             user.EmailConfirmed = true;
@@ -71,7 +72,7 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
 
             audit.Record("user.email_confirmed", nameof(PortalUser), user.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

@@ -2,11 +2,11 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -14,7 +14,7 @@ namespace ThresholdPortal.Web.Pages.Account;
 /// Asking for a password reset link. The answer is the same whether or not the address has an account,
 /// so the page cannot be used to find out who has one.
 /// </summary>
-public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
+public sealed class ForgotPasswordModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -25,11 +25,11 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        return RedirectToPage("/Account/CheckYourEmail", new { @for = CheckYourEmailModel.PasswordReset });
+        return OutcomeOf(await mediator.Send(Data),
+            () => RedirectToPage("/Account/CheckYourEmail", new { @for = CheckYourEmailModel.PasswordReset }));
     }
 
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ICommand<CommandResult>
     {
         public string? Email { get; set; }
     }
@@ -46,9 +46,9 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
     }
 
     public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox)
-        : IRequestHandler<Command, Unit>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByEmailAsync(request.Email!.Trim());
             // Only someone who could sign in with a new password gets a link: not an invitation nobody has
@@ -60,7 +60,7 @@ public sealed class ForgotPasswordModel(IMediator mediator) : PageModel
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 }

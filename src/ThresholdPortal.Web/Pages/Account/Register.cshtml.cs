@@ -3,7 +3,6 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Organisations;
@@ -13,6 +12,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -21,7 +21,7 @@ namespace ThresholdPortal.Web.Pages.Account;
 /// active organisation, which becomes theirs. They then confirm the address, and an administrator approves
 /// them as a referrer before they can sign in.
 /// </summary>
-public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> identity) : PageModel
+public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> identity) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -34,11 +34,11 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        return RedirectToPage("/Account/CheckYourEmail", new { @for = CheckYourEmailModel.Registration });
+        return OutcomeOf(await mediator.Send(Data),
+            () => RedirectToPage("/Account/CheckYourEmail", new { @for = CheckYourEmailModel.Registration }));
     }
 
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ICommand<CommandResult>
     {
         public string? Email { get; set; }
         public string? GivenName { get; set; }
@@ -83,9 +83,9 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
 
     public sealed class Handler(
         PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
-        : IRequestHandler<Command, Unit>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var email = request.Email!.Trim();
             if (await users.FindByEmailAsync(email) is { } existing)
@@ -94,7 +94,7 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
                 // of the address is told instead.
                 outbox.Enqueue(existing.Email!, EmailTemplate.AlreadyRegistered, "/account/forgot-password");
                 await db.SaveChangesAsync(cancellationToken);
-                return Unit.Value;
+                return CommandResult.Saved;
             }
 
             var organisation = await KnownDomain.OrganisationFor(db, email).AsNoTracking().Select(o => new { o.Id, o.Name })
@@ -122,7 +122,7 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
             outbox.Enqueue(email, EmailTemplate.ConfirmEmail, "/account/confirm-email?token=" + Uri.EscapeDataString(token));
             audit.Record("user.registered", nameof(PortalUser), user.Id.ToString(), $"Registered themselves at {organisation.Name}");
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 }

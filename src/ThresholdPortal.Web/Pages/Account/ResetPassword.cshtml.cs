@@ -31,7 +31,8 @@ public sealed class ResetPasswordModel(IMediator mediator, IOptions<IdentityOpti
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await mediator.Send(Data))
+        // A link that cannot be used is a page that says so, not a 404.
+        if (!(await mediator.Send(Data)).IsSaved)
         {
             LinkIsValid = false;
             return Page();
@@ -41,7 +42,7 @@ public sealed class ResetPasswordModel(IMediator mediator, IOptions<IdentityOpti
         return RedirectToPage("/Account/SignIn");
     }
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public string? Token { get; set; }
         public string? Password { get; set; }
@@ -55,17 +56,17 @@ public sealed class ResetPasswordModel(IMediator mediator, IOptions<IdentityOpti
         }
     }
 
-    /// <summary>Sets the new password; false when the link is unknown, expired or used.</summary>
+    /// <summary>Sets the new password; not found when the link is unknown, expired or used.</summary>
     public sealed class Handler(UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
-        : IRequestHandler<Command, bool>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var userId = await tokens.RedeemAsync(request.Token, AccountTokenPurpose.PasswordReset, cancellationToken);
             var user = userId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
             if (user is not { IsActive: true })
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             // Identity's own reset token, made and used at once: the single-use link above is the real proof.
@@ -76,7 +77,7 @@ public sealed class ResetPasswordModel(IMediator mediator, IOptions<IdentityOpti
             await users.ResetAccessFailedCountAsync(user);
             outbox.Enqueue(user.Email!, EmailTemplate.PasswordChanged, "/account/forgot-password");
             await audit.RecordNowAsync("user.password_reset", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

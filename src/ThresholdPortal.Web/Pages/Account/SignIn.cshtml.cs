@@ -2,13 +2,14 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
-public sealed class SignInModel(IMediator mediator) : PageModel
+public sealed class SignInModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -23,30 +24,20 @@ public sealed class SignInModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await mediator.Send(Data);
-        switch (result)
+        if (result.Outcome is CommandResult.Refused refused)
         {
-            case Outcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case Outcome.RequiresTwoFactor:
-                return RedirectToPage("/Account/SignInCode", new { ReturnUrl });
-            default:
-                ModelState.AddModelError("Data.Email", result == Outcome.LockedOut
-                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to " +
-                        "unlock it"
-                    : "The email address or password is not correct");
-                return Page();
+            // Said beside the e-mail address, as GOV.UK's sign-in pattern does.
+            ModelState.AddModelError("Data.Email", refused.Message);
+            return Page();
         }
+
+        return OutcomeOf(result, secondFactorOwed => secondFactorOwed
+            ? RedirectToPage("/Account/SignInCode", new { ReturnUrl })
+            : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
     }
 
-    public enum Outcome
-    {
-        SignedIn,
-        RequiresTwoFactor,
-        Failed,
-        LockedOut,
-    }
-
-    public sealed class Command : ICommand<Outcome>
+    /// <summary>Signs in with the password: saved with whether a second factor is still owed, or refused with why.</summary>
+    public sealed class Command : ICommand<CommandResult<bool>>
     {
         public string? Email { get; set; }
         public string? Password { get; set; }
@@ -63,17 +54,20 @@ public sealed class SignInModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, Outcome>
+    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             // Lockout counts every failure, so five wrong passwords lock the account whatever the caller does.
             var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false,
                 lockoutOnFailure: true);
-            return result.Succeeded ? Outcome.SignedIn
-                : result.RequiresTwoFactor ? Outcome.RequiresTwoFactor
-                : result.IsLockedOut ? Outcome.LockedOut
-                : Outcome.Failed;
+            if (result.Succeeded || result.RequiresTwoFactor)
+            {
+                return CommandResult.SavedWith(result.RequiresTwoFactor);
+            }
+
+            return new CommandResult.Refused(
+                result.IsLockedOut ? SignInRefusals.LockedOut : "The email address or password is not correct");
         }
     }
 }

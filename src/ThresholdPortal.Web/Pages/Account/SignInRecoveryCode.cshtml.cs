@@ -1,51 +1,17 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
 /// <summary>The second step of signing in for someone without their authenticator app: a one-off recovery code.</summary>
-public sealed class SignInRecoveryCodeModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class SignInRecoveryCodeModel(IMediator mediator) : SecondFactorPageModel<SignInRecoveryCodeModel.Command>(mediator)
 {
-    [BindProperty]
-    public Command Data { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public bool HasPendingSignIn { get; private set; }
-
-    public async Task OnGetAsync() => await ReloadAsync(HttpContext.RequestAborted);
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var outcome = await mediator.Send(Data);
-        switch (outcome)
-        {
-            case TwoFactorOutcome.SignedIn:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-            case TwoFactorOutcome.NoPendingSignIn:
-                return Page();
-            default:
-                HasPendingSignIn = true;
-                ModelState.AddModelError("Data.Code", outcome == TwoFactorOutcome.LockedOut
-                    ? "Your account is locked after too many wrong attempts. Try again in 15 minutes, or ask your administrator to " +
-                        "unlock it"
-                    : "The recovery code is not correct, or it has been used already");
-                return Page();
-        }
-    }
-
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        HasPendingSignIn = await mediator.Send(new PendingSignInQuery(), cancellationToken);
-
-    public sealed class Command : ICommand<TwoFactorOutcome>
+    public sealed class Command : ICommand<CommandResult>
     {
         public string? Code { get; set; }
     }
@@ -59,14 +25,14 @@ public sealed class SignInRecoveryCodeModel(IMediator mediator) : PageModel, IRe
         }
     }
 
-    public sealed class Handler(SignInManager<PortalUser> signInManager, IAuditTrail audit) : IRequestHandler<Command, TwoFactorOutcome>
+    public sealed class Handler(SignInManager<PortalUser> signInManager, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<TwoFactorOutcome> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
             if (user is null)
             {
-                return TwoFactorOutcome.NoPendingSignIn;
+                return CommandResult.NotFound;
             }
 
             // Identity stores the codes without spaces; people may copy them with some.
@@ -74,12 +40,13 @@ public sealed class SignInRecoveryCodeModel(IMediator mediator) : PageModel, IRe
             var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(code);
             if (!result.Succeeded)
             {
-                return result.IsLockedOut ? TwoFactorOutcome.LockedOut : TwoFactorOutcome.Failed;
+                return new CommandResult.Refused(result.IsLockedOut ? SignInRefusals.LockedOut
+                    : "The recovery code is not correct, or it has been used already");
             }
 
             await audit.RecordNowAsync("user.recovery_code_used", nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
-            return TwoFactorOutcome.SignedIn;
+            return CommandResult.Saved;
         }
     }
 }

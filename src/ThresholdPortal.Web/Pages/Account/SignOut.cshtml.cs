@@ -27,14 +27,14 @@ public sealed class SignOutModel(IMediator mediator) : PageModel
         return Page();
     }
 
-    public sealed class Command : ICommand<bool>;
+    public sealed class Command : ICommand<CommandResult>;
 
-    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, bool>
+    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             await signInManager.SignOutAsync();
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

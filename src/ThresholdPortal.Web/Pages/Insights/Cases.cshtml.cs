@@ -50,7 +50,8 @@ public sealed class CasesModel(IMediator mediator) : PageModel
     }
 
     public string NextLink(string after) =>
-        $"{InsightsRoutes.Cases}?measure={Uri.EscapeDataString(Measure!)}&set={(View.Numerator ? "numerator" : "denominator")}&{Filter.QueryString()}&after={Uri.EscapeDataString(after)}";
+        $"{InsightsRoutes.Cases}?measure={Uri.EscapeDataString(Measure!)}&set={(View.Numerator ? "numerator" : "denominator")}"
+        + $"&{Filter.QueryString()}&after={Uri.EscapeDataString(after)}";
 
     public sealed record Query(string Measure, bool Numerator, InsightsFilter Filter, string? After) : IQuery<Result>;
 

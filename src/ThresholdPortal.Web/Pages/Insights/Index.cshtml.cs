@@ -79,7 +79,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var (where, parameters) = InsightsSql.Where(filter);
             parameters.Add(InsightsSql.Zone());
             var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
+<<<<<<< HEAD
                 SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE @zone), 'YYYY-MM-DD') AS "Key",
+=======
+                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key",
+>>>>>>> main
                        count(*) AS "Numerator", 0::bigint AS "Denominator"
                 {InsightsSql.Cases}
                 {where}
@@ -94,7 +98,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             (where, parameters) = InsightsSql.Where(filter);
             parameters.Add(new("now", now.UtcDateTime));
             var agencies = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator", count(*) AS "Denominator"
+                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator",
+                       count(*) AS "Denominator"
                 FROM "InformationRequests" q
                 JOIN (SELECT c."Id" {InsightsSql.Cases} {where}) k ON k."Id" = q."CaseId"
                 WHERE q."RespondedAt" IS NOT NULL OR q."DueAt" < @now

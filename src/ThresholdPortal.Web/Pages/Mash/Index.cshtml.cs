@@ -121,7 +121,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         IReadOnlyList<CaseFlags> Flags,
         string? AssignedTo,
         DateTimeOffset? ClosedAt,
-        bool HasOverdueRequest);
+        bool HasOverdueRequest)
+    {
+        /// <summary>Urgent at intake and not yet rated: shown first, as "Urgent: not yet rated" (docs/decisions/0089).</summary>
+        public bool AwaitsUrgentRating => Rating is null && Flags.Contains(CaseFlags.UrgentAtIntake);
+    }
 
     public sealed record Organisation(Guid Id, string Name);
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Domain.Organisations;
@@ -10,20 +9,22 @@ using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals;
 
 /// <summary>"Before you start": what to have ready, the emergency routes, and the button that starts a draft.</summary>
-public sealed class NewModel(IMediator mediator) : PageModel
+public sealed class NewModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
 
     public void OnGet() => Data = new Command { IdempotencyKey = Guid.NewGuid() };
 
-    public async Task<IActionResult> OnPostAsync() => Redirect(ReferralRoutes.Screening(await mediator.Send(Data)));
+    public async Task<IActionResult> OnPostAsync() =>
+        OutcomeOf(await mediator.Send(Data), draftId => Redirect(ReferralRoutes.Screening(draftId)));
 
-    public sealed class Command : ICommand<Guid>
+    public sealed class Command : ICommand<CommandResult<Guid>>
     {
         /// <summary>Made when the page was shown: posting this form twice starts one draft.</summary>
         public Guid IdempotencyKey { get; set; }
@@ -34,19 +35,20 @@ public sealed class NewModel(IMediator mediator) : PageModel
         public Validator() => RuleFor(c => c.IdempotencyKey).NotEmpty().WithMessage("Start the referral from this page");
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Guid>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var existing = await ExistingAsync(request.IdempotencyKey, cancellationToken);
             if (existing is { } found)
             {
-                return found.ReferrerUserId == user.Id ? found.Id : await StartAsync(Guid.NewGuid(), cancellationToken);
+                var draftId = found.ReferrerUserId == user.Id ? found.Id : await StartAsync(Guid.NewGuid(), cancellationToken);
+                return CommandResult.SavedWith(draftId);
             }
 
             try
             {
-                return await StartAsync(request.IdempotencyKey, cancellationToken);
+                return CommandResult.SavedWith(await StartAsync(request.IdempotencyKey, cancellationToken));
             }
             catch (DbUpdateException exception)
                 when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
@@ -60,7 +62,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
                     throw;
                 }
 
-                return winner.Value.Id;
+                return CommandResult.SavedWith(winner.Value.Id);
             }
         }
 

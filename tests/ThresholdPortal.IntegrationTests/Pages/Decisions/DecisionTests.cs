@@ -2,15 +2,20 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Pages.Mash;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Identity;
+using AgencyPage = ThresholdPortal.Web.Pages.Admin.Configuration.Agencies.EditModel;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Decisions;
 
@@ -68,7 +73,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Returned_then_revised_then_approved_by_another_manager_closes_the_case_within_the_deadline_hands_it_over_and_drafts_feedback()
+    public async Task Returned_revised_then_approved_by_another_manager_closes_the_case_in_time_hands_it_over_and_drafts_feedback()
     {
         var world = await CaseAtDecisionAsync();
         var practitioner = await App.SignInAsync(world.Team.Practitioner.Email!);
@@ -244,38 +249,71 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         return answers;
     }
 
-    /// <summary>A referral with consent not sought, its case screened Amber, every agency reasoned about (but one, if asked) and moved to
-    /// decision.</summary>
+    /// <summary>
+    /// A referral with consent not sought, sent through the referral pages; its case claimed, rated Amber and moved to checks on
+    /// the case pages; every agency reasoned about (but one, if asked) and moved to decision: each step the live page's command.
+    /// </summary>
     private async Task<World> CaseAtDecisionAsync(string? leaveOut = null, bool heldByManager = false, DateTimeOffset? received = null)
     {
         var team = await App.MashTeamAsync();
         var referrer = await App.CreateUserAsync("rachel@riverside.test", team.School, PortalRole.Referrer);
         var holder = heldByManager ? team.Manager : team.Practitioner;
-        var clock = App.Services.GetRequiredService<DecisionClock>();
-        var (caseId,
-            reference) = await App.ExecuteDbContextAsync(db =>
-            CasesAtChecks.CreateAsync(db, clock, referrer, holder, BragRating.Amber, received));
-        await App.ExecuteDbContextAsync(async db =>
-        {
-            var mashCase = await db.MashCases.SingleAsync(c => c.Id == caseId);
-            foreach (var agency in await db.PartnerAgencies.Where(a => a.IsActive).ToListAsync())
-            {
-                if (agency.Key != leaveOut)
-                {
-                    db.AgencyChecksNotNeeded.Add(new AgencyNotNeeded
-                    {
-                        CaseId = caseId, AgencyKey = agency.Key, AgencyName = agency.Name, Reason = "Not needed for this test.",
-                        RecordedByUserId = holder.Id, RecordedAt = mashCase.ReceivedAt.AddMinutes(30),
-                    });
-                }
-            }
+        var at = received ?? TestClock.UtcNow.AddMinutes(-30);
+        await using var services = DemoDataHost.BuildServices(App.ConnectionString, TestClock.UtcNow);
+        var reference = await services.GetRequiredService<ReferrerJourney>().SendAsync(referrer, await ReferralAsync(), at);
+        var caseId = await App.ExecuteDbContextAsync(db =>
+            db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var triage = services.GetRequiredService<TriageSteps>();
+        await triage.ClaimAsync(caseId, holder, at.AddMinutes(5));
+        await triage.RateAsync(caseId, holder, BragRating.Amber, "Injury with an account of harm by an adult at home.", at.AddMinutes(10));
+        await triage.ProgressToChecksAsync(caseId, holder, at.AddMinutes(15));
 
-            // Moved to decision before the agency left out was added to the checklist, as if an administrator added it since.
-            mashCase.MarkReadyForDecision();
-            await db.SaveChangesAsync();
-        });
+        // Moved to decision before the agency left out was on the checklist, as if an administrator put it back since.
+        var administrator = await App.CreateUserAsync("alex@mash.test", team.LocalAuthority, PortalRole.Administrator);
+        var actor = services.GetRequiredService<PortalActor>();
+        var agencyId = await App.ExecuteDbContextAsync(db => db.PartnerAgencies.Where(a => a.Key == leaveOut).Select(a => (Guid?)a.Id)
+            .SingleOrDefaultAsync());
+        await OnChecklistAsync(actor, administrator, agencyId, false, at.AddMinutes(16));
+        await services.GetRequiredService<DecisionLoop>().ReadyForDecisionAsync(caseId, holder, at.AddMinutes(20));
+        await OnChecklistAsync(actor, administrator, agencyId, true, at.AddMinutes(26));
         return new World(team, caseId, reference);
     }
+
+    /// <summary>The administrator's agency page: takes an agency off the checklist, or puts it back.</summary>
+    private static async Task OnChecklistAsync(PortalActor actor, PortalUser administrator, Guid? agencyId, bool active, DateTimeOffset at)
+    {
+        if (agencyId is not { } id)
+        {
+            return;
+        }
+
+        var agency = (await actor.SendAsync(administrator, new AgencyPage.Query(id), at))!;
+        agency.IsActive = active;
+        var saved = await actor.SendAsync(administrator, agency, at);
+        saved.Outcome.IsSaved.ShouldBeTrue();
+        saved.Value.ShouldBeTrue("the checklist changed");
+    }
+
+    /// <summary>Jayden and Maisie Clarke, at level 3, as their school refers them without asking their mother first.</summary>
+    private Task<DemoReferral> ReferralAsync() => App.ExecuteDbContextAsync(async db =>
+    {
+        var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(CancellationToken.None))!.Value, CancellationToken.None);
+        // An indicator at level 3, so the guidance agrees with the level chosen and early help is not offered.
+        string[] indicators = [document.Indicators.First(i => i.Level == ThresholdLevel.Targeted).Code];
+        return new DemoReferral(
+            [
+                new DemoChild("Jayden", "Clarke", new DateOnly(2017, 5, 3), indicators) { SchoolOrSetting = CasesAtChecks.School },
+                new DemoChild("Maisie", "Clarke", new DateOnly(2019, 9, 14), indicators) { SchoolOrSetting = CasesAtChecks.School },
+            ], ThresholdLevel.Targeted)
+        {
+            Adults = [new DemoAdult("Kelly", "Clarke", "Mother of both children")],
+            Categories = [ConcernCategory.PhysicalAbuseByAdult],
+            WhatHappened = CasesAtChecks.WhatHappened, RiskFactors = CasesAtChecks.RiskFactors,
+            ProtectiveFactors = "Their mother brings them to school every day.", ExpectedOutcome = "A social work assessment.",
+            Consent = ConsentDecision.NotSought, ConsentReason = "Asking could put the children at risk.",
+            SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent,
+        };
+    });
 
     private Task<MashCaseStatus> StatusAsync(World world) =>
         App.ExecuteDbContextAsync(db => db.MashCases.Where(c => c.Id == world.CaseId).Select(c => c.Status).SingleAsync());

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Decisions;
@@ -14,7 +15,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_referrer_has_a_referral_at_every_stage_and_practitioners_have_feedback_to_send()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var referrer = await App.SignInAsync("referrer@example.org", DemoDataSeeder.DemoPassword);
         var list = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Index));

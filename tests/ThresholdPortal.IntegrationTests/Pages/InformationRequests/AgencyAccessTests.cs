@@ -95,7 +95,9 @@ public sealed class AgencyAccessTests(PortalApp app) : IntegrationTest(app)
         for (var i = 0; i < ids.Count; i++)
         {
             var dueAt = now.AddHours(((i * 7) % 27) - 2.5);
-            await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {dueAt} WHERE "Id" = {ids[i]}"""));
+            var id = ids[i];
+            await App.ExecuteDbContextAsync(db =>
+                db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {dueAt} WHERE "Id" = {id}"""));
         }
 
         var expected = await App.ExecuteDbContextAsync(db =>

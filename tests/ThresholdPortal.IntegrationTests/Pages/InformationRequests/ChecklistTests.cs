@@ -79,7 +79,8 @@ public sealed class ChecklistTests(PortalApp app) : IntegrationTest(app)
         var onTime = await world.SendAsync(practitioner, "school", world.School.Id);
         (await practitioner.GetStringAsync("/mash")).ShouldNotContain("Agency answer overdue");
         var past = TestClock.UtcNow.AddHours(-1);
-        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {late}"""));
+        await App.ExecuteDbContextAsync(db =>
+            db.Database.ExecuteSqlAsync($"""UPDATE "InformationRequests" SET "DueAt" = {past} WHERE "Id" = {late}"""));
 
         var now = TestClock.UtcNow;
         var overdue = await App.ExecuteDbContextAsync(db => db.InformationRequests.OverdueAt(now).Select(r => r.Id).ToListAsync());

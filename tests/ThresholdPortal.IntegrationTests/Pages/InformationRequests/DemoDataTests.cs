@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 
@@ -11,7 +12,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_police_responder_has_waiting_overdue_and_answered_requests_and_one_case_is_ready_for_decision()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var now = TestClock.UtcNow;
         var police = await App.ExecuteDbContextAsync(db =>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.InformationRequests;
@@ -64,7 +63,8 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
     {
         var world = await InformationRequestWorld.CreateAsync(App);
         await App.CreateUserAsync("only@school-responder.test", world.School, Domain.Accounts.PortalRole.AgencyResponder);
-        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "AspNetUsers" SET "IsActive" = false WHERE "Email" = {InformationRequestWorld.SchoolEmail}"""));
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "AspNetUsers" SET "IsActive" = false WHERE "Email" = {InformationRequestWorld.SchoolEmail}"""));
         var requestId = await world.SendAsync(await App.SignInAsync(InformationRequestWorld.PractitionerEmail), "school", world.School.Id);
         var dispatcher = Dispatcher(TimeSpan.FromMilliseconds(300));
         await dispatcher.StartAsync(CancellationToken.None);
@@ -141,46 +141,7 @@ public sealed class NotificationTests(PortalApp app) : IntegrationTest(app), IAs
         TestClock.Instance,
         App.Services.GetRequiredService<ILogger<OverdueRequestChaser>>());
 
-    /// <summary>A dispatcher of its own, as another app instance would run, sending to the loopback server.</summary>
-    private OutboxDispatcher Dispatcher(TimeSpan? retryBaseDelay = null)
-    {
-        var configured = App.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-        var options = new EmailOptions
-        {
-            Mode = EmailDeliveryMode.Smtp,
-            FromAddress = configured.FromAddress,
-            FromName = configured.FromName,
-            PublicBaseUrl = configured.PublicBaseUrl,
-            Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, Security = MailKit.Security.SecureSocketOptions.None,
-                Timeout = TimeSpan.FromSeconds(5) },
-            Dispatcher = new OutboxDispatcherOptions
-            {
-                Enabled = true,
-                PollInterval = TimeSpan.FromMilliseconds(100),
-                BatchSize = 1000,
-                RetryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(30),
-                RetryMaxDelay = TimeSpan.FromMinutes(5),
-                MaxAttempts = 20,
-            },
-        };
-        return new OutboxDispatcher(
-            App.Services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(options),
-            App.Services.GetRequiredService<IHostEnvironment>(),
-            TestClock.Instance,
-            App.Services.GetRequiredService<ILogger<OutboxDispatcher>>());
-    }
+    private OutboxDispatcher Dispatcher(TimeSpan? retryBaseDelay = null) => LoopbackDispatch.Dispatcher(App, smtp, retryBaseDelay);
 
-    private static async Task<int> DrainAsync(OutboxDispatcher dispatcher)
-    {
-        var total = 0;
-        int sent;
-        do
-        {
-            sent = await dispatcher.DispatchDueAsync(CancellationToken.None);
-            total += sent;
-        }
-        while (sent > 0);
-        return total;
-    }
+    private static Task<int> DrainAsync(OutboxDispatcher dispatcher) => LoopbackDispatch.DrainAsync(dispatcher);
 }

@@ -109,7 +109,8 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
     public async Task A_case_still_at_screening_cannot_ask_agencies()
     {
         var world = await InformationRequestWorld.CreateAsync(App);
-        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "MashCases" SET "Status" = 'Screening' WHERE "Id" = {world.CaseId}"""));
+        await App.ExecuteDbContextAsync(db =>
+            db.Database.ExecuteSqlAsync($"""UPDATE "MashCases" SET "Status" = 'Screening' WHERE "Id" = {world.CaseId}"""));
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
         (await practitioner.GetStringAsync(world.SendPage("police")))
             .ShouldContain("Agencies can be asked once the case has been progressed to MASH checks");

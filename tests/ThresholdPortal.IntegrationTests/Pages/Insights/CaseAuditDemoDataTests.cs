@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Audits;
+using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Pages.Insights.Audits;
 
@@ -12,7 +13,7 @@ public sealed class CaseAuditDemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_auditor_has_two_factor_on_and_a_part_judged_audit()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var audit = await App.ExecuteDbContextAsync(db => db.CaseAudits.AsNoTracking().Include(a => a.Cases).SingleAsync());
         audit.Seed.ShouldBe(CaseAuditDemoData.DemoSeed);

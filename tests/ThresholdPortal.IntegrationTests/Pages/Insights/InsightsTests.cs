@@ -117,7 +117,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         var client = await App.SignInAsync("martin@mash.test");
 
         var html =
-            await client.GetStringAsync("/insights?Filter.Period=Custom&Filter.From.Day=31&Filter.From.Month=2&Filter.From.Year=2026&Filter.To.Day=1&Filter.To.Month=3&Filter.To.Year=2026");
+            await client.GetStringAsync("/insights?Filter.Period=Custom&Filter.From.Day=31&Filter.From.Month=2&Filter.From.Year=2026"
+                + "&Filter.To.Day=1&Filter.To.Month=3&Filter.To.Year=2026");
 
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain("Enter the first day of the period as a real date");
@@ -220,10 +221,13 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         return [.. DataRow().Matches(table).Select(m => (WebUtility.HtmlDecode(m.Groups["label"].Value), m.Groups["value"].Value))];
     }
 
-    [GeneratedRegex("data-measure=\"(?<key>[a-z0-9-]+)\".*?data-count=\"numerator\">(?<n>\\d+)</a>.*?data-count=\"denominator\">(?<d>\\d+)</a>", RegexOptions.Singleline)]
+    [GeneratedRegex(
+        "data-measure=\"(?<key>[a-z0-9-]+)\".*?data-count=\"numerator\">(?<n>\\d+)</a>.*?data-count=\"denominator\">(?<d>\\d+)</a>",
+        RegexOptions.Singleline)]
     private static partial Regex MeasureRow();
 
-    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th><td class=\"govuk-table__cell " +
+    // A row's header cell and its first data cell, one after the other: the view puts each cell on its own line.
+    [GeneratedRegex("<th scope=\"row\" class=\"govuk-table__header\">(?<label>[^<]+)</th>\\s*<td class=\"govuk-table__cell " +
         "govuk-table__cell--numeric\">(?<value>[^<]+)</td>")]
     private static partial Regex DataRow();
 }

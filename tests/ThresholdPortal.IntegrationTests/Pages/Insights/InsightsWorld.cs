@@ -84,13 +84,16 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
 
     /// <summary>The query string of the custom period 1 to 31 March 2026.</summary>
     public static string MarchQuery =>
-        "Filter.Period=Custom&Filter.From.Day=1&Filter.From.Month=3&Filter.From.Year=2026&Filter.To.Day=31&Filter.To.Month=3&Filter.To.Year=2026";
+        "Filter.Period=Custom&Filter.From.Day=1&Filter.From.Month=3&Filter.From.Year=2026"
+        + "&Filter.To.Day=31&Filter.To.Month=3&Filter.To.Year=2026";
 
     private static Task SetLevelAndConsentAsync(PortalApp app, MashCase mashCase, ThresholdLevel level, string? consent) =>
         app.ExecuteDbContextAsync(async db =>
         {
             await db.Database.ExecuteSqlAsync($"""UPDATE "MashCases" SET "ReferrerLevel" = {(int)level} WHERE "Id" = {mashCase.Id}""");
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Referrals" SET "ChosenLevel" = {(int)level}, "Consent_Decision" = {consent} WHERE "Id" = {mashCase.ReferralId}""");
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Referrals" SET "ChosenLevel" = {(int)level}, "Consent_Decision" = {consent} WHERE "Id" = {mashCase.ReferralId}
+                """);
         });
 
     private static async Task DecideAsync(

@@ -3,6 +3,7 @@ using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Triage;
 
@@ -13,7 +14,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_demo_queue_looks_like_a_working_day_and_holds_the_misspelled_match_waiting_to_be_found()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var now = TestClock.UtcNow;
         var cases = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().ToListAsync());
@@ -49,7 +50,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task Every_demo_step_down_has_its_step_down_row_and_every_statutory_decision_its_hand_over()
     {
-        await DemoDataHost.SeedAsync(App.ConnectionString, TestClock.UtcNow);
+        await App.UseDemoDatabaseAsync();
 
         var decided = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking()
             .Where(c => c.Status == MashCaseStatus.Decided && c.Outcome != null).Select(c => new { c.Id, Outcome = c.Outcome!.Value })

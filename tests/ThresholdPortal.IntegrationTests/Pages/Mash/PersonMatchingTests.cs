@@ -31,7 +31,7 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
 
         // Received, but not linked to anyone: that is the practitioner's call.
         (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync(l => l.CaseId == mashCase.Id))).ShouldBe(0);
-        mashCase.Flags.ShouldBe(CaseFlags.None);
+        (mashCase.Flags & ~CaseFlags.UrgentAtIntake).ShouldBe(CaseFlags.None, "no flag from known people before a link");
 
         var client = await App.SignInAsync(team.Practitioner.Email!);
         await CaseTests.PostCaseFormAsync(client, $"/mash/cases/{mashCase.Id}", new(), handler: "Claim");
@@ -53,7 +53,7 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
         (link.PersonId, link.SubjectId, link.MatchScore, link.LinkedByUserId)
             .ShouldBe((known.Id, jayden.Id, (int?)71, team.Practitioner.Id));
         var flags = (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == mashCase.Id))).Flags;
-        flags.ShouldBe(CaseFlags.ReReferral | CaseFlags.OpenToSocialCare);
+        flags.ShouldBe(CaseFlags.ReReferral | CaseFlags.OpenToSocialCare | CaseFlags.UrgentAtIntake);
         var page = MashTestData.Text(await client.GetStringAsync($"/mash/cases/{mashCase.Id}"));
         page.ShouldContain("Re-referral within 12 months");
         page.ShouldContain($"{earlier.Reference}, received");
@@ -133,7 +133,7 @@ public sealed class PersonMatchingTests(PortalApp app) : IntegrationTest(app)
 
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync())).ShouldBe(0);
-        (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).Flags.ShouldBe(CaseFlags.None);
+        ((await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync())).Flags & ~CaseFlags.UrgentAtIntake).ShouldBe(CaseFlags.None);
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.PersonUnlinked))).ShouldBe(1);
     }
 }

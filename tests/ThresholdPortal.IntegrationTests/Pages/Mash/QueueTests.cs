@@ -29,7 +29,9 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         mashCase.Reference.ShouldBe(reference);
         mashCase.Status.ShouldBe(MashCaseStatus.New);
         mashCase.ReceivedAt.ShouldBe(referral.SubmittedAt!.Value);
-        mashCase.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, null)!.Value,
+        // The journey's referral names physical abuse by an adult, always child protection: urgent at intake, due on Red.
+        (mashCase.Flags & CaseFlags.UrgentAtIntake).ShouldBe(CaseFlags.UrgentAtIntake);
+        mashCase.DecisionDueAt!.Value.ShouldBe(App.Scoped<DecisionClock>().DeadlineFor(mashCase.ReceivedAt, BragRating.Red)!.Value,
             TimeSpan.FromMilliseconds(1));
         mashCase.SourceCode.ShouldBe("2A");
         mashCase.ReferrerLevel.ShouldBe(Domain.Thresholds.ThresholdLevel.Targeted);
@@ -44,7 +46,7 @@ public sealed class QueueTests(PortalApp app) : IntegrationTest(app)
         text.ShouldContain("M.C.,");
         text.ShouldNotContain("Jayden");
         text.ShouldNotContain("Clarke");
-        text.ShouldContain("Not rated");
+        text.ShouldContain("Urgent: not yet rated");
         text.ShouldContain("(source 2A)");
     }
 

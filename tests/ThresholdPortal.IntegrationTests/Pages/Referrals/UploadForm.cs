@@ -39,7 +39,10 @@ public static class UploadForm
             foreach (var entry in withDocumentPart ? new[] { "[Content_Types].xml", "word/document.xml" }
                 : ["[Content_Types].xml", "xl/workbook.xml"])
             {
-                using var writer = new StreamWriter(zip.CreateEntry(entry).Open());
+                // A fixed time: the entry would otherwise carry the machine's clock, and two builds a second apart would differ.
+                var part = zip.CreateEntry(entry);
+                part.LastWriteTime = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+                using var writer = new StreamWriter(part.Open());
                 writer.Write("<xml/>");
             }
         }

@@ -1773,7 +1773,7 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("QueueDueAt")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("timestamp with time zone")
-                        .HasComputedColumnSql("COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz)", true);
+                        .HasComputedColumnSql("CASE WHEN \"Rating\" IS NULL AND (\"Flags\" & 128) <> 0 THEN '0001-01-01 00:00:00+00'::timestamptz ELSE COALESCE(\"DecisionDueAt\", '9999-12-31 00:00:00+00'::timestamptz) END", true);
 
                     b.Property<string>("Rating")
                         .HasMaxLength(10)

@@ -1,10 +1,10 @@
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 
@@ -12,7 +12,7 @@ namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 /// Shows freshly made recovery codes once (they are stored hashed by Identity and cannot be shown again),
 /// and makes a new set on request, which cancels the old one.
 /// </summary>
-public sealed class RecoveryCodesModel(IMediator mediator) : PageModel
+public sealed class RecoveryCodesModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,35 +34,37 @@ public sealed class RecoveryCodesModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var codes = await mediator.Send(new Command());
-        if (codes.Count == 0)
-        {
-            return RedirectToPage("/Account/TwoFactor/SetUp");
-        }
+        var result = await mediator.Send(new Command());
 
-        TempData[SetUpModel.RecoveryCodesKey] = string.Join(' ', codes);
-        return RedirectToPage();
+        // Two-factor is off: set it up first, which gives codes.
+        return result.Outcome is CommandResult.Refused
+            ? RedirectToPage("/Account/TwoFactor/SetUp")
+            : OutcomeOf(result, codes =>
+            {
+                TempData[SetUpModel.RecoveryCodesKey] = string.Join(' ', codes);
+                return RedirectToPage();
+            });
     }
 
-    /// <summary>New recovery codes for a user with two-factor on; none (and no change) for anyone else.</summary>
-    public sealed record Command : ICommand<IReadOnlyList<string>>;
+    /// <summary>New recovery codes for a user with two-factor on; refused (and no change) for anyone else.</summary>
+    public sealed record Command : ICommand<CommandResult<IReadOnlyList<string>>>;
 
     public sealed class Handler(UserManager<PortalUser> users, ICurrentUser current, IAuditTrail audit)
-        : IRequestHandler<Command, IReadOnlyList<string>>
+        : IRequestHandler<Command, CommandResult<IReadOnlyList<string>>>
     {
-        public async Task<IReadOnlyList<string>> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<IReadOnlyList<string>>> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             if (!user.TwoFactorEnabled)
             {
-                return [];
+                return new CommandResult.Refused("Two-factor sign-in is not turned on");
             }
 
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
             await audit.RecordNowAsync("user.recovery_codes_replaced", nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
-            return [.. codes];
+            return CommandResult.SavedWith<IReadOnlyList<string>>([.. codes]);
         }
     }
 }

@@ -2,9 +2,9 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using QRCoder;
 using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -16,7 +16,7 @@ namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 /// Enrolment in two-factor sign-in: the user adds the portal to an authenticator app (QR code or setup
 /// key) and proves it works with a first code. Users whose role requires it are sent here until done.
 /// </summary>
-public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class SetUpModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     public const string RecoveryCodesKey = "RecoveryCodes";
 
@@ -32,32 +32,34 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var codes = await mediator.Send(Data);
-        TempData[RecoveryCodesKey] = string.Join(' ', codes);
-        return RedirectToPage("/Account/TwoFactor/RecoveryCodes", new { ReturnUrl });
+        return OutcomeOf(await mediator.Send(Data), codes =>
+        {
+            TempData[RecoveryCodesKey] = string.Join(' ', codes);
+            return RedirectToPage("/Account/TwoFactor/RecoveryCodes", new { ReturnUrl });
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Setup = await mediator.Send(new Prepare(), cancellationToken);
+        Setup = (await mediator.Send(new Prepare(), cancellationToken)).Value!;
 
     public sealed record Authenticator(bool AlreadyEnabled, bool RequiredByRole, string? FormattedKey, string? QrCodeDataUri);
 
     /// <summary>Gives the user an authenticator key if they have none yet. Never changes an existing key.</summary>
-    public sealed record Prepare : ICommand<Authenticator>;
+    public sealed record Prepare : ICommand<CommandResult<Authenticator>>;
 
     public sealed class PrepareHandler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current)
-        : IRequestHandler<Prepare, Authenticator>
+        : IRequestHandler<Prepare, CommandResult<Authenticator>>
     {
         private const string Issuer = "Refer a child (Northshire MASH)";
 
-        public async Task<Authenticator> Handle(Prepare request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Authenticator>> Handle(Prepare request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             var required = PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user));
             if (user.TwoFactorEnabled)
             {
-                return new Authenticator(AlreadyEnabled: true, required, null, null);
+                return CommandResult.SavedWith(new Authenticator(AlreadyEnabled: true, required, null, null));
             }
 
             var key = await users.GetAuthenticatorKeyAsync(user);
@@ -71,7 +73,7 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}" +
                       $"?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
-            return new Authenticator(AlreadyEnabled: false, required, Format(key!), QrCode(uri));
+            return CommandResult.SavedWith(new Authenticator(AlreadyEnabled: false, required, Format(key!), QrCode(uri)));
         }
 
         /// <summary>"abcd efgh ijkl ..." is easier to type into an app than one long run of letters.</summary>
@@ -87,7 +89,7 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
         }
     }
 
-    public sealed class Command : ICommand<IReadOnlyList<string>>
+    public sealed class Command : ICommand<CommandResult<IReadOnlyList<string>>>
     {
         public string? Code { get; set; }
     }
@@ -111,9 +113,9 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
     }
 
     public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IAuditTrail audit)
-        : IRequestHandler<Command, IReadOnlyList<string>>
+        : IRequestHandler<Command, CommandResult<IReadOnlyList<string>>>
     {
-        public async Task<IReadOnlyList<string>> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<IReadOnlyList<string>>> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
@@ -123,7 +125,7 @@ public sealed class SetUpModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 cancellationToken: cancellationToken);
             // The cookie is re-issued without the "must enrol" mark and with the new security stamp.
             await signIn.RefreshSignInAsync(user);
-            return [.. codes];
+            return CommandResult.SavedWith<IReadOnlyList<string>>([.. codes]);
         }
     }
 }

@@ -22,9 +22,9 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await mediator.Send(Data))
+        if (!(await mediator.Send(Data)).IsSaved)
         {
-            // Required by the user's role: the page says so.
+            // Refused, as the user's role requires it: the page says so.
             return RedirectToPage();
         }
 
@@ -46,19 +46,19 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
         }
     }
 
-    /// <summary>Turns two-factor off; false, changing nothing, when the user's role requires it.</summary>
-    public sealed class Command : ICommand<bool>;
+    /// <summary>Turns two-factor off; refused, changing nothing, when the user's role requires it.</summary>
+    public sealed class Command : ICommand<CommandResult>;
 
     public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IAuditTrail audit)
-        : IRequestHandler<Command, bool>
+        : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             if (PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)))
             {
-                return false;
+                return new CommandResult.Refused("Your role requires two-factor sign-in");
             }
 
             (await users.SetTwoFactorEnabledAsync(user, false)).EnsureSucceeded();
@@ -68,7 +68,7 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
             await audit.RecordNowAsync("user.two_factor_disabled", nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             await signIn.RefreshSignInAsync(user);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -11,7 +10,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Admin.Organisations;
 
-public sealed class CreateModel(IMediator mediator) : PageModel
+public sealed class CreateModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -22,12 +21,14 @@ public sealed class CreateModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        TempData.SetNotice($"{Data.Name!.Trim()} has been added");
-        return RedirectToPage("/Admin/Organisations/Index");
+        return OutcomeOf(await mediator.Send(Data), _ =>
+        {
+            TempData.SetNotice($"{Data.Name!.Trim()} has been added");
+            return RedirectToPage("/Admin/Organisations/Index");
+        });
     }
 
-    public sealed class Command : OrganisationFields, ICommand<Guid>
+    public sealed class Command : OrganisationFields, ICommand<CommandResult<Guid>>
     {
         public override Guid? ExistingId => null;
     }
@@ -37,9 +38,9 @@ public sealed class CreateModel(IMediator mediator) : PageModel
         public Validator(PortalDbContext db) => this.AddOrganisationRules(db);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Guid>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = new Organisation
             {
@@ -52,7 +53,7 @@ public sealed class CreateModel(IMediator mediator) : PageModel
             audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(),
                 OrganisationChanges.Describe(organisation));
             await db.SaveChangesAsync(cancellationToken);
-            return organisation.Id;
+            return CommandResult.SavedWith(organisation.Id);
         }
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Features.Administration;
@@ -17,7 +16,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Organisations;
 /// Changing an organisation. Saved only if nobody changed it since the form was shown (PostgreSQL's xmin).
 /// An inactive organisation cannot be chosen for new users or registrations; its existing users are unchanged.
 /// </summary>
-public sealed class EditModel(IMediator mediator) : PageModel
+public sealed class EditModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -37,9 +36,11 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.Id = id;
-        var changed = await mediator.Send(Data);
-        TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
-        return RedirectToPage("/Admin/Organisations/Index");
+        return OutcomeOf(await mediator.Send(Data), changed =>
+        {
+            TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
+            return RedirectToPage("/Admin/Organisations/Index");
+        });
     }
 
     public sealed record Query(Guid Id) : IQuery<Command?>;
@@ -64,8 +65,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
         }
     }
 
-    /// <summary>Saves the changes; false when there were none.</summary>
-    public sealed class Command : OrganisationFields, ICommand<bool>
+    /// <summary>Saves the changes; saved with whether there were any.</summary>
+    public sealed class Command : OrganisationFields, ICommand<CommandResult<bool>>
     {
         public Guid Id { get; set; }
         public bool? IsActive { get; set; }
@@ -85,9 +86,9 @@ public sealed class EditModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = await db.Organisations.SingleAsync(o => o.Id == request.Id, cancellationToken);
             var (name, kind, domains, shared, active) = (request.Name!.Trim(), request.Kind!.Value, request.ParsedDomains(),
@@ -95,7 +96,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
             var changes = OrganisationChanges.Between(organisation, name, kind, domains, shared, active);
             if (changes.Count == 0)
             {
-                return false;
+                return CommandResult.SavedWith(false);
             }
 
             db.Entry(organisation).Property<uint>(OrganisationConfiguration.Version).OriginalValue = request.Version;
@@ -114,7 +115,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
                         "changes")]);
             }
 
-            return true;
+            return CommandResult.SavedWith(true);
         }
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
@@ -19,7 +18,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// Moving a user to another organisation or changing their roles. Their sessions end (the security stamp
 /// changes), so they sign in again with the new organisation and roles in their cookie.
 /// </summary>
-public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class EditModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -47,10 +46,12 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.Id = id;
-        var changed = await mediator.Send(Data);
-        TempData.SetNotice(changed ? "Organisation and roles saved. The user has been signed out so the change applies at once"
-            : "Nothing was changed");
-        return RedirectToPage("/Admin/Users/Details", new { id });
+        return OutcomeOf(await mediator.Send(Data), changed =>
+        {
+            TempData.SetNotice(changed ? "Organisation and roles saved. The user has been signed out so the change applies at once"
+                : "Nothing was changed");
+            return RedirectToPage("/Admin/Users/Details", new { id });
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
@@ -88,8 +89,8 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
         }
     }
 
-    /// <summary>Saves the organisation and roles; false when they were already as asked.</summary>
-    public sealed class Command : ICommand<bool>
+    /// <summary>Saves the organisation and roles; saved with whether they changed.</summary>
+    public sealed class Command : ICommand<CommandResult<bool>>
     {
         public Guid Id { get; set; }
         public Guid? OrganisationId { get; set; }
@@ -112,9 +113,10 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
         }
     }
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, IAuditTrail audit)
+        : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
             var oldRoles = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
@@ -137,14 +139,14 @@ public sealed class EditModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
             if (changes.Count == 0)
             {
-                return false;
+                return CommandResult.SavedWith(false);
             }
 
             // The cookie carries organisation and roles: end the user's sessions so none keeps the old ones.
             (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
             await audit.RecordNowAsync("user.updated", nameof(PortalUser), user.Id.ToString(), "Changed " + string.Join("; ", changes),
                 cancellationToken);
-            return true;
+            return CommandResult.SavedWith(true);
         }
 
         private static string Describe(IEnumerable<string> roles) =>

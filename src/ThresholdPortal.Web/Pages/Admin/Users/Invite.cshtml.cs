@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
@@ -20,7 +19,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// An administrator creates an account for someone and e-mails them a single-use link, valid for 7 days,
 /// to set their password. Only the hash of the link's token is stored.
 /// </summary>
-public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -31,16 +30,18 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var userId = await mediator.Send(Data);
-        TempData.SetNotice($"Invitation sent to {Data.Email!.Trim()}");
-        return RedirectToPage("/Admin/Users/Details", new { id = userId });
+        return OutcomeOf(await mediator.Send(Data), userId =>
+        {
+            TempData.SetNotice($"Invitation sent to {Data.Email!.Trim()}");
+            return RedirectToPage("/Admin/Users/Details", new { id = userId });
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
         Organisations = [new SelectListItem("Choose an organisation", string.Empty),
             .. await mediator.Send(new ActiveOrganisationsQuery(), cancellationToken)];
 
-    public sealed class Command : ICommand<Guid>
+    public sealed class Command : ICommand<CommandResult<Guid>>
     {
         public string? Email { get; set; }
         public string? GivenName { get; set; }
@@ -77,9 +78,9 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
 
     public sealed class Handler(
         PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
-        : IRequestHandler<Command, Guid>
+        : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var email = request.Email!.Trim();
             var user = new PortalUser
@@ -101,7 +102,7 @@ public sealed class InviteModel(IMediator mediator) : PageModel, IReloadOnInvali
             audit.Record("user.invited", nameof(PortalUser), user.Id.ToString(),
                 $"Organisation: {organisation}; roles: {string.Join(", ", roles.Select(PortalRole.DisplayName))}");
             await db.SaveChangesAsync(cancellationToken);
-            return user.Id;
+            return CommandResult.SavedWith(user.Id);
         }
     }
 }

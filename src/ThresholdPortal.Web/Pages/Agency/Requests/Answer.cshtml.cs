@@ -47,7 +47,7 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
             Data.ResponsesSeen > 0 ? "Your correction has been sent to the MASH" : "Your answer has been sent to the MASH");
     }
 
-    public sealed class SubmitAnswer : ICommand<RespondOutcome>
+    public sealed class SubmitAnswer : ICommand<CommandResult>
     {
         public Guid RequestId { get; set; }
 
@@ -96,19 +96,19 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
-        : IRequestHandler<SubmitAnswer, RespondOutcome>
+        : IRequestHandler<SubmitAnswer, CommandResult>
     {
-        public async Task<RespondOutcome> Handle(SubmitAnswer request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(SubmitAnswer request, CancellationToken cancellationToken)
         {
             var found = await AgencyAccess.LockOwnAsync(db, request.RequestId, user, cancellationToken);
             if (found is null)
             {
-                return new RespondOutcome(Found: false);
+                return CommandResult.NotFound;
             }
 
             if (found.Responses.Count != request.ResponsesSeen)
             {
-                return new RespondOutcome(Found: true, RespondForm.AnsweredMeanwhile);
+                return new CommandResult.Refused(RespondForm.AnsweredMeanwhile);
             }
 
             var files = new List<UploadedFile>();
@@ -126,7 +126,7 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
             }
             catch (InformationRequestRuleException refused)
             {
-                return new RespondOutcome(Found: true, refused.Message);
+                return new CommandResult.Refused(refused.Message);
             }
 
             db.InformationResponses.Add(response);
@@ -135,7 +135,7 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
                 $"{InformationRequestEvents.Detail(found.AgencyName, found.Id)}; {response.ConcernLevel!.Value.DisplayName()}; " +
                     $"{response.Attachments.Count} attachment(s)");
             await db.SaveChangesAsync(cancellationToken);
-            return new RespondOutcome(Found: true);
+            return CommandResult.Saved;
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class DeclineModel(IMediator mediator) : RespondPage(mediator)
         return await OutcomeAsync(await Mediator.Send(Data), requestId, "You have declined the request. The MASH has been told why");
     }
 
-    public sealed class SubmitDecline : ICommand<RespondOutcome>
+    public sealed class SubmitDecline : ICommand<CommandResult>
     {
         public Guid RequestId { get; set; }
         public int ResponsesSeen { get; set; }
@@ -50,19 +50,19 @@ public sealed class DeclineModel(IMediator mediator) : RespondPage(mediator)
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
-        : IRequestHandler<SubmitDecline, RespondOutcome>
+        : IRequestHandler<SubmitDecline, CommandResult>
     {
-        public async Task<RespondOutcome> Handle(SubmitDecline request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(SubmitDecline request, CancellationToken cancellationToken)
         {
             var found = await AgencyAccess.LockOwnAsync(db, request.RequestId, user, cancellationToken);
             if (found is null)
             {
-                return new RespondOutcome(Found: false);
+                return CommandResult.NotFound;
             }
 
             if (found.Responses.Count != request.ResponsesSeen)
             {
-                return new RespondOutcome(Found: true, RespondForm.AnsweredMeanwhile);
+                return new CommandResult.Refused(RespondForm.AnsweredMeanwhile);
             }
 
             InformationResponse response;
@@ -72,14 +72,14 @@ public sealed class DeclineModel(IMediator mediator) : RespondPage(mediator)
             }
             catch (InformationRequestRuleException refused)
             {
-                return new RespondOutcome(Found: true, refused.Message);
+                return new CommandResult.Refused(refused.Message);
             }
 
             db.InformationResponses.Add(response);
             audit.Record(InformationRequestEvents.Declined, CaseEvents.SubjectType, found.CaseId.ToString(),
                 InformationRequestEvents.Detail(found.AgencyName, found.Id));
             await db.SaveChangesAsync(cancellationToken);
-            return new RespondOutcome(Found: true);
+            return CommandResult.Saved;
         }
     }
 }

@@ -1,12 +1,12 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Agency.Requests;
 
@@ -15,7 +15,7 @@ namespace ThresholdPortal.Web.Pages.Agency.Requests;
 /// the lawful basis, and what the organisation has answered so far. Never the referral. Opening it is
 /// recorded: the first opening shows the MASH it was "viewed", and every opening goes in the case's log.
 /// </summary>
-public sealed class DetailsModel(IMediator mediator) : PageModel
+public sealed class DetailsModel(IMediator mediator) : CommandPageModel
 {
     public RequestView View { get; private set; } = null!;
 
@@ -23,27 +23,27 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid requestId)
     {
-        var opened = await mediator.Send(new Open(requestId));
-        if (opened is null)
+        return OutcomeOf(await mediator.Send(new Open(requestId)), opened =>
         {
-            return NotFound();
-        }
-
-        (View, Now) = opened.Value;
-        return Page();
+            (View, Now) = (opened.View, opened.Now);
+            return Page();
+        });
     }
 
-    public sealed record Open(Guid RequestId) : ICommand<(RequestView View, DateTimeOffset Now)?>;
+    /// <summary>Opening the request records that it was viewed: saved with the request as it is now.</summary>
+    public sealed record Open(Guid RequestId) : ICommand<CommandResult<Opened>>;
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Open,
-        (RequestView View, DateTimeOffset Now)?>
+    public sealed record Opened(RequestView View, DateTimeOffset Now);
+
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<Open, CommandResult<Opened>>
     {
-        public async Task<(RequestView View, DateTimeOffset Now)?> Handle(Open request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Opened>> Handle(Open request, CancellationToken cancellationToken)
         {
             var found = await AgencyAccess.LockOwnAsync(db, request.RequestId, user, cancellationToken);
             if (found is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             var now = clock.GetUtcNow();
@@ -53,7 +53,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
             await db.SaveChangesAsync(cancellationToken);
             var views = await RequestViews.LoadAsync(db, db.InformationRequests.Where(r => r.Id == found.Id), now,
                 InformationRequestRoutes.AgencyAttachment, cancellationToken);
-            return (views.Single(), now);
+            return CommandResult.SavedWith(new Opened(views.Single(), now));
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Triage;
@@ -21,7 +20,7 @@ namespace ThresholdPortal.Web.Pages.Insights.Audits;
 /// and optionally a seed. The sample is drawn at once and stored with the seed, so the same seed over the
 /// same cases draws the same sample again (docs/decisions/0075).
 /// </summary>
-public sealed class NewModel(IMediator mediator) : PageModel
+public sealed class NewModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Create Data { get; set; } = new();
@@ -31,9 +30,9 @@ public sealed class NewModel(IMediator mediator) : PageModel
         Data.CasesPerStratum = "20";
     }
 
-    public async Task<IActionResult> OnPostAsync() => Redirect(AuditRoutes.Audit(await mediator.Send(Data)));
+    public async Task<IActionResult> OnPostAsync() => OutcomeOf(await mediator.Send(Data), auditId => Redirect(AuditRoutes.Audit(auditId)));
 
-    public sealed class Create : ICommand<Guid>
+    public sealed class Create : ICommand<CommandResult<Guid>>
     {
         public string? Title { get; set; }
         public DateParts PeriodFrom { get; set; } = new();
@@ -98,10 +97,10 @@ public sealed class NewModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Create,
-        Guid>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<Create, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Create request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Create request, CancellationToken cancellationToken)
         {
             var from = request.PeriodFrom.ToDate()!.Value;
             var to = request.PeriodTo.ToDate()!.Value;
@@ -130,7 +129,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
             audit.Record(CaseAuditEvents.Created, CaseAuditEvents.SubjectType, created.Id.ToString(),
                 $"Seed {seed}; {created.Cases.Count} cases sampled");
             await db.SaveChangesAsync(cancellationToken);
-            return created.Id;
+            return CommandResult.SavedWith(created.Id);
         }
     }
 }

@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Text;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Web.Features.CaseAudits;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Insights.Audits;
 
@@ -16,7 +16,7 @@ namespace ThresholdPortal.Web.Pages.Insights.Audits;
 /// The audit's figures, as the threshold audits reported them: each a numerator over a denominator with
 /// the cases behind both, overall and per stratum (docs/decisions/0077); and the judgements as CSV.
 /// </summary>
-public sealed class ReportModel(IMediator mediator) : PageModel
+public sealed class ReportModel(IMediator mediator) : CommandPageModel
 {
     public View Report { get; private set; } = null!;
 
@@ -34,16 +34,15 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id)
     {
-        var csv = await mediator.Send(new Download(id), HttpContext.RequestAborted);
-        return csv is null ? NotFound()
-            : File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-            $"case-audit-{id}.csv");
+        return OutcomeOf(await mediator.Send(new Download(id), HttpContext.RequestAborted), csv =>
+            File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
+                $"case-audit-{id}.csv"));
     }
 
     public sealed record Query(Guid AuditId) : IQuery<View?>;
 
     /// <summary>The judgements as CSV; a download is recorded on the audit trail.</summary>
-    public sealed record Download(Guid AuditId) : ICommand<string?>;
+    public sealed record Download(Guid AuditId) : ICommand<CommandResult<string>>;
 
     public sealed record View(Guid Id, string Title, DateOnly From, DateOnly To, CaseAuditStatus Status, int Sampled, int Judged,
         IReadOnlyList<AuditReportSection> Sections);
@@ -86,13 +85,13 @@ public sealed class ReportModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class DownloadHandler(PortalDbContext db, IAuditTrail trail) : IRequestHandler<Download, string?>
+    public sealed class DownloadHandler(PortalDbContext db, IAuditTrail trail) : IRequestHandler<Download, CommandResult<string>>
     {
-        public async Task<string?> Handle(Download request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(Download request, CancellationToken cancellationToken)
         {
             if (await Sample.LoadAsync(db, request.AuditId, cancellationToken) is not var (audit, rows))
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             var csv = new StringBuilder();
@@ -111,7 +110,7 @@ public sealed class ReportModel(IMediator mediator) : PageModel
 
             await trail.RecordNowAsync(CaseAuditEvents.ReportDownloaded, CaseAuditEvents.SubjectType, audit.Id.ToString(),
                 cancellationToken: cancellationToken);
-            return csv.ToString();
+            return CommandResult.SavedWith(csv.ToString());
         }
 
         private static void Line(StringBuilder csv, IEnumerable<string?> cells) =>

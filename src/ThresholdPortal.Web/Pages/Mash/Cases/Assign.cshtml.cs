@@ -1,50 +1,26 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Mash.Cases;
 
 /// <summary>Gives the case to a MASH practitioner or manager: allocation by a manager, or a hand-over.</summary>
-public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+public sealed class AssignModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<AssignModel.Assign, AssignModel.Result>(mediator, clock)
 {
-    [BindProperty]
-    public Assign Data { get; set; } = new();
+    protected override IRequest<Result?> ViewQuery(Guid caseId) => new Query(caseId);
 
-    public Result View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    protected override void Fill(Result view, FormLoad load)
     {
-        Data.CaseId = id;
-        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
-    }
-
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
-
-    private async Task<bool> LoadAsync(Guid id, bool stamp)
-    {
-        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
-        if (view is null)
+        if (load != FormLoad.Invalid)
         {
-            return false;
-        }
-
-        View = view;
-        if (stamp)
-        {
-            Data.Stamp(id, view.Version, Now(clock));
             Data.UserId ??= view.AssignedTo;
         }
-
-        return true;
     }
 
     public sealed record Query(Guid CaseId) : IQuery<Result?>;
@@ -52,7 +28,7 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock) : CasePa
     public sealed record Colleague(Guid Id, string Name, string? JobTitle, int OpenCases);
 
     public sealed record Result(Guid CaseId, string Reference, Guid? AssignedTo, bool IsOpen, uint Version,
-        IReadOnlyList<Colleague> Colleagues);
+        IReadOnlyList<Colleague> Colleagues) : ICaseFormView;
 
     public sealed class Assign : ICommand<CommandResult>, ICaseChange
     {

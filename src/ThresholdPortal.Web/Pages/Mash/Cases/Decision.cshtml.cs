@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.InformationRequests;
@@ -23,35 +22,16 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases;
 /// and factors, the reasons, the lawful basis where the family did not consent, next steps and the team
 /// taking it on. It goes to a MASH manager for sign-off; a returned proposal is revised here.
 /// </summary>
-public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<DecisionModel.Propose, DecisionModel.Result>(mediator, clock)
 {
     public const int NextStepSlots = 3;
 
-    [BindProperty]
-    public Propose Data { get; set; } = new();
+    protected override IRequest<Result?> ViewQuery(Guid caseId) => new Query(caseId);
 
-    public Result View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true, prefill: true) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    protected override void Fill(Result view, FormLoad load)
     {
-        Data.CaseId = id;
-        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true, prefill: false));
-    }
-
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false, prefill: false);
-
-    private async Task<bool> LoadAsync(Guid id, bool stamp, bool prefill)
-    {
-        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
-        if (view is null)
-        {
-            return false;
-        }
-
-        View = view;
-        if (prefill)
+        if (load == FormLoad.Opened)
         {
             Data = Propose.From(view.Returned?.Decision, view.ScreeningRating);
         }
@@ -60,13 +40,6 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
         {
             Data.NextSteps.Add(new NextStepEntry());
         }
-
-        if (stamp)
-        {
-            Data.Stamp(id, view.Version, Now(clock));
-        }
-
-        return true;
     }
 
     public sealed record Query(Guid CaseId) : IQuery<Result?>;
@@ -87,7 +60,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock) : Case
         IReadOnlyList<LevelOption> Levels,
         IReadOnlyList<string> OutstandingAgencies,
         ReturnedProposal? Returned,
-        uint Version)
+        uint Version) : ICaseFormView
     {
         public bool ConsentObtained => Consent == ConsentDecision.Obtained;
 

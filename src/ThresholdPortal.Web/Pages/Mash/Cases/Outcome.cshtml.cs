@@ -1,13 +1,11 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Mash.Cases;
 
@@ -15,43 +13,15 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases;
 /// The contact outcome at screening: progress to MASH checks (information from partner agencies), or
 /// close at the contact stage with the reason and the advice given.
 /// </summary>
-public sealed class OutcomeModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+public sealed class OutcomeModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<OutcomeModel.RecordOutcome, OutcomeModel.Result>(mediator, clock)
 {
-    [BindProperty]
-    public RecordOutcome Data { get; set; } = new();
-
-    public Result View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Data.CaseId = id;
-        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
-    }
-
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
-
-    private async Task<bool> LoadAsync(Guid id, bool stamp)
-    {
-        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
-        if (view is null)
-        {
-            return false;
-        }
-
-        View = view;
-        if (stamp)
-        {
-            Data.Stamp(id, view.Version, Now(clock));
-        }
-
-        return true;
-    }
+    protected override IRequest<Result?> ViewQuery(Guid caseId) => new Query(caseId);
 
     public sealed record Query(Guid CaseId) : IQuery<Result?>;
 
     public sealed record Result(Guid CaseId, string Reference, MashCaseStatus Status, BragRating? Rating, bool IsAssigned, uint Version)
+        : ICaseFormView
     {
         public bool CanRecord => Status is MashCaseStatus.New or MashCaseStatus.Screening && IsAssigned;
     }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Triage;
@@ -13,48 +12,17 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Mash.Cases;
 
 /// <summary>Records a BRAG rating with its reason; every later change records why too. The deadline follows the rating.</summary>
-public sealed class RatingModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+public sealed class RatingModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<RatingModel.Rate, RatingModel.Result>(mediator, clock)
 {
-    [BindProperty]
-    public Rate Data { get; set; } = new();
-
-    public Result View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Data.CaseId = id;
-        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
-    }
-
-    // Shown again after a validation error: keep the version the form was opened on, so a change someone
-    // else made meanwhile is still caught when it is sent again.
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
-
-    private async Task<bool> LoadAsync(Guid id, bool stamp)
-    {
-        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
-        if (view is null)
-        {
-            return false;
-        }
-
-        View = view;
-        if (stamp)
-        {
-            Data.Stamp(id, view.Version, Now(clock));
-        }
-
-        return true;
-    }
+    protected override IRequest<Result?> ViewQuery(Guid caseId) => new Query(caseId);
 
     public sealed record Query(Guid CaseId) : IQuery<Result?>;
 
     public sealed record Option(BragRating Rating, string Hint);
 
     public sealed record Result(Guid CaseId, string Reference, BragRating? Current, bool IsOpen, uint Version,
-        IReadOnlyList<Option> Options);
+        IReadOnlyList<Option> Options) : ICaseFormView;
 
     public sealed class Rate : ICommand<CommandResult>, ICaseChange
     {

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Decisions;
@@ -14,7 +13,6 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Security;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Mash.Cases;
 
@@ -24,39 +22,17 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases;
 /// Nobody signs off their own proposal.
 /// </summary>
 [Authorize(Policy = Policies.MashManager)]
-public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CasePageModel, IReloadOnInvalid
+public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
+    : CaseFormModel<SignOffModel.Review, SignOffModel.Result>(mediator, clock)
 {
-    [BindProperty]
-    public Review Data { get; set; } = new();
+    protected override IRequest<Result?> ViewQuery(Guid caseId) => new Query(caseId);
 
-    public Result View { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, stamp: true) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    protected override void Fill(Result view, FormLoad load)
     {
-        Data.CaseId = id;
-        return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, stamp: true));
-    }
-
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, stamp: false);
-
-    private async Task<bool> LoadAsync(Guid id, bool stamp)
-    {
-        var view = await mediator.Send(new Query(id), HttpContext.RequestAborted);
-        if (view is null)
+        if (load != FormLoad.Invalid)
         {
-            return false;
-        }
-
-        View = view;
-        if (stamp)
-        {
-            Data.Stamp(id, view.Version, Now(clock));
             Data.DecisionId = view.Pending?.Decision.Id ?? Guid.Empty;
         }
-
-        return true;
     }
 
     public enum SignOffChoice
@@ -78,7 +54,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock) : CaseP
         DecisionSummary.DecisionView? Pending,
         bool IsMine,
         DateTimeOffset Now,
-        uint Version);
+        uint Version) : ICaseFormView;
 
     public sealed class Review : ICommand<CommandResult>, ICaseChange
     {

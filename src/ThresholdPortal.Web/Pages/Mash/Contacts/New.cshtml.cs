@@ -1,14 +1,12 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -21,7 +19,7 @@ namespace ThresholdPortal.Web.Pages.Mash.Contacts;
 /// a neighbour, the child, an anonymous caller). The practitioner writes it down in the referral's own
 /// structure, marked with the channel and the referral source code, and it joins the queue at once.
 /// </summary>
-public sealed class NewModel(IMediator mediator) : PageModel
+public sealed class NewModel(IMediator mediator) : CommandPageModel
 {
     public const int ChildSlots = 3;
     public const int AdultSlots = 2;
@@ -36,8 +34,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var caseId = await mediator.Send(Data);
-        return Redirect(MashRoutes.Case(caseId));
+        return OutcomeOf(await mediator.Send(Data), caseId => Redirect(MashRoutes.Case(caseId)));
     }
 
     public sealed class ChildEntry
@@ -65,7 +62,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Records the contact; returns its case.</summary>
-    public sealed class Record : ICommand<Guid>
+    public sealed class Record : ICommand<CommandResult<Guid>>
     {
         private List<ChildEntry> children = Padded<ChildEntry>([], ChildSlots);
         private List<AdultEntry> adults = Padded<AdultEntry>([], AdultSlots);
@@ -141,11 +138,11 @@ public sealed class NewModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        DecisionClock decisionClock)
-        : IRequestHandler<Record, Guid>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IConfiguration configuration,
+        MashIntake intake)
+        : IRequestHandler<Record, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Record request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Record request, CancellationToken cancellationToken)
         {
             // The same form sent twice (a double click, a retry) records one contact.
             var existing = await db.MashCases.Where(c =>
@@ -153,7 +150,7 @@ public sealed class NewModel(IMediator mediator) : PageModel
                 .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
             if (existing is { } caseId)
             {
-                return caseId;
+                return CommandResult.SavedWith(caseId);
             }
 
             var documentId = await db.CurrentDocumentIdAsync(cancellationToken)
@@ -219,9 +216,9 @@ public sealed class NewModel(IMediator mediator) : PageModel
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), now, cancellationToken);
             referral.ReceiveAsContact(reference, now);
             db.Referrals.Add(referral);
-            var mashCase = MashIntake.OpenCase(db, audit, referral, request.Channel!.Value, decisionClock)!;
+            var mashCase = intake.OpenCase(referral, request.Channel!.Value)!;
             await db.SaveChangesAsync(cancellationToken);
-            return mashCase.Id;
+            return CommandResult.SavedWith(mashCase.Id);
         }
     }
 }

@@ -24,13 +24,12 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        var childId = await mediator.Send(Data);
-        return childId is null ? NotFound() : StayInChange(ReferralRoutes.ChildIndicators(DraftId, childId.Value));
+        return OutcomeOf(await mediator.Send(Data), childId => StayInChange(ReferralRoutes.ChildIndicators(DraftId, childId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<bool>;
 
-    public sealed class Command : ICommand<Guid?>
+    public sealed class Command : ICommand<CommandResult<Guid>>
     {
         public Guid DraftId { get; set; }
         public string? GivenName { get; set; }
@@ -60,15 +59,15 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
             db.Referrals.OwnDraft(request.DraftId, user).AnyAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Guid?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             var child = new ReferralChild
@@ -85,7 +84,7 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return child.Id;
+            return CommandResult.SavedWith(child.Id);
         }
     }
 }

@@ -38,12 +38,12 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     {
         Data.DraftId = DraftId;
         Data.AdultId = AdultId;
-        return await mediator.Send(Data) ? StayInChange(ReferralRoutes.Household(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => StayInChange(ReferralRoutes.Household(DraftId)));
     }
 
     public sealed record Query(Guid DraftId, Guid? AdultId) : IQuery<Command?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public Guid? AdultId { get; set; }
@@ -114,21 +114,21 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             var adult = request.AdultId is null ? null : referral.Adults.SingleOrDefault(a => a.Id == request.AdultId);
             if (request.AdultId is not null && adult is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             if (adult is null)
@@ -147,7 +147,7 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
             adult.KnowsAboutReferral = request.KnowsAboutReferral;
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

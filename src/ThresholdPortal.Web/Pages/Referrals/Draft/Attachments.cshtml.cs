@@ -32,13 +32,11 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? StayInChange(ReferralRoutes.Attachments(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => StayInChange(ReferralRoutes.Attachments(DraftId)));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId) =>
-        await mediator.Send(new Remove(DraftId, attachmentId))
-            ? StayInChange(ReferralRoutes.Attachments(DraftId))
-            : NotFound();
+        OutcomeOf(await mediator.Send(new Remove(DraftId, attachmentId)), () => StayInChange(ReferralRoutes.Attachments(DraftId)));
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -53,7 +51,7 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
 
     public sealed record Query(Guid DraftId) : IQuery<IReadOnlyList<AttachmentRow>?>;
 
-    public sealed class Upload : ICommand<bool>
+    public sealed class Upload : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public AttachmentKind? Kind { get; set; }
@@ -61,7 +59,7 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
         public IFormFile? File { get; set; }
     }
 
-    public sealed record Remove(Guid DraftId, Guid AttachmentId) : ICommand<bool>;
+    public sealed record Remove(Guid DraftId, Guid AttachmentId) : ICommand<CommandResult>;
 
     public sealed class Validator : AbstractValidator<Upload>
     {
@@ -110,15 +108,15 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Upload, bool>,
-        IRequestHandler<Remove, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Upload, CommandResult>,
+        IRequestHandler<Remove, CommandResult>
     {
-        public async Task<bool> Handle(Upload request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Upload request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             var bytes = await ReadAsync(request.File!, cancellationToken);
@@ -138,10 +136,10 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
             db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = bytes });
             referral.UpdatedAt = attachment.UploadedAt;
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
 
-        public async Task<bool> Handle(Remove request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Remove request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             var attachment = referral is null
@@ -150,14 +148,14 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
                     cancellationToken);
             if (referral is null || attachment is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             // The bytes go with it: the database cascades the delete to the content row.
             db.ReferralAttachments.Remove(attachment);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

@@ -36,12 +36,12 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.TaskList(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public List<string> Categories { get; set; } = [];
@@ -78,7 +78,8 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             {
                 RuleFor(c => c.CseDetails).NotEmpty().WithMessage("Describe what makes you think the child is being sexually exploited");
                 RuleFor(c => c.CsePeopleAndPlaces).NotEmpty()
-                    .WithMessage("Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
+                    .WithMessage(
+                        "Describe the people, places, vehicles or online contacts linked to the exploitation, or write 'not known'");
                 RuleFor(c => c.CseRiskToolCompleted).NotNull().WithMessage("Select yes if a CSE risk assessment tool has been completed");
             });
             When(c => c.Has(ConcernCategory.ChildCriminalExploitation), () =>
@@ -134,15 +135,15 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Categories = [.. ConcernCategory.All.Where(request.Has).Select(c => c.Key)];
@@ -162,7 +163,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

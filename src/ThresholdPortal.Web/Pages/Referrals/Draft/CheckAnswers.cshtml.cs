@@ -32,8 +32,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        var reference = await mediator.Send(Data);
-        return reference is null ? NotFound() : Redirect(ReferralRoutes.Confirmation(reference));
+        return OutcomeOf(await mediator.Send(Data), reference => Redirect(ReferralRoutes.Confirmation(reference)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -56,8 +55,8 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
     public sealed record Result(ReferralSummary Summary, IReadOnlyList<FlagLink> Flags, IReadOnlyList<ReferralSection> Incomplete);
 
-    /// <summary>Sends the draft; returns its reference (the same one if it was already sent), or null if not found.</summary>
-    public sealed class Submit : ICommand<string?>
+    /// <summary>Sends the draft; saved with its reference (the same one if it was already sent), or not found.</summary>
+    public sealed class Submit : ICommand<CommandResult<string>>
     {
         public Guid DraftId { get; set; }
     }
@@ -68,8 +67,10 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         {
             RuleFor(s => s.DraftId).CustomAsync(async (draftId, context, cancellationToken) =>
             {
+                // One statement, so one snapshot: split queries could read the draft, then (once a simultaneous send of
+                // it commits) none of its children, and refuse a complete referral as missing its children.
                 var referral = await db.Referrals.AsNoTracking().OwnDraft(draftId, user)
-                    .Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
+                    .Include(r => r.Children).Include(r => r.Adults).AsSingleQuery()
                     .SingleOrDefaultAsync(cancellationToken);
                 // Not found, or already sent: the handler answers those.
                 foreach (var section in referral is null ? [] : ReferralProgress.Of(referral).Incomplete)
@@ -105,10 +106,10 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        DecisionClock decisionClock)
-        : IRequestHandler<Submit, string?>
+        MashIntake intake)
+        : IRequestHandler<Submit, CommandResult<string>>
     {
-        public async Task<string?> Handle(Submit request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(Submit request, CancellationToken cancellationToken)
         {
             // Lock the row for this transaction: a second submit of the same draft waits here, then finds
             // it already sent and answers with the same reference.
@@ -122,12 +123,12 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             if (referral.Status != ReferralStatus.Draft)
             {
-                return referral.Reference;
+                return CommandResult.SavedWith(referral.Reference!);
             }
 
             var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind)
@@ -143,9 +144,9 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                     $"{referral.QualityFlags.Count} quality flags");
 
             // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
-            MashIntake.OpenCase(db, audit, referral, ContactChannel.Portal, decisionClock);
+            intake.OpenCase(referral, ContactChannel.Portal);
             await db.SaveChangesAsync(cancellationToken);
-            return reference;
+            return CommandResult.SavedWith(reference);
         }
     }
 }

@@ -42,14 +42,12 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
     {
         Data.DraftId = DraftId;
         Data.ChildId = ChildId;
-        return await mediator.Send(Data)
-            ? SavedThenGoTo(ReferralRoutes.ChildExperience(DraftId, ChildId))
-            : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.ChildExperience(DraftId, ChildId)));
     }
 
     public sealed record Query(Guid DraftId, Guid ChildId) : IQuery<(Command Answers, string? AddressCopiedFrom)?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public Guid ChildId { get; set; }
@@ -171,16 +169,16 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             child.IsUnborn = request.Born == false;
@@ -197,7 +195,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

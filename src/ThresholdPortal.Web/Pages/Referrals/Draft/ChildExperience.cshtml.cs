@@ -48,13 +48,11 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     {
         Data.DraftId = DraftId;
         Data.ChildId = ChildId;
-        var saved = await mediator.Send(Data);
-        return saved switch
+        return OutcomeOf(await mediator.Send(Data), saved => saved switch
         {
-            null => NotFound(),
             { NextChild: { } next } when !CameFromCheckAnswers => Redirect(ReferralRoutes.ChildDetails(DraftId, next)),
             _ => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
-        };
+        });
     }
 
     public sealed record Query(Guid DraftId, Guid ChildId) : IQuery<(Command Answers, string ChildName, bool HasSiblings)?>;
@@ -62,7 +60,7 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     /// <summary>Saved; <see cref="NextChild"/> is the next child whose section is not finished.</summary>
     public sealed record Saved(Guid? NextChild);
 
-    public sealed class Command : ICommand<Saved?>
+    public sealed class Command : ICommand<CommandResult<Saved>>
     {
         public Guid DraftId { get; set; }
         public Guid ChildId { get; set; }
@@ -99,16 +97,16 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Saved?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult<Saved>>
     {
-        public async Task<Saved?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Saved>> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             child.HowConcernsAffectChild = ReferralValidation.Clean(request.HowConcernsAffectChild);
@@ -118,7 +116,7 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
             await db.SaveChangesAsync(cancellationToken);
             var next = referral.Children.OrderBy(c => c.Order)
                 .FirstOrDefault(c => c.Order > child.Order && !(c.DetailsComplete && c.ExperienceComplete));
-            return new Saved(next?.Id);
+            return CommandResult.SavedWith(new Saved(next?.Id));
         }
     }
 }

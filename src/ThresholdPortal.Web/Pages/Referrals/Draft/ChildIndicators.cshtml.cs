@@ -37,9 +37,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
     {
         Data.DraftId = DraftId;
         Data.ChildId = ChildId;
-        return await mediator.Send(Data)
-            ? StayInChange(ReferralRoutes.Children(DraftId))
-            : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => StayInChange(ReferralRoutes.Children(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -60,7 +58,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
     public sealed record Result(string ChildName, ThresholdDocument Document, IReadOnlyList<string> Selected);
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public Guid ChildId { get; set; }
@@ -94,16 +92,16 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
@@ -113,7 +111,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
             referral.RefreshSuggestion(document);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

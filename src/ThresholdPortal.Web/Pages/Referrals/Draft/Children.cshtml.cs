@@ -6,65 +6,33 @@ using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
 /// <summary>The children the referral is about so far, and "do you need to add another child?".</summary>
-public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
+public sealed class ChildrenModel(IMediator mediator) : DraftPeoplePageModel<ChildrenModel.ChildRow, ChildrenModel.Next>(mediator)
 {
-    [BindProperty]
-    public Next Data { get; set; } = new();
+    public IReadOnlyList<ChildRow> Children => People;
 
-    public IReadOnlyList<ChildRow> Children { get; private set; } = [];
+    protected override string AddPerson => ReferralRoutes.AddChild(DraftId);
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync(HttpContext.RequestAborted))
-        {
-            return NotFound();
-        }
-
-        return Children.Count == 0 ? Redirect(ReferralRoutes.AddChild(DraftId)) : Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        Data.DraftId = DraftId;
-        var count = await mediator.Send(Data);
-        return count switch
-        {
-            null => NotFound(),
-            0 => Redirect(ReferralRoutes.AddChild(DraftId)),
-            _ when Data.AddAnother == true => StayInChange(ReferralRoutes.AddChild(DraftId)),
-            _ => SavedThenGoTo(ReferralRoutes.Level(DraftId)),
-        };
-    }
+    protected override string MoveOn => ReferralRoutes.Level(DraftId);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid childId) =>
-        await mediator.Send(new RemoveChild(DraftId, childId)) ? Redirect(ReferralRoutes.Children(DraftId)) : NotFound();
+        OutcomeOf(await Mediator.Send(new RemoveChild(DraftId, childId)), () => Redirect(ReferralRoutes.Children(DraftId)));
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    protected override IRequest<IReadOnlyList<ChildRow>?> PeopleQuery() => new Query(DraftId);
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
-    {
-        var children = await mediator.Send(new Query(DraftId), cancellationToken);
-        Children = children ?? [];
-        return children is not null;
-    }
+    protected override IActionResult FirstPerson() => Redirect(ReferralRoutes.AddChild(DraftId));
 
     public sealed record ChildRow(Guid Id, string Name, int IndicatorCount);
 
     public sealed record Query(Guid DraftId) : IQuery<IReadOnlyList<ChildRow>?>;
 
-    /// <summary>The answer to "add another?"; returns how many children the draft has.</summary>
-    public sealed class Next : IQuery<int?>
-    {
-        public Guid DraftId { get; set; }
-        public bool? AddAnother { get; set; }
-    }
+    /// <summary>The answer to "add another?"; asks how many children the draft has.</summary>
+    public sealed class Next : AddAnotherAnswer;
 
-    public sealed record RemoveChild(Guid DraftId, Guid ChildId) : ICommand<bool>;
+    public sealed record RemoveChild(Guid DraftId, Guid ChildId) : ICommand<CommandResult>;
 
     public sealed class Validator : AbstractValidator<Next>
     {
@@ -87,16 +55,17 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadO
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RemoveChild, bool>
+    public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock)
+        : IRequestHandler<RemoveChild, CommandResult>
     {
-        public async Task<bool> Handle(RemoveChild request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(RemoveChild request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             var child = referral?.Children.SingleOrDefault(c => c.Id == request.ChildId);
             if (referral is null || child is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Children.Remove(child);
@@ -104,7 +73,7 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPageModel, IReloadO
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

@@ -31,12 +31,12 @@ public sealed class CommunicationModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.TaskList(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public bool? InterpreterNeeded { get; set; }
@@ -74,14 +74,14 @@ public sealed class CommunicationModel(IMediator mediator) : DraftPageModel
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             var needs = referral.Communication;
@@ -92,7 +92,7 @@ public sealed class CommunicationModel(IMediator mediator) : DraftPageModel
                 ? ReferralValidation.Clean(request.CommunicationNeedsDetails) : null;
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

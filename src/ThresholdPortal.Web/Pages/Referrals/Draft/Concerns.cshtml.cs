@@ -35,7 +35,7 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.Background(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Background(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
 
     public sealed record Query(Guid DraftId) : IQuery<(Command Answers, Levels View)?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public string? WhatHappened { get; set; }
@@ -90,14 +90,14 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Concerns.WhatHappened = ReferralValidation.Clean(request.WhatHappened);
@@ -107,7 +107,7 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
             referral.Concerns.ExpectedOutcome = ReferralValidation.Clean(request.ExpectedOutcome);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

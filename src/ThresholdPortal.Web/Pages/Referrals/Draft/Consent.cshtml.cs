@@ -34,7 +34,7 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.Communication(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Communication(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
 
     public sealed record Query(Guid DraftId) : IQuery<(Command Answers, ReferralKind Kind)?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public ConsentDecision? Decision { get; set; }
@@ -104,14 +104,14 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Consent.Decision = request.Decision;
@@ -119,7 +119,7 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
             referral.Consent.SharingBasis = request.SharingBasis;
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

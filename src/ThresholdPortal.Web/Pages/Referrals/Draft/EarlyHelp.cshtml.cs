@@ -43,12 +43,12 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) switch
-        {
-            Outcome.NotFound => NotFound(),
-            Outcome.NotOffered => Redirect(ReferralRoutes.Level(DraftId)),
-            _ => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
-        };
+        var result = await mediator.Send(Data);
+
+        // Early help is no longer offered at the level chosen (changed meanwhile): back to the level question.
+        return result is CommandResult.Refused
+            ? Redirect(ReferralRoutes.Level(DraftId))
+            : OutcomeOf(result, () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -65,20 +65,13 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
         return true;
     }
 
-    public enum Outcome
-    {
-        Saved,
-        NotFound,
-        NotOffered,
-    }
-
     public sealed record Query(Guid DraftId) : IQuery<Result?>;
 
     public sealed record Result(
         bool Offered, ThresholdLevelDescription EarlyHelpLevel, ThresholdLevel? Suggested, ThresholdLevel? Chosen,
         IReadOnlyList<EarlyHelpService> Services, EarlyHelpChoice? Choice, string? Reason);
 
-    public sealed class Command : ICommand<Outcome>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public EarlyHelpChoice? Choice { get; set; }
@@ -116,25 +109,25 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Outcome>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return Outcome.NotFound;
+                return CommandResult.NotFound;
             }
 
             if (!referral.EarlyHelpOffered)
             {
-                return Outcome.NotOffered;
+                return new CommandResult.Refused("Early help is not offered at the level chosen");
             }
 
             referral.ChooseEarlyHelpPathway(request.Choice!.Value, ReferralValidation.Clean(request.ReasonForMashReferral));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Saved;
+            return CommandResult.Saved;
         }
     }
 }

@@ -6,65 +6,33 @@ using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
 /// <summary>The household members and significant adults added so far, and "do you need to add another?".</summary>
-public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
+public sealed class HouseholdModel(IMediator mediator) : DraftPeoplePageModel<HouseholdModel.AdultRow, HouseholdModel.Next>(mediator)
 {
-    [BindProperty]
-    public Next Data { get; set; } = new();
+    public IReadOnlyList<AdultRow> Adults => People;
 
-    public IReadOnlyList<AdultRow> Adults { get; private set; } = [];
+    protected override string AddPerson => ReferralRoutes.Adult(DraftId);
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync(HttpContext.RequestAborted))
-        {
-            return NotFound();
-        }
-
-        return Adults.Count == 0 ? StayInChange(ReferralRoutes.Adult(DraftId)) : Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        Data.DraftId = DraftId;
-        var count = await mediator.Send(Data);
-        return count switch
-        {
-            null => NotFound(),
-            0 => Redirect(ReferralRoutes.Adult(DraftId)),
-            _ when Data.AddAnother == true => StayInChange(ReferralRoutes.Adult(DraftId)),
-            _ => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
-        };
-    }
+    protected override string MoveOn => ReferralRoutes.TaskList(DraftId);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid adultId) =>
-        await mediator.Send(new RemoveAdult(DraftId, adultId)) ? Redirect(ReferralRoutes.Household(DraftId)) : NotFound();
+        OutcomeOf(await Mediator.Send(new RemoveAdult(DraftId, adultId)), () => Redirect(ReferralRoutes.Household(DraftId)));
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    protected override IRequest<IReadOnlyList<AdultRow>?> PeopleQuery() => new Query(DraftId);
 
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
-    {
-        var adults = await mediator.Send(new Query(DraftId), cancellationToken);
-        Adults = adults ?? [];
-        return adults is not null;
-    }
+    protected override IActionResult FirstPerson() => StayInChange(ReferralRoutes.Adult(DraftId));
 
     public sealed record AdultRow(Guid Id, string Name, string? Relationship, bool? LivesWithChildren);
 
     public sealed record Query(Guid DraftId) : IQuery<IReadOnlyList<AdultRow>?>;
 
-    /// <summary>The answer to "add another?"; returns how many adults the draft has.</summary>
-    public sealed class Next : IQuery<int?>
-    {
-        public Guid DraftId { get; set; }
-        public bool? AddAnother { get; set; }
-    }
+    /// <summary>The answer to "add another?"; asks how many adults the draft has.</summary>
+    public sealed class Next : AddAnotherAnswer;
 
-    public sealed record RemoveAdult(Guid DraftId, Guid AdultId) : ICommand<bool>;
+    public sealed record RemoveAdult(Guid DraftId, Guid AdultId) : ICommand<CommandResult>;
 
     public sealed class Validator : AbstractValidator<Next>
     {
@@ -87,23 +55,24 @@ public sealed class HouseholdModel(IMediator mediator) : DraftPageModel, IReload
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RemoveAdult, bool>
+    public sealed class RemoveHandler(PortalDbContext db, ICurrentUser user, TimeProvider clock)
+        : IRequestHandler<RemoveAdult, CommandResult>
     {
-        public async Task<bool> Handle(RemoveAdult request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(RemoveAdult request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Adults)
                 .SingleOrDefaultAsync(cancellationToken);
             var adult = referral?.Adults.SingleOrDefault(a => a.Id == request.AdultId);
             if (referral is null || adult is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             referral.Adults.Remove(adult);
             db.Remove(adult);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 }

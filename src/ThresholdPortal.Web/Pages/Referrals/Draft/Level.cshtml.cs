@@ -38,13 +38,9 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        var earlyHelpOffered = await mediator.Send(Data);
-        return earlyHelpOffered switch
-        {
-            null => NotFound(),
-            true => StayInChange(ReferralRoutes.EarlyHelp(DraftId)),
-            false => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)),
-        };
+        return OutcomeOf(await mediator.Send(Data), earlyHelpOffered => earlyHelpOffered
+            ? StayInChange(ReferralRoutes.EarlyHelp(DraftId))
+            : SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -66,7 +62,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
     public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel);
 
     /// <summary>Saves the chosen level; answers whether the early help pathway is offered next.</summary>
-    public sealed class Command : ICommand<bool?>
+    public sealed class Command : ICommand<CommandResult<bool>>
     {
         public Guid DraftId { get; set; }
         public ThresholdLevel? ChosenLevel { get; set; }
@@ -96,22 +92,22 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.ChooseLevel(request.ChosenLevel!.Value);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return referral.EarlyHelpOffered;
+            return CommandResult.SavedWith(referral.EarlyHelpOffered);
         }
     }
 }

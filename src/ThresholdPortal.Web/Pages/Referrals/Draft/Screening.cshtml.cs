@@ -30,21 +30,19 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        var outcome = await mediator.Send(Data);
-        return outcome switch
+        return OutcomeOf(await mediator.Send(Data), saved => saved switch
         {
-            null => NotFound(),
             _ when Data.ChildInImmediateDanger == true => Redirect(ReferralRoutes.ImmediateDanger(DraftId)),
             { HasChildren: false } => Redirect(ReferralRoutes.AddChild(DraftId)),
             _ => SavedThenGoTo(ReferralRoutes.Children(DraftId)),
-        };
+        });
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;
 
     public sealed record Saved(bool HasChildren);
 
-    public sealed class Command : ICommand<Saved?>
+    public sealed class Command : ICommand<CommandResult<Saved>>
     {
         public Guid DraftId { get; set; }
         public bool? ChildInImmediateDanger { get; set; }
@@ -70,15 +68,15 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, Saved?>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult<Saved>>
     {
-        public async Task<Saved?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Saved>> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).Include(r => r.Children)
                 .SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             referral.ChildInImmediateDanger = request.ChildInImmediateDanger;
@@ -86,7 +84,7 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return new Saved(referral.Children.Count > 0);
+            return CommandResult.SavedWith(new Saved(referral.Children.Count > 0));
         }
     }
 }

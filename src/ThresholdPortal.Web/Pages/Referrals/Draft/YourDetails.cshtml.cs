@@ -34,7 +34,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return await mediator.Send(Data) ? SavedThenGoTo(ReferralRoutes.TaskList(DraftId)) : NotFound();
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
 
     public sealed record Query(Guid DraftId) : IQuery<(Account View, Command Answers)?>;
 
-    public sealed class Command : ICommand<bool>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DraftId { get; set; }
         public string? Phone { get; set; }
@@ -77,14 +77,14 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var referral = await db.Referrals.OwnDraft(request.DraftId, user).SingleOrDefaultAsync(cancellationToken);
             if (referral is null)
             {
-                return false;
+                return CommandResult.NotFound;
             }
 
             var account = await AccountDetails.OfAsync(db, user.Id, cancellationToken);
@@ -95,7 +95,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
             referral.Referrer.Phone = ReferralValidation.Clean(request.Phone);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.Saved;
         }
     }
 

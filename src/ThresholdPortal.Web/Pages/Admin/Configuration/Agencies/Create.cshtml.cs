@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Web.Features.Administration;
@@ -14,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.Agencies;
 
 /// <summary>Adding an agency to the checklist; when active, every case's checklist shows it from the next view.</summary>
-public sealed partial class CreateModel(IMediator mediator) : PageModel
+public sealed partial class CreateModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new() { IsActive = true };
@@ -25,21 +24,23 @@ public sealed partial class CreateModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        TempData.SetNotice($"{Data.Name!.Trim()} has been added to the agency checklist");
-        return RedirectToPage("/Admin/Configuration/Agencies/Index");
+        return OutcomeOf(await mediator.Send(Data), _ =>
+        {
+            TempData.SetNotice($"{Data.Name!.Trim()} has been added to the agency checklist");
+            return RedirectToPage("/Admin/Configuration/Agencies/Index");
+        });
     }
 
-    public sealed class Command : AgencyFields, ICommand<Guid>;
+    public sealed class Command : AgencyFields, ICommand<CommandResult<Guid>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(PortalDbContext db) => this.AddAgencyRules(db);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Guid>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var stem = NotKeyCharacters().Replace(request.Name!.Trim().ToLowerInvariant(), "-").Trim('-');
             stem = stem.Length == 0 ? "agency" : stem[..Math.Min(stem.Length, PartnerAgency.KeyMaxLength - 4)];
@@ -57,7 +58,7 @@ public sealed partial class CreateModel(IMediator mediator) : PageModel
                 $"{agency.Name} (position {agency.Order}, {(agency.IsActive ? "on the checklist" : "not on the checklist")}); answered " +
                     $"by {AgencyFields.Answerers(agency.RecipientKinds)}; {agency.StandardQuestions.Count} standard questions");
             await db.SaveChangesAsync(cancellationToken);
-            return agency.Id;
+            return CommandResult.SavedWith(agency.Id);
         }
     }
 

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Web.Features.Administration;
@@ -16,7 +15,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.Agencies;
 /// Changing an agency on the checklist: its name, position, whether it is on the checklist for new cases,
 /// who answers for it and its standard questions. Sent requests keep their own copies.
 /// </summary>
-public sealed class EditModel(IMediator mediator) : PageModel
+public sealed class EditModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -36,20 +35,17 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.Id = id;
-        var changed = await mediator.Send(Data);
-        if (changed is null)
+        return OutcomeOf(await mediator.Send(Data), changed =>
         {
-            return NotFound();
-        }
-
-        TempData.SetNotice(changed.Value ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
-        return RedirectToPage("/Admin/Configuration/Agencies/Index");
+            TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
+            return RedirectToPage("/Admin/Configuration/Agencies/Index");
+        });
     }
 
     public sealed record Query(Guid Id) : IQuery<Command?>;
 
-    /// <summary>Saves the changes: true when there were some, false when none, null when there is no such agency.</summary>
-    public sealed class Command : AgencyFields, ICommand<bool?>
+    /// <summary>Saves the changes: saved with whether there were any, or not found when there is no such agency.</summary>
+    public sealed class Command : AgencyFields, ICommand<CommandResult<bool>>
     {
         public Guid Id { get; set; }
 
@@ -77,14 +73,14 @@ public sealed class EditModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool?>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool?> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var agency = await db.PartnerAgencies.SingleOrDefaultAsync(a => a.Id == request.Id, cancellationToken);
             if (agency is null)
             {
-                return null;
+                return CommandResult.NotFound;
             }
 
             var before = new PartnerAgency
@@ -96,12 +92,12 @@ public sealed class EditModel(IMediator mediator) : PageModel
             var changes = AgencyFields.Describe(before, agency);
             if (changes.Length == 0)
             {
-                return false;
+                return CommandResult.SavedWith(false);
             }
 
             audit.Record("partner_agency.updated", nameof(PartnerAgency), agency.Id.ToString(), $"{agency.Name}: {changes}");
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.SavedWith(true);
         }
     }
 }

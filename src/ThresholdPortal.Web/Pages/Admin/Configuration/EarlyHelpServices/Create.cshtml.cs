@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -12,7 +11,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.EarlyHelpServices;
 
 /// <summary>Adding a service to the early help directory; it is offered to referrers at once.</summary>
-public sealed class CreateModel(IMediator mediator) : PageModel
+public sealed class CreateModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -23,21 +22,23 @@ public sealed class CreateModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        TempData.SetNotice($"{Data.Name!.Trim()} has been added");
-        return RedirectToPage("/Admin/Configuration/EarlyHelpServices/Index");
+        return OutcomeOf(await mediator.Send(Data), _ =>
+        {
+            TempData.SetNotice($"{Data.Name!.Trim()} has been added");
+            return RedirectToPage("/Admin/Configuration/EarlyHelpServices/Index");
+        });
     }
 
-    public sealed class Command : EarlyHelpServiceFields, ICommand<Guid>;
+    public sealed class Command : EarlyHelpServiceFields, ICommand<CommandResult<Guid>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(PortalDbContext db) => this.AddEarlyHelpServiceRules(db);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Guid>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var service = new EarlyHelpService { Name = string.Empty, Offer = string.Empty, Area = string.Empty,
                 HowToAccess = string.Empty };
@@ -46,7 +47,7 @@ public sealed class CreateModel(IMediator mediator) : PageModel
             audit.Record("early_help_service.created", nameof(EarlyHelpService), service.Id.ToString(),
                 $"{service.Name}; ages {service.AgeRange}; {service.Area}");
             await db.SaveChangesAsync(cancellationToken);
-            return service.Id;
+            return CommandResult.SavedWith(service.Id);
         }
     }
 }

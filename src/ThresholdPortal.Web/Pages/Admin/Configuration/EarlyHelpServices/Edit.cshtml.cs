@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Web.Features.Administration;
@@ -16,7 +15,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.EarlyHelpServices;
 /// Changing a service, or withdrawing it: a withdrawn service is no longer offered to referrers, and stays
 /// in the directory so it can be offered again.
 /// </summary>
-public sealed class EditModel(IMediator mediator) : PageModel
+public sealed class EditModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -36,9 +35,11 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.Id = id;
-        var changed = await mediator.Send(Data);
-        TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
-        return RedirectToPage("/Admin/Configuration/EarlyHelpServices/Index");
+        return OutcomeOf(await mediator.Send(Data), changed =>
+        {
+            TempData.SetNotice(changed ? $"{Data.Name!.Trim()} has been changed" : "Nothing was changed");
+            return RedirectToPage("/Admin/Configuration/EarlyHelpServices/Index");
+        });
     }
 
     public sealed record Query(Guid Id) : IQuery<Command?>;
@@ -55,8 +56,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Saves the changes; false when there were none.</summary>
-    public sealed class Command : EarlyHelpServiceFields, ICommand<bool>
+    /// <summary>Saves the changes; saved with whether there were any.</summary>
+    public sealed class Command : EarlyHelpServiceFields, ICommand<CommandResult<bool>>
     {
         public Guid Id { get; set; }
         public bool? IsActive { get; set; }
@@ -73,16 +74,16 @@ public sealed class EditModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var service = await db.EarlyHelpServices.SingleAsync(s => s.Id == request.Id, cancellationToken);
             var changes = request.ChangesFrom(service);
             var availability = service.IsActive == request.IsActive!.Value ? null : request.IsActive.Value ? "offered again" : "withdrawn";
             if (changes.Count == 0 && availability is null)
             {
-                return false;
+                return CommandResult.SavedWith(false);
             }
 
             request.ApplyTo(service);
@@ -101,7 +102,7 @@ public sealed class EditModel(IMediator mediator) : PageModel
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.SavedWith(true);
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -12,7 +11,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.Glossary;
 
 /// <summary>Adding a term; the quality checks use it from the next check.</summary>
-public sealed class CreateModel(IMediator mediator) : PageModel
+public sealed class CreateModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -23,21 +22,23 @@ public sealed class CreateModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(Data);
-        TempData.SetNotice($"{Data.Term!.Trim()} has been added to the glossary");
-        return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        return OutcomeOf(await mediator.Send(Data), _ =>
+        {
+            TempData.SetNotice($"{Data.Term!.Trim()} has been added to the glossary");
+            return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        });
     }
 
-    public sealed class Command : GlossaryTermFields, ICommand<Guid>;
+    public sealed class Command : GlossaryTermFields, ICommand<CommandResult<Guid>>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(PortalDbContext db) => this.AddGlossaryTermRules(db);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Guid>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(Command request, CancellationToken cancellationToken)
         {
             var entry = new GlossaryEntry { Term = request.Term!.Trim(), Meaning = request.Meaning!.Trim(),
                 WidelyUnderstood = request.WidelyUnderstood!.Value };
@@ -45,7 +46,7 @@ public sealed class CreateModel(IMediator mediator) : PageModel
             audit.Record("glossary.term_added", nameof(GlossaryEntry), entry.Id.ToString(),
                 $"{entry.Term}: {entry.Meaning}" + (entry.WidelyUnderstood ? " (widely understood)" : string.Empty));
             await db.SaveChangesAsync(cancellationToken);
-            return entry.Id;
+            return CommandResult.SavedWith(entry.Id);
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Web.Features.Administration;
@@ -13,7 +12,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.Glossary;
 
 /// <summary>Changing a term or removing it. Flags already recorded on sent referrals are unchanged.</summary>
-public sealed class EditModel(IMediator mediator) : PageModel
+public sealed class EditModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -33,16 +32,20 @@ public sealed class EditModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Data.Id = id;
-        var changed = await mediator.Send(Data);
-        TempData.SetNotice(changed ? $"{Data.Term!.Trim()} has been changed" : "Nothing was changed");
-        return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        return OutcomeOf(await mediator.Send(Data), changed =>
+        {
+            TempData.SetNotice(changed ? $"{Data.Term!.Trim()} has been changed" : "Nothing was changed");
+            return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id)
     {
-        var term = await mediator.Send(new Remove(id));
-        TempData.SetNotice($"{term} has been removed from the glossary");
-        return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        return OutcomeOf(await mediator.Send(new Remove(id)), term =>
+        {
+            TempData.SetNotice($"{term} has been removed from the glossary");
+            return RedirectToPage("/Admin/Configuration/Glossary/Index");
+        });
     }
 
     public sealed record Query(Guid Id) : IQuery<Command?>;
@@ -55,8 +58,8 @@ public sealed class EditModel(IMediator mediator) : PageModel
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Saves the changes; false when there were none.</summary>
-    public sealed class Command : GlossaryTermFields, ICommand<bool>
+    /// <summary>Saves the changes; saved with whether there were any.</summary>
+    public sealed class Command : GlossaryTermFields, ICommand<CommandResult<bool>>
     {
         public Guid Id { get; set; }
 
@@ -68,9 +71,9 @@ public sealed class EditModel(IMediator mediator) : PageModel
         public Validator(PortalDbContext db) => this.AddGlossaryTermRules(db);
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, bool>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult<bool>>
     {
-        public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
             var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
             var (term, meaning, widely) = (request.Term!.Trim(), request.Meaning!.Trim(), request.WidelyUnderstood!.Value);
@@ -92,28 +95,28 @@ public sealed class EditModel(IMediator mediator) : PageModel
 
             if (changes.Count == 0)
             {
-                return false;
+                return CommandResult.SavedWith(false);
             }
 
             (entry.Term, entry.Meaning, entry.WidelyUnderstood) = (term, meaning, widely);
             audit.Record("glossary.term_changed", nameof(GlossaryEntry), entry.Id.ToString(), "Changed " + string.Join("; ", changes));
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            return CommandResult.SavedWith(true);
         }
     }
 
     /// <summary>Removes the term; returns it, for the notice.</summary>
-    public sealed record Remove(Guid Id) : ICommand<string>;
+    public sealed record Remove(Guid Id) : ICommand<CommandResult<string>>;
 
-    public sealed class RemoveHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Remove, string>
+    public sealed class RemoveHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Remove, CommandResult<string>>
     {
-        public async Task<string> Handle(Remove request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(Remove request, CancellationToken cancellationToken)
         {
             var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
             db.GlossaryTerms.Remove(entry);
             audit.Record("glossary.term_removed", nameof(GlossaryEntry), entry.Id.ToString(), $"{entry.Term}: {entry.Meaning}");
             await db.SaveChangesAsync(cancellationToken);
-            return entry.Term;
+            return CommandResult.SavedWith(entry.Term);
         }
     }
 }

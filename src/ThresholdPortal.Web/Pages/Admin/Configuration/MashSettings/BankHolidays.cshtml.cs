@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -14,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
 /// <summary>The days the MASH does not work. Adding or removing one stores a new settings version.</summary>
-public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cache, TimeProvider clock) : PageModel, IReloadOnInvalid
+public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cache, TimeProvider clock) : CommandPageModel, IReloadOnInvalid
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -26,10 +25,13 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var version = await mediator.Send(Data);
+        var result = await mediator.Send(Data);
         cache.Invalidate();
-        TempData.SetNotice(version is null ? "Nothing was changed" : $"Bank holidays saved as settings version {version}");
-        return RedirectToPage();
+        return OutcomeOf(result, version =>
+        {
+            TempData.SetNotice(version is null ? "Nothing was changed" : $"Bank holidays saved as settings version {version}");
+            return RedirectToPage();
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     public sealed record Query : IQuery<MashSettingsVersion>;
 
-    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    public sealed class Command : SettingsChangeFields, ICommand<CommandResult<int?>>
     {
         /// <summary>Set to remove that date (the remove buttons); empty to add <see cref="Date"/>.</summary>
         public DateOnly? Remove { get; set; }
@@ -116,9 +118,9 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     public sealed class Handler(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
-        : IRequestHandler<Command, int?>
+        : IRequestHandler<Command, CommandResult<int?>>
     {
-        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+        public Task<CommandResult<int?>> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }

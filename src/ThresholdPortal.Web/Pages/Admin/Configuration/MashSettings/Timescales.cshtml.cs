@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -17,7 +16,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 /// The MASH's decision timescales and the agencies' answer timescales, by BRAG rating. A save stores a new
 /// settings version, in force at once for newly rated cases and newly sent requests.
 /// </summary>
-public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache) : PageModel
+public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache) : CommandPageModel
 {
     public const int MostDecisionHours = 720;
     public const int MostAnswerHours = 480;
@@ -29,15 +28,18 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var version = await mediator.Send(Data);
+        var result = await mediator.Send(Data);
         cache.Invalidate();
-        TempData.SetNotice(version is null ? "Nothing was changed" : $"Timescales saved as settings version {version}");
-        return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+        return OutcomeOf(result, version =>
+        {
+            TempData.SetNotice(version is null ? "Nothing was changed" : $"Timescales saved as settings version {version}");
+            return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+        });
     }
 
     public sealed record Query : IQuery<Command>;
 
-    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    public sealed class Command : SettingsChangeFields, ICommand<CommandResult<int?>>
     {
         public string? RedHours { get; set; }
         public string? AmberHours { get; set; }
@@ -124,9 +126,9 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
 
     public sealed class Handler(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
-        : IRequestHandler<Command, int?>
+        : IRequestHandler<Command, CommandResult<int?>>
     {
-        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+        public Task<CommandResult<int?>> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -14,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
 /// <summary>When the MASH's working day starts and ends, and which days of the week it works. Stored as a new settings version.</summary>
-public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache) : PageModel
+public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache) : CommandPageModel
 {
     public static readonly IReadOnlyList<DayOfWeek> Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday,
@@ -27,15 +26,18 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var version = await mediator.Send(Data);
+        var result = await mediator.Send(Data);
         cache.Invalidate();
-        TempData.SetNotice(version is null ? "Nothing was changed" : $"Working hours saved as settings version {version}");
-        return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+        return OutcomeOf(result, version =>
+        {
+            TempData.SetNotice(version is null ? "Nothing was changed" : $"Working hours saved as settings version {version}");
+            return RedirectToPage("/Admin/Configuration/MashSettings/Index");
+        });
     }
 
     public sealed record Query : IQuery<Command>;
 
-    public sealed class Command : SettingsChangeFields, ICommand<int?>
+    public sealed class Command : SettingsChangeFields, ICommand<CommandResult<int?>>
     {
         public string? DayStarts { get; set; }
         public string? DayEnds { get; set; }
@@ -98,9 +100,9 @@ public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cach
 
     public sealed class Handler(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, Features.Triage.MashSettings settings)
-        : IRequestHandler<Command, int?>
+        : IRequestHandler<Command, CommandResult<int?>>
     {
-        public Task<int?> Handle(Command request, CancellationToken cancellationToken) =>
+        public Task<CommandResult<int?>> Handle(Command request, CancellationToken cancellationToken) =>
             MashSettingsChanges.SaveAsync(db, user, audit, clock, settings.Calendar.TimeZone, request, cancellationToken);
     }
 }

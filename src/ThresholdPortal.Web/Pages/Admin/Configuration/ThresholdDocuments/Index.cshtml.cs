@@ -1,7 +1,6 @@
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Intake;
@@ -13,7 +12,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
 /// <summary>Every version of the threshold document, and the start of a new one: a draft copied from the current version.</summary>
-public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class IndexModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     public IReadOnlyList<Row> Versions { get; private set; } = [];
 
@@ -24,9 +23,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var draftId = await mediator.Send(Data);
-        TempData.SetNotice("A new draft version has been created from the current one");
-        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = draftId });
+        return OutcomeOf(await mediator.Send(Data), draftId =>
+        {
+            TempData.SetNotice("A new draft version has been created from the current one");
+            return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = draftId });
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) => Versions = await mediator.Send(new Query(), cancellationToken);
@@ -48,11 +49,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
     }
 
     /// <summary>Copies the published version into a new draft; refused while a draft already exists.</summary>
-    public sealed class CreateDraft : ICommand<Guid>;
+    public sealed class CreateDraft : ICommand<CommandResult<Guid>>;
 
-    public sealed class CreateDraftHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<CreateDraft, Guid>
+    public sealed class CreateDraftHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<CreateDraft, CommandResult<Guid>>
     {
-        public async Task<Guid> Handle(CreateDraft request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Guid>> Handle(CreateDraft request, CancellationToken cancellationToken)
         {
             var currentId = await db.CurrentDocumentIdAsync(cancellationToken)
                 ?? throw new InvalidOperationException("There is no published threshold document to copy.");
@@ -70,7 +72,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             audit.Record("threshold_document.draft_created", nameof(ThresholdDocument), draft.Id.ToString(),
                 $"{draft.Name} version {draft.Version}, copied from version {current.Version}");
             await db.SaveChangesAsync(cancellationToken);
-            return draft.Id;
+            return CommandResult.SavedWith(draft.Id);
         }
     }
 }

@@ -3,7 +3,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
@@ -19,7 +18,7 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 /// Adding an indicator to a draft, changing its text, sub-domain or level, or retiring it. A retired
 /// indicator is left out of the draft; the versions that had it keep it, with the referrals that chose it.
 /// </summary>
-public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed partial class IndicatorModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -48,16 +47,20 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DocumentId = Id;
-        await mediator.Send(Data);
-        TempData.SetNotice(IsNew ? $"Indicator {Data.Code!.Trim()} has been added" : $"Indicator {Data.Code!.Trim()} has been changed");
-        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = Id });
+        return OutcomeOf(await mediator.Send(Data), () =>
+        {
+            TempData.SetNotice(IsNew ? $"Indicator {Data.Code!.Trim()} has been added" : $"Indicator {Data.Code!.Trim()} has been changed");
+            return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = Id });
+        });
     }
 
     public async Task<IActionResult> OnPostRetireAsync()
     {
-        await mediator.Send(new Retire(Id, Data.OriginalCode ?? string.Empty));
-        TempData.SetNotice($"Indicator {Data.OriginalCode} has been retired from this draft");
-        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = Id });
+        return OutcomeOf(await mediator.Send(new Retire(Id, Data.OriginalCode ?? string.Empty)), () =>
+        {
+            TempData.SetNotice($"Indicator {Data.OriginalCode} has been retired from this draft");
+            return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id = Id });
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
@@ -104,7 +107,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
         }
     }
 
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DocumentId { get; set; }
 
@@ -135,9 +138,9 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, nameof(Command.Text), cancellationToken);
             var code = request.Code!.Trim();
@@ -184,15 +187,15 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 
-    public sealed record Retire(Guid DocumentId, string Code) : ICommand<Unit>;
+    public sealed record Retire(Guid DocumentId, string Code) : ICommand<CommandResult>;
 
-    public sealed class RetireHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Retire, Unit>
+    public sealed class RetireHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Retire, CommandResult>
     {
-        public async Task<Unit> Handle(Retire request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Retire request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, string.Empty, cancellationToken);
             var indicator = draft.FindIndicator(request.Code)
@@ -202,7 +205,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : PageModel, IRel
             audit.Record("threshold_document.indicator_retired", nameof(ThresholdDocument), draft.Id.ToString(),
                 $"Version {draft.Version}: {indicator.Code} retired");
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 

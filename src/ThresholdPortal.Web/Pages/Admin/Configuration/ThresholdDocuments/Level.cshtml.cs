@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Administration;
@@ -13,7 +12,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
 /// <summary>Changing a level's local name, summary and description in a draft.</summary>
-public sealed class LevelModel(IMediator mediator) : PageModel
+public sealed class LevelModel(IMediator mediator) : CommandPageModel
 {
     [BindProperty]
     public Command Data { get; set; } = new();
@@ -43,9 +42,11 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         }
 
         (Data.DocumentId, Data.Level) = (id, parsed);
-        await mediator.Send(Data);
-        TempData.SetNotice($"{Data.Level.Number()} has been changed");
-        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id });
+        return OutcomeOf(await mediator.Send(Data), () =>
+        {
+            TempData.SetNotice($"{Data.Level.Number()} has been changed");
+            return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Version", new { id });
+        });
     }
 
     /// <summary>The level from its number in the address (/level/{id}/3); a plain segment, so any address reaches authorization
@@ -71,7 +72,7 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Command : ICommand<Unit>
+    public sealed class Command : ICommand<CommandResult>
     {
         public Guid DocumentId { get; set; }
         public ThresholdLevel Level { get; set; }
@@ -97,9 +98,9 @@ public sealed class LevelModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, Unit>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
     {
-        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, nameof(Command.Name), cancellationToken);
             var level = draft.Describe(request.Level);
@@ -107,7 +108,7 @@ public sealed class LevelModel(IMediator mediator) : PageModel
             audit.Record("threshold_document.level_changed", nameof(ThresholdDocument), draft.Id.ToString(),
                 $"Version {draft.Version}: {request.Level.Number()} is now {level.Name}");
             await db.SaveChangesAsync(cancellationToken);
-            return Unit.Value;
+            return CommandResult.Saved;
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Administration;
@@ -14,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
 /// <summary>One version's levels and indicators; for a draft, the links to change it and the publish button.</summary>
-public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -39,9 +38,11 @@ public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInval
     public async Task<IActionResult> OnPostAsync()
     {
         Data.Id = Id;
-        var version = await mediator.Send(Data);
-        TempData.SetNotice($"Version {version} has been published. New referrals will use it");
-        return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Index");
+        return OutcomeOf(await mediator.Send(Data), version =>
+        {
+            TempData.SetNotice($"Version {version} has been published. New referrals will use it");
+            return RedirectToPage("/Admin/Configuration/ThresholdDocuments/Index");
+        });
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken) =>
@@ -57,14 +58,15 @@ public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInval
 
     /// <summary>Publishes the draft, retiring the version it replaces; refused, with every problem listed, while the draft is not
     /// usable.</summary>
-    public sealed class Publish : ICommand<int>
+    public sealed class Publish : ICommand<CommandResult<int>>
     {
         public Guid Id { get; set; }
     }
 
-    public sealed class PublishHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Publish, int>
+    public sealed class PublishHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
+        : IRequestHandler<Publish, CommandResult<int>>
     {
-        public async Task<int> Handle(Publish request, CancellationToken cancellationToken)
+        public async Task<CommandResult<int>> Handle(Publish request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.Id, request, string.Empty, cancellationToken);
             var problems = ThresholdDocumentPublication.Problems(draft);
@@ -83,7 +85,7 @@ public sealed class VersionModel(IMediator mediator) : PageModel, IReloadOnInval
                 $"{draft.Name} version {draft.Version} published"
                     + (current is null ? string.Empty : $"; version {current.Version} retired"));
             await db.SaveChangesAsync(cancellationToken);
-            return draft.Version;
+            return CommandResult.SavedWith(draft.Version);
         }
     }
 }

@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ThresholdPortal.Domain.InformationRequests;
@@ -21,7 +20,7 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 /// Records why an agency on the checklist need not be asked. One reason can cover several agencies still
 /// to do (the one chosen is ticked), so considering every agency stays quick; each gets its own record.
 /// </summary>
-public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class NotNeededModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [FromRoute(Name = "id")]
     public Guid RouteCaseId { get; set; }
@@ -48,20 +47,11 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
     public async Task<IActionResult> OnPostAsync(Guid id, string agencyKey)
     {
         Data.CaseId = id;
-        var outcome = await mediator.Send(Data);
-        if (!outcome.Found)
+        return await OutcomeAsync(await mediator.Send(Data), notice =>
         {
-            return NotFound();
-        }
-
-        if (outcome.Error is { } error)
-        {
-            ModelState.AddModelError(string.Empty, error);
-            return await LoadAsync(id, agencyKey, HttpContext.RequestAborted) ? Page() : NotFound();
-        }
-
-        TempData.SetNotice(outcome.Notice!);
-        return Redirect(InformationRequestRoutes.Checklist(id));
+            TempData.SetNotice(notice);
+            return Redirect(InformationRequestRoutes.Checklist(id));
+        }, () => LoadAsync(id, agencyKey, HttpContext.RequestAborted));
     }
 
     // Shown again after a validation or binding error: the case comes from the address.
@@ -87,14 +77,13 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
     public sealed record NotNeededForm(Guid CaseId, string Reference, string AgencyName, bool CanRecord,
         IReadOnlyList<AgencyOption> Outstanding);
 
-    public sealed class RecordNotNeeded : ICommand<NotNeededOutcome>
+    /// <summary>Saved with the notice that says which agencies were recorded.</summary>
+    public sealed class RecordNotNeeded : ICommand<CommandResult<string>>
     {
         public Guid CaseId { get; set; }
         public List<string> AgencyKeys { get; set; } = [];
         public string? Reason { get; set; }
     }
-
-    public sealed record NotNeededOutcome(bool Found, string? Error = null, string? Notice = null);
 
     public sealed class Validator : AbstractValidator<RecordNotNeeded>
     {
@@ -127,14 +116,14 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock)
-        : IRequestHandler<RecordNotNeeded, NotNeededOutcome>
+        : IRequestHandler<RecordNotNeeded, CommandResult<string>>
     {
-        public async Task<NotNeededOutcome> Handle(RecordNotNeeded request, CancellationToken cancellationToken)
+        public async Task<CommandResult<string>> Handle(RecordNotNeeded request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
             if (mashCase is null)
             {
-                return new NotNeededOutcome(Found: false);
+                return CommandResult.NotFound;
             }
 
             var checklist = await CaseInformationChecks.ChecklistAsync(db, mashCase.Id, cancellationToken);
@@ -152,7 +141,7 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
             }
             catch (Exception refused) when (refused is InformationRequestRuleException or CaseRuleException)
             {
-                return new NotNeededOutcome(Found: true, refused.Message);
+                return new CommandResult.Refused(refused.Message);
             }
 
             db.AgencyChecksNotNeeded.AddRange(recorded);
@@ -170,12 +159,12 @@ public sealed class NotNeededModel(IMediator mediator) : PageModel, IReloadOnInv
             {
                 // Two practitioners recorded the same agency at once: the first is kept, nothing of this one.
                 db.ChangeTracker.Clear();
-                return new NotNeededOutcome(Found: true,
+                return new CommandResult.Refused(
                     "Someone else recorded one of these agencies just now. Check the checklist and try again.");
             }
 
             var names = string.Join(", ", recorded.Select(r => r.AgencyName));
-            return new NotNeededOutcome(Found: true, Notice: $"Recorded as not needed: {names}");
+            return CommandResult.SavedWith($"Recorded as not needed: {names}");
         }
     }
 }

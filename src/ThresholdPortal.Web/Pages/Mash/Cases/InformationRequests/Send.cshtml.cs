@@ -1,7 +1,6 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
@@ -23,7 +22,7 @@ namespace ThresholdPortal.Web.Pages.Mash.Cases.InformationRequests;
 /// The request, the e-mails to the organisation's responders and the audit event are stored in one
 /// transaction. The agency sees only the names, dates of birth, addresses and questions (docs/decisions/0040).
 /// </summary>
-public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
+public sealed class SendModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
     [FromRoute(Name = "id")]
     public Guid RouteCaseId { get; set; }
@@ -56,20 +55,11 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
     {
         Data.CaseId = id;
         Data.AgencyKey = agencyKey;
-        var outcome = await mediator.Send(Data);
-        if (!outcome.Found)
+        return await OutcomeAsync(await mediator.Send(Data), sent =>
         {
-            return NotFound();
-        }
-
-        if (outcome.Error is { } error)
-        {
-            ModelState.AddModelError(string.Empty, error);
-            return await LoadAsync(id, agencyKey, HttpContext.RequestAborted) ? Page() : NotFound();
-        }
-
-        TempData.SetNotice(outcome.Notice!);
-        return Redirect(InformationRequestRoutes.Checklist(id) + "#" + InformationRequestRoutes.ResponseAnchor(outcome.RequestId!.Value));
+            TempData.SetNotice(sent.Notice);
+            return Redirect(InformationRequestRoutes.Checklist(id) + "#" + InformationRequestRoutes.ResponseAnchor(sent.RequestId));
+        }, () => LoadAsync(id, agencyKey, HttpContext.RequestAborted));
     }
 
     // Shown again after a validation or binding error: the case and agency come from the address, which the
@@ -113,7 +103,7 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
         string ReferrerConsent,
         DateTimeOffset DueIfSentNow);
 
-    public sealed class SendRequest : ICommand<SendOutcome>
+    public sealed class SendRequest : ICommand<CommandResult<Sent>>
     {
         public Guid CaseId { get; set; }
         public string AgencyKey { get; set; } = string.Empty;
@@ -126,7 +116,8 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
         public bool? ConsentObtained { get; set; }
     }
 
-    public sealed record SendOutcome(bool Found, string? Error = null, Guid? RequestId = null, string? Notice = null);
+    /// <summary>The request sent, and what the practitioner is told about who was e-mailed.</summary>
+    public sealed record Sent(Guid RequestId, string Notice);
 
     public sealed class Validator : AbstractValidator<SendRequest>
     {
@@ -221,22 +212,22 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
 
     public sealed class Handler(
         PortalDbContext db, ICurrentUser user, IAuditTrail audit, IEmailOutbox outbox, RequestDueTimes dueTimes, TimeProvider clock)
-        : IRequestHandler<SendRequest, SendOutcome>
+        : IRequestHandler<SendRequest, CommandResult<Sent>>
     {
-        public async Task<SendOutcome> Handle(SendRequest request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Sent>> Handle(SendRequest request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
             var agency = await db.PartnerAgencies.AsNoTracking().SingleOrDefaultAsync(a => a.Key == request.AgencyKey, cancellationToken);
             if (mashCase is null || agency is null)
             {
-                return new SendOutcome(Found: false);
+                return CommandResult.NotFound;
             }
 
             var organisation = await db.Organisations.AsNoTracking()
                 .SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken);
             if (organisation is null)
             {
-                return new SendOutcome(Found: true, "Select the organisation to ask");
+                return new CommandResult.Refused("Select the organisation to ask");
             }
 
             var referral = await db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
@@ -251,7 +242,7 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
             }
             catch (Exception refused) when (refused is InformationRequestRuleException or CaseRuleException)
             {
-                return new SendOutcome(Found: true, refused.Message);
+                return new CommandResult.Refused(refused.Message);
             }
 
             db.InformationRequests.Add(sent);
@@ -261,11 +252,11 @@ public sealed class SendModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 $"{InformationRequestEvents.Detail($"{agency.Name} ({organisation.Name})", sent.Id)}; due " +
                     $"{MashDisplay.Long(sent.DueAt)}; {emailed} responder(s) e-mailed");
             await db.SaveChangesAsync(cancellationToken);
-            return new SendOutcome(Found: true, RequestId: sent.Id, Notice: emailed > 0
+            return CommandResult.SavedWith(new Sent(sent.Id, emailed > 0
                 ? $"Request sent to {organisation.Name}: {emailed} {(emailed == 1 ? "person there has" : "people there have")} been told " +
                     $"by e-mail"
                 : $"Request sent to {organisation.Name}, but no one there answers requests in the portal yet: phone them to say it is " +
-                    $"waiting");
+                    $"waiting"));
         }
     }
 }
