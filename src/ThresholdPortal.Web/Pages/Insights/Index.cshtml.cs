@@ -79,11 +79,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var (where, parameters) = InsightsSql.Where(filter);
             parameters.Add(InsightsSql.Zone());
             var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
-<<<<<<< HEAD
                 SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE @zone), 'YYYY-MM-DD') AS "Key",
-=======
-                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key",
->>>>>>> main
                        count(*) AS "Numerator", 0::bigint AS "Denominator"
                 {InsightsSql.Cases}
                 {where}
