@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Serilog.Formatting.Compact;
 using Serilog;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +27,8 @@ builder.Services.AddSerilog((services, logger) =>
 builder.Services.AddThresholdPortal(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+
+UkTime.Use(app.Services.GetRequiredService<IOptions<TriageOptions>>().Value.ToCalendar().TimeZone);
 
 await app.PrepareDatabaseAsync();
 

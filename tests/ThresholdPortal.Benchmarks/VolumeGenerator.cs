@@ -26,7 +26,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
     private static readonly BragRating?[] Ratings = [BragRating.Red, BragRating.Amber, BragRating.Amber, BragRating.Green, BragRating.Green,
         BragRating.Green, BragRating.Blue, null];
 
-    private readonly DecisionClock clock = new(WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027),
+    private readonly DecisionClock clock = new(
+        WorkingCalendar.UkOffice(TimeZoneInfo.FindSystemTimeZoneById("Europe/London"), BankHolidays.EnglandAndWales2026To2027),
         DecisionTimescales.Default);
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(seed) };
     private Guid documentId;

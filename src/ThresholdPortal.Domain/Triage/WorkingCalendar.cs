@@ -50,9 +50,9 @@ public sealed class WorkingCalendar
     /// <summary>The listed bank holidays; years with none listed may still have holidays by rule.</summary>
     public IReadOnlyCollection<DateOnly> BankHolidays => bankHolidays;
 
-    /// <summary>Monday to Friday, 9am to 5pm, UK time, with the given bank holidays.</summary>
-    public static WorkingCalendar UkOffice(IEnumerable<DateOnly> bankHolidays) => new(
-        FindUkTimeZone(),
+    /// <summary>Monday to Friday, 9am to 5pm in the given time zone, with the given bank holidays.</summary>
+    public static WorkingCalendar UkOffice(TimeZoneInfo timeZone, IEnumerable<DateOnly> bankHolidays) => new(
+        timeZone,
         new TimeOnly(9, 0),
         new TimeOnly(17, 0),
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
@@ -167,7 +167,4 @@ public sealed class WorkingCalendar
         var local = date.ToDateTime(time);
         return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
     }
-
-    private static TimeZoneInfo FindUkTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 }

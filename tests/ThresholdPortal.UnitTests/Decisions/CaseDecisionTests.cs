@@ -2,12 +2,13 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.UnitTests.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.Decisions;
 
 public sealed class CaseDecisionTests
 {
-    private static readonly DecisionClock Clock = new(WorkingCalendar.UkOffice([]), DecisionTimescales.Default);
+    private static readonly DecisionClock Clock = new(WorkingCalendar.UkOffice(UkTime.Zone, []), DecisionTimescales.Default);
     private static readonly Guid Priya = Guid.NewGuid();
     private static readonly Guid Martin = Guid.NewGuid();
     private static readonly Guid Document = Guid.NewGuid();

@@ -4,12 +4,13 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.UnitTests.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.InformationRequests;
 
 public sealed class InformationRequestTests
 {
-    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice([]);
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice(UkTime.Zone, []);
     private static readonly DecisionClock Clock = new(Calendar, DecisionTimescales.Default);
     private static readonly RequestDueTimes DueTimes = new(Calendar, RequestTimescales.Default);
     private static readonly Guid Priya = Guid.NewGuid();

@@ -1,5 +1,6 @@
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.InformationRequests;
 
@@ -7,7 +8,7 @@ public sealed class RequestDueTimesTests
 {
     // Friday 28 August 2026 and the Summer bank holiday on Monday 31 August.
     private static readonly DateOnly SummerBankHoliday = new(2026, 8, 31);
-    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice([SummerBankHoliday]);
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice(UkTime.Zone, [SummerBankHoliday]);
     private static readonly RequestDueTimes DueTimes = new(Calendar, RequestTimescales.Default);
 
     private static DateTimeOffset Uk(int year, int month, int day, int hour, int minute = 0)

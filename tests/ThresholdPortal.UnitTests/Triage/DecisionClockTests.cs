@@ -1,4 +1,5 @@
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.Triage;
 
@@ -6,7 +7,7 @@ public sealed class DecisionClockTests
 {
     // Monday 25 and Tuesday 26 May 2026: Spring bank holiday is Monday 25 May.
     private static readonly DateOnly SpringBankHoliday = new(2026, 5, 25);
-    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice([SpringBankHoliday]);
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice(UkTime.Zone, [SpringBankHoliday]);
     private static readonly DecisionClock Clock = new(Calendar, DecisionTimescales.Default);
 
     /// <summary>

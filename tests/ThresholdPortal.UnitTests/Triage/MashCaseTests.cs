@@ -2,12 +2,13 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.UnitTests.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.Triage;
 
 public sealed class MashCaseTests
 {
-    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice([]);
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.UkOffice(UkTime.Zone, []);
     private static readonly DecisionClock Clock = new(Calendar, DecisionTimescales.Default);
     private static readonly Guid Priya = Guid.NewGuid();
     private static readonly Guid Martin = Guid.NewGuid();

@@ -2,13 +2,14 @@ using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.UnitTests.Referrals;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.UnitTests.Triage;
 
 /// <summary>A referral that may be about a child at risk of significant harm is urgent from the first minute (issue 13).</summary>
 public sealed class UrgentAtIntakeTests
 {
-    private static readonly DecisionClock Clock = new(WorkingCalendar.UkOffice([]), DecisionTimescales.Default);
+    private static readonly DecisionClock Clock = new(WorkingCalendar.UkOffice(UkTime.Zone, []), DecisionTimescales.Default);
     private static readonly Guid Priya = Guid.NewGuid();
 
     // Tuesday 24 November 2026, 10:00 GMT.

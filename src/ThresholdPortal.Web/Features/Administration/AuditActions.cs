@@ -1,16 +1,12 @@
-using System.Globalization;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
 /// <summary>Plain words for the audit action codes of accounts, organisations and configuration.</summary>
 public static class AuditActions
 {
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>"4 Nov 2026, 2:05pm", in UK time.</summary>
-    public static string When(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, UkTime).ToString("d MMM yyyy, h:mmtt", British).ToLower(British);
+    public static string When(DateTimeOffset at) => UkTime.ShortWithYear(at);
 
     public static string Describe(string action) => action switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Infrastructure.Web;
@@ -23,8 +22,6 @@ public sealed class InsightsFilter
 {
     public const int MaxDays = 3660;
 
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public InsightsPeriod Period { get; set; } = InsightsPeriod.Last4Weeks;
     public DateParts From { get; set; } = new();
     public DateParts To { get; set; } = new();
@@ -38,7 +35,7 @@ public sealed class InsightsFilter
     /// <summary>The first and last day of the period, inclusive, as UK dates.</summary>
     public (DateOnly First, DateOnly Last) Days(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, London).DateTime);
+        var today = UkTime.DateOf(now);
         return Period switch
         {
             InsightsPeriod.LastQuarter => (today.AddMonths(-3).AddDays(1), today),
@@ -77,15 +74,10 @@ public sealed class InsightsFilter
         return string.Join('&', parts.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
     }
 
-    private static DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, London.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset StartOf(DateOnly day) => UkTime.StartOf(day);
 
     public static string Describe(DateOnly first, DateOnly last) =>
-        $"{first.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} to " +
-            $"{last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+        $"{UkTime.Date(first)} to {UkTime.Date(last)}";
 
     /// <summary>Custom dates must be real dates, in order, and no more than ten years apart.</summary>
     public sealed class Validator : AbstractValidator<InsightsFilter>

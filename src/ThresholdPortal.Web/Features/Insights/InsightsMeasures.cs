@@ -3,6 +3,7 @@ using Npgsql;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Insights;
 
@@ -166,6 +167,12 @@ public static class InsightsSql
             WHERE lc."ReceivedAt" >= @start AND lc."ReceivedAt" < @end
             GROUP BY l."CaseId") rr ON rr."CaseId" = c."Id"
         """;
+
+    /// <summary>The day a case was received, in the portal's time zone: needs the <see cref="Zone"/> parameter.</summary>
+    public const string ReceivedDate = "to_char(c.\"ReceivedAt\" AT TIME ZONE @zone, 'YYYY-MM-DD') AS \"Received\"";
+
+    /// <summary>The configured time zone as the @zone parameter, so no query names a zone itself.</summary>
+    public static NpgsqlParameter Zone() => new("zone", UkTime.ZoneId);
 
     /// <summary>
     /// Runs insights SQL. Every piece of text it is built from is a constant of this feature (the measures'

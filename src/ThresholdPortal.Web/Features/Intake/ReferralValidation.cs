@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Intake;
 
@@ -57,15 +58,11 @@ public static partial class ReferralValidation
 /// <summary>Today's date in the UK, whatever the server's time zone: dates of birth are judged against it.</summary>
 public static class UkCalendar
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    public static DateOnly Today(TimeProvider clock) => UkTime.Today(clock);
 
-    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+    public static DateOnly DateOf(DateTimeOffset moment) => UkTime.DateOf(moment);
 
-    public static DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, London).DateTime);
+    public static string Format(DateOnly date) => UkTime.Date(date);
 
-    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
-    public static string Format(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, London).ToString("d MMMM yyyy 'at' h:mmtt", CultureInfo.GetCultureInfo("en-GB"))
-            .Replace("AM", "am", StringComparison.Ordinal).Replace("PM", "pm", StringComparison.Ordinal);
+    public static string Format(DateTimeOffset moment) => UkTime.DateAndTime(moment);
 }

@@ -6,7 +6,6 @@ namespace ThresholdPortal.Web.Infrastructure.Web;
 /// <summary>Words and formats the MASH pages share.</summary>
 public static class MashDisplay
 {
-    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The CSS class of a BRAG tag; the tag always carries the rating's word too.</summary>
@@ -66,17 +65,15 @@ public static class MashDisplay
         return parts.Count == 0 ? "less than a minute" : string.Join(' ', parts.Take(2));
     }
 
-    /// <summary>"Tue 24 Nov, 10:05": short enough for a table cell, in UK time.</summary>
-    public static string Short(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, London).ToString("ddd d MMM, HH:mm", EnGb);
+    /// <summary>"Tue 24 Nov, 10:05am": short enough for a table cell, in UK time.</summary>
+    public static string Short(DateTimeOffset moment) => UkTime.Short(moment);
 
-    /// <summary>"24 November 2026 at 10:05".</summary>
-    public static string Long(DateTimeOffset moment) =>
-        TimeZoneInfo.ConvertTime(moment, London).ToString("d MMMM yyyy 'at' HH:mm", EnGb);
+    /// <summary>"24 November 2026 at 10:05am".</summary>
+    public static string Long(DateTimeOffset moment) => UkTime.DateAndTime(moment);
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, London).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => UkTime.DateOf(now);
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+    public static string Date(DateOnly date) => UkTime.Date(date);
 
     private static string Unit(int count, string unit) =>
         count == 1 ? $"1 {unit}" : $"{count.ToString(CultureInfo.InvariantCulture)} {unit}s";

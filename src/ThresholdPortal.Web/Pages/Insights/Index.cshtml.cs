@@ -77,8 +77,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
             var measures = await InsightsQueries.MeasuresAsync(db, filter, cancellationToken);
 
             var (where, parameters) = InsightsSql.Where(filter);
+            parameters.Add(InsightsSql.Zone());
             var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE 'Europe/London'), 'YYYY-MM-DD') AS "Key",
+                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE @zone), 'YYYY-MM-DD') AS "Key",
                        count(*) AS "Numerator", 0::bigint AS "Denominator"
                 {InsightsSql.Cases}
                 {where}

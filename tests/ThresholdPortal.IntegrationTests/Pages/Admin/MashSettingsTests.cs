@@ -5,6 +5,7 @@ using ThresholdPortal.IntegrationTests.Pages.Mash;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -82,7 +83,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
             new() { ["Data.Rating"] = "Amber", ["Data.Reason"] = "Bruising." }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stored = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync());
-        var calendar = WorkingCalendar.UkOffice(BankHolidays.EnglandAndWales2026To2027);
+        var calendar = WorkingCalendar.UkOffice(UkTime.Zone, BankHolidays.EnglandAndWales2026To2027);
         stored.DecisionDueAt!.Value.ShouldBe(calendar.AddWorkingTime(received, TimeSpan.FromHours(16)), TimeSpan.FromMilliseconds(1));
     }
 

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -42,27 +41,17 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
     {
-        public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
-        {
-            var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-contacts", ExportRows.Describe(filter),
-                cancellationToken);
-            var (where, parameters) = InsightsSql.Where(filter);
-            var rows = InsightsSql.Run<Row>(db, $"""
-                SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
-                       to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
-                       c."SourceCode", c."Channel", c."ContactOutcome", {InsightsMeasures.NfaFlag} AS "NfaFlag"
-                {InsightsSql.Cases}
-                LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
-                {where}
-                ORDER BY c."ReceivedAt", c."Id", l."Id"
-                """, parameters).AsAsyncEnumerable();
-            return new CsvDownload(
-                $"annex-a-list-1-contacts-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
-                ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],
-                ExportRows.Map(rows,
-                    r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag],
-                    cancellationToken));
-        }
+        private static readonly ChildRowsExport<Row> Export = new(
+            "annex-a-contacts",
+            "annex-a-list-1-contacts",
+            $"""
+            c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."SourceCode", c."Channel", c."ContactOutcome", {InsightsMeasures.NfaFlag} AS "NfaFlag"
+            """,
+            ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],
+            r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag]);
+
+        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken) =>
+            Export.RunAsync(db, audit, request.Filter.Resolve(clock.GetUtcNow()), cancellationToken);
     }
 }

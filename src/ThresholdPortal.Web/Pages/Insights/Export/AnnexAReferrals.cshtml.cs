@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -42,32 +41,26 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
     {
-        public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
+        private static readonly ChildRowsExport<Row> Export = new(
+            "annex-a-referrals",
+            "annex-a-list-3-referrals",
+            $"""
+            c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
+            CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
+                SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
+                WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
+                  AND ec."ContactOutcome" = 'ProgressToMashChecks'
+                  AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text
+            END AS "EarlierReferrals"
+            """,
+            ["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"],
+            r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals])
         {
-            var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "annex-a-referrals",
-                ExportRows.Describe(filter), cancellationToken);
-            var (where, parameters) = InsightsSql.Where(filter);
-            var rows = InsightsSql.Run<Row>(db, $"""
-                SELECT c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId",
-                       to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
-                       c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
-                       CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
-                           SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
-                           WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
-                             AND ec."ContactOutcome" = 'ProgressToMashChecks'
-                             AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text
-                       END AS "EarlierReferrals"
-                {InsightsSql.Cases}
-                LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
-                {where} AND c."ContactOutcome" = 'ProgressToMashChecks'
-                ORDER BY c."ReceivedAt", c."Id", l."Id"
-                """, parameters).AsAsyncEnumerable();
-            return new CsvDownload(
-                $"annex-a-list-3-referrals-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
-                ["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"],
-                ExportRows.Map(rows, r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals],
-                    cancellationToken));
-        }
+            Condition = " AND c.\"ContactOutcome\" = 'ProgressToMashChecks'",
+        };
+
+        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken) =>
+            Export.RunAsync(db, audit, request.Filter.Resolve(clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -42,30 +41,22 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
     {
-        public async Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
+        // PrimaryNeed is stored by enum name ("N1AbuseOrNeglect"): its first two characters are the census code.
+        private static readonly ChildRowsExport<Row> Export = new(
+            "cin-census",
+            "cin-census-referrals",
+            $"""
+            c."ReferralId"::text AS "ReferralId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
+            left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
+            """,
+            ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"],
+            r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors])
         {
-            var filter = request.Filter.Resolve(clock.GetUtcNow());
-            await audit.RecordNowAsync(InsightsEvents.Exported, InsightsEvents.SubjectType, "cin-census", ExportRows.Describe(filter),
-                cancellationToken);
-            var (where, parameters) = InsightsSql.Where(filter);
+            Joins = "JOIN \"CaseDecisions\" d ON d.\"Id\" = c.\"DecisionId\"",
+        };
 
-            // PrimaryNeed is stored by enum name ("N1AbuseOrNeglect"): its first two characters are the census code.
-            var rows = InsightsSql.Run<Row>(db, $"""
-                SELECT c."ReferralId"::text AS "ReferralId", l."PersonId"::text AS "ChildId",
-                       to_char(c."ReceivedAt" AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS "Received",
-                       c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
-                       left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
-                {InsightsSql.Cases}
-                JOIN "CaseDecisions" d ON d."Id" = c."DecisionId"
-                LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
-                {where}
-                ORDER BY c."ReceivedAt", c."Id", l."Id"
-                """, parameters).AsAsyncEnumerable();
-            return new CsvDownload(
-                $"cin-census-referrals-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",
-                ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"],
-                ExportRows.Map(rows, r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors],
-                    cancellationToken));
-        }
+        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken) =>
+            Export.RunAsync(db, audit, request.Filter.Resolve(clock.GetUtcNow()), cancellationToken);
     }
 }

@@ -37,14 +37,12 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         var newest = await mediator.Send(new Query(), cancellationToken);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        var today = UkTime.Today(clock);
         Upcoming = [.. newest.BankHolidays.Where(h => h.Date >= today).OrderBy(h => h.Date)];
         Past = [.. newest.BankHolidays.Where(h => h.Date < today).OrderByDescending(h => h.Date)];
         Data.BasedOnVersion = newest.Version;
         ModelState.Remove("Data.BasedOnVersion");
     }
-
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public sealed record Query : IQuery<MashSettingsVersion>;
 

@@ -4,21 +4,20 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
 /// <summary>The settings in force (the newest version), the next bank holidays, and every version before it.</summary>
 public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public Result Settings { get; private set; } = null!;
 
     public IEnumerable<BankHoliday> NextHolidays
     {
         get
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+            var today = UkTime.Today(clock);
             return Settings.Current.BankHolidays.Where(h => h.Date >= today).OrderBy(h => h.Date).Take(5);
         }
     }

@@ -79,7 +79,7 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
             var currentId = await db.CurrentDocumentIdAsync(cancellationToken);
             var current = currentId is null ? null
                 : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+            var today = UkTime.Today(clock);
             ThresholdDocumentPublication.Publish(draft, current, today);
             audit.Record("threshold_document.published", nameof(ThresholdDocument), draft.Id.ToString(),
                 $"{draft.Name} version {draft.Version} published"
@@ -87,7 +87,5 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(draft.Version);
         }
-
-        private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
     }
 }
