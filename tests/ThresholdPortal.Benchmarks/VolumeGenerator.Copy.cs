@@ -122,7 +122,8 @@ public sealed partial class VolumeGenerator
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "CaseDecisions" ("Id", "CaseId", "Revision", "Rating", "Level", "ThresholdDocumentId", "Outcome", "PrimaryNeed",
-                "Factors", "Rationale", "HandoverTo", "ProposedByUserId", "ProposedAt", "State", "ReviewedByUserId", "ReviewedAt")
+                "Factors", "Rationale", "ReasonsForReferrer", "HandoverTo", "ProposedByUserId", "ProposedAt", "State", "ReviewedByUserId",
+                "ReviewedAt")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var d in rows.Select(r => r.Decision).OfType<CaseDecision>())
@@ -138,6 +139,7 @@ public sealed partial class VolumeGenerator
             await writer.WriteAsync(d.PrimaryNeed.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(d.Factors.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(d.Rationale, NpgsqlDbType.Varchar, cancellationToken);
+            await writer.WriteAsync(d.ReasonsForReferrer, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(writer, d.HandoverTo, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(d.ProposedByUserId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(d.ProposedAt, NpgsqlDbType.TimestampTz, cancellationToken);

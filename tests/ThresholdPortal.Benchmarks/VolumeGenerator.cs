@@ -284,7 +284,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
             mashCase.Rating!.Value, null, level, documentId, outcome, need, faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)),
                 "Generated",
-            ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null), 1, holder, at);
+            ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null)
+            { ReasonsForReferrer = "Generated for the referrer" }, 1, holder, at);
         mashCase.SubmitDecision(decision, clock);
         return decision;
     }

@@ -19,6 +19,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
     private const string Rationale =
         "Jayden has a third injury this term with an account of harm by his mother's partner, and the police know of domestic incidents " +
         "at home.";
+    private const string ReasonsForReferrer =
+        "Jayden has been hurt again and has told you how. The children need a social work assessment, which starts tomorrow.";
     private const string ReturnComment = "Say what the police told us about the partner, and who will visit.";
     private const string Disagreement =
         "Jayden told us again today that he is frightened of going home: we think this needs a strategy discussion.";
@@ -118,8 +120,11 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         // The practitioner checks the drafted feedback and sends it in the portal.
         await practitioner.GotoAsync($"{casePage}/feedback");
         await practitioner.ShouldHaveNoAxeViolationsAsync();
-        (await practitioner.GetByLabel("Reasons, in plain words").InputValueAsync()).ShouldContain(Rationale);
+        var reasons = await practitioner.GetByLabel("Reasons, in plain words").InputValueAsync();
+        reasons.ShouldBe(ReasonsForReferrer);
+        reasons.ShouldNotContain("police");
         await practitioner.GetByLabel("In the portal").CheckAsync();
+        await practitioner.GetByLabel("I have checked: this feedback holds no information").CheckAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
         await practitioner.ShouldHaveNoAxeViolationsAsync();
 
@@ -136,7 +141,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
             .PathAndQuery);
         var outcome = referrer.Locator("section[aria-labelledby='outcome-heading']");
         (await outcome.InnerTextAsync()).ShouldContain(DecisionOutcome.ChildAndFamilyAssessment.PlainWords());
-        (await outcome.InnerTextAsync()).ShouldContain(Rationale);
+        (await outcome.InnerTextAsync()).ShouldContain(ReasonsForReferrer);
+        (await referrer.Locator("main").InnerTextAsync()).ShouldNotContain(Rationale);
         (await outcome.InnerTextAsync()).ShouldContain("The MASH applied: Level 3");
         await referrer.ShouldHaveNoAxeViolationsAsync();
 
@@ -198,6 +204,7 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("Rationale").FillAsync(revising
             ? Rationale + " The police report two domestic incidents this year; the duty social worker will visit tomorrow."
             : Rationale);
+        await page.GetByLabel("Reasons for the referrer").FillAsync(ReasonsForReferrer);
         if (await page.GetByRole(AriaRole.Group, new() { Name = "Lawful basis for proceeding without consent" }).CountAsync() > 0)
         {
             await page.GetByLabel("Safeguarding of children (Data Protection Act 2018, Schedule 1, paragraph 18)").CheckAsync();

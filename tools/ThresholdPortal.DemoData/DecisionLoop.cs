@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Web;
@@ -20,14 +21,20 @@ namespace ThresholdPortal.DemoData;
 /// </summary>
 public sealed class DecisionLoop(PortalActor actor)
 {
-    /// <summary>Every active agency reasoned about ("not needed"), then the case moved to its decision.</summary>
+    /// <summary>Every agency still outstanding reasoned about ("not needed"), then the case moved to its decision.</summary>
     public async Task ReadyForDecisionAsync(Guid caseId, PortalUser practitioner, DateTimeOffset? at = null)
     {
-        var agencies = await QueryAsync(db => db.PartnerAgencies.Where(a => a.IsActive).Select(a => a.Key).ToListAsync());
-        CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner, new NotNeededPage.RecordNotNeeded
+        var outstanding = await QueryAsync(async db =>
+            (await CaseInformationChecks.ChecklistAsync(db, caseId, CancellationToken.None)).Outstanding.Select(a => a.Key).ToList());
+        if (outstanding.Count > 0)
         {
-            CaseId = caseId, AgencyKeys = agencies, Reason = "What the referrer and the case history tell us is enough for this decision.",
-        }, at), "Agencies not needed");
+            CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner, new NotNeededPage.RecordNotNeeded
+            {
+                CaseId = caseId, AgencyKeys = outstanding,
+                Reason = "What the referrer and the case history tell us is enough for this decision.",
+            }, at), "Agencies not needed");
+        }
+
         CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner,
             new ChecksPage.ReadyForDecision { CaseId = caseId, Version = await VersionAsync(caseId) }, at?.AddMinutes(5)),
                 "Ready for decision");
@@ -42,10 +49,13 @@ public sealed class DecisionLoop(PortalActor actor)
         CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner, proposal, at), "The proposal");
     }
 
-    /// <summary>A plain proposal for an outcome, as a practitioner would fill in the form.</summary>
+    /// <summary>
+    /// A plain proposal for an outcome, as a practitioner would fill in the form. The reasons for the referrer say only
+    /// what a referrer may know; without them, a plain sentence for the outcome.
+    /// </summary>
     public static DecisionModel.Propose Proposal(
         BragRating rating, ThresholdLevel level, DecisionOutcome outcome, string rationale, string nextStepBy, DateOnly by,
-            bool consentGiven) => new()
+            bool consentGiven, string? reasonsForReferrer = null) => new()
     {
         Rating = rating,
         Level = level,
@@ -53,6 +63,9 @@ public sealed class DecisionLoop(PortalActor actor)
         PrimaryNeed = outcome.IsStatutory() ? PrimaryNeed.N1AbuseOrNeglect : PrimaryNeed.N4FamilyInAcuteStress,
         Factors = outcome.IsStatutory() ? ["16A", "3B"] : ["20"],
         Rationale = rationale,
+        ReasonsForReferrer = reasonsForReferrer ?? (outcome.IsStatutory()
+            ? "What you told us, with what we already knew, shows the children need a social work response."
+            : "What you told us shows the family needs support, which can be given without a social work response."),
         LawfulBasis = consentGiven ? null : LawfulBasis.SafeguardingChildrenWithoutConsent,
         NextSteps = [new DecisionModel.NextStepEntry { Action = "Tell the family about the decision", Who = nextStepBy,
             By = DateParts.From(by) }],
@@ -80,7 +93,7 @@ public sealed class DecisionLoop(PortalActor actor)
         {
             CaseId = caseId, Version = draft.Version, OutcomeSummary = draft.OutcomeSummary, Reasons = draft.Reasons,
             LevelExplanation = draft.LevelExplanation, OtherSupport = draft.OtherSupport, ContactName = draft.ContactName,
-            ContactDetails = draft.ContactDetails, Method = method,
+            ContactDetails = draft.ContactDetails, Method = method, ThirdPartyCheck = ThirdPartyCheck.NoneFound,
         }, at), "The feedback");
     }
 

@@ -26,6 +26,7 @@ public sealed record NextStep(string Action, string Who, DateOnly? By)
 public class CaseDecision
 {
     public const int RationaleMaxLength = 4000;
+    public const int ReasonsForReferrerMaxLength = 2000;
     public const int RatingChangeReasonMaxLength = 2000;
     public const int LawfulBasisNotesMaxLength = 1000;
     public const int CommentsMaxLength = 2000;
@@ -55,7 +56,14 @@ public class CaseDecision
     /// <summary>Children in Need factor codes (<see cref="CinFactors"/>).</summary>
     public List<string> Factors { get; init; } = [];
 
+    /// <summary>The MASH's own reasons, for the case record and sign-off: may rest on what partner agencies shared.</summary>
     public required string Rationale { get; init; }
+
+    /// <summary>
+    /// The reasons written for the referrer, separately from <see cref="Rationale"/>: the only reasons the feedback draft
+    /// uses, so nothing an agency shared reaches a referrer by being copied (docs/decisions/0094).
+    /// </summary>
+    public required string ReasonsForReferrer { get; init; }
 
     /// <summary>Required when the family did not consent; null when they did.</summary>
     public LawfulBasis? LawfulBasis { get; init; }
@@ -87,6 +95,11 @@ public class CaseDecision
         if (string.IsNullOrWhiteSpace(proposal.Rationale))
         {
             throw new CaseRuleException("Explain the decision in plain language.");
+        }
+
+        if (string.IsNullOrWhiteSpace(proposal.ReasonsForReferrer))
+        {
+            throw new CaseRuleException("Give the reasons the referrer can be told.");
         }
 
         var ratingChanged = mashCase.Rating is { } screening && screening != proposal.Rating;
@@ -128,6 +141,7 @@ public class CaseDecision
             PrimaryNeed = proposal.PrimaryNeed,
             Factors = [.. proposal.Factors.Distinct(StringComparer.Ordinal)],
             Rationale = proposal.Rationale.Trim(),
+            ReasonsForReferrer = proposal.ReasonsForReferrer.Trim(),
             LawfulBasis = proposal.ConsentGiven ? null : proposal.LawfulBasis,
             LawfulBasisNotes = proposal.ConsentGiven || string.IsNullOrWhiteSpace(proposal.LawfulBasisNotes) ? null
                 : proposal.LawfulBasisNotes.Trim(),
@@ -196,4 +210,8 @@ public sealed record DecisionProposal(
     LawfulBasis? LawfulBasis,
     string? LawfulBasisNotes,
     IReadOnlyList<NextStep> NextSteps,
-    string? HandoverTo);
+    string? HandoverTo)
+{
+    /// <summary>What the referrer may be told of the reasons: never a copy of <see cref="Rationale"/>.</summary>
+    public required string ReasonsForReferrer { get; init; }
+}

@@ -6,10 +6,10 @@ using ThresholdPortal.Domain.Thresholds;
 namespace ThresholdPortal.Domain.Decisions;
 
 /// <summary>
-/// Drafts the feedback a referrer is owed from the approved decision: the outcome, the reasons, the
-/// MASH's level beside the referrer's, and other support when the statutory threshold is not met. The
-/// practitioner edits the draft before sending, so it is a starting point in plain words, never a form
-/// letter the referrer cannot act on.
+/// Drafts the feedback a referrer is owed from the approved decision: the outcome, the reasons written for the
+/// referrer, the MASH's level beside the referrer's, and other support when the statutory threshold is not met.
+/// It never reads the internal rationale or anything an agency shared, so none of it can reach a referrer by
+/// being copied (docs/decisions/0094). The practitioner edits the draft before sending.
 /// </summary>
 public static class FeedbackDraft
 {
@@ -55,7 +55,7 @@ public static class FeedbackDraft
             otherSupport = text.ToString();
         }
 
-        return new Text(decision.Outcome.PlainWords(), decision.Rationale, levels, otherSupport);
+        return new Text(decision.Outcome.PlainWords(), decision.ReasonsForReferrer, levels, otherSupport);
     }
 
     private static string Describe(ThresholdLevel level, Func<ThresholdLevel, string> levelName) =>

@@ -14,6 +14,15 @@ public enum FeedbackMethod
     Letter,
 }
 
+/// <summary>The sender's check for third-party information before feedback is sent.</summary>
+public enum ThirdPartyCheck
+{
+    NotConfirmed,
+
+    /// <summary>The sender confirmed it holds nothing from other agencies, or about the family, that the referrer may not know.</summary>
+    NoneFound,
+}
+
 /// <summary>Where the feedback is, from the referrer's side. Stored by name, so never rename a value.</summary>
 public enum FeedbackState
 {
@@ -68,11 +77,21 @@ public class ReferrerFeedback
 
     public bool IsSent => State != FeedbackState.Draft;
 
-    public void Send(FeedbackMethod method, Guid byUserId, DateTimeOffset at)
+    /// <summary>
+    /// Sends the feedback once. The sender must have checked that it holds no third-party information (what partner
+    /// agencies shared, or what the family told the MASH, that the referrer may not know): without that, nothing is sent.
+    /// </summary>
+    public void Send(FeedbackMethod method, ThirdPartyCheck check, Guid byUserId, DateTimeOffset at)
     {
         if (IsSent)
         {
             throw new CaseRuleException("This feedback has already been sent.");
+        }
+
+        if (check != ThirdPartyCheck.NoneFound)
+        {
+            throw new CaseRuleException("Confirm the feedback holds no information from other agencies or about the family that the " +
+                "referrer may not know.");
         }
 
         Method = method;

@@ -32,10 +32,22 @@ public sealed class CaseDecisionTests
         BragRating rating = BragRating.Amber, string? ratingReason = null,
             DecisionOutcome outcome = DecisionOutcome.ChildAndFamilyAssessment,
         bool consent = true, LawfulBasis? basis = null, string[]? factors = null, string? handover = "Northtown assessment team",
-        ThresholdLevel level = ThresholdLevel.Targeted) =>
+        ThresholdLevel level = ThresholdLevel.Targeted, string reasonsForReferrer = "The children need a social work assessment.") =>
         new(rating, ratingReason, level, Document, outcome, PrimaryNeed.N1AbuseOrNeglect, factors ?? ["16A", "3B"],
             "Bruising seen twice with no explanation; school and health both worried.", consent, basis, null,
-            [new NextStep("Visit the family", "Duty social worker", new DateOnly(2026, 11, 27))], handover);
+            [new NextStep("Visit the family", "Duty social worker", new DateOnly(2026, 11, 27))], handover)
+        { ReasonsForReferrer = reasonsForReferrer };
+
+    [Fact]
+    public void A_decision_needs_reasons_for_the_referrer_apart_from_its_rationale()
+    {
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(ReadyForDecision(), Proposal(reasonsForReferrer: "  "), 1, Priya,
+            Received.AddHours(1))).Message.ShouldContain("reasons the referrer can be told");
+        var decision = CaseDecision.Propose(ReadyForDecision(), Proposal(reasonsForReferrer: " Plain reasons. "), 1, Priya,
+            Received.AddHours(1));
+        decision.ReasonsForReferrer.ShouldBe("Plain reasons.");
+        decision.Rationale.ShouldNotBe(decision.ReasonsForReferrer);
+    }
 
     private static CaseDecision Submitted(MashCase mashCase, DecisionProposal proposal, int revision = 1, DateTimeOffset? at = null)
     {

@@ -18,8 +18,12 @@ public sealed class FeedbackTests
     private static CaseDecision Decision(DecisionOutcome outcome, ThresholdLevel level) => new()
     {
         CaseId = Guid.NewGuid(), Revision = 1, Rating = BragRating.Green, Level = level, Outcome = outcome,
-        PrimaryNeed = PrimaryNeed.N4FamilyInAcuteStress, Rationale = "The family has asked for help and there is no sign of harm.",
+        PrimaryNeed = PrimaryNeed.N4FamilyInAcuteStress, Rationale = InternalRationale,
+        ReasonsForReferrer = "The family has asked for help and there is no sign of harm.",
     };
+
+    /// <summary>What the MASH knows from partner agencies: never for the referrer.</summary>
+    private const string InternalRationale = "Police told us of two incidents at the address; the mother is on bail (marker-7Q2).";
 
     private static string LevelName(ThresholdLevel level) => level switch
     {
@@ -37,6 +41,8 @@ public sealed class FeedbackTests
 
         draft.OutcomeSummary.ShouldBe(DecisionOutcome.StepDownToEarlyHelp.PlainWords());
         draft.Reasons.ShouldBe("The family has asked for help and there is no sign of harm.");
+        new[] { draft.OutcomeSummary, draft.Reasons, draft.LevelExplanation, draft.OtherSupport }
+            .ShouldAllBe(text => text == null || !text.Contains("marker-7Q2"));
         draft.LevelExplanation.ShouldStartWith("You indicated level 3 (Targeted). The MASH applied a lower level, level 2 (Early help)");
         draft.OtherSupport.ShouldNotBeNull()
             .ShouldContain("Northtown Family Hub (Northtown, ages 0 to 11): Parenting support and drop-ins. Call 01234 567890.");
@@ -62,8 +68,10 @@ public sealed class FeedbackTests
         };
         Should.Throw<CaseRuleException>(() => feedback.Acknowledge(At));
 
-        feedback.Send(FeedbackMethod.Portal, Guid.NewGuid(), At);
-        Should.Throw<CaseRuleException>(() => feedback.Send(FeedbackMethod.Portal, Guid.NewGuid(), At));
+        Should.Throw<CaseRuleException>(() => feedback.Send(FeedbackMethod.Portal, ThirdPartyCheck.NotConfirmed, Guid.NewGuid(), At));
+        feedback.State.ShouldBe(FeedbackState.Draft);
+        feedback.Send(FeedbackMethod.Portal, ThirdPartyCheck.NoneFound, Guid.NewGuid(), At);
+        Should.Throw<CaseRuleException>(() => feedback.Send(FeedbackMethod.Portal, ThirdPartyCheck.NoneFound, Guid.NewGuid(), At));
         feedback.State.ShouldBe(FeedbackState.Sent);
 
         Should.Throw<CaseRuleException>(() => Escalation.Raise(feedback, " ", Guid.NewGuid(), At, At.AddDays(5)));
@@ -86,7 +94,7 @@ public sealed class FeedbackTests
                 ContactDetails = "01234 000000",
         };
 
-        feedback.Send(FeedbackMethod.Phone, Guid.NewGuid(), At);
+        feedback.Send(FeedbackMethod.Phone, ThirdPartyCheck.NoneFound, Guid.NewGuid(), At);
 
         feedback.State.ShouldBe(FeedbackState.Acknowledged);
         feedback.RespondedAt.ShouldBe(At);

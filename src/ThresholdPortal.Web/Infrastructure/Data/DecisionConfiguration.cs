@@ -21,6 +21,7 @@ public sealed class CaseDecisionConfiguration : IEntityTypeConfiguration<CaseDec
         builder.Property(d => d.PrimaryNeed).HasConversion<string>().HasMaxLength(40);
         builder.Property(d => d.Factors).HasColumnType("text[]");
         builder.Property(d => d.Rationale).HasMaxLength(CaseDecision.RationaleMaxLength);
+        builder.Property(d => d.ReasonsForReferrer).HasMaxLength(CaseDecision.ReasonsForReferrerMaxLength);
         builder.Property(d => d.LawfulBasis).HasConversion<string>().HasMaxLength(50);
         builder.Property(d => d.LawfulBasisNotes).HasMaxLength(CaseDecision.LawfulBasisNotesMaxLength);
         builder.Property(d => d.HandoverTo).HasMaxLength(CaseDecision.HandoverMaxLength);

@@ -35,6 +35,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
             ["Data.Rating"] = "Red", ["Data.Level"] = "Targeted", ["Data.Outcome"] = "ChildAndFamilyAssessment",
                 ["Data.PrimaryNeed"] = "N1AbuseOrNeglect",
             ["Data.Rationale"] = " ", ["Data.NextSteps[0].Action"] = new string('x', NextStep.ActionMaxLength + 1),
+            ["Data.ReasonsForReferrer"] = new string('x', CaseDecision.ReasonsForReferrerMaxLength + 1),
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -45,6 +46,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         text.ShouldContain("The family did not consent: select the lawful basis for proceeding");
         text.ShouldContain("Say which team the case is handed over to");
         text.ShouldContain("The next step must be 500 characters or fewer");
+        text.ShouldContain("The reasons for the referrer must be 2,000 characters or fewer");
         (await App.ExecuteDbContextAsync(db => db.CaseDecisions.CountAsync())).ShouldBe(0);
         (await StatusAsync(world)).ShouldBe(MashCaseStatus.AwaitingDecision);
     }
@@ -233,6 +235,7 @@ public sealed class DecisionTests(PortalApp app) : IntegrationTest(app)
         {
             ["Data.Rating"] = rating, ["Data.Level"] = level, ["Data.Outcome"] = outcome, ["Data.PrimaryNeed"] = "N1AbuseOrNeglect",
             ["Data.Factors"] = "18C", ["Data.Rationale"] = rationale, ["Data.LawfulBasis"] = "SafeguardingChildrenWithoutConsent",
+            ["Data.ReasonsForReferrer"] = "What you told us, with what we already knew, shows the children need a social work response.",
             ["Data.NextSteps[0].Action"] = "Visit the family", ["Data.NextSteps[0].Who"] = "The allocated social worker",
             ["Data.NextSteps[0].By.Day"] = "1", ["Data.NextSteps[0].By.Month"] = "12", ["Data.NextSteps[0].By.Year"] = "2030",
         };

@@ -213,5 +213,6 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
         ["Data.ContactName"] = "Priya Shah",
         ["Data.ContactDetails"] = "01632 960500",
         ["Data.Method"] = method.ToString(),
+        ["Data.ThirdPartyCheck"] = nameof(ThirdPartyCheck.NoneFound),
     };
 }

@@ -14,7 +14,8 @@ public static class AgencyForms
 
     public static async Task<HttpResponseMessage> AnswerAsync(
         HttpClient responder, Guid requestId, string summary = "Two domestic incidents at the address in 2025.", int responsesSeen = 0,
-        string concern = "High", params (string Name, byte[] Content)[] files)
+        string concern = "High", string currentRisks = "The partner has bail conditions not to attend the address.",
+        params (string Name, byte[] Content)[] files)
     {
         var token = await Forms.TokenAsync(responder, Answer(requestId));
         using var form = new MultipartFormDataContent
@@ -23,7 +24,7 @@ public static class AgencyForms
             { new StringContent(responsesSeen.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Data.ResponsesSeen" },
             { new StringContent("true"), "Data.KnownToAgency" },
             { new StringContent(summary), "Data.InvolvementSummary" },
-            { new StringContent("The partner has bail conditions not to attend the address."), "Data.CurrentRisks" },
+            { new StringContent(currentRisks), "Data.CurrentRisks" },
             { new StringContent(concern), "Data.ConcernLevel" },
         };
         foreach (var (name, content) in files)

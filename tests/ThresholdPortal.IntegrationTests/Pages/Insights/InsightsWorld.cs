@@ -110,7 +110,8 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
             mashCase.MarkReadyForDecision();
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
                 rating, null, level, documentId, outcome, need, factors, "Seeded decision.", true, null, null, [],
-                outcome.IsStatutory() ? "Assessment team" : null), 1, team.Practitioner.Id, decidedAt.AddMinutes(-30));
+                outcome.IsStatutory() ? "Assessment team" : null) { ReasonsForReferrer = "Seeded reasons." }, 1, team.Practitioner.Id,
+                decidedAt.AddMinutes(-30));
             db.CaseDecisions.Add(decision);
             mashCase.SubmitDecision(decision, clock);
             decision.Approve(team.Manager.Id, null, decidedAt);
@@ -123,7 +124,7 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
                         Reasons = "Reasons.",
                     LevelExplanation = "Level.", ContactName = "MASH", ContactDetails = "01234", DraftedAt = decidedAt,
                 };
-                feedback.Send(FeedbackMethod.Portal, team.Manager.Id, decidedAt + after);
+                feedback.Send(FeedbackMethod.Portal, ThirdPartyCheck.NoneFound, team.Manager.Id, decidedAt + after);
                 db.ReferrerFeedback.Add(feedback);
                 if (escalate is { } result)
                 {

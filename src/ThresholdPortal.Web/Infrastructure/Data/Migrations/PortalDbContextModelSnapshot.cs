@@ -366,6 +366,11 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("ReasonsForReferrer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ReviewComments")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -88,6 +88,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         public PrimaryNeed? PrimaryNeed { get; set; }
         public List<string> Factors { get; set; } = [];
         public string? Rationale { get; set; }
+        public string? ReasonsForReferrer { get; set; }
         public LawfulBasis? LawfulBasis { get; set; }
         public string? LawfulBasisNotes { get; set; }
         public List<NextStepEntry> NextSteps { get; set; } = [];
@@ -105,6 +106,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 PrimaryNeed = returned.PrimaryNeed,
                 Factors = [.. returned.Factors],
                 Rationale = returned.Rationale,
+                ReasonsForReferrer = returned.ReasonsForReferrer,
                 LawfulBasis = returned.LawfulBasis,
                 LawfulBasisNotes = returned.LawfulBasisNotes,
                 NextSteps = [.. returned.NextSteps.Select(s =>
@@ -129,6 +131,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             RuleForEach(p => p.Factors).Must(CinFactors.IsKnown).WithMessage("Select factors from the list");
             RuleFor(p => p.Rationale)
                 .RequiredAnswer("Explain the decision in plain language", "The rationale", CaseDecision.RationaleMaxLength);
+            RuleFor(p => p.ReasonsForReferrer).RequiredAnswer("Give the reasons the referrer can be told", "The reasons for the referrer",
+                CaseDecision.ReasonsForReferrerMaxLength);
             RuleFor(p => p.LawfulBasis).IsInEnum().WithMessage("Select the lawful basis for proceeding");
             RuleFor(p => p.LawfulBasisNotes).Answer("The notes on the lawful basis", CaseDecision.LawfulBasisNotesMaxLength);
             RuleFor(p => p.HandoverTo).NotEmpty().When(p => p.Outcome is { } o && o.IsStatutory())
@@ -240,7 +244,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
                 request.LawfulBasis, request.LawfulBasisNotes,
                 [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
-                request.HandoverTo), revision, user.Id, clock.GetUtcNow());
+                request.HandoverTo) { ReasonsForReferrer = request.ReasonsForReferrer! }, revision, user.Id, clock.GetUtcNow());
             mashCase.SubmitDecision(decision, decisionClock);
 
             db.CaseDecisions.Add(decision);

@@ -91,6 +91,9 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
         public string? ContactName { get; set; }
         public string? ContactDetails { get; set; }
         public FeedbackMethod? Method { get; set; }
+
+        /// <summary>Ticked by the sender: the feedback holds no third-party information. Unticked, nothing is sent.</summary>
+        public ThirdPartyCheck? ThirdPartyCheck { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<SendFeedback>
@@ -117,6 +120,9 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                     .WithMessage($"The contact details must be {ReferrerFeedback.ContactDetailsMaxLength:N0} characters or fewer");
             RuleFor(f => f.Method).NotNull().WithMessage("Select how the feedback is given").IsInEnum()
                 .WithMessage("Select how the feedback is given");
+            RuleFor(f => f.ThirdPartyCheck).Equal(Domain.Decisions.ThirdPartyCheck.NoneFound)
+                .WithMessage("Confirm the feedback holds no information from other agencies or about the family that the referrer " +
+                    "may not know");
         }
     }
 
@@ -211,7 +217,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                 feedback.OtherSupport = string.IsNullOrWhiteSpace(request.OtherSupport) ? null : request.OtherSupport.Trim();
                 feedback.ContactName = request.ContactName!.Trim();
                 feedback.ContactDetails = request.ContactDetails!.Trim();
-                feedback.Send(method, user.Id, clock.GetUtcNow());
+                feedback.Send(method, request.ThirdPartyCheck ?? ThirdPartyCheck.NotConfirmed, user.Id, clock.GetUtcNow());
             });
             if (refused is not null)
             {
