@@ -1,5 +1,6 @@
 using System.Net;
 using MediatR;
+using Serilog.Core;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -31,6 +32,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
     private readonly DatabaseHolder database = new();
+
+    /// <summary>What the app has logged since it started, across this class's tests.</summary>
+    public CapturedLog Log { get; } = new();
 
     public string ConnectionString => database.ConnectionString ?? throw new InvalidOperationException("No database yet.");
 
@@ -93,6 +97,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             services.RemoveAll<DbContextOptions<PortalDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
             services.AddSingleton(database);
+            services.AddSingleton<ILogEventSink>(Log);
             services.AddDbContext<PortalDbContext>((sp, options) =>
                 options.UseNpgsql(sp.GetRequiredService<DatabaseHolder>().ConnectionString));
         });

@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -30,6 +31,7 @@ public sealed record CaseSeed(DateTimeOffset ReceivedAt)
     public bool ProgressToChecks { get; init; }
     public bool CloseAtContact { get; init; }
     public string[] Categories { get; init; } = [];
+    public ThresholdLevel? Level { get; init; }
     public TestChild[] Children { get; init; } = [new("Test", "Child", new DateOnly(2016, 1, 1))];
 }
 
@@ -64,6 +66,7 @@ public static partial class MashTestData
                 UpdatedAt = seed.ReceivedAt,
                 ChildInImmediateDanger = false,
                 Categories = [.. seed.Categories],
+                ChosenLevel = seed.Level,
             };
             referral.Concerns.WhatHappened = "Test concerns.";
             for (var i = 0; i < seed.Children.Length; i++)

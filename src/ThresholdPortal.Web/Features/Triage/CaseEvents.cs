@@ -11,6 +11,9 @@ public static class CaseEvents
     public const string SubjectType = "MashCase";
     public const string ReferralSubjectType = "Referral";
 
+    /// <summary>The subject of a search of the queue: the searcher's user id, since no one case was read.</summary>
+    public const string QueueSubjectType = "MashQueue";
+
     public const string Received = "case.received";
     public const string DutyMailboxAlerted = "case.duty-mailbox.alerted";
     public const string Viewed = "case.viewed";
@@ -25,6 +28,7 @@ public static class CaseEvents
     public const string ProgressedToChecks = "case.progressed-to-checks";
     public const string ClosedAtContact = "case.closed-at-contact";
     public const string DeadlineRecounted = "case.deadline.recounted";
+    public const string QueueSearched = "queue.searched";
 
     // Decision, sign-off, feedback and escalation (issue 6).
     public const string DecisionSubmitted = "case.decision.submitted";
@@ -76,6 +80,7 @@ public static class CaseEvents
         EscalationAnswered => "Escalation answered",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
+        QueueSearched => "MASH queue searched for a child",
         _ => InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action) ?? action,
     };
 }

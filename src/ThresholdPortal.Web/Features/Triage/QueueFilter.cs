@@ -13,6 +13,14 @@ public interface IQueueFilter
     string? Assigned { get; }
     QueueFlag? Flag { get; }
     string? From { get; }
+
+    /// <summary>The referrer's level: "1" to "4", or "none" for contacts where no level was given.</summary>
+    string? Level { get; }
+
+    /// <summary>Part of a child's name, matched by trigram word similarity (docs/decisions/0093).</summary>
+    string? Child { get; }
+
+    DateOnly? Born { get; }
     QueueOrder Order { get; }
     string? After { get; }
     string? Before { get; }

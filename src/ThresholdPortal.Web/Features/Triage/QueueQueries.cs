@@ -85,6 +85,14 @@ public static class QueueQueries
             cases = cases.Where(c => c.ReferringOrganisationId == organisationId);
         }
 
+        cases = request.Level switch
+        {
+            "none" => cases.Where(c => c.ReferrerLevel == null),
+            { Length: 1 } level when int.TryParse(level, out var number) && Enum.IsDefined((ThresholdLevel)number) =>
+                cases.Where(c => c.ReferrerLevel == (ThresholdLevel)number),
+            _ => cases,
+        };
+
         return cases;
     }
 

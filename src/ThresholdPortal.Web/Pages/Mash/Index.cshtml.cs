@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -37,6 +38,17 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
+    /// <summary>The referrer's level, "1" to "4", or "none".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
+
+    /// <summary>Part of a child's name (docs/decisions/0093).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Child { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateParts Born { get; set; } = new();
+
     [BindProperty(SupportsGet = true)]
     public QueueOrder? Order { get; set; }
 
@@ -66,13 +78,25 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ReferenceNotFound = Reference.Trim();
         }
 
-        // A value the binder could not read (a hand-edited address) is ignored, not an error.
+        // A value the binder could not read (a hand-edited address) is ignored, not an error; a search the user
+        // typed wrongly is shown back with the GOV.UK error summary, and the queue is listed without it.
+        if (Child is { Length: > QueueSearch.NameMaxLength })
+        {
+            ModelState.AddModelError(nameof(Child), $"Child's name must be {QueueSearch.NameMaxLength} characters or fewer");
+        }
+
+        if (!Born.IsEmpty && Born.ToDate() is null)
+        {
+            ModelState.AddModelError(nameof(Born), "Date of birth must be a real date, for example 27 3 2019");
+        }
+
         View = await mediator.Send(ToQuery());
         return Page();
     }
 
     /// <summary>Closed cases are listed most recently closed first; open ones most urgent first unless asked for newest.</summary>
-    public Query ToQuery() => new(Status, Brag, Assigned, Flag, From, EffectiveOrder, After, Before);
+    public Query ToQuery() => new(Status, Brag, Assigned, Flag, From, EffectiveOrder, After, Before, Level,
+        Child is { Length: <= QueueSearch.NameMaxLength } ? Child : null, Born.ToDate());
 
     public QueueOrder EffectiveOrder =>
         Status == MashCaseStatus.Decided ? QueueOrder.RecentlyDecided
@@ -90,6 +114,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ["assigned"] = Assigned,
             ["flag"] = Flag?.ToString(),
             ["from"] = From,
+            ["level"] = Level,
+            ["child"] = Child,
+            ["born.day"] = Born.Day,
+            ["born.month"] = Born.Month,
+            ["born.year"] = Born.Year,
             ["order"] = (order ?? Order)?.ToString(),
             ["after"] = after,
             ["before"] = before,
@@ -101,7 +130,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query(
         MashCaseStatus? Status, string? Brag, string? Assigned, QueueFlag? Flag, string? From, QueueOrder Order, string? After,
-            string? Before)
+            string? Before, string? Level = null, string? Child = null, DateOnly? Born = null)
         : IQuery<Result>, IQueueFilter;
 
     public sealed record FindByReference(string Reference) : IQuery<Guid?>;
@@ -151,15 +180,22 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options)
+    public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options,
+        IAuditTrail audit)
         : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
             var pageSize = options.Value.QueuePageSize;
-            var filtered = QueueQueries.Filter(db.MashCases.AsNoTracking(), request, user.Id);
+            var filtered = Selected(request);
             var page = await QueueQueries.PageAsync(db, filtered, request, pageSize, now, cancellationToken);
+            if (QueueSearch.IsSearch(request))
+            {
+                // Who searched and how, as a view of a child's record is logged: the name or date searched stays out.
+                await audit.RecordNowAsync(CaseEvents.QueueSearched, CaseEvents.QueueSubjectType, user.Id.ToString(),
+                    $"{QueueSearch.Describe(request)}; {page.Rows.Count} shown", cancellationToken);
+            }
 
             var referralIds = page.Rows.Select(r => r.ReferralId).ToList();
             var today = MashDisplay.Today(now);
@@ -170,12 +206,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     .ToListAsync(cancellationToken))
                 .ToLookup(c => c.ReferralId, c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today));
 
-            var counts = await QueueQueries.Filter(db.MashCases.AsNoTracking(), request with { Status = null }, user.Id)
+            var counts = await Selected(request with { Status = null })
                 .GroupBy(c => c.Status)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var since = now.AddDays(-30);
-            var decided = await QueueQueries.Filter(db.MashCases.AsNoTracking(), request with { Status = MashCaseStatus.Decided }, user.Id)
+            var decided = await Selected(request with { Status = MashCaseStatus.Decided })
                 .CountAsync(c => c.ClosedAt >= since, cancellationToken);
 
             var organisations = await db.Organisations.AsNoTracking()
@@ -190,5 +226,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 [.. r.Flags.Split()], r.AssignedTo, r.ClosedAt, r.HasOverdueRequest)).ToList();
             return new Result(rows, counts, decided, page.Next, page.Previous, organisations, now);
         }
+
+        private IQueryable<MashCase> Selected(Query request) =>
+            QueueSearch.Apply(db, QueueQueries.Filter(db.MashCases.AsNoTracking(), request, user.Id), request);
     }
 }
