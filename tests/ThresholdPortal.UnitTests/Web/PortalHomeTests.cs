@@ -8,7 +8,7 @@ public sealed class PortalHomeTests
     [Theory]
     [InlineData(PortalRole.MashPractitioner, "/mash")]
     [InlineData(PortalRole.MashManager, "/mash")]
-    [InlineData(PortalRole.AgencyResponder, "/agency")]
+    [InlineData(PortalRole.AgencyResponder, "/agency/requests")]
     [InlineData(PortalRole.Administrator, "/admin")]
     [InlineData(PortalRole.Referrer, "/referrals")]
     [InlineData(PortalRole.Auditor, "/insights/audits")]

@@ -31,7 +31,7 @@ public abstract class SecondFactorPageModel<TCommand>(IMediator mediator) : Comm
         switch (await mediator.Send(Data))
         {
             case CommandResult.SavedResult:
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(PortalHome.AfterSignIn(ReturnUrl, Url.IsLocalUrl(ReturnUrl), User));
             case CommandResult.Refused refused:
                 HasPendingSignIn = true;
                 ModelState.AddModelError("Data.Code", refused.Message);

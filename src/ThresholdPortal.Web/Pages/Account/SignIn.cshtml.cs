@@ -33,7 +33,7 @@ public sealed class SignInModel(IMediator mediator) : CommandPageModel
 
         return OutcomeOf(result, secondFactorOwed => secondFactorOwed
             ? RedirectToPage("/Account/SignInCode", new { ReturnUrl })
-            : LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
+            : LocalRedirect(PortalHome.AfterSignIn(ReturnUrl, Url.IsLocalUrl(ReturnUrl), User)));
     }
 
     /// <summary>Signs in with the password: saved with whether a second factor is still owed, or refused with why.</summary>
