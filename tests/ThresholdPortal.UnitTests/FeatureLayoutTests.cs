@@ -20,7 +20,7 @@ public sealed class FeatureLayoutTests
     private static readonly Dictionary<string, string[]> FeaturesOfArea = new()
     {
         [""] = [],
-        ["Shared"] = [],
+        ["Shared"] = ["Decisions"], // the managers' sign-off and escalation counts in the navigation
         ["Account"] = ["Accounts", "Administration"],
         ["Admin"] = ["Administration", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake"],
