@@ -12,6 +12,18 @@ public enum MatchStrength
     Strong,
 }
 
+public static class MatchStrengthExtensions
+{
+    /// <summary>"strong match": said after the score, so in lower case.</summary>
+    public static string DisplayName(this MatchStrength strength) => strength switch
+    {
+        MatchStrength.Strong => "strong match",
+        MatchStrength.Possible => "possible match",
+        MatchStrength.Weak => "weak match",
+        _ => throw new ArgumentOutOfRangeException(nameof(strength), strength, null),
+    };
+}
+
 /// <summary>A candidate's score out of 100 with the evidence behind it, in words a practitioner can check.</summary>
 public sealed record MatchResult(int Score, MatchStrength Strength, IReadOnlyList<string> Evidence);
 

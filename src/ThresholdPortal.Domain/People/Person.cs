@@ -81,6 +81,17 @@ public enum PersonRole
     Adult,
 }
 
+public static class PersonRoleExtensions
+{
+    /// <summary>"child" or "adult", as said within a sentence.</summary>
+    public static string Noun(this PersonRole role) => role switch
+    {
+        PersonRole.Child => "child",
+        PersonRole.Adult => "adult",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+}
+
 /// <summary>A service already working with the person. Stored by name, so never rename a value.</summary>
 public enum OpenInvolvement
 {

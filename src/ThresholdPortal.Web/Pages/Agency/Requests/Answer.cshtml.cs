@@ -10,6 +10,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Agency.Requests;
 
@@ -133,7 +134,7 @@ public sealed class AnswerModel(IMediator mediator) : RespondPage(mediator)
             audit.Record(response.CorrectsResponseId is null ? InformationRequestEvents.Answered : InformationRequestEvents.Corrected,
                 CaseEvents.SubjectType, found.CaseId.ToString(),
                 $"{InformationRequestEvents.Detail(found.AgencyName, found.Id)}; {response.ConcernLevel!.Value.DisplayName()}; " +
-                    $"{response.Attachments.Count} attachment(s)");
+                    Plural.Of(response.Attachments.Count, "attachment", "attachments"));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }

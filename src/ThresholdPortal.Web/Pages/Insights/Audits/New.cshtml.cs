@@ -127,7 +127,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
             var created = CaseAudit.Create(request.Title!, from, to, strata, perStratum, seed, populations, user.Id, clock.GetUtcNow());
             db.CaseAudits.Add(created);
             audit.Record(CaseAuditEvents.Created, CaseAuditEvents.SubjectType, created.Id.ToString(),
-                $"Seed {seed}; {created.Cases.Count} cases sampled");
+                $"Seed {seed}; {Plural.Of(created.Cases.Count, "case", "cases")} sampled");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(created.Id);
         }

@@ -250,10 +250,10 @@ public sealed class SendModel(IMediator mediator) : CommandPageModel, IReloadOnI
                 cancellationToken);
             audit.Record(InformationRequestEvents.Sent, CaseEvents.SubjectType, mashCase.Id.ToString(),
                 $"{InformationRequestEvents.Detail($"{agency.Name} ({organisation.Name})", sent.Id)}; due " +
-                    $"{MashDisplay.Long(sent.DueAt)}; {emailed} responder(s) e-mailed");
+                    $"{MashDisplay.Long(sent.DueAt)}; {Plural.Of(emailed, "responder", "responders")} e-mailed");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(new Sent(sent.Id, emailed > 0
-                ? $"Request sent to {organisation.Name}: {emailed} {(emailed == 1 ? "person there has" : "people there have")} been told " +
+                ? $"Request sent to {organisation.Name}: {Plural.Of(emailed, "person there has", "people there have")} been told " +
                     $"by e-mail"
                 : $"Request sent to {organisation.Name}, but no one there answers requests in the portal yet: phone them to say it is " +
                     $"waiting"));
