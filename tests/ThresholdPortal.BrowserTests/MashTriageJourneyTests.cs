@@ -118,7 +118,23 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.SignInAsync("manager@example.org");
         await page.GotoAsync("/mash");
         await page.ShouldHaveNoAxeViolationsAsync();
+
+        // WCAG 1.4.10: at 320 CSS px the queue's rows reflow into blocks; nothing scrolls sideways.
+        var wide = page.ViewportSize!;
+        await page.SetViewportSizeAsync(320, 800);
+        (await page.Locator("table.portal-queue tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth")).ShouldBeLessThanOrEqualTo(320,
+            await page.EvaluateAsync<string>(WiderThanTheScreen));
+        await page.SetViewportSizeAsync(wide.Width, wide.Height);
+
         await page.Locator("table.portal-queue tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
+
+        // Printed, the case record is the record alone: no navigation, no buttons.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        (await page.Locator(".govuk-service-navigation").IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator("main .govuk-button").First.IsVisibleAsync()).ShouldBeFalse();
+        (await page.Locator("h1").IsVisibleAsync()).ShouldBeTrue();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GetByRole(AriaRole.Link, new() { Name = "See who has accessed this case" }).ClickAsync();
 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Access log");
@@ -132,7 +148,18 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.Locator("table tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
         (await page.Locator(".govuk-caption-l").InnerTextAsync()).ShouldBe("Early help request");
         await page.ShouldHaveNoAxeViolationsAsync();
+
+        // The managers' own lists are in the navigation, with their counts.
+        await page.Locator(".govuk-service-navigation").GetByRole(AriaRole.Link, new() { NameRegex = new("^Escalations \\(\\d+\\)$") })
+            .ClickAsync();
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Escalations from referrers");
     }
+
+    /// <summary>The elements that stick out past the right edge, to say what broke the reflow.</summary>
+    private const string WiderThanTheScreen = """
+        [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+            .slice(0, 8).map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join('; ')
+        """;
 
     private static async Task<string> SummaryValueAsync(IPage page, string key) =>
         (await page.Locator(".govuk-summary-list__row",

@@ -43,14 +43,16 @@ public sealed class SignInJourneyTests(BrowserApp app) : BrowserTest(app)
     [Theory]
     [InlineData("practitioner@example.org", "/mash", "MASH queue")]
     [InlineData("manager@example.org", "/mash", "MASH queue")]
-    [InlineData("police@example.org", "/agency", "Information requests")]
+    [InlineData("police@example.org", "/agency/requests", "Information requests")]
     [InlineData("admin@example.org", "/admin", "Administration")]
     public async Task Each_demo_user_reaches_their_area(string email, string area, string heading)
     {
         var page = await NewPageAsync();
 
         await page.SignInAsync(email);
-        await page.GotoAsync(area);
+
+        // Signing in lands each role on its own work, without being sent there.
+        await page.WaitForURLAsync($"**{area}");
 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
         await page.ShouldHaveNoAxeViolationsAsync();
