@@ -16,14 +16,15 @@ public sealed class FeatureLayoutTests
     /// <summary>
     /// Each folder of Pages/ (the empty name is the pages at its root) and the features its pages and
     /// partials may use. Add a feature here only as a decision: it is a dependency of those pages.
+    /// Triage appears beside areas that show the MASH's contacts, which are its settings (docs/decisions/0095).
     /// </summary>
     private static readonly Dictionary<string, string[]> FeaturesOfArea = new()
     {
-        [""] = [],
+        [""] = ["Triage"],
         ["Shared"] = ["Decisions"], // the managers' sign-off and escalation counts in the navigation
-        ["Account"] = ["Accounts", "Administration"],
+        ["Account"] = ["Accounts", "Administration", "Triage"],
         ["Admin"] = ["Administration", "Intake", "Triage"],
-        ["Agency"] = ["InformationRequests", "Intake"],
+        ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
         ["Insights"] = ["Insights", "CaseAudits", "Intake", "Triage"],

@@ -4,7 +4,7 @@ namespace ThresholdPortal.Domain.Triage;
 
 /// <summary>
 /// One saved version of the settings the MASH owns: its decision timescales, the agencies' answer
-/// timescales, its working hours and bank holidays. Never changed once stored; a change stores a new
+/// timescales, its working hours and bank holidays, and its contacts. Never changed once stored; a change stores a new
 /// version and the highest <see cref="Version"/> is in force (docs/decisions/0055).
 /// </summary>
 public sealed class MashSettingsVersion
@@ -43,6 +43,9 @@ public sealed class MashSettingsVersion
     public double RequestBlueHours { get; set; }
     public double RequestUnratedHours { get; set; }
 
+    /// <summary>How people reach the MASH and the services around it; null in versions stored before contacts were settings.</summary>
+    public ServiceContacts? Contacts { get; set; }
+
     /// <summary>The calendar; a year with no bank holiday listed uses the England and Wales rules (docs/decisions/0088).</summary>
     public WorkingCalendar ToCalendar(TimeZoneInfo timeZone) =>
         new(timeZone, WorkingDayStarts, WorkingDayEnds, WorkingDays, BankHolidays.Select(h => h.Date),
@@ -79,6 +82,7 @@ public sealed class MashSettingsVersion
         RequestGreenHours = RequestGreenHours,
         RequestBlueHours = RequestBlueHours,
         RequestUnratedHours = RequestUnratedHours,
+        Contacts = Contacts is null ? null : Contacts with { },
     };
 }
 

@@ -163,7 +163,26 @@ public static class MashSettingsChanges
             changes.Add($"Bank holiday removed: {Date(removed.Date)}, {removed.Description}");
         }
 
+        DescribeContacts(before.Contacts ?? ShippedContacts.Value, after.Contacts ?? ShippedContacts.Value, changes);
         return changes;
+    }
+
+    private static void DescribeContacts(ServiceContacts before, ServiceContacts after, List<string> changes)
+    {
+        void Contact(string what, string was, string now)
+        {
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                changes.Add($"{what} from {was} to {now}");
+            }
+        }
+
+        Contact("MASH phone line", before.MashPhone, after.MashPhone);
+        Contact("MASH email address", before.MashEmail, after.MashEmail);
+        Contact("Emergency Duty Team phone number", before.EmergencyDutyTeamPhone, after.EmergencyDutyTeamPhone);
+        Contact("Emergency Duty Team hours", before.EmergencyDutyTeamHours, after.EmergencyDutyTeamHours);
+        Contact("Police non-emergency number", before.PoliceNonEmergencyPhone, after.PoliceNonEmergencyPhone);
+        Contact("Early Help Hub phone number", before.EarlyHelpHubPhone, after.EarlyHelpHubPhone);
     }
 
     public static string Format(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);

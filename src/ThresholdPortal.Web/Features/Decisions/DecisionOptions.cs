@@ -3,15 +3,12 @@ using Microsoft.Extensions.Options;
 namespace ThresholdPortal.Web.Features.Decisions;
 
 /// <summary>
-/// The "Decisions" configuration section: how the MASH is reached by referrers reading feedback, and how
-/// long a manager has to answer a referrer's escalation. Checked when the app starts.
+/// The "Decisions" configuration section: how long a manager has to answer a referrer's escalation, and list
+/// sizes. Checked when the app starts. The MASH's contacts are settings (docs/decisions/0095).
 /// </summary>
 public sealed class DecisionOptions
 {
     public const string Section = "Decisions";
-
-    /// <summary>Shown under the named contact on every feedback: the MASH's phone line and shared mailbox.</summary>
-    public string MashContactDetails { get; set; } = "Northshire MASH: 01234 500500, mash@northshire.example.org";
 
     /// <summary>Working days a MASH manager has to answer a referrer's disagreement (resolving professional differences).</summary>
     public int EscalationResponseWorkingDays { get; set; } = 5;
@@ -26,11 +23,6 @@ public sealed class DecisionOptionsValidator : IValidateOptions<DecisionOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.MashContactDetails) || options.MashContactDetails.Length > 300)
-        {
-            failures.Add("Decisions:MashContactDetails must be set, in at most 300 characters.");
-        }
-
         if (options.EscalationResponseWorkingDays is < 1 or > 30)
         {
             failures.Add("Decisions:EscalationResponseWorkingDays must be between 1 and 30.");

@@ -22,20 +22,30 @@ public static class FeedbackDrafting
 
     /// <summary>Builds the draft; the caller adds it to the context (<c>db.ReferrerFeedback.Add</c>) and saves.</summary>
     public static async Task<ReferrerFeedback> DraftAsync(PortalDbContext db, MashCase mashCase, CaseDecision decision,
-        DecisionOptions options, DateTimeOffset now, CancellationToken ct)
+        ServiceContacts contacts, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(mashCase);
         ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(contacts);
         var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == mashCase.ReferralId)
             .Select(r => new { r.ChosenLevel, r.ThresholdDocumentId })
             .SingleAsync(ct);
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, ct);
         var support = await ServicesForChildrenAsync(db, mashCase.ReferralId, now, ct);
-        var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
-            .SingleAsync(ct);
-        return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer, options.MashContactDetails, now);
+        var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId)
+            .Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.PhoneNumber }).SingleAsync(ct);
+        return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer.Name,
+            ContactDetails(proposer.PhoneNumber, contacts), now);
+    }
+
+    /// <summary>The named worker's direct line where one is recorded, otherwise the MASH's line and mailbox.</summary>
+    public static string ContactDetails(string? directLine, ServiceContacts contacts)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        return string.IsNullOrWhiteSpace(directLine)
+            ? $"Through the MASH on {contacts.MashPhone} or {contacts.MashEmail}"
+            : $"Direct line {directLine.Trim()}";
     }
 
     /// <summary>The draft row from what <see cref="DraftAsync"/> loads; every text is cut to its column's limit.</summary>

@@ -5,6 +5,7 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Triage;
 
@@ -22,6 +23,7 @@ public sealed class MashSettings
         Calendar = version.ToCalendar(timeZone);
         DecisionClock = new DecisionClock(Calendar, version.ToDecisionTimescales());
         RequestDueTimes = new RequestDueTimes(Calendar, version.ToRequestTimescales());
+        Contacts = version.Contacts ?? ShippedContacts.Value;
     }
 
     /// <summary>0 when nothing is stored yet and the configuration file's values are in force.</summary>
@@ -31,6 +33,13 @@ public sealed class MashSettings
     public WorkingCalendar Calendar { get; }
     public DecisionClock DecisionClock { get; }
     public RequestDueTimes RequestDueTimes { get; }
+
+    /// <summary>The contacts in force: the version's, or the shipped ones for a version stored before contacts were settings.</summary>
+    public ServiceContacts Contacts { get; }
+
+    /// <summary>The MASH's opening hours, from its working hours: "Monday to Friday, 9am to 5pm, except bank holidays".</summary>
+    public string OpeningHours => $"{DayRange(Stored.WorkingDays)}, {UkTime.Time(Stored.WorkingDayStarts)} to " +
+        $"{UkTime.Time(Stored.WorkingDayEnds)}, except bank holidays";
 
     /// <summary>The first version: the configuration file's values, as stored on a fresh install.</summary>
     public static MashSettingsVersion FromConfiguration(TriageOptions triage, InformationRequestOptions requests, DateTimeOffset at)
@@ -63,6 +72,22 @@ public sealed class MashSettings
             RequestGreenHours = requests.GreenWorkingHours,
             RequestBlueHours = requests.BlueWorkingHours,
             RequestUnratedHours = requests.UnratedWorkingHours,
+            Contacts = ShippedContacts.Value,
+        };
+    }
+
+    /// <summary>"Monday to Friday" for a run of days, otherwise the days listed: "Monday, Wednesday and Friday".</summary>
+    public static string DayRange(IReadOnlyCollection<DayOfWeek> days)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var ordered = days.Distinct().OrderBy(d => ((int)d + 6) % 7).ToList();
+        var positions = ordered.Select(d => ((int)d + 6) % 7).ToList();
+        return ordered.Count switch
+        {
+            0 => "No days",
+            1 => ordered[0].ToString(),
+            _ when positions[^1] - positions[0] == ordered.Count - 1 => $"{ordered[0]} to {ordered[^1]}",
+            _ => $"{string.Join(", ", ordered.SkipLast(1))} and {ordered[^1]}",
         };
     }
 }

@@ -42,7 +42,8 @@ public static class QueueSearch
                         || EF.Functions.TrigramsAreWordSimilar(name, (child.GivenName + " " + child.FamilyName).ToLower())))
                 || db.PersonLinks.Any(link => link.CaseId == c.Id && link.Role == PersonRole.Child
                     && db.Persons.Any(p => p.Id == link.PersonId
-                        && (EF.Functions.TrigramsAreSimilar(p.SearchName, name) || EF.Functions.TrigramsAreWordSimilar(name, p.SearchName)))));
+                        && (EF.Functions.TrigramsAreSimilar(p.SearchName, name)
+                            || EF.Functions.TrigramsAreWordSimilar(name, p.SearchName)))));
         }
 
         if (request.Born is { } born)

@@ -19,5 +19,6 @@ public sealed class MashSettingsConfiguration : IEntityTypeConfiguration<MashSet
             holiday.ToJson();
             holiday.Property(h => h.Description).HasMaxLength(BankHoliday.DescriptionMaxLength);
         });
+        builder.OwnsOne(v => v.Contacts, contacts => contacts.ToJson());
     }
 }

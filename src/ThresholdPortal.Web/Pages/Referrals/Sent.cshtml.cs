@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Decisions;
@@ -21,7 +20,7 @@ namespace ThresholdPortal.Web.Pages.Referrals;
 /// referrals). Once the MASH has sent its feedback, the outcome is shown first; the referrer can
 /// acknowledge it, or disagree (<see cref="DisagreeModel"/>).
 /// </summary>
-public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> options) : CommandPageModel
+public sealed class SentModel(IMediator mediator, MashSettings settings) : CommandPageModel
 {
     public ReferralSummary View { get; private set; } = null!;
 
@@ -30,8 +29,9 @@ public sealed class SentModel(IMediator mediator, IOptions<DecisionOptions> opti
     /// <summary>Where the referral stands, in the referrer's words (<see cref="ReferrerProgress"/>).</summary>
     public string Progress { get; private set; } = ReferrerProgress.Received;
 
-    /// <summary>The MASH's phone line and mailbox, under the named contact.</summary>
-    public string MashContactDetails => options.Value.MashContactDetails;
+    /// <summary>The MASH's phone line, opening hours and mailbox, under the named contact.</summary>
+    public string MashContactDetails =>
+        $"The MASH: {settings.Contacts.MashPhone} ({settings.OpeningHours}), {settings.Contacts.MashEmail}";
 
     public async Task<IActionResult> OnGetAsync(string reference)
     {

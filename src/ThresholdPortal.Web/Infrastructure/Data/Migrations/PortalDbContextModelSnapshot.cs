@@ -2741,7 +2741,43 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                                 .HasForeignKey("MashSettingsVersionVersion");
                         });
 
+                    b.OwnsOne("ThresholdPortal.Domain.Triage.ServiceContacts", "Contacts", b1 =>
+                        {
+                            b1.Property<int>("MashSettingsVersionVersion");
+
+                            b1.Property<string>("EarlyHelpHubPhone")
+                                .IsRequired();
+
+                            b1.Property<string>("EmergencyDutyTeamHours")
+                                .IsRequired();
+
+                            b1.Property<string>("EmergencyDutyTeamPhone")
+                                .IsRequired();
+
+                            b1.Property<string>("MashEmail")
+                                .IsRequired();
+
+                            b1.Property<string>("MashPhone")
+                                .IsRequired();
+
+                            b1.Property<string>("PoliceNonEmergencyPhone")
+                                .IsRequired();
+
+                            b1.HasKey("MashSettingsVersionVersion");
+
+                            b1.ToTable("MashSettingsVersions");
+
+                            b1
+                                .ToJson("Contacts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MashSettingsVersionVersion");
+                        });
+
                     b.Navigation("BankHolidays");
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>

@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
@@ -104,7 +103,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
-        IOptions<DecisionOptions> options)
+        MashSettings settings)
         : IRequestHandler<Review, CommandResult>
     {
         public Task<CommandResult> Handle(Review request, CancellationToken cancellationToken) =>
@@ -165,7 +164,8 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
 
             if (!await db.ReferrerFeedback.AnyAsync(f => f.CaseId == mashCase.Id, cancellationToken))
             {
-                db.ReferrerFeedback.Add(await FeedbackDrafting.DraftAsync(db, mashCase, decision, options.Value, now, cancellationToken));
+                db.ReferrerFeedback.Add(
+                    await FeedbackDrafting.DraftAsync(db, mashCase, decision, settings.Contacts, now, cancellationToken));
             }
 
             return null;
