@@ -50,7 +50,12 @@ public static class CaseEvents
             .. InformationRequests.InformationRequestEvents.Reads];
 
     /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
-    public static string Describe(string action) => action switch
+    public static string Describe(string action) =>
+        DescribeOwn(action) ?? InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action)
+            ?? action;
+
+    /// <summary>Plain words for one of this class's codes; null for any other.</summary>
+    public static string? DescribeOwn(string action) => action switch
     {
         Received => "Received by the MASH",
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
@@ -82,6 +87,6 @@ public static class CaseEvents
         ReferrerToldOfChange => "Referrer e-mailed that the decision changed",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
-        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action) ?? action,
+        _ => null,
     };
 }
