@@ -184,7 +184,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
-                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                     Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
                         .First(),
                 })
@@ -205,7 +205,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             ReturnedProposal? returned = null;
             if (latest is { State: DecisionState.Returned } && found.Status == MashCaseStatus.AwaitingDecision)
             {
-                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken);
                 returned = new ReturnedProposal(latest, by ?? "A manager");
             }
