@@ -43,7 +43,8 @@ public static class CasesAtChecks
             .Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync();
         var triage = new TriageSteps(actor);
         await triage.ClaimAsync(caseId, practitioner, received.AddMinutes(5));
-        await triage.RateAsync(caseId, practitioner, rating, "Injury with an account of harm by an adult at home.", received.AddMinutes(10));
+        await triage.RateAsync(caseId, practitioner, rating, "Injury with an account of harm by an adult at home.",
+            received.AddMinutes(10));
         await triage.ProgressToChecksAsync(caseId, practitioner, received.AddMinutes(15));
         return (caseId, reference);
     }
