@@ -77,7 +77,8 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
 
             var decisions = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == mashCase.Id).OrderByDescending(d => d.Revision)
                 .ToListAsync(cancellationToken);
-            var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().SingleOrDefaultAsync(s => s.CaseId == mashCase.Id, cancellationToken);
+            var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().Where(s => s.CaseId == mashCase.Id)
+                .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).FirstOrDefaultAsync(cancellationToken);
             var pending = decisions.FirstOrDefault(d => d.State == DecisionState.AwaitingSignOff);
             var isManager = user.IsInRole(PortalRole.MashManager);
             return new Summary(

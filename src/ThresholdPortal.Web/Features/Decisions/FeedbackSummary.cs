@@ -26,10 +26,12 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
+            // The feedback on the decision in force, and the latest escalation: after a revision, the one that changed it.
             var feedback = await db.ReferrerFeedback.AsNoTracking()
-                .SingleOrDefaultAsync(f => f.CaseId == request.CaseId, cancellationToken);
-            var escalation = feedback is null ? null
-                : await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.FeedbackId == feedback.Id, cancellationToken);
+                .Where(f => db.MashCases.Any(c => c.Id == request.CaseId && c.DecisionId == f.DecisionId))
+                .SingleOrDefaultAsync(cancellationToken);
+            var escalation = await db.Escalations.AsNoTracking().Where(e => e.CaseId == request.CaseId).OrderByDescending(e => e.RaisedAt)
+                .FirstOrDefaultAsync(cancellationToken);
             var ids = new[] { feedback?.SentByUserId, escalation?.AnsweredByUserId }.OfType<Guid>().ToList();
             var names = ids.Count == 0
                 ? []

@@ -37,6 +37,9 @@ public static class CaseEvents
     public const string FeedbackAcknowledged = "case.feedback.acknowledged";
     public const string EscalationRaised = "case.escalation.raised";
     public const string EscalationAnswered = "case.escalation.answered";
+    public const string ReopenedForRevision = "case.reopened-for-revision";
+    public const string StepDownWithdrawn = "case.step-down.withdrawn";
+    public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
@@ -74,6 +77,9 @@ public static class CaseEvents
         FeedbackAcknowledged => "Feedback acknowledged by the referrer",
         EscalationRaised => "Referrer disagreed: escalation raised",
         EscalationAnswered => "Escalation answered",
+        ReopenedForRevision => "Reopened for a revised decision",
+        StepDownWithdrawn => "Step-down to the early help hub withdrawn",
+        ReferrerToldOfChange => "Referrer e-mailed that the decision changed",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
         _ => InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action) ?? action,

@@ -548,10 +548,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId")
-                        .IsUnique();
+                    b.HasIndex("CaseId");
 
-                    b.HasIndex("DecisionId");
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
 
                     b.HasIndex("ReferralId");
 
@@ -634,10 +634,14 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<Guid>("SteppedDownByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.HasIndex("DecisionId");
 

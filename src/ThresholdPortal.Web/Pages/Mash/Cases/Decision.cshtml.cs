@@ -46,7 +46,14 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
 
     public sealed record LevelOption(ThresholdLevel Level, string Name, string Summary);
 
-    public sealed record ReturnedProposal(CaseDecision Decision, string ReturnedBy);
+    /// <summary>
+    /// The decision to revise: a proposal a manager returned (with their comments), or the approved decision of a case a
+    /// manager reopened by answering the referrer's escalation "Changed" (with that answer).
+    /// </summary>
+    public sealed record ReturnedProposal(CaseDecision Decision, string ReturnedBy, string? Comments)
+    {
+        public bool AfterEscalation => Decision.State == DecisionState.Approved;
+    }
 
     public sealed record Result(
         Guid CaseId,
@@ -207,7 +214,16 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             {
                 var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken);
-                returned = new ReturnedProposal(latest, by ?? "A manager");
+                returned = new ReturnedProposal(latest, by ?? "A manager", latest.ReviewComments);
+            }
+            else if (latest is { State: DecisionState.Approved } && found.Status == MashCaseStatus.AwaitingDecision)
+            {
+                var answer = await db.Escalations.Where(e => e.CaseId == found.Id && e.Result == EscalationResult.Changed)
+                    .OrderByDescending(e => e.AnsweredAt)
+                    .Select(e => new { e.Response, By = db.Users.Where(u => u.Id == e.AnsweredByUserId)
+                        .Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault() })
+                    .FirstOrDefaultAsync(cancellationToken);
+                returned = new ReturnedProposal(latest, answer?.By ?? "A manager", answer?.Response);
             }
 
             return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,
