@@ -221,7 +221,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 var answer = await db.Escalations.Where(e => e.CaseId == found.Id && e.Result == EscalationResult.Changed)
                     .OrderByDescending(e => e.AnsweredAt)
                     .Select(e => new { e.Response, By = db.Users.Where(u => u.Id == e.AnsweredByUserId)
-                        .Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault() })
+                        .Select(u => u.FullName).FirstOrDefault() })
                     .FirstOrDefaultAsync(cancellationToken);
                 returned = new ReturnedProposal(latest, answer?.By ?? "A manager", answer?.Response);
             }
