@@ -102,7 +102,11 @@ public partial class MashCase
     }
 
     /// <summary>Urgent at intake and nobody has rated it yet: the queue says "Urgent: not yet rated".</summary>
-    public bool AwaitsUrgentRating => Rating is null && (Flags & CaseFlags.UrgentAtIntake) != 0;
+    public bool AwaitsUrgentRating => AwaitsUrgentRatingWith(Rating, Flags);
+
+    /// <summary>The same rule for a row read without the whole case (the queue's).</summary>
+    public static bool AwaitsUrgentRatingWith(BragRating? rating, CaseFlags flags) =>
+        rating is null && (flags & CaseFlags.UrgentAtIntake) != 0;
 
     /// <summary>The rating the deadline is counted on: the given one, or Red while urgent and unrated.</summary>
     private BragRating? DeadlineRating => AwaitsUrgentRating ? BragRating.Red : Rating;

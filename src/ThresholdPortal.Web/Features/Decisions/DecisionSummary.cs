@@ -53,7 +53,7 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
         var userIds = decisions.Select(d => d.ProposedByUserId)
             .Concat(decisions.Where(d => d.ReviewedByUserId != null).Select(d => d.ReviewedByUserId!.Value)).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         var documents = new Dictionary<Guid, Domain.Thresholds.ThresholdDocument>();
         foreach (var documentId in decisions.Select(d => d.ThresholdDocumentId).Distinct())
         {

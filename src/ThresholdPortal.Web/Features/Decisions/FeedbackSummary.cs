@@ -36,7 +36,7 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
             var names = ids.Count == 0
                 ? []
                 : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                    .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                    .Select(u => new { u.Id, Name = u.FullName })
                         .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Summary(request.CaseId, feedback, feedback?.SentByUserId is { } sender ? names.GetValueOrDefault(sender) : null,
                 escalation, escalation?.AnsweredByUserId is { } manager ? names.GetValueOrDefault(manager) : null, clock.GetUtcNow());

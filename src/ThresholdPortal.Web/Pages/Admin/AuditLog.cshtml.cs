@@ -51,9 +51,9 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
                     e.SubjectType,
                     e.SubjectId,
                     e.SubjectType == "PortalUser"
-                        ? db.Users.Where(u => u.Id.ToString() == e.SubjectId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault()
+                        ? db.Users.Where(u => u.Id.ToString() == e.SubjectId).Select(u => u.FullName).FirstOrDefault()
                         : db.Organisations.Where(o => o.Id.ToString() == e.SubjectId).Select(o => o.Name).FirstOrDefault(),
-                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
                     e.Detail))
                 .ToListAsync(cancellationToken);
         }

@@ -61,7 +61,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Select(r => new
                 {
                     r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
-                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.FullName)
                         .FirstOrDefault(),
                     Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
                     Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)

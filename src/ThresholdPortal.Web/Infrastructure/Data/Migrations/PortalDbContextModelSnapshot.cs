@@ -2108,6 +2108,13 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasComputedColumnSql("\"GivenName\" || ' ' || \"FamilyName\"", true);
+
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(100)

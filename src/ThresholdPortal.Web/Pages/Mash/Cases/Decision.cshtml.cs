@@ -191,7 +191,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
-                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                     Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
                         .First(),
                 })
@@ -212,7 +212,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             ReturnedProposal? returned = null;
             if (latest is { State: DecisionState.Returned } && found.Status == MashCaseStatus.AwaitingDecision)
             {
-                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken);
                 returned = new ReturnedProposal(latest, by ?? "A manager", latest.ReviewComments);
             }
@@ -221,7 +221,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 var answer = await db.Escalations.Where(e => e.CaseId == found.Id && e.Result == EscalationResult.Changed)
                     .OrderByDescending(e => e.AnsweredAt)
                     .Select(e => new { e.Response, By = db.Users.Where(u => u.Id == e.AnsweredByUserId)
-                        .Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault() })
+                        .Select(u => u.FullName).FirstOrDefault() })
                     .FirstOrDefaultAsync(cancellationToken);
                 returned = new ReturnedProposal(latest, answer?.By ?? "A manager", answer?.Response);
             }

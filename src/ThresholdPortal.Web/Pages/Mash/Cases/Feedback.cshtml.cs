@@ -148,7 +148,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
                 ? await db.ReferrerFeedback.AsNoTracking().SingleOrDefaultAsync(f => f.DecisionId == row.DecisionId, cancellationToken)
                 : null;
             var sentBy = feedback?.SentByUserId is { } senderId
-                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.GivenName + " " + u.FamilyName)
+                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken)
                 : null;
             return new Result(row.Id, row.Reference, row.Channel, row.Referrer?.Name ?? "Not recorded",

@@ -85,7 +85,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReceivedAt, c.DecisionDueAt, c.Version,
-                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)

@@ -123,7 +123,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 })
                 .SingleAsync(cancellationToken);
             var names = await db.Users.AsNoTracking().Where(u => u.Id == escalation.RaisedByUserId || u.Id == escalation.AnsweredByUserId)
-                .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                .Select(u => new { u.Id, Name = u.FullName })
                     .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Result(escalation, escalation.CaseId, mashCase.Reference,
                 names.GetValueOrDefault(escalation.RaisedByUserId) ?? "The referrer",
