@@ -161,7 +161,7 @@ public sealed class InformationRequestJourneyTests(BrowserApp app) : BrowserTest
         var db = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Data.PortalDbContext>();
         var referrer = await db.Users.SingleAsync(u => u.Email == "referrer@example.org");
         var practitioner = await db.Users.SingleAsync(u => u.Email == "practitioner@example.org");
-        return await CasesAtChecks.CreateAsync(db, scope.ServiceProvider.GetRequiredService<DecisionClock>(), referrer, practitioner);
+        return await CasesAtChecks.CreateAsync(App.Services, referrer, practitioner);
     }
 
     private static async Task SendRequestAsync(IPage page, string agency, string organisation)

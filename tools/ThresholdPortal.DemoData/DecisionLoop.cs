@@ -88,7 +88,8 @@ public sealed class DecisionLoop(PortalActor actor)
     public async Task SendFeedbackAsync(Guid caseId, PortalUser practitioner, FeedbackMethod method = FeedbackMethod.Portal,
         DateTimeOffset? at = null)
     {
-        var draft = await QueryAsync(db => db.ReferrerFeedback.AsNoTracking().SingleAsync(f => f.CaseId == caseId));
+        var draft = await QueryAsync(db => db.ReferrerFeedback.AsNoTracking()
+            .SingleAsync(f => db.MashCases.Any(c => c.Id == caseId && c.DecisionId == f.DecisionId)));
         CommandOutcomes.EnsureSaved(await actor.SendAsync(practitioner, new FeedbackModel.SendFeedback
         {
             CaseId = caseId, Version = draft.Version, OutcomeSummary = draft.OutcomeSummary, Reasons = draft.Reasons,
@@ -115,7 +116,8 @@ public sealed class DecisionLoop(PortalActor actor)
             Reference = reference, Version = await FeedbackVersionAsync(reference), Reasons = reasons,
         }, at), "The escalation");
         return await QueryAsync(db => db.Escalations.Where(e => db.ReferrerFeedback.Any(f => f.Id == e.FeedbackId
-            && db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference))).Select(e => e.Id).SingleAsync());
+            && db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference))).OrderByDescending(e => e.RaisedAt)
+            .Select(e => e.Id).FirstAsync());
     }
 
     public async Task AnswerEscalationAsync(Guid escalationId, PortalUser manager, EscalationResult result, string response,
@@ -131,8 +133,10 @@ public sealed class DecisionLoop(PortalActor actor)
     private Task<uint> VersionAsync(Guid caseId) =>
         QueryAsync(db => db.MashCases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync());
 
+    /// <summary>The version of the newest feedback sent on the referral: the one the referrer answers.</summary>
     private Task<uint> FeedbackVersionAsync(string reference) => QueryAsync(db => db.ReferrerFeedback
-        .Where(f => db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference)).Select(f => f.Version).SingleAsync());
+        .Where(f => f.State != FeedbackState.Draft && db.Referrals.Any(r => r.Id == f.ReferralId && r.Reference == reference))
+        .OrderByDescending(f => f.SentAt).Select(f => f.Version).FirstAsync());
 
     private async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {

@@ -6,7 +6,7 @@ namespace ThresholdPortal.DemoData;
 /// The seeding provider's own clock: it runs on from the moment seeding starts, and <see cref="PortalActor"/>
 /// stops it at a moment in the past while a command runs, so the command stamps the time the demo needs.
 /// </summary>
-public sealed class DemoClock(DateTimeOffset start) : TimeProvider
+public sealed class DemoClock(DateTimeOffset start) : TimeProvider, IHoldableClock
 {
     private readonly Stopwatch elapsed = Stopwatch.StartNew();
     private DateTimeOffset? at;
@@ -27,4 +27,11 @@ public sealed class DemoClock(DateTimeOffset start) : TimeProvider
     {
         public void Dispose() => clock.at = null;
     }
+}
+
+/// <summary>A clock <see cref="PortalActor"/> can stop at a moment while one command runs: the demo's, and the tests'.</summary>
+public interface IHoldableClock
+{
+    /// <summary>Holds the clock at <paramref name="moment"/> until the returned scope is disposed.</summary>
+    IDisposable HoldAt(DateTimeOffset moment);
 }

@@ -69,6 +69,20 @@ public sealed class FeedbackDemoData(PortalDbContext db, DecisionLoop loop, Refe
                 "attendance falls further or you learn of any harm, refer again or phone the MASH.",
             now.AddDays(-19));
 
+        // Disagreed, and answered "Changed": the revised decision approved, its feedback still to send (docs/decisions/0096).
+        var changed = await DecidedAsync(referrer, worker, manager, "Leo", "Marsh", now.AddDays(-16), DecisionOutcome.StepDownToEarlyHelp,
+            cancellationToken);
+        await loop.SendFeedbackAsync(changed.CaseId, worker, at: now.AddDays(-14));
+        var disagreement = await loop.DisagreeAsync(changed.Reference, referrer,
+            "Leo has come to school with another bruise and says his stepfather did it. This needs more than early help.",
+            now.AddDays(-13));
+        await loop.AnswerEscalationAsync(disagreement, manager, EscalationResult.Changed,
+            "You are right: with the new bruise and Leo's account, the MASH will arrange a social work assessment.", now.AddDays(-12));
+        await loop.ProposeAsync(changed.CaseId, worker, DecisionLoop.Proposal(BragRating.Amber, ThresholdLevel.Targeted,
+            DecisionOutcome.ChildAndFamilyAssessment, "A second injury with an account of harm by an adult in the household.",
+            worker.FullName, DateOnly.FromDateTime(now.AddDays(-9).UtcDateTime), consentGiven: false), now.AddDays(-12).AddHours(2));
+        await loop.SignOffAsync(changed.CaseId, manager, now.AddDays(-12).AddHours(4));
+
         await SendOlderDraftsAsync(cancellationToken);
     }
 

@@ -11,7 +11,7 @@ namespace ThresholdPortal.DemoData;
 /// Sends a real command through the real mediator as a given user, at a given moment: what the demo data and
 /// the tests use to reach a state exactly as the live app writes it. The user is the principal the sign-in
 /// builds (<see cref="PortalUserClaimsPrincipalFactory"/>), set on the request context the app's
-/// <c>ICurrentUser</c> reads; the moment needs a <see cref="DemoClock"/> as the provider's
+/// <c>ICurrentUser</c> reads; the moment needs an <see cref="IHoldableClock"/> as the provider's
 /// <see cref="TimeProvider"/>. No back door in the product: only what a signed-in request has.
 /// </summary>
 public sealed class PortalActor(IServiceProvider services)
@@ -49,7 +49,7 @@ public sealed class PortalActor(IServiceProvider services)
     private IDisposable? Hold(DateTimeOffset? at) => at switch
     {
         null => null,
-        { } moment when services.GetRequiredService<TimeProvider>() is DemoClock clock => clock.HoldAt(moment),
-        _ => throw new InvalidOperationException("Acting at a given moment needs a DemoClock as the app's TimeProvider."),
+        { } moment when services.GetRequiredService<TimeProvider>() is IHoldableClock clock => clock.HoldAt(moment),
+        _ => throw new InvalidOperationException("Acting at a given moment needs an IHoldableClock as the app's TimeProvider."),
     };
 }

@@ -23,6 +23,21 @@ public class EarlyHelpStepDown
     /// <summary>What the hub needs to know from the MASH: the decision's reasons, as a starting point.</summary>
     public required string Note { get; init; }
 
+    /// <summary>Set when a revised decision (after a referrer's escalation) no longer steps the case down: the hub stops work.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
+    public void Withdraw(DateTimeOffset at)
+    {
+        if (IsWithdrawn)
+        {
+            throw new CaseRuleException("This step-down has already been withdrawn.");
+        }
+
+        WithdrawnAt = at;
+    }
+
     /// <summary>Made when a decision to step down is approved; any other decision is refused.</summary>
     public static EarlyHelpStepDown From(MashCase mashCase, CaseDecision decision, Guid byUserId, DateTimeOffset at)
     {

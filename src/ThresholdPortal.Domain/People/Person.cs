@@ -63,7 +63,7 @@ public class Person
     /// <summary>The practitioner who created the record from a referral; null for records loaded in bulk.</summary>
     public Guid? CreatedByUserId { get; init; }
 
-    public string DisplayName => $"{GivenName} {FamilyName}".Trim();
+    public string DisplayName => PersonName.AsWritten(GivenName, FamilyName);
 
     public PersonDetails ForMatching => new(GivenName, FamilyName, DateOfBirth);
 }

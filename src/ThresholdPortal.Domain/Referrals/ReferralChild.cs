@@ -1,3 +1,5 @@
+using ThresholdPortal.Domain.Matching;
+
 namespace ThresholdPortal.Domain.Referrals;
 
 /// <summary>One child in the household the referral is about, with what the referrer knows of them.</summary>
@@ -44,7 +46,7 @@ public class ReferralChild
     {
         get
         {
-            var name = $"{GivenName} {FamilyName}".Trim();
+            var name = PersonName.AsWritten(GivenName, FamilyName);
             return name.Length > 0 ? (IsUnborn ? $"{name} (unborn)" : name) : IsUnborn ? "Unborn baby" : "Child";
         }
     }

@@ -1,3 +1,5 @@
+using ThresholdPortal.Domain.Matching;
+
 namespace ThresholdPortal.Domain.Referrals;
 
 /// <summary>A parent, carer, partner or other adult who lives with or matters to the children.</summary>
@@ -20,5 +22,5 @@ public class SignificantAdult
     public DateOnly? DateOfBirth { get; set; }
     public bool? KnowsAboutReferral { get; set; }
 
-    public string DisplayName => $"{GivenName} {FamilyName}".Trim();
+    public string DisplayName => PersonName.AsWritten(GivenName, FamilyName);
 }

@@ -102,7 +102,11 @@ public partial class MashCase
     }
 
     /// <summary>Urgent at intake and nobody has rated it yet: the queue says "Urgent: not yet rated".</summary>
-    public bool AwaitsUrgentRating => Rating is null && (Flags & CaseFlags.UrgentAtIntake) != 0;
+    public bool AwaitsUrgentRating => AwaitsUrgentRatingWith(Rating, Flags);
+
+    /// <summary>The same rule for a row read without the whole case (the queue's).</summary>
+    public static bool AwaitsUrgentRatingWith(BragRating? rating, CaseFlags flags) =>
+        rating is null && (flags & CaseFlags.UrgentAtIntake) != 0;
 
     /// <summary>The rating the deadline is counted on: the given one, or Red while urgent and unrated.</summary>
     private BragRating? DeadlineRating => AwaitsUrgentRating ? BragRating.Red : Rating;
@@ -233,73 +237,6 @@ public partial class MashCase
 
     /// <summary>The information gathering is complete: the case is ready for a decision.</summary>
     public void MarkReadyForDecision() => Move(MashCaseStatus.AwaitingInformation, MashCaseStatus.AwaitingDecision);
-
-    /// <summary>
-    /// A practitioner's proposed decision goes to a manager. A final rating that differs from the screening
-    /// rating is recorded in the rating history with the decision's reason, and moves the deadline.
-    /// </summary>
-    public void SubmitDecision(CaseDecision decision, DecisionClock clock)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(clock);
-        EnsureOpen();
-        EnsureAssigned("deciding");
-        EnsureOwn(decision);
-        if (Status != MashCaseStatus.AwaitingDecision)
-        {
-            throw new CaseRuleException(Status == MashCaseStatus.AwaitingSignOff
-                ? "A decision is already waiting for sign-off."
-                : "Finish the MASH checks before deciding: every agency on the checklist needs a request or a reason.");
-        }
-
-        if (decision.State != DecisionState.AwaitingSignOff)
-        {
-            throw new CaseRuleException("Only a new proposal can be submitted for sign-off.");
-        }
-
-        if (decision.Rating != Rating)
-        {
-            Rate(decision.Rating, decision.RatingChangeReason ?? "Rated at decision.", decision.ProposedByUserId, decision.ProposedAt,
-                clock);
-        }
-
-        Status = MashCaseStatus.AwaitingSignOff;
-    }
-
-    /// <summary>A manager returned the decision: the practitioner revises it and submits again.</summary>
-    public void ReturnDecision(CaseDecision decision)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        EnsureOwn(decision);
-        if (decision.State != DecisionState.Returned)
-        {
-            throw new CaseRuleException("Return the decision before reopening the case for revision.");
-        }
-
-        Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.AwaitingDecision);
-    }
-
-    /// <summary>
-    /// Only an approved decision closes a case that went through MASH checks. The time from receipt to
-    /// approval is recorded against the deadline then in force.
-    /// </summary>
-    public void CloseWithApprovedDecision(CaseDecision decision, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        EnsureOwn(decision);
-        if (decision.State != DecisionState.Approved)
-        {
-            throw new CaseRuleException("Only an approved decision closes the case.");
-        }
-
-        Move(MashCaseStatus.AwaitingSignOff, MashCaseStatus.Decided);
-        DecisionId = decision.Id;
-        Outcome = decision.Outcome;
-        DecidedLevel = decision.Level;
-        DecidedAt = at;
-        DecidedWithinDeadline = DecisionDueAt is { } due ? at <= due : null;
-        ClosedAt = at;
-    }
 
     /// <summary>
     /// Sets the flags that come from the known people linked to the case. They are recomputed from every

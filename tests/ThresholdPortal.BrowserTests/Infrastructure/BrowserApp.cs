@@ -33,7 +33,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        connectionString = await TestDatabase.CreateAsync();
+        // The demo data is sent through its commands once per run (about a minute) and each class gets a clone of it.
+        connectionString = await TestDatabase.CreateSeededAsync("browser-demo", seeded => DemoDataHost.SeedAsync(seeded, TestClock.UtcNow));
         Mail = await LoopbackSmtpServer.StartOnFreePortAsync();
         // The port is chosen before start, so links in e-mails can name it.
         port = FreePort();
@@ -41,7 +42,6 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         BaseUrl = $"http://localhost:{port}";
 
-        await DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow);
         await Chromium.InitializeAsync();
     }
 

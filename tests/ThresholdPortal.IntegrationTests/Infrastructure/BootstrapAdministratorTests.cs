@@ -8,6 +8,7 @@ using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class BootstrapAdministratorTests(PortalApp app) : IntegrationTest
         user.Organisation.Name.ShouldBe("Northshire MASH");
         user.Organisation.Kind.ShouldBe(OrganisationKind.LocalAuthorityChildrensSocialCare);
         (await App.LinkEmailedToAsync(Email, EmailTemplate.Invitation)).ShouldStartWith("/account/accept-invitation?token=");
-        (await App.AuditAsync()).Select(e => e.Action).ShouldBe(["organisation.created", "user.invited"]);
+        (await App.AuditAsync()).Select(e => e.Action).ShouldBe([ConfigurationEvents.OrganisationCreated, AccountEvents.Invited]);
 
         await using (var scope = App.Services.CreateAsyncScope())
         {

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Referrals;
-using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
@@ -10,8 +12,8 @@ namespace ThresholdPortal.TestSupport.Builders;
 
 /// <summary>
 /// A referral sent by a school and its MASH case screened as far as MASH checks (claimed, rated, progressed),
-/// made through the domain's own rules straight into the database: the state every information request
-/// test starts from. Shared with the browser tests.
+/// reached through the real commands (the referrer's pages, then the case pages) as the demo data reaches it:
+/// the state every information request test starts from. Shared with the browser tests.
 /// </summary>
 public static class CasesAtChecks
 {
@@ -24,84 +26,82 @@ public static class CasesAtChecks
 
     public const string School = "Riverside Primary School";
 
-    public static async Task<(Guid CaseId, string Reference)> CreateAsync(
-        PortalDbContext db, DecisionClock clock, PortalUser referrer, PortalUser practitioner, BragRating rating = BragRating.Amber,
-            DateTimeOffset? receivedAt = null)
+    /// <summary>
+    /// Sends the referral as <paramref name="referrer"/> (who must belong to an organisation that refers) so that it
+    /// arrives at <paramref name="receivedAt"/> (half an hour ago by default), then screens it as
+    /// <paramref name="practitioner"/>. The app's clock must let <see cref="PortalActor"/> hold it (the test clock does).
+    /// </summary>
+    public static async Task<(Guid CaseId, string Reference)> CreateAsync(IServiceProvider services, PortalUser referrer,
+        PortalUser practitioner, BragRating rating = BragRating.Amber, DateTimeOffset? receivedAt = null)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(clock);
-        ArgumentNullException.ThrowIfNull(referrer);
-        ArgumentNullException.ThrowIfNull(practitioner);
+        ArgumentNullException.ThrowIfNull(services);
         var received = receivedAt ?? TestClock.UtcNow.AddMinutes(-30);
-        var documentId = (await db.CurrentDocumentIdAsync(CancellationToken.None))!.Value;
-        var document = await db.DocumentAsync(documentId, CancellationToken.None);
-        var referral = new Referral
-        {
-            IdempotencyKey = Guid.NewGuid(),
-            ReferrerUserId = referrer.Id,
-            ReferringOrganisationId = referrer.OrganisationId,
-            ReferralSourceCode = "2A",
-            ThresholdDocumentId = document.Id,
-            CreatedAt = received.AddMinutes(-40),
-            UpdatedAt = received,
-            ChildInImmediateDanger = false,
-            FgmKnownOrSuspected = false,
-            Categories = [ConcernCategory.PhysicalAbuseByAdult.Key],
-            Concerns =
-            {
-                WhatHappened = WhatHappened,
-                Analysis = "Repeated injuries with an account of harm by an adult at home.",
-                RiskFactors = RiskFactors,
-                ProtectiveFactors = "Their mother brings them to school every day.",
-                History = "Early help in 2024 for routines.",
-                PreviousHelp = "The family worked with the family support worker for six months.",
-                OtherProfessionals = "The school nurse knows Jayden.",
-                ExpectedOutcome = "A social work assessment.",
-            },
-            Consent = { Decision = ConsentDecision.NotSought, Reason = "Asking could put the children at risk.",
-                SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent },
-            Communication = { InterpreterNeeded = false, HasCommunicationNeeds = false },
-            Referrer = { Name = "Rachel Okafor", JobTitle = "Designated safeguarding lead", OrganisationName = School,
-                Email = referrer.Email, Phone = "01632 960001" },
-        };
-        // An indicator at level 3, so the guidance agrees with the level chosen and early help is not offered.
-        var indicators = document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code).ToList();
-        referral.Children.Add(Child(referral, 0, "Jayden", new DateOnly(2017, 5, 3), indicators));
-        referral.Children.Add(Child(referral, 1, "Maisie", new DateOnly(2019, 9, 14), indicators));
-        referral.Adults.Add(new SignificantAdult
-        {
-            ReferralId = referral.Id, GivenName = "Kelly", FamilyName = "Clarke", Relationship = "Mother of both children",
-                LivesWithChildren = true, KnowsAboutReferral = false,
-        });
-        referral.RefreshSuggestion(document);
-        referral.ChooseLevel(ThresholdLevel.Targeted);
-        var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.DefaultPrefix, received, CancellationToken.None);
-        referral.Submit(reference, received, ReferralQualityChecks.Check(referral, Glossary.Default));
-        db.Referrals.Add(referral);
-
-        var mashCase = MashCase.Open(referral, ContactChannel.Portal, clock);
-        mashCase.Claim(practitioner.Id, received.AddMinutes(5));
-        mashCase.Rate(rating, "Injury with an account of harm by an adult at home.", practitioner.Id, received.AddMinutes(10), clock);
-        mashCase.ProgressToMashChecks();
-        db.MashCases.Add(mashCase);
-        await db.SaveChangesAsync();
-        return (mashCase.Id, reference);
+        var actor = new PortalActor(services);
+        var mailBefore = await QueuedMailAsync(services);
+        var reference = await new ReferrerJourney(actor).SendAsync(referrer, Referral(await TargetedIndicatorsAsync(services)), received);
+        await using var scope = services.CreateAsyncScope();
+        var caseId = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().MashCases
+            .Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync();
+        var triage = new TriageSteps(actor);
+        await triage.ClaimAsync(caseId, practitioner, received.AddMinutes(5));
+        await triage.RateAsync(caseId, practitioner, rating, "Injury with an account of harm by an adult at home.",
+            received.AddMinutes(10));
+        await triage.ProgressToChecksAsync(caseId, practitioner, received.AddMinutes(15));
+        await ForgetMailSinceAsync(services, mailBefore);
+        return (caseId, reference);
     }
 
-    private static ReferralChild Child(Referral referral, int order, string name, DateOnly born, List<string> indicators) => new()
+    private static async Task<List<Guid>> QueuedMailAsync(IServiceProvider services)
     {
-        ReferralId = referral.Id,
-        Order = order,
-        GivenName = name,
-        FamilyName = "Clarke",
-        DateOfBirth = born,
-        Gender = ChildGender.NotKnown,
-        AddressLine1 = "1 Mill Lane",
-        Town = "Northtown",
-        Postcode = "NT1 1AA",
-        SchoolOrSetting = School,
-        HowConcernsAffectChild = $"{name} is frightened at home.",
-        ChildsVoice = $"{name} said: I don't like it when he shouts.",
-        IndicatorCodes = [.. indicators],
-    };
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages.Select(m => m.Id).ToListAsync();
+    }
+
+    // The e-mails the referral's arrival queued (its acknowledgement) were delivered before the test's story starts:
+    // the tests count only the e-mails their own steps queue, as they did when this state was written by hand.
+    private static async Task ForgetMailSinceAsync(IServiceProvider services, List<Guid> before)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OutboxMessages.Where(m => !before.Contains(m.Id))
+            .ExecuteDeleteAsync();
+    }
+
+    // An indicator at level 3, so the guidance agrees with the level chosen and early help is not offered.
+    private static async Task<string[]> TargetedIndicatorsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var document = await db.DocumentAsync((await db.CurrentDocumentIdAsync(CancellationToken.None))!.Value, CancellationToken.None);
+        return [.. document.Indicators.Where(i => i.Level == ThresholdLevel.Targeted).Take(1).Select(i => i.Code)];
+    }
+
+    private static DemoReferral Referral(string[] indicators) =>
+        new([Child("Jayden", new DateOnly(2017, 5, 3), indicators), Child("Maisie", new DateOnly(2019, 9, 14), indicators)],
+            ThresholdLevel.Targeted)
+        {
+            Adults = [new DemoAdult("Kelly", "Clarke", "Mother of both children", LivesWithChildren: true, KnowsAboutReferral: false)],
+            Categories = [ConcernCategory.PhysicalAbuseByAdult],
+            WhatHappened = WhatHappened,
+            Analysis = "Repeated injuries with an account of harm by an adult at home.",
+            RiskFactors = RiskFactors,
+            ProtectiveFactors = "Their mother brings them to school every day.",
+            History = "Early help in 2024 for routines.",
+            PreviousHelp = "The family worked with the family support worker for six months.",
+            OtherProfessionals = "The school nurse knows Jayden.",
+            ExpectedOutcome = "A social work assessment.",
+            Consent = ConsentDecision.NotSought,
+            ConsentReason = "Asking could put the children at risk.",
+            SharingBasis = InformationSharingBasis.SafeguardingWithoutConsent,
+        };
+
+    private static DemoChild Child(string name, DateOnly born, string[] indicators) =>
+        new(name, "Clarke", born, indicators)
+        {
+            AddressLine1 = "1 Mill Lane",
+            Town = "Northtown",
+            Postcode = "NT1 1AA",
+            SchoolOrSetting = School,
+            HowConcernsAffectChild = $"{name} is frightened at home.",
+            ChildsVoice = $"{name} said: I don't like it when he shouts.",
+        };
 }

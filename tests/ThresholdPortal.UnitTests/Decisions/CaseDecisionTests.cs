@@ -97,6 +97,47 @@ public sealed class CaseDecisionTests
     }
 
     [Fact]
+    public void A_changed_answer_to_an_escalation_reopens_the_case_and_the_approved_revision_replaces_the_outcome()
+    {
+        var mashCase = ReadyForDecision();
+        var first = Submitted(mashCase, Proposal(outcome: DecisionOutcome.StepDownToEarlyHelp, handover: null,
+            level: ThresholdLevel.EarlyHelp));
+        first.Approve(Martin, null, Received.AddHours(4));
+        mashCase.CloseWithApprovedDecision(first, Received.AddHours(4));
+        var feedback = new ReferrerFeedback
+        {
+            CaseId = mashCase.Id, DecisionId = first.Id, OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z",
+            ContactName = "Priya Shah", ContactDetails = "Through the MASH",
+        };
+        feedback.Send(FeedbackMethod.Portal, ThirdPartyCheck.NoneFound, Priya, Received.AddHours(5));
+        var escalation = Escalation.Raise(feedback, "A second disclosure.", Guid.NewGuid(), Received.AddDays(1), Received.AddDays(6));
+
+        Should.Throw<CaseRuleException>(() => mashCase.ReopenForRevision(escalation), "an open escalation changes nothing");
+        escalation.Answer(EscalationResult.Upheld, "The decision stands.", Martin, Received.AddDays(2));
+        Should.Throw<CaseRuleException>(() => mashCase.ReopenForRevision(escalation));
+
+        var again = new ReferrerFeedback
+        {
+            CaseId = mashCase.Id, DecisionId = first.Id, OutcomeSummary = "x", Reasons = "y", LevelExplanation = "z",
+            ContactName = "Priya Shah", ContactDetails = "Through the MASH",
+        };
+        again.Send(FeedbackMethod.Portal, ThirdPartyCheck.NoneFound, Priya, Received.AddDays(3));
+        var second = Escalation.Raise(again, "And again.", Guid.NewGuid(), Received.AddDays(3), Received.AddDays(8));
+        second.Answer(EscalationResult.Changed, "An assessment is needed.", Martin, Received.AddDays(4));
+        mashCase.ReopenForRevision(second);
+        (mashCase.Status, mashCase.ClosedAt, mashCase.Outcome).ShouldBe(
+            (MashCaseStatus.AwaitingDecision, null, DecisionOutcome.StepDownToEarlyHelp));
+
+        var revision = Submitted(mashCase, Proposal(), revision: 2, at: Received.AddDays(5));
+        revision.Approve(Martin, null, Received.AddDays(5));
+        mashCase.CloseWithApprovedDecision(revision, Received.AddDays(5));
+        (mashCase.Status, mashCase.Outcome, mashCase.DecidedLevel, mashCase.DecisionId).ShouldBe(
+            (MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted, revision.Id));
+        mashCase.DecidedAt.ShouldBe(Received.AddHours(4), "the first decision's time stays the front door's measure");
+        mashCase.ClosedAt.ShouldBe(Received.AddDays(5));
+    }
+
+    [Fact]
     public void Approval_after_the_deadline_is_recorded_as_late_and_Blue_has_no_deadline()
     {
         var amber = ReadyForDecision();

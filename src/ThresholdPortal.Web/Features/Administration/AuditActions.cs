@@ -1,50 +1,59 @@
+using System.Reflection;
+using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
-/// <summary>Plain words for the audit action codes of accounts, organisations and configuration.</summary>
+/// <summary>
+/// The one registry of audit action codes (docs/decisions/0097). Each feature declares its codes as constants in its
+/// events class, listed here; every code has one style (lower-case words joined by hyphens, parts by dots, such as
+/// "case.decision.submitted" or "user.two-factor-reset") and plain words. Codes stored before the style was one are
+/// rewritten by a migration, and still read through <see cref="Legacy"/>.
+/// </summary>
 public static class AuditActions
 {
+    /// <summary>The classes that declare audit codes, each with its plain words for them.</summary>
+    public static readonly IReadOnlyList<(Type Events, Func<string, string?> Describe)> Registered =
+    [
+        (typeof(CaseEvents), CaseEvents.DescribeOwn),
+        (typeof(InformationRequestEvents), InformationRequestEvents.Describe),
+        (typeof(CaseAuditEvents), CaseAuditEvents.Describe),
+        (typeof(AccountEvents), AccountEvents.Describe),
+        (typeof(ConfigurationEvents), ConfigurationEvents.Describe),
+    ];
+
+    /// <summary>Constants of the events classes that are not audit codes.</summary>
+    private static readonly string[] NotCodes = ["ViewedDetail"];
+
+    /// <summary>Every registered code.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. Registered.SelectMany(r => CodesOf(r.Events))];
+
+    /// <summary>The codes the administrators' audit log lists: people, organisations and configuration.</summary>
+    public static IReadOnlyList<string> OfAccountsAndConfiguration { get; } =
+        [.. CodesOf(typeof(AccountEvents)), .. CodesOf(typeof(ConfigurationEvents))];
+
+    /// <summary>Codes stored before one style, and what they became (migration 20261204180609_OneAuditActionStyle).</summary>
+    public static IReadOnlyDictionary<string, string> Legacy { get; } = All
+        .Where(code => code.Contains('-', StringComparison.Ordinal))
+        .ToDictionary(code => code.Replace('-', '_'), code => code, StringComparer.Ordinal);
+
     /// <summary>"4 Nov 2026, 2:05pm", in UK time.</summary>
     public static string When(DateTimeOffset at) => UkTime.ShortWithYear(at);
 
-    public static string Describe(string action) => action switch
+    /// <summary>Plain words for any code, an old one included; an unknown code shows as itself.</summary>
+    public static string Describe(string action)
     {
-        "user.invited" => "Invited",
-        "user.invitation_resent" => "Invitation sent again",
-        "user.invitation_accepted" => "Set their password from the invitation",
-        "user.registered" => "Registered",
-        "user.email_confirmed" => "Confirmed their email address",
-        "user.registration_approved" => "Registration approved",
-        "user.updated" => "Organisation or roles changed",
-        "user.deactivated" => "Deactivated",
-        "user.reactivated" => "Reactivated",
-        "user.unlocked" => "Unlocked after too many wrong attempts",
-        "user.two_factor_reset" => "Two-factor sign-in reset",
-        "user.two_factor_enabled" => "Set up two-factor sign-in",
-        "user.two_factor_disabled" => "Turned off two-factor sign-in",
-        "user.recovery_codes_replaced" => "Got new recovery codes",
-        "user.recovery_code_used" => "Signed in with a recovery code",
-        "user.password_changed" => "Changed their password",
-        "user.password_reset" => "Reset their password by email",
-        "organisation.created" => "Organisation added",
-        "organisation.updated" => "Organisation changed",
-        "threshold_document.draft_created" => "Threshold document draft created",
-        "threshold_document.level_changed" => "Threshold document level changed",
-        "threshold_document.indicator_added" => "Threshold document indicator added",
-        "threshold_document.indicator_changed" => "Threshold document indicator changed",
-        "threshold_document.indicator_retired" => "Threshold document indicator retired",
-        "threshold_document.published" => "Threshold document published",
-        "early_help_service.created" => "Early help service added",
-        "early_help_service.updated" => "Early help service changed",
-        "early_help_service.withdrawn" => "Early help service withdrawn",
-        "early_help_service.reinstated" => "Early help service offered again",
-        "glossary.term_added" => "Glossary term added",
-        "glossary.term_changed" => "Glossary term changed",
-        "glossary.term_removed" => "Glossary term removed",
-        "mash_settings.changed" => "MASH timescales or working hours changed",
-        "partner_agency.created" => "Agency added to the checklist",
-        "partner_agency.updated" => "Agency on the checklist changed",
-        _ => action,
-    };
+        ArgumentNullException.ThrowIfNull(action);
+        var code = Legacy.GetValueOrDefault(action, action);
+        return Registered.Select(r => r.Describe(code)).FirstOrDefault(words => words is not null) ?? action;
+    }
+
+    private static IEnumerable<string> CodesOf(Type events) =>
+        events.GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && !NotCodes.Contains(f.Name)
+                && !f.Name.EndsWith("SubjectType", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!);
 }

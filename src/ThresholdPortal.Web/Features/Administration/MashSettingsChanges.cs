@@ -23,7 +23,6 @@ public abstract class SettingsChangeFields
 /// <summary>Saving a new settings version, and the words for what changed (docs/decisions/0055).</summary>
 public static class MashSettingsChanges
 {
-    public const string AuditAction = "mash_settings.changed";
     public const string SubjectType = "MashSettings";
     private const long LockKey = 0x6d61_7368_7365_7474; // "mashsett": one save at a time across instances.
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
@@ -62,7 +61,7 @@ public static class MashSettingsChanges
 
         next.Changes = string.Join('\n', changes);
         db.MashSettingsVersions.Add(next);
-        audit.Record(AuditAction, SubjectType, next.Version.ToString(CultureInfo.InvariantCulture),
+        audit.Record(ConfigurationEvents.MashSettingsChanged, SubjectType, next.Version.ToString(CultureInfo.InvariantCulture),
             $"Version {next.Version}: {string.Join("; ", changes)}" + (reason is null ? string.Empty : $". Reason: {reason}"));
         await OpenCaseDeadlines.RecountAsync(db, audit, new MashSettings(next, zone).DecisionClock, next.Version, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

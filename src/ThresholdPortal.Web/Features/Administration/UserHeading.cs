@@ -24,7 +24,7 @@ public sealed record UserHeading(
                 .Where(u => u.Id == request.Id)
                 .Select(u => new UserHeading(
                     u.Id,
-                    u.GivenName + " " + u.FamilyName,
+                    u.FullName,
                     u.Email!,
                     u.JobTitle,
                     u.Organisation.Name,

@@ -21,6 +21,9 @@ public static class CaseAuditEvents
     public static string? Describe(string action) => action switch
     {
         CaseJudged => "Judged in a case audit",
+        Created => "Case audit started",
+        Completed => "Case audit completed",
+        ReportDownloaded => "Case audit report downloaded",
         _ => null,
     };
 }

@@ -53,7 +53,7 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
         var userIds = decisions.Select(d => d.ProposedByUserId)
             .Concat(decisions.Where(d => d.ReviewedByUserId != null).Select(d => d.ReviewedByUserId!.Value)).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         var documents = new Dictionary<Guid, Domain.Thresholds.ThresholdDocument>();
         foreach (var documentId in decisions.Select(d => d.ThresholdDocumentId).Distinct())
         {
@@ -77,7 +77,8 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
 
             var decisions = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == mashCase.Id).OrderByDescending(d => d.Revision)
                 .ToListAsync(cancellationToken);
-            var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().SingleOrDefaultAsync(s => s.CaseId == mashCase.Id, cancellationToken);
+            var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().Where(s => s.CaseId == mashCase.Id)
+                .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).FirstOrDefaultAsync(cancellationToken);
             var pending = decisions.FirstOrDefault(d => d.State == DecisionState.AwaitingSignOff);
             var isManager = user.IsInRole(PortalRole.MashManager);
             return new Summary(

@@ -34,7 +34,7 @@ public static class FeedbackDrafting
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, ct);
         var support = await ServicesForChildrenAsync(db, mashCase.ReferralId, now, ct);
         var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId)
-            .Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.PhoneNumber }).SingleAsync(ct);
+            .Select(u => new { Name = u.FullName, u.PhoneNumber }).SingleAsync(ct);
         return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer.Name,
             ContactDetails(proposer.PhoneNumber, contacts), now);
     }

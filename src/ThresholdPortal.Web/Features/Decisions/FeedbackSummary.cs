@@ -26,15 +26,17 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
+            // The feedback on the decision in force, and the latest escalation: after a revision, the one that changed it.
             var feedback = await db.ReferrerFeedback.AsNoTracking()
-                .SingleOrDefaultAsync(f => f.CaseId == request.CaseId, cancellationToken);
-            var escalation = feedback is null ? null
-                : await db.Escalations.AsNoTracking().SingleOrDefaultAsync(e => e.FeedbackId == feedback.Id, cancellationToken);
+                .Where(f => db.MashCases.Any(c => c.Id == request.CaseId && c.DecisionId == f.DecisionId))
+                .SingleOrDefaultAsync(cancellationToken);
+            var escalation = await db.Escalations.AsNoTracking().Where(e => e.CaseId == request.CaseId).OrderByDescending(e => e.RaisedAt)
+                .FirstOrDefaultAsync(cancellationToken);
             var ids = new[] { feedback?.SentByUserId, escalation?.AnsweredByUserId }.OfType<Guid>().ToList();
             var names = ids.Count == 0
                 ? []
                 : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                    .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                    .Select(u => new { u.Id, Name = u.FullName })
                         .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Summary(request.CaseId, feedback, feedback?.SentByUserId is { } sender ? names.GetValueOrDefault(sender) : null,
                 escalation, escalation?.AnsweredByUserId is { } manager ? names.GetValueOrDefault(manager) : null, clock.GetUtcNow());

@@ -71,7 +71,7 @@ public static class RequestViews
                 r.Questions, r.AdditionalQuestions, r.LawfulBasis, r.ConsentObtained,
                 Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
                 Sender = db.Users.Where(u => u.Id == r.SentByUserId)
-                    .Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.JobTitle }).FirstOrDefault(),
+                    .Select(u => new { Name = u.FullName, u.JobTitle }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         if (requests.Count == 0)

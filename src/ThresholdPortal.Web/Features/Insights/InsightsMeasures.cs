@@ -149,15 +149,15 @@ public static class InsightsSql
         """;
 
     /// <summary>
-    /// The cases with everything the measures read: the referral <c>r</c>, the feedback <c>f</c> (at most one
-    /// per case, by a unique index) and <c>rr</c>, the latest earlier case of any child linked to the case
+    /// The cases with everything the measures read: the referral <c>r</c>, the feedback <c>f</c> on the decision in
+    /// force (at most one per decision, by a unique index) and <c>rr</c>, the latest earlier case of any child linked to the case
     /// (for re-referrals), computed once for the period's cases by a join rather than per case.
     /// </summary>
     public const string CasesInPeriod = """
         FROM "MashCases" c
         LEFT JOIN "Organisations" o ON o."Id" = c."ReferringOrganisationId"
         JOIN "Referrals" r ON r."Id" = c."ReferralId"
-        LEFT JOIN "ReferrerFeedback" f ON f."CaseId" = c."Id"
+        LEFT JOIN "ReferrerFeedback" f ON f."DecisionId" = c."DecisionId"
         LEFT JOIN (
             SELECT l."CaseId", max(ec."ReceivedAt") AS "PreviousAt"
             FROM "MashCases" lc

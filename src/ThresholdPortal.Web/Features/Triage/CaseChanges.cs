@@ -128,7 +128,7 @@ public static class CaseChanges
                 e.Action,
                 e.Detail,
                 e.OccurredAt,
-                By = db.Users.Where(u => u.Id == e.UserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                By = db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
             })
             .Take(50)
             .ToListAsync(cancellationToken);

@@ -41,6 +41,9 @@ public static class CaseEvents
     public const string FeedbackAcknowledged = "case.feedback.acknowledged";
     public const string EscalationRaised = "case.escalation.raised";
     public const string EscalationAnswered = "case.escalation.answered";
+    public const string ReopenedForRevision = "case.reopened-for-revision";
+    public const string StepDownWithdrawn = "case.step-down.withdrawn";
+    public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
@@ -51,7 +54,12 @@ public static class CaseEvents
             .. InformationRequests.InformationRequestEvents.Reads];
 
     /// <summary>The timeline's words for an action; an action recorded by a later feature and not listed here shows its code.</summary>
-    public static string Describe(string action) => action switch
+    public static string Describe(string action) =>
+        DescribeOwn(action) ?? InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action)
+            ?? action;
+
+    /// <summary>Plain words for one of this class's codes; null for any other.</summary>
+    public static string? DescribeOwn(string action) => action switch
     {
         Received => "Received by the MASH",
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
@@ -78,9 +86,12 @@ public static class CaseEvents
         FeedbackAcknowledged => "Feedback acknowledged by the referrer",
         EscalationRaised => "Referrer disagreed: escalation raised",
         EscalationAnswered => "Escalation answered",
+        ReopenedForRevision => "Reopened for a revised decision",
+        StepDownWithdrawn => "Step-down to the early help hub withdrawn",
+        ReferrerToldOfChange => "Referrer e-mailed that the decision changed",
         ReferralViewed => "Referral viewed by the referrer",
         ReferralAttachmentDownloaded => "Attachment downloaded by the referrer",
         QueueSearched => "MASH queue searched for a child",
-        _ => InformationRequests.InformationRequestEvents.Describe(action) ?? CaseAudits.CaseAuditEvents.Describe(action) ?? action,
+        _ => null,
     };
 }

@@ -79,7 +79,7 @@ public static class CasePeople
                 l.SubjectId,
                 l.MatchScore,
                 l.LinkedAt,
-                LinkedBy = db.Users.Where(u => u.Id == l.LinkedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                LinkedBy = db.Users.Where(u => u.Id == l.LinkedByUserId).Select(u => u.FullName).FirstOrDefault(),
                 Person = p,
             })
             .ToListAsync(cancellationToken);

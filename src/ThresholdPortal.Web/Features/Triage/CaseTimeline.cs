@@ -31,7 +31,7 @@ public static class CaseTimeline
                 e.Action,
                 e.Detail,
                 User = db.Users.Where(u => u.Id == e.UserId)
-                    .Select(u => new { Name = u.GivenName + " " + u.FamilyName, u.Email, Organisation = u.Organisation.Name })
+                    .Select(u => new { Name = u.FullName, u.Email, Organisation = u.Organisation.Name })
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

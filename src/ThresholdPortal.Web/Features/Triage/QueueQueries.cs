@@ -179,7 +179,7 @@ public static class QueueQueries
                 c.Id, c.ReferralId, c.Reference, c.ReceivedAt, c.DecisionDueAt, c.Rating, c.Status, c.Flags, c.SourceCode,
                 c.Channel, c.ReferrerLevel, c.ClosedAt,
                 db.Organisations.Where(o => o.Id == c.ReferringOrganisationId).Select(o => o.Name).FirstOrDefault(),
-                db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                 EF.Property<DateTimeOffset>(c, MashCaseConfiguration.QueueDueAt),
                 EF.Property<int>(c, MashCaseConfiguration.UrgencyRank),
                 overdueRequests.Any(r => r.CaseId == c.Id)))

@@ -63,8 +63,9 @@ public sealed class ReferrerFeedbackConfiguration : IEntityTypeConfiguration<Ref
         builder.Property(f => f.Version).IsRowVersion();
         builder.Ignore(f => f.IsSent);
 
-        // One feedback per case: a second approval never drafts a second one.
-        builder.HasIndex(f => f.CaseId).IsUnique();
+        // One feedback per approved decision: a revision after an escalation drafts its own (docs/decisions/0096).
+        builder.HasIndex(f => f.DecisionId).IsUnique();
+        builder.HasIndex(f => f.CaseId);
         builder.HasIndex(f => f.ReferralId);
 
         builder.HasOne<MashCase>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);

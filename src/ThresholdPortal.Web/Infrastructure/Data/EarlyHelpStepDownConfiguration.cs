@@ -17,8 +17,8 @@ public sealed class EarlyHelpStepDownConfiguration : IEntityTypeConfiguration<Ea
         builder.Property(s => s.Reference).HasMaxLength(ReferralReference.MaxLength);
         builder.Property(s => s.Note).HasMaxLength(EarlyHelpStepDown.NoteMaxLength);
 
-        // One step-down per case; the hub's list reads newest first.
-        builder.HasIndex(s => s.CaseId).IsUnique();
+        // One step-down in force per case (a revised decision may withdraw it); the hub's list reads newest first.
+        builder.HasIndex(s => s.CaseId).IsUnique().HasFilter("\"WithdrawnAt\" IS NULL");
         builder.HasIndex(s => s.SteppedDownAt);
 
         builder.HasOne<MashCase>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);

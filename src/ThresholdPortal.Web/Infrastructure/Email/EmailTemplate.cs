@@ -120,11 +120,17 @@ public sealed class EmailTemplate
         "You told the Northshire MASH you disagreed with a decision about a referral you sent. A MASH manager has looked at it again and " +
             "answered. Sign in to read their answer:");
 
+    public static readonly EmailTemplate DecisionChanged = new(
+        "decision.changed",
+        "The MASH has changed its decision on your referral",
+        "After your disagreement, the Northshire MASH looked at a referral you sent again and a manager has approved a changed " +
+            "decision. Sign in to see the new outcome:");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
-        FeedbackReady, EscalationRaised, EscalationAnswered, UrgentReferral,
+        FeedbackReady, EscalationRaised, EscalationAnswered, DecisionChanged, UrgentReferral,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

@@ -25,5 +25,17 @@ public class PortalUser : IdentityUser<Guid>
     /// </summary>
     public bool AwaitingApproval { get; set; }
 
-    public string FullName => $"{GivenName} {FamilyName}";
+    /// <summary>
+    /// "Given Family", as written: the one name expression. The database stores it as a generated column
+    /// (<see cref="FullNameSql"/>) so queries say <c>u.FullName</c> and raw SQL reads the same column; in memory
+    /// it follows the two names, so a user not yet saved has it too. The setter only lets EF load the row.
+    /// </summary>
+    public string FullName
+    {
+        get => $"{GivenName} {FamilyName}";
+        private set => _ = value;
+    }
+
+    /// <summary>The column's definition; raw SQL reads the column "FullName" rather than repeating it.</summary>
+    public const string FullNameSql = "\"GivenName\" || ' ' || \"FamilyName\"";
 }

@@ -7,6 +7,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Infrastructure.Seeding;
 
@@ -112,7 +113,7 @@ public sealed partial class BootstrapAdministrator(
             organisation = new Organisation { Name = settings.OrganisationName.Trim(),
                 Kind = OrganisationKind.LocalAuthorityChildrensSocialCare };
             db.Organisations.Add(organisation);
-            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(),
+            audit.Record(ConfigurationEvents.OrganisationCreated, nameof(Organisation), organisation.Id.ToString(),
                 "Created by the bootstrap configuration for the first administrator");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -137,7 +138,7 @@ public sealed partial class BootstrapAdministrator(
     {
         var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Invitation, cancellationToken);
         outbox.Enqueue(user.Email!, EmailTemplate.Invitation, "/account/accept-invitation?token=" + Uri.EscapeDataString(token));
-        audit.Record("user.invited", nameof(PortalUser), user.Id.ToString(), detail);
+        audit.Record(AccountEvents.Invited, nameof(PortalUser), user.Id.ToString(), detail);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap administrator: {Outcome}")]

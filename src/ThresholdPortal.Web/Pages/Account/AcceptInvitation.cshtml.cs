@@ -11,6 +11,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -90,7 +91,7 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
             // The invitation reached this address, which proves it is theirs.
             user.EmailConfirmed = true;
             (await users.UpdateAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.invitation_accepted", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.InvitationAccepted, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             await signIn.SignInAsync(user, isPersistent: false);
             return CommandResult.SavedWith(PortalHome.For([.. await users.GetRolesAsync(user)]));

@@ -10,6 +10,7 @@ using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -68,7 +69,7 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
 
             result.ThrowIfRefused(request, nameof(Command.NewPassword));
             outbox.Enqueue(user.Email!, EmailTemplate.PasswordChanged, "/account/forgot-password");
-            await audit.RecordNowAsync("user.password_changed", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.PasswordChanged, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             // The new security stamp ends every other session; this one gets a cookie with the new stamp.
             await signIn.RefreshSignInAsync(user);

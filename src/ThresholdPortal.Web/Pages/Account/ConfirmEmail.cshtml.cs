@@ -70,7 +70,7 @@ public sealed class ConfirmEmailModel(IMediator mediator) : PageModel
                     "/admin/users?status=" + UserStatus.AwaitingApproval.Slug());
             }
 
-            audit.Record("user.email_confirmed", nameof(PortalUser), user.Id.ToString());
+            audit.Record(AccountEvents.EmailConfirmed, nameof(PortalUser), user.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }

@@ -34,7 +34,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             var user = await db.Users.AsNoTracking()
                 .Where(u => u.Id == current.Id)
-                .Select(u => new { u.GivenName, u.FamilyName, u.Email, u.JobTitle, Organisation = u.Organisation.Name, u.TwoFactorEnabled })
+                .Select(u => new { u.FullName, u.Email, u.JobTitle, Organisation = u.Organisation.Name, u.TwoFactorEnabled })
                 .SingleAsync(cancellationToken);
             var roles = await db.UserRoles.AsNoTracking()
                 .Where(ur => ur.UserId == current.Id)
@@ -44,7 +44,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 ? await users.CountRecoveryCodesAsync((await users.FindByIdAsync(current.Id.ToString()))!)
                 : 0;
             return new Summary(
-                $"{user.GivenName} {user.FamilyName}", user.Email!, user.JobTitle, user.Organisation,
+                user.FullName, user.Email!, user.JobTitle, user.Organisation,
                 [.. roles.Order(StringComparer.Ordinal).Select(PortalRole.DisplayName)],
                 user.TwoFactorEnabled, PortalRole.AnyRequiresTwoFactor(roles), codesLeft);
         }

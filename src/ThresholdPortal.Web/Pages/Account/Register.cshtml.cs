@@ -13,6 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -120,7 +121,7 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
 
             var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.EmailConfirmation, cancellationToken);
             outbox.Enqueue(email, EmailTemplate.ConfirmEmail, "/account/confirm-email?token=" + Uri.EscapeDataString(token));
-            audit.Record("user.registered", nameof(PortalUser), user.Id.ToString(), $"Registered themselves at {organisation.Name}");
+            audit.Record(AccountEvents.Registered, nameof(PortalUser), user.Id.ToString(), $"Registered themselves at {organisation.Name}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }

@@ -10,6 +10,7 @@ using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -76,7 +77,8 @@ public sealed class ResetPasswordModel(IMediator mediator, IOptions<IdentityOpti
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             outbox.Enqueue(user.Email!, EmailTemplate.PasswordChanged, "/account/forgot-password");
-            await audit.RecordNowAsync("user.password_reset", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(AccountEvents.PasswordReset, nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }
     }

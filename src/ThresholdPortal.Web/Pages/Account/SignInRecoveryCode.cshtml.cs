@@ -5,6 +5,7 @@ using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -44,7 +45,7 @@ public sealed class SignInRecoveryCodeModel(IMediator mediator) : SecondFactorPa
                     : "The recovery code is not correct, or it has been used already");
             }
 
-            await audit.RecordNowAsync("user.recovery_code_used", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.RecoveryCodeUsed, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }

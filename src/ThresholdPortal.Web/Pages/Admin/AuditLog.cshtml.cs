@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 
@@ -33,10 +34,8 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
         {
             // Case access and referral events belong to their own pages; this log is about people, organisations
             // and the configuration the MASH owns.
-            var events = db.AuditEvents.AsNoTracking().Where(e => e.Action.StartsWith("user.") || e.Action.StartsWith("organisation.")
-                || e.Action.StartsWith("threshold_document.") || e.Action.StartsWith("early_help_service.")
-                    || e.Action.StartsWith("glossary.")
-                || e.Action.StartsWith("mash_settings.") || e.Action.StartsWith("partner_agency."));
+            var codes = AuditActions.OfAccountsAndConfiguration.ToList();
+            var events = db.AuditEvents.AsNoTracking().Where(e => codes.Contains(e.Action));
             if (request.Before is { } before)
             {
                 events = events.Where(e => e.Id < before);
@@ -52,9 +51,9 @@ public sealed class AuditLogModel(IMediator mediator) : PageModel
                     e.SubjectType,
                     e.SubjectId,
                     e.SubjectType == "PortalUser"
-                        ? db.Users.Where(u => u.Id.ToString() == e.SubjectId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault()
+                        ? db.Users.Where(u => u.Id.ToString() == e.SubjectId).Select(u => u.FullName).FirstOrDefault()
                         : db.Organisations.Where(o => o.Id.ToString() == e.SubjectId).Select(o => o.Name).FirstOrDefault(),
-                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
                     e.Detail))
                 .ToListAsync(cancellationToken);
         }

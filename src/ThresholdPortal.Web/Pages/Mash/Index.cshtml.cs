@@ -153,7 +153,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         bool HasOverdueRequest)
     {
         /// <summary>Urgent at intake and not yet rated: shown first, as "Urgent: not yet rated" (docs/decisions/0089).</summary>
-        public bool AwaitsUrgentRating => Rating is null && Flags.Contains(CaseFlags.UrgentAtIntake);
+        public bool AwaitsUrgentRating => MashCase.AwaitsUrgentRatingWith(Rating, Flags.Aggregate(CaseFlags.None, (all, f) => all | f));
     }
 
     public sealed record Organisation(Guid Id, string Name);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -41,7 +42,8 @@ public sealed class AttachmentModel(IMediator mediator) : PageModel
 
             var bytes = await db.AttachmentContents.AsNoTracking()
                 .Where(c => c.AttachmentId == request.AttachmentId).Select(c => c.Bytes).SingleAsync(cancellationToken);
-            await audit.RecordNowAsync("referral.attachment.downloaded", "Referral", attachment.ReferralId.ToString(),
+            await audit.RecordNowAsync(CaseEvents.ReferralAttachmentDownloaded, CaseEvents.ReferralSubjectType,
+                attachment.ReferralId.ToString(),
                 $"Attachment {request.AttachmentId}", cancellationToken);
             return new Download(attachment.FileName, attachment.ContentType, bytes);
         }

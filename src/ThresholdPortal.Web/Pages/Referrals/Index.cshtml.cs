@@ -61,10 +61,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Select(r => new
                 {
                     r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
-                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                    ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.FullName)
                         .FirstOrDefault(),
                     Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
                     Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
+                        .OrderByDescending(f => f.SentAt)
                         .Select(f => new { f.State, Answered = db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null) })
                             .FirstOrDefault(),
                     Children = r.Children.OrderBy(c => c.Order)

@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -29,7 +30,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
         mash.Headers.Location!.ToString().ShouldBe("/account/two-factor/set-up?ReturnUrl=%2Fmash");
         var user = await App.ExecuteDbContextAsync(db => db.Users.SingleAsync(u => u.Email == "new.worker@mash.test"));
         user.EmailConfirmed.ShouldBeTrue();
-        (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.invitation_accepted");
+        (await App.AuditAsync()).Select(e => e.Action).ShouldContain(AccountEvents.InvitationAccepted);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class InvitationTests(PortalApp app) : IntegrationTest(app)
         (await App.CreateBrowserLikeClient().GetStringAsync(AcceptUrl(oldToken)))
             .ShouldContain("This link has expired or has already been used");
         (await App.CreateBrowserLikeClient().GetStringAsync(AcceptUrl(newToken))).ShouldContain("Set your password");
-        (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.invitation_resent");
+        (await App.AuditAsync()).Select(e => e.Action).ShouldContain(AccountEvents.InvitationResent);
     }
 
     private async Task<string> InviteAsync(string email, string role)

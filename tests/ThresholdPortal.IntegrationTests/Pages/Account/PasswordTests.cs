@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -39,7 +40,7 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test", NewPassword), "the new password works");
         (await visitor.GetStringAsync(link)).ShouldContain("This link has expired or has already been used");
         (await App.OutboxAsync()).Select(m => m.Template).ShouldContain(EmailTemplate.PasswordChanged.Name);
-        (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.password_reset");
+        (await App.AuditAsync()).Select(e => e.Action).ShouldContain(AccountEvents.PasswordReset);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -71,8 +72,9 @@ public sealed class RegistrationTests(PortalApp app) : IntegrationTest(app)
         var referrer = await App.SignInAsync("Teacher@Riverside.test");
         (await referrer.GetAsync("/referrals")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var audit = await App.AuditAsync();
-        audit.Select(e => e.Action).ShouldBe(["user.registered", "user.email_confirmed", "user.registration_approved"], ignoreOrder: false);
-        audit.Single(e => e.Action == "user.registration_approved").UserId.ShouldBe(administrator.Id);
+        audit.Select(e => e.Action).ShouldBe([AccountEvents.Registered, AccountEvents.EmailConfirmed,
+            AccountEvents.RegistrationApproved], ignoreOrder: false);
+        audit.Single(e => e.Action == AccountEvents.RegistrationApproved).UserId.ShouldBe(administrator.Id);
     }
 
     [Fact]

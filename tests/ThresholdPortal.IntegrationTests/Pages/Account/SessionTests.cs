@@ -1,6 +1,7 @@
 using System.Net;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -23,7 +24,7 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
         var refused = await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
             new() { ["Data.Email"] = "worker@mash.test", ["Data.Password"] = PortalApp.Password });
         (await refused.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not correct");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.deactivated");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == AccountEvents.Deactivated);
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, worker.Id.ToString()));
     }
 
@@ -37,7 +38,7 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
         await Forms.PostAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
 
         (await (await App.SignInAsync("worker@mash.test")).GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.reactivated");
+        (await App.AuditAsync()).Select(e => e.Action).ShouldContain(AccountEvents.Reactivated);
     }
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed class SessionTests(PortalApp app) : IntegrationTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await session.GetAsync("/mash")).Headers.Location!.ToString().ShouldContain("/account/sign-in");
-        (await App.AuditAsync()).Single(e => e.Action == "user.updated").Detail.ShouldBe("Changed roles MASH practitioner to MASH manager");
+        (await App.AuditAsync()).Single(e => e.Action == AccountEvents.Updated).Detail
+            .ShouldBe("Changed roles MASH practitioner to MASH manager");
     }
 
     [Fact]

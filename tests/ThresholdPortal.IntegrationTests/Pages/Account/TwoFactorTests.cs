@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Account;
 
@@ -49,7 +50,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         codes.Count.ShouldBe(10);
         (await client.GetAsync("/mash")).StatusCode.ShouldBe(HttpStatusCode.OK, "this session carries on once two-factor is set up");
         (await App.ExecuteDbContextAsync(db => db.Users.SingleAsync())).TwoFactorEnabled.ShouldBeTrue();
-        (await App.AuditAsync()).Select(e => e.Action).ShouldContain("user.two_factor_enabled");
+        (await App.AuditAsync()).Select(e => e.Action).ShouldContain(AccountEvents.TwoFactorEnabled);
 
         // From now on the password alone is not enough.
         var next = App.CreateBrowserLikeClient();
@@ -113,7 +114,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         var again = await RecoverAsync(code);
 
         (await again.Content.ReadAsStringAsync()).ShouldContain("The recovery code is not correct, or it has been used already");
-        (await App.AuditAsync()).Count(e => e.Action == "user.recovery_code_used").ShouldBe(1);
+        (await App.AuditAsync()).Count(e => e.Action == AccountEvents.RecoveryCodeUsed).ShouldBe(1);
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
         (await workerSession.GetAsync("/mash")).Headers.Location!.ToString().ShouldContain("/account/sign-in");
         var again = await App.SignInAsync("worker@mash.test");
         (await again.GetAsync("/mash")).Headers.Location!.ToString().ShouldStartWith("/account/two-factor/set-up");
-        var reset = (await App.AuditAsync()).Single(e => e.Action == "user.two_factor_reset");
+        var reset = (await App.AuditAsync()).Single(e => e.Action == AccountEvents.TwoFactorReset);
         (reset.UserId, reset.SubjectId).ShouldBe((administrator.Id, worker.Id.ToString()));
     }
 

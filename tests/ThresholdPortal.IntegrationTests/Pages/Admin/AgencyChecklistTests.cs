@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -50,11 +51,11 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
 
         takenOff.Headers.Location!.ToString().ShouldBe(Base);
         (await ChecklistKeysAsync(world.CaseId)).ShouldNotContain("fire-and-rescue-service");
-        var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("partner_agency.", StringComparison.Ordinal)).ToList();
+        var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("partner-agency.", StringComparison.Ordinal)).ToList();
         audit.Select(e => (e.Action, e.SubjectId, e.UserId)).ShouldBe(
         [
-            ("partner_agency.created", agency.Id.ToString(), (Guid?)administrator.Id),
-            ("partner_agency.updated", agency.Id.ToString(), (Guid?)administrator.Id),
+            (ConfigurationEvents.AgencyCreated, agency.Id.ToString(), (Guid?)administrator.Id),
+            (ConfigurationEvents.AgencyUpdated, agency.Id.ToString(), (Guid?)administrator.Id),
         ]);
         audit[1].Detail.ShouldBe("Fire and Rescue Service: Taken off the checklist for new cases");
         var log = await (await admin.GetAsync("/admin/audit-log")).Content.ReadAsStringAsync();
@@ -83,7 +84,7 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         (await world.RequestAsync(requestId)).Questions.ShouldContain(retired);
         (await practitioner.GetStringAsync(world.Checklist))
             .ShouldContain(System.Net.WebUtility.HtmlEncode(retired).Replace("&#39;", "&#x27;", StringComparison.Ordinal));
-        (await App.AuditAsync()).Single(e => e.Action == "partner_agency.updated").Detail!
+        (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.AgencyUpdated).Detail!
             .ShouldContain($"Question added: Any firearms licence in the household?; Question retired: {retired}");
     }
 
@@ -108,7 +109,7 @@ public sealed class AgencyChecklistTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain(error);
         (await App.ExecuteDbContextAsync(db => db.PartnerAgencies.CountAsync())).ShouldBe(before);
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("partner_agency.", StringComparison.Ordinal));
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("partner-agency.", StringComparison.Ordinal));
     }
 
     [Fact]

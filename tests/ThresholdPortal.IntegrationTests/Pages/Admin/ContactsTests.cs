@@ -6,6 +6,7 @@ using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -51,7 +52,7 @@ public sealed class ContactsTests(PortalApp app) : IntegrationTest(app)
         newest.Changes.ShouldContain($"MASH phone line from {ShippedContacts.Value.MashPhone} to 0115 496 0123");
         newest.Changes.ShouldNotContain("Police non-emergency number");
         newest.RedHours.ShouldBe(4, "a contacts change keeps the timescales");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "mash_settings.changed");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.MashSettingsChanged);
         audit.UserId.ShouldBe(administrator.Id);
         audit.Detail.ShouldNotBeNull().ShouldContain("Reason: New switchboard.");
 

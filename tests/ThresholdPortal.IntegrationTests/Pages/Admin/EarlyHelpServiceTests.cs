@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -20,7 +21,7 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var created = await App.ExecuteDbContextAsync(db =>
             db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Name == "Millford Dads' Group"));
         (created.MinimumAge, created.MaximumAge, created.IsActive).ShouldBe((3, 11, true));
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "early_help_service.created");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.EarlyHelpServiceCreated);
         (audit.UserId, audit.SubjectId, audit.Detail)
             .ShouldBe((administrator.Id, created.Id.ToString(), "Millford Dads' Group; ages 3 to 11; Millford"));
         (await admin.GetStringAsync(Base)).ShouldContain("Millford Dads&#x27; Group");
@@ -43,7 +44,7 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
         (await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.CountAsync())).ShouldBe(before);
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("early_help_service.", StringComparison.Ordinal));
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("early-help-service.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,8 +76,9 @@ public sealed class EarlyHelpServiceTests(PortalApp app) : IntegrationTest(app)
         var saved = await App.ExecuteDbContextAsync(db => db.EarlyHelpServices.AsNoTracking().SingleAsync(s => s.Id == hubs.Id));
         (saved.IsActive, saved.MaximumAge).ShouldBe((false, 18));
         var audit = (await App.AuditAsync()).Where(e => e.SubjectId == hubs.Id.ToString()).ToList();
-        audit.Single(e => e.Action == "early_help_service.updated").Detail.ShouldBe($"Changed ages from “{hubs.AgeRange}” to “0 to 18”");
-        audit.Single(e => e.Action == "early_help_service.withdrawn").Detail.ShouldBe("Northshire Family Hubs withdrawn");
+        audit.Single(e => e.Action == ConfigurationEvents.EarlyHelpServiceUpdated).Detail
+            .ShouldBe($"Changed ages from “{hubs.AgeRange}” to “0 to 18”");
+        audit.Single(e => e.Action == ConfigurationEvents.EarlyHelpServiceWithdrawn).Detail.ShouldBe("Northshire Family Hubs withdrawn");
 
         var referrer = await App.SignedInReferrerAsync();
         await referrer.StartAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -49,8 +50,8 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
         var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("glossary.", StringComparison.Ordinal)).ToList();
         audit.Select(e => (e.Action, e.Detail)).ShouldBe(
         [
-            ("glossary.term_added", "ZXQ: Zone extra-familial queue worker"),
-            ("glossary.term_changed", "Changed now widely understood"),
+            (ConfigurationEvents.GlossaryTermAdded, "ZXQ: Zone extra-familial queue worker"),
+            (ConfigurationEvents.GlossaryTermChanged, "Changed now widely understood"),
         ]);
         audit.ShouldAllBe(e => e.UserId == administrator.Id);
     }
@@ -65,7 +66,7 @@ public sealed class GlossaryTests(PortalApp app) : IntegrationTest(app)
 
         response.Headers.Location!.ToString().ShouldBe(Base);
         (await App.ExecuteDbContextAsync(db => db.GlossaryTerms.AnyAsync(t => t.Term == "PLO"))).ShouldBeFalse();
-        (await App.AuditAsync()).Single(e => e.Action == "glossary.term_removed").Detail.ShouldBe($"PLO: {plo.Meaning}");
+        (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.GlossaryTermRemoved).Detail.ShouldBe($"PLO: {plo.Meaning}");
         var journey = await App.SignedInReferrerAsync();
         await journey.CompleteAsync();
         await journey.ConcernsAsync(ReferralJourney.GoodConcerns + " The family is in PLO.");

@@ -6,6 +6,7 @@ using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -62,7 +63,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         versions[1].CreatedById.ShouldBe(administrator.Id);
         versions[1].Reason.ShouldBe("Agreed at the MASH board.");
         versions[1].Changes.ShouldBe("Amber decision from 8 to 16 hours");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "mash_settings.changed");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.MashSettingsChanged);
         (audit.UserId, audit.SubjectId, audit.Detail)
             .ShouldBe((administrator.Id, "2", "Version 2: Amber decision from 8 to 16 hours. Reason: Agreed at the MASH board."));
 
@@ -71,7 +72,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         page.ShouldContain("Agreed at the MASH board.");
         page.ShouldContain("counts every open case's decision deadline again");
         (await (await admin.GetAsync("/admin/audit-log")).Content.ReadAsStringAsync())
-            .ShouldContain("MASH timescales or working hours changed");
+            .ShouldContain("MASH timescales, working hours or contacts changed");
 
         // In force at once in this instance: a case rated Amber now is due 16 working hours after it was received.
         var team = await App.MashTeamAsync();
@@ -120,7 +121,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain(error);
         (await VersionsAsync()).Count.ShouldBe(1);
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action == "mash_settings.changed");
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action == ConfigurationEvents.MashSettingsChanged);
     }
 
     [Theory]

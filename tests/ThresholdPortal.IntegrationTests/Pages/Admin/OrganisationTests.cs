@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -20,7 +21,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
             db.Organisations.AsNoTracking().SingleAsync(o => o.Name == "Hillview Medical Practice"));
         created.EmailDomains.ShouldBe(["hillview.example.org", "hillview-nhs.example.org"]);
         created.ReferralSource.Code.ShouldBe("3A");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "organisation.created");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.OrganisationCreated);
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, created.Id.ToString()));
         audit.Detail.ShouldBe("Hillview Medical Practice; kind GP practice (3A); domains hillview.example.org, hillview-nhs.example.org; " +
             "shared referrals no");
@@ -45,7 +46,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
         html.ShouldContain("govuk-error-summary");
         html.ShouldContain(System.Net.WebUtility.HtmlEncode(error).Replace("&#x2B;", "+", StringComparison.Ordinal));
         (await App.ExecuteDbContextAsync(db => db.Organisations.CountAsync())).ShouldBe(1);
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action == "organisation.created");
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action == ConfigurationEvents.OrganisationCreated);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
         });
 
         response.Headers.Location!.ToString().ShouldBe("/admin/organisations");
-        (await App.AuditAsync()).Single(e => e.Action == "organisation.updated").Detail.ShouldBe(
+        (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.OrganisationUpdated).Detail.ShouldBe(
             "Changed name Riverside Primary School to Riverside Primary Academy; domains riverside.test to riverside.test, " +
                 "riverside-academy.test; shared referrals no to yes; made inactive");
     }
@@ -90,7 +91,7 @@ public sealed class OrganisationTests(PortalApp app) : IntegrationTest(app)
         (await response.Content.ReadAsStringAsync()).ShouldContain("Someone else changed this organisation while you were editing it");
         (await App.ExecuteDbContextAsync(db => db.Organisations.SingleAsync(o => o.Id == school.Id)))
             .Name.ShouldBe("Riverside Primary School");
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action == "organisation.updated");
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action == ConfigurationEvents.OrganisationUpdated);
     }
 
     private Task<string> VersionAsync(Guid id) =>

@@ -5,6 +5,7 @@ using Npgsql;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -36,9 +37,10 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var documentOf = await App.ExecuteDbContextAsync(db => db.Referrals.ToDictionaryAsync(r => r.Id, r => r.ThresholdDocumentId));
         (documentOf[older], documentOf[newer]).ShouldBe((original.Id, draftId));
 
-        var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("threshold_document.", StringComparison.Ordinal)).ToList();
+        var audit = (await App.AuditAsync()).Where(e => e.Action.StartsWith("threshold-document.", StringComparison.Ordinal)).ToList();
         audit.Select(e => e.Action)
-            .ShouldBe(["threshold_document.draft_created", "threshold_document.indicator_added", "threshold_document.published"]);
+            .ShouldBe([ConfigurationEvents.ThresholdDraftCreated, ConfigurationEvents.ThresholdIndicatorAdded,
+                ConfigurationEvents.ThresholdPublished]);
         audit.ShouldAllBe(e => e.UserId == administrator.Id && e.SubjectId == draftId.ToString());
         audit[2].Detail.ShouldBe($"{original.Name} version {original.Version + 1} published; version {original.Version} retired");
         var list = await admin.GetStringAsync(Base);
@@ -65,7 +67,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("This version has been published, so it cannot be changed");
         (await PublishedAsync()).FindIndicator(indicator.Code)!.Text.ShouldBe(indicator.Text);
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("threshold_document.", StringComparison.Ordinal));
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action.StartsWith("threshold-document.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -107,9 +109,9 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         Forms.ErrorSummary(html).ShouldContain("This version cannot be published: no indicator at Level 4");
         var statuses = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.Select(d => d.Status).ToListAsync());
         statuses.ShouldBe([ThresholdDocumentStatus.Published, ThresholdDocumentStatus.Draft], ignoreOrder: true);
-        (await App.AuditAsync()).Count(e => e.Action == "threshold_document.indicator_retired")
+        (await App.AuditAsync()).Count(e => e.Action == ConfigurationEvents.ThresholdIndicatorRetired)
             .ShouldBe(draft.Indicators.Count(i => i.Level == ThresholdLevel.Specialist));
-        (await App.AuditAsync()).ShouldNotContain(e => e.Action == "threshold_document.published");
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action == ConfigurationEvents.ThresholdPublished);
     }
 
     [Theory]
@@ -162,7 +164,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         draft.Describe(ThresholdLevel.Targeted).Name.ShouldBe("Complex needs");
         (await admin.GetAsync($"{Base}/level/{draftId}/5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PublishedAsync()).Describe(ThresholdLevel.Targeted).Name.ShouldNotBe("Complex needs");
-        (await App.AuditAsync()).Single(e => e.Action == "threshold_document.level_changed")
+        (await App.AuditAsync()).Single(e => e.Action == ConfigurationEvents.ThresholdLevelChanged)
             .Detail.ShouldBe($"Version {draft.Version}: Level 3 is now Complex needs");
     }
 

@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Admin;
 
@@ -28,7 +29,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         var message = (await App.OutboxAsync()).ShouldHaveSingleItem();
         (message.Recipient, message.Template).ShouldBe(("new.manager@mash.test", EmailTemplate.Invitation.Name));
         message.Link.ShouldStartWith("/account/accept-invitation?token=");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.invited");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == AccountEvents.Invited);
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, user.Id.ToString()));
         audit.Detail.ShouldBe("Organisation: Northshire MASH; roles: MASH manager, MASH practitioner");
         var details = await admin.GetStringAsync(response.Headers.Location.ToString());
@@ -148,7 +149,8 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         await Forms.PostAsync(admin, $"/admin/users/reactivate/{worker.Id}", new());
 
         var audit = await App.AuditAsync();
-        audit.Select(e => e.Action).ShouldBe(["user.updated", "user.two_factor_reset", "user.deactivated", "user.reactivated"]);
+        audit.Select(e => e.Action).ShouldBe([AccountEvents.Updated, AccountEvents.TwoFactorReset, AccountEvents.Deactivated,
+            AccountEvents.Reactivated]);
         audit.ShouldAllBe(e => e.UserId == administrator.Id && e.SubjectType == "PortalUser" && e.SubjectId == worker.Id.ToString());
         var log = await admin.GetStringAsync("/admin/audit-log");
         log.ShouldContain("Two-factor sign-in reset");
@@ -173,7 +175,7 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
         (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync("teacher@school.test"), "the unlocked user signs in");
-        var audit = (await App.AuditAsync()).Single(e => e.Action == "user.unlocked");
+        var audit = (await App.AuditAsync()).Single(e => e.Action == AccountEvents.Unlocked);
         (audit.UserId, audit.SubjectId).ShouldBe((administrator.Id, teacher.Id.ToString()));
         (await Forms.PostAsync(admin, $"/admin/users/unlock/{teacher.Id}", new()))
             .StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.TestSupport;
@@ -37,8 +38,10 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         escalations.ShouldContain(e => e.IsOpen);
         escalations.ShouldContain(e => !e.IsOpen && e.Result == EscalationResult.Upheld);
 
-        // The answered escalation's whole loop is on its case's timeline.
-        var answered = escalations.Single(e => !e.IsOpen);
+        escalations.ShouldContain(e => !e.IsOpen && e.Result == EscalationResult.Changed);
+
+        // The upheld escalation's whole loop is on its case's timeline.
+        var answered = escalations.Single(e => e.Result == EscalationResult.Upheld);
         var actions = await App.ExecuteDbContextAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.SubjectType == CaseEvents.SubjectType && e.SubjectId == answered.CaseId.ToString()).Select(e => e.Action)
                 .ToListAsync());
@@ -47,5 +50,11 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
         actions.ShouldContain(CaseEvents.FeedbackRead);
         actions.ShouldContain(CaseEvents.EscalationRaised);
         actions.ShouldContain(CaseEvents.EscalationAnswered);
+
+        // The changed one went round again: a revised decision approved, its referrer told, its feedback drafted.
+        var changed = escalations.Single(e => e.Result == EscalationResult.Changed);
+        var revised = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync(c => c.Id == changed.CaseId));
+        (revised.Status, revised.Outcome).ShouldBe((MashCaseStatus.Decided, DecisionOutcome.ChildAndFamilyAssessment));
+        (await App.ExecuteDbContextAsync(db => db.ReferrerFeedback.CountAsync(f => f.CaseId == changed.CaseId))).ShouldBe(2);
     }
 }

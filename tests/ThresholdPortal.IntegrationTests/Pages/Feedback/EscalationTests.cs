@@ -101,8 +101,9 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         var after = await App.ExecuteDbContextAsync(db => db.Escalations.AsNoTracking().SingleAsync());
         after.Result.ShouldBe(EscalationResult.Changed);
         after.AnsweredByUserId.ShouldBe(world.Manager.Id);
+        // "Changed" reopens the case for a revised decision (RevisedDecisionTests follows it through sign-off).
         (await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync(c => c.Id == caseId)))
-            .Status.ShouldBe(MashCaseStatus.Decided);
+            .Status.ShouldBe(MashCaseStatus.AwaitingDecision);
         (await App.LinkEmailedToAsync(world.Referrer.Email!, EmailTemplate.EscalationAnswered)).ShouldBe(ReferralRoutes.Sent(reference));
         MashTestData.Text(await manager.GetStringAsync(FeedbackRoutes.AnsweredEscalations)).ShouldContain(reference);
         MashTestData.Text(await manager.GetStringAsync(FeedbackRoutes.Escalations)).ShouldNotContain(reference);
@@ -120,6 +121,7 @@ public sealed class EscalationTests(PortalApp app) : IntegrationTest(app)
         actions.ShouldContain(CaseEvents.FeedbackRead);
         actions.ShouldContain(CaseEvents.EscalationRaised);
         actions.ShouldContain(CaseEvents.EscalationAnswered);
+        actions.ShouldContain(CaseEvents.ReopenedForRevision);
         var caseRecord = MashTestData.Text(await manager.GetStringAsync(MashRoutes.Case(caseId)));
         caseRecord.ShouldContain("Referrer disagreed: escalation raised");
         caseRecord.ShouldContain("Escalation answered");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
@@ -31,11 +30,8 @@ public sealed record FeedbackWorld(PortalUser Referrer, PortalUser OtherReferrer
     }
 
     /// <summary>A referral from the school whose case is at MASH checks: no decision yet.</summary>
-    public async Task<(Guid CaseId, string Reference)> CaseAtChecksAsync(PortalApp app)
-    {
-        var clock = app.Services.GetRequiredService<DecisionClock>();
-        return await app.ExecuteDbContextAsync(db => CasesAtChecks.CreateAsync(db, clock, Referrer, Practitioner));
-    }
+    public Task<(Guid CaseId, string Reference)> CaseAtChecksAsync(PortalApp app) =>
+        CasesAtChecks.CreateAsync(app.Services, Referrer, Practitioner);
 
     /// <summary>
     /// A referral from the school, decided (proposed by the practitioner, approved by a manager) with its feedback

@@ -47,8 +47,7 @@ public sealed partial class InformationRequestWorld
         await app.CreateUserAsync(OtherPoliceEmail, world.OtherPolice, PortalRole.AgencyResponder);
         await app.CreateUserAsync(SchoolEmail, world.School, PortalRole.AgencyResponder);
         var referrer = await app.CreateUserAsync("rachel@riverside.test", world.School, PortalRole.Referrer);
-        (world.CaseId, world.Reference) = await app.ExecuteDbContextAsync(db =>
-            CasesAtChecks.CreateAsync(db, app.Scoped<DecisionClock>(), referrer, world.Practitioner, rating));
+        (world.CaseId, world.Reference) = await CasesAtChecks.CreateAsync(app.Services, referrer, world.Practitioner, rating);
         return world;
     }
 

@@ -15,27 +15,16 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var response = await Forms.PostAsync(client, "/mash/contacts/new", new()
-        {
-            ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
-            ["Data.Channel"] = "Phone",
-            ["Data.SourceCode"] = "1A",
-            ["Data.CallerName"] = "Margaret Doyle",
-            ["Data.CallerRelationship"] = "Grandmother",
-            ["Data.CallerPhone"] = "07700 900123",
-            ["Data.Children[0].GivenName"] = "Tyler",
-            ["Data.Children[0].FamilyName"] = "Doyle",
-            ["Data.Children[0].DateOfBirth.Day"] = "2",
-            ["Data.Children[0].DateOfBirth.Month"] = "2",
-            ["Data.Children[0].DateOfBirth.Year"] = "2019",
-            ["Data.Children[0].Postcode"] = "nt12ab",
-            ["Data.Adults[0].GivenName"] = "Shannon",
-            ["Data.Adults[0].FamilyName"] = "Doyle",
-            ["Data.Adults[0].Relationship"] = "Mother",
-            ["Data.ChildInImmediateDanger"] = "false",
-            ["Data.WhatHappened"] = "Tyler's grandmother found him alone at home at 10pm; his mother came back at midnight.",
-            ["Data.Categories"] = "Neglect",
-        });
+        var form = ContactForms.PhoneCall("Tyler",
+            "Tyler's grandmother found him alone at home at 10pm; his mother came back at midnight.", "Neglect");
+        form["Data.Children[0].DateOfBirth.Day"] = "2";
+        form["Data.Children[0].DateOfBirth.Month"] = "2";
+        form["Data.Children[0].DateOfBirth.Year"] = "2019";
+        form["Data.Children[0].Postcode"] = "nt12ab";
+        form["Data.Adults[0].GivenName"] = "Shannon";
+        form["Data.Adults[0].FamilyName"] = "Doyle";
+        form["Data.Adults[0].Relationship"] = "Mother";
+        var response = await Forms.PostAsync(client, ContactForms.Url, form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, MashTestData.Text(await response.Content.ReadAsStringAsync()));
         var mashCase = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync());
@@ -66,7 +55,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var incomplete = await Forms.PostAsync(client, "/mash/contacts/new", new()
+        var incomplete = await Forms.PostAsync(client, ContactForms.Url, new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "Phone",
@@ -82,7 +71,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         errors.ShouldContain("Enter what the caller told you");
         errors.ShouldContain("Say whether a child is in immediate danger");
 
-        var anonymous = await Forms.PostAsync(client, "/mash/contacts/new", new()
+        var anonymous = await Forms.PostAsync(client, ContactForms.Url, new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "InPerson",
@@ -115,8 +104,8 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
             ["Data.WhatHappened"] = "Kai emailed to say he does not feel safe at home.",
         };
 
-        var first = await Forms.PostAsync(client, "/mash/contacts/new", new(fields));
-        var second = await Forms.PostAsync(client, "/mash/contacts/new", new(fields));
+        var first = await Forms.PostAsync(client, ContactForms.Url, new(fields));
+        var second = await Forms.PostAsync(client, ContactForms.Url, new(fields));
 
         second.Headers.Location.ShouldBe(first.Headers.Location);
         (await App.ExecuteDbContextAsync(db => db.MashCases.CountAsync())).ShouldBe(1);
@@ -128,7 +117,7 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
 
-        var response = await Forms.PostAsync(client, "/mash/contacts/new", new()
+        var response = await Forms.PostAsync(client, ContactForms.Url, new()
         {
             ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
             ["Data.Channel"] = "Phone",

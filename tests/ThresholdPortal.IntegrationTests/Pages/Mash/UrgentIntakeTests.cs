@@ -13,20 +13,9 @@ namespace ThresholdPortal.IntegrationTests.Pages.Mash;
 /// </summary>
 public sealed class UrgentIntakeTests(PortalApp app) : MailIntegrationTest(app)
 {
-    private static Dictionary<string, string> Contact(string givenName, string category, bool danger = false) => new()
-    {
-        ["Data.IdempotencyKey"] = Guid.NewGuid().ToString(),
-        ["Data.Channel"] = "Phone",
-        ["Data.SourceCode"] = "1A",
-        ["Data.CallerName"] = "Margaret Doyle",
-        ["Data.CallerRelationship"] = "Grandmother",
-        ["Data.CallerPhone"] = "07700 900123",
-        ["Data.Children[0].GivenName"] = givenName,
-        ["Data.Children[0].FamilyName"] = "Doyle",
-        ["Data.ChildInImmediateDanger"] = danger ? "true" : "false",
-        ["Data.WhatHappened"] = $"{givenName} told his grandmother that his mum's partner hit him with a belt; he has bruises.",
-        ["Data.Categories"] = category,
-    };
+    private static Dictionary<string, string> Contact(string givenName, string category, bool danger = false) =>
+        ContactForms.PhoneCall(givenName, $"{givenName} told his grandmother that his mum's partner hit him with a belt; he has bruises.",
+            category, danger);
 
     [Fact]
     public async Task A_disclosure_is_first_in_the_queue_as_urgent_not_yet_rated_and_the_duty_mailbox_gets_the_reference_only()
@@ -38,9 +27,9 @@ public sealed class UrgentIntakeTests(PortalApp app) : MailIntegrationTest(app)
         await App.AddCaseAsync(team,
             new CaseSeed(TestClock.UtcNow.AddDays(-5)) { Rating = BragRating.Amber, AssignedTo = team.Practitioner });
         var client = await App.SignInAsync(team.Practitioner.Email!);
-        (await Forms.PostAsync(client, "/mash/contacts/new", Contact("Tyler", "Neglect")))
+        (await Forms.PostAsync(client, ContactForms.Url, Contact("Tyler", "Neglect")))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var response = await Forms.PostAsync(client, "/mash/contacts/new", Contact("Kieran", "Disclosure"));
+        var response = await Forms.PostAsync(client, ContactForms.Url, Contact("Kieran", "Disclosure"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, MashTestData.Text(await response.Content.ReadAsStringAsync()));
         var urgent = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking()
@@ -83,7 +72,7 @@ public sealed class UrgentIntakeTests(PortalApp app) : MailIntegrationTest(app)
     {
         var team = await App.MashTeamAsync();
         var client = await App.SignInAsync(team.Practitioner.Email!);
-        await Forms.PostAsync(client, "/mash/contacts/new", Contact("Kieran", "Neglect", danger: true));
+        await Forms.PostAsync(client, ContactForms.Url, Contact("Kieran", "Neglect", danger: true));
         var urgent = await App.ExecuteDbContextAsync(db => db.MashCases.AsNoTracking().SingleAsync());
 
         var opened = await client.GetAsync($"/mash?reference={urgent.Reference}");

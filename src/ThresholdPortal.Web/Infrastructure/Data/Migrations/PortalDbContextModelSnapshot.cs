@@ -548,10 +548,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId")
-                        .IsUnique();
+                    b.HasIndex("CaseId");
 
-                    b.HasIndex("DecisionId");
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
 
                     b.HasIndex("ReferralId");
 
@@ -634,10 +634,14 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<Guid>("SteppedDownByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAt\" IS NULL");
 
                     b.HasIndex("DecisionId");
 
@@ -2103,6 +2107,13 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasComputedColumnSql("\"GivenName\" || ' ' || \"FamilyName\"", true);
 
                     b.Property<string>("GivenName")
                         .IsRequired()

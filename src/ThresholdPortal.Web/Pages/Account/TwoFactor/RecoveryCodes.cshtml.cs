@@ -5,6 +5,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 
@@ -62,7 +63,7 @@ public sealed class RecoveryCodesModel(IMediator mediator) : CommandPageModel
             }
 
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-            await audit.RecordNowAsync("user.recovery_codes_replaced", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.RecoveryCodesReplaced, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             return CommandResult.SavedWith<IReadOnlyList<string>>([.. codes]);
         }

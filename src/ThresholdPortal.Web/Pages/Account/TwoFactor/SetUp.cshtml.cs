@@ -9,6 +9,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 
@@ -121,7 +122,7 @@ public sealed class SetUpModel(IMediator mediator) : CommandPageModel, IReloadOn
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
             (await users.SetTwoFactorEnabledAsync(user, true)).EnsureSucceeded();
             var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-            await audit.RecordNowAsync("user.two_factor_enabled", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.TwoFactorEnabled, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             // The cookie is re-issued without the "must enrol" mark and with the new security stamp.
             await signIn.RefreshSignInAsync(user);

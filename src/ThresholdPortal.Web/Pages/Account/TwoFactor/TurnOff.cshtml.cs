@@ -7,6 +7,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 
@@ -65,7 +66,7 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
             // A fresh key, so the entry left in the old app is useless if two-factor is turned on again.
             (await users.ResetAuthenticatorKeyAsync(user)).EnsureSucceeded();
             await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            await audit.RecordNowAsync("user.two_factor_disabled", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.TwoFactorDisabled, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             await signIn.RefreshSignInAsync(user);
             return CommandResult.Saved;

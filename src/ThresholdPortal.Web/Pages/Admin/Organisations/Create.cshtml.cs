@@ -50,7 +50,7 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel
                 SharedReferralVisibility = request.SharedReferralVisibility!.Value,
             };
             db.Organisations.Add(organisation);
-            audit.Record("organisation.created", nameof(Organisation), organisation.Id.ToString(),
+            audit.Record(ConfigurationEvents.OrganisationCreated, nameof(Organisation), organisation.Id.ToString(),
                 OrganisationChanges.Describe(organisation));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(organisation.Id);

@@ -103,7 +103,8 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
             (organisation.Name, organisation.Kind, organisation.EmailDomains, organisation.SharedReferralVisibility,
                 organisation.IsActive) =
                 (name, kind, [.. domains], shared, active);
-            audit.Record("organisation.updated", nameof(Organisation), organisation.Id.ToString(), "Changed " + string.Join("; ", changes));
+            audit.Record(ConfigurationEvents.OrganisationUpdated, nameof(Organisation), organisation.Id.ToString(),
+                "Changed " + string.Join("; ", changes));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -38,7 +38,7 @@ public sealed class ApproveModel(IMediator mediator) : UserActionPage(mediator)
             }
 
             outbox.Enqueue(user.Email!, EmailTemplate.RegistrationApproved, "/account/sign-in");
-            audit.Record("user.registration_approved", nameof(PortalUser), user.Id.ToString(), "Approved as a referrer");
+            audit.Record(AccountEvents.RegistrationApproved, nameof(PortalUser), user.Id.ToString(), "Approved as a referrer");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }

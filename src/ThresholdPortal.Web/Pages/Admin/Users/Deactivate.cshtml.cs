@@ -37,7 +37,8 @@ public sealed class DeactivateModel(IMediator mediator) : UserActionPage(mediato
 
             user.IsActive = false;
             (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.deactivated", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(AccountEvents.Deactivated, nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }
     }

@@ -67,7 +67,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
                 .Select(e => new HistoryLine(
                     e.OccurredAt,
                     e.Action,
-                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
                     e.Detail))
                 .ToListAsync(cancellationToken);
             return new Result(heading, roles, PortalRole.AnyRequiresTwoFactor(roles), lockedOut, hasKey, history);

@@ -144,7 +144,8 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel, IReloadOnI
 
             // The cookie carries organisation and roles: end the user's sessions so none keeps the old ones.
             (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.updated", nameof(PortalUser), user.Id.ToString(), "Changed " + string.Join("; ", changes),
+            await audit.RecordNowAsync(AccountEvents.Updated, nameof(PortalUser), user.Id.ToString(), "Changed " + string.Join("; ",
+                changes),
                 cancellationToken);
             return CommandResult.SavedWith(true);
         }

@@ -69,7 +69,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             {
                 var pattern = "%" + EscapeLike(request.Search.Trim()) + "%";
                 users = users.Where(u => EF.Functions.ILike(u.Email!, pattern)
-                                         || EF.Functions.ILike(u.GivenName + " " + u.FamilyName, pattern));
+                                         || EF.Functions.ILike(u.FullName, pattern));
             }
 
             if (request.OrganisationId is { } organisationId)
@@ -100,7 +100,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 {
                     Row = new Row(
                         u.Id,
-                        u.GivenName + " " + u.FamilyName,
+                        u.FullName,
                         u.Email!,
                         u.Organisation.Name,
                         db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),

@@ -99,7 +99,7 @@ public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadO
             outbox.Enqueue(email, EmailTemplate.Invitation, "/account/accept-invitation?token=" + Uri.EscapeDataString(token));
             var organisation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name)
                 .SingleAsync(cancellationToken);
-            audit.Record("user.invited", nameof(PortalUser), user.Id.ToString(),
+            audit.Record(AccountEvents.Invited, nameof(PortalUser), user.Id.ToString(),
                 $"Organisation: {organisation}; roles: {string.Join(", ", roles.Select(PortalRole.DisplayName))}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(user.Id);

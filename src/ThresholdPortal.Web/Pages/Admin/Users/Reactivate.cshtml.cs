@@ -29,7 +29,8 @@ public sealed class ReactivateModel(IMediator mediator) : UserActionPage(mediato
             user.IsActive = true;
             (await users.UpdateAsync(user)).EnsureSucceeded();
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.reactivated", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(AccountEvents.Reactivated, nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }
     }

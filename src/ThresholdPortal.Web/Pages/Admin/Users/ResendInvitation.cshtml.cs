@@ -32,7 +32,7 @@ public sealed class ResendInvitationModel(IMediator mediator) : UserActionPage(m
 
             var token = await tokens.IssueAsync(user.Id, AccountTokenPurpose.Invitation, cancellationToken);
             outbox.Enqueue(user.Email!, EmailTemplate.Invitation, "/account/accept-invitation?token=" + Uri.EscapeDataString(token));
-            audit.Record("user.invitation_resent", nameof(PortalUser), user.Id.ToString());
+            audit.Record(AccountEvents.InvitationResent, nameof(PortalUser), user.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }

@@ -30,7 +30,7 @@ public sealed class ResetTwoFactorModel(IMediator mediator) : UserActionPage(med
             // Someone locked out by wrong codes from an old phone can try again at once.
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             (await users.ResetAccessFailedCountAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.two_factor_reset", nameof(PortalUser), user.Id.ToString(),
+            await audit.RecordNowAsync(AccountEvents.TwoFactorReset, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }

@@ -28,7 +28,8 @@ public sealed class UnlockModel(IMediator mediator) : UserActionPage(mediator)
 
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             (await users.ResetAccessFailedCountAsync(user)).EnsureSucceeded();
-            await audit.RecordNowAsync("user.unlocked", nameof(PortalUser), user.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordNowAsync(AccountEvents.Unlocked, nameof(PortalUser), user.Id.ToString(),
+                cancellationToken: cancellationToken);
             return CommandResult.Saved;
         }
     }

@@ -70,7 +70,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel
                 .Select(a => new
                 {
                     Audit = a,
-                    CreatedBy = db.Users.Where(u => u.Id == a.CreatedByUserId).Select(u => u.GivenName + " " + u.FamilyName).First(),
+                    CreatedBy = db.Users.Where(u => u.Id == a.CreatedByUserId).Select(u => u.FullName).First(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (audit is null)

@@ -29,7 +29,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .Take(Shown)
                 .Select(a => new Row(
                     a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Status, a.Cases.Count, a.Cases.Count(c => c.JudgedAt != null),
-                    db.Users.Where(u => u.Id == a.CreatedByUserId).Select(u => u.GivenName + " " + u.FamilyName).First(),
+                    db.Users.Where(u => u.Id == a.CreatedByUserId).Select(u => u.FullName).First(),
                     a.CreatedAt))
                 .ToListAsync(cancellationToken);
     }

@@ -192,7 +192,8 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
             var notNeeded = await db.AgencyChecksNotNeeded.AsNoTracking().Where(n => n.CaseId == mashCase.Id)
                 .OrderBy(n => n.AgencyName).Select(n => new AgencyLine(n.AgencyName, "Not needed: " + n.Reason))
                     .ToListAsync(cancellationToken);
-            var feedback = await db.ReferrerFeedback.AsNoTracking().Where(f => f.CaseId == mashCase.Id)
+            var feedback = await db.ReferrerFeedback.AsNoTracking()
+                .Where(f => f.CaseId == mashCase.Id && f.DecisionId == mashCase.DecisionId)
                 .Select(f => new { f.State, f.Method, f.SentAt }).SingleOrDefaultAsync(cancellationToken);
             return new View(
                 request.AuditId, sampled.Title, sampled.Status == CaseAuditStatus.Completed, mashCase.Id, mashCase.Reference,

@@ -63,7 +63,7 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock)
             // How many open cases each holds, to share the work fairly (the open-cases index answers it).
             var colleagues = await MashStaff.Of(db).AsNoTracking()
                 .OrderBy(u => u.GivenName).ThenBy(u => u.FamilyName)
-                .Select(u => new Colleague(u.Id, u.GivenName + " " + u.FamilyName, u.JobTitle,
+                .Select(u => new Colleague(u.Id, u.FullName, u.JobTitle,
                     db.MashCases.Count(c => c.AssignedToUserId == u.Id && c.Status != Domain.Triage.MashCaseStatus.Decided)))
                 .ToListAsync(cancellationToken);
             return new Result(found.Id, found.Reference, found.AssignedToUserId, found.Status != Domain.Triage.MashCaseStatus.Decided,
@@ -77,7 +77,7 @@ public sealed class AssignModel(IMediator mediator, TimeProvider clock)
             CaseChanges.ChangeAsync(db, request, async mashCase =>
             {
                 mashCase.AssignTo(request.UserId!.Value, clock.GetUtcNow());
-                var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.GivenName + " " + u.FamilyName)
+                var name = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.FullName)
                     .SingleAsync(cancellationToken);
                 audit.Record(CaseEvents.Assigned, CaseEvents.SubjectType, mashCase.Id.ToString(), $"To {name}");
                 return null;

@@ -46,7 +46,14 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
 
     public sealed record LevelOption(ThresholdLevel Level, string Name, string Summary);
 
-    public sealed record ReturnedProposal(CaseDecision Decision, string ReturnedBy);
+    /// <summary>
+    /// The decision to revise: a proposal a manager returned (with their comments), or the approved decision of a case a
+    /// manager reopened by answering the referrer's escalation "Changed" (with that answer).
+    /// </summary>
+    public sealed record ReturnedProposal(CaseDecision Decision, string ReturnedBy, string? Comments)
+    {
+        public bool AfterEscalation => Decision.State == DecisionState.Approved;
+    }
 
     public sealed record Result(
         Guid CaseId,
@@ -184,7 +191,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
-                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                     Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
                         .First(),
                 })
@@ -205,9 +212,18 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             ReturnedProposal? returned = null;
             if (latest is { State: DecisionState.Returned } && found.Status == MashCaseStatus.AwaitingDecision)
             {
-                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                var by = await db.Users.Where(u => u.Id == latest.ReviewedByUserId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken);
-                returned = new ReturnedProposal(latest, by ?? "A manager");
+                returned = new ReturnedProposal(latest, by ?? "A manager", latest.ReviewComments);
+            }
+            else if (latest is { State: DecisionState.Approved } && found.Status == MashCaseStatus.AwaitingDecision)
+            {
+                var answer = await db.Escalations.Where(e => e.CaseId == found.Id && e.Result == EscalationResult.Changed)
+                    .OrderByDescending(e => e.AnsweredAt)
+                    .Select(e => new { e.Response, By = db.Users.Where(u => u.Id == e.AnsweredByUserId)
+                        .Select(u => u.FullName).FirstOrDefault() })
+                    .FirstOrDefaultAsync(cancellationToken);
+                returned = new ReturnedProposal(latest, answer?.By ?? "A manager", answer?.Response);
             }
 
             return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,

@@ -92,11 +92,11 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
                 ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken)
                 : $"{mashCase.Channel.DisplayName()} contact";
             var assignedTo = mashCase.AssignedToUserId is { } assignee
-                ? await db.Users.Where(u => u.Id == assignee).Select(u => u.GivenName + " " + u.FamilyName).SingleAsync(cancellationToken)
+                ? await db.Users.Where(u => u.Id == assignee).Select(u => u.FullName).SingleAsync(cancellationToken)
                 : null;
             var raters = mashCase.RatingHistory.Select(r => r.RatedByUserId).Distinct().ToList();
             var names = await db.Users.Where(u => raters.Contains(u.Id))
-                .ToDictionaryAsync(u => u.Id, u => u.GivenName + " " + u.FamilyName, cancellationToken);
+                .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
             var ratings = mashCase.RatingHistory.OrderByDescending(r => r.RatedAt)
                 .Select(r =>
                     new RatingRow(r.Rating, r.PreviousRating, r.Reason, names.GetValueOrDefault(r.RatedByUserId, "Unknown"), r.RatedAt))

@@ -133,7 +133,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
             var row = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
                 .Select(c => new
                 {
-                    c.Id, c.Reference, c.Channel, c.ReferrerLevel, c.DecidedLevel, c.Outcome, c.DecidedAt,
+                    c.Id, c.Reference, c.Channel, c.ReferrerLevel, c.DecidedLevel, c.Outcome, c.DecidedAt, c.DecisionId,
                     Referrer = db.Referrals.Where(r => r.Id == c.ReferralId)
                         .Select(r => new { r.Referrer.Name, r.Referrer.OrganisationName }).FirstOrDefault(),
                     Approved = db.CaseDecisions.Any(d => d.Id == c.DecisionId && d.State == DecisionState.Approved),
@@ -145,10 +145,10 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
             }
 
             var feedback = row.Approved
-                ? await db.ReferrerFeedback.AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == row.Id, cancellationToken)
+                ? await db.ReferrerFeedback.AsNoTracking().SingleOrDefaultAsync(f => f.DecisionId == row.DecisionId, cancellationToken)
                 : null;
             var sentBy = feedback?.SentByUserId is { } senderId
-                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.GivenName + " " + u.FamilyName)
+                ? await db.Users.Where(u => u.Id == senderId).Select(u => u.FullName)
                     .FirstOrDefaultAsync(cancellationToken)
                 : null;
             return new Result(row.Id, row.Reference, row.Channel, row.Referrer?.Name ?? "Not recorded",
@@ -172,7 +172,8 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
 
             var approved = await db.CaseDecisions.AnyAsync(d => d.Id == mashCase.DecisionId && d.State == DecisionState.Approved,
                 cancellationToken);
-            var feedback = approved ? await db.ReferrerFeedback.SingleOrDefaultAsync(f => f.CaseId == mashCase.Id, cancellationToken)
+            var feedback = approved
+                ? await db.ReferrerFeedback.SingleOrDefaultAsync(f => f.DecisionId == mashCase.DecisionId, cancellationToken)
                 : null;
             if (feedback is null)
             {

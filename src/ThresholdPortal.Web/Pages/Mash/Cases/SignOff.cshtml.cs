@@ -3,12 +3,12 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
-using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Security;
@@ -85,7 +85,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
                 .Select(c => new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReceivedAt, c.DecisionDueAt, c.Version,
-                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault(),
+                    Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)
@@ -103,7 +103,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
-        MashSettings settings)
+        MashSettings settings, IEmailOutbox outbox)
         : IRequestHandler<Review, CommandResult>
     {
         public Task<CommandResult> Handle(Review request, CancellationToken cancellationToken) =>
@@ -136,6 +136,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
                 return null;
             }
 
+            var previousDecisionId = mashCase.DecisionId;
             if (CaseChanges.Apply(db, () =>
                 {
                     decision.Approve(user.Id, request.Comments, now);
@@ -152,22 +153,8 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
                     false => "after the deadline",
                     null => "no deadline (Blue)",
                 });
-            if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
-            {
-                db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, user.Id, now));
-                audit.Record(CaseEvents.SteppedDownToEarlyHelp, CaseEvents.SubjectType, subject, "To the early help hub");
-            }
-            else if (decision.Outcome.IsStatutory())
-            {
-                audit.Record(CaseEvents.HandedOver, CaseEvents.SubjectType, subject, $"To {decision.HandoverTo}");
-            }
-
-            if (!await db.ReferrerFeedback.AnyAsync(f => f.CaseId == mashCase.Id, cancellationToken))
-            {
-                db.ReferrerFeedback.Add(
-                    await FeedbackDrafting.DraftAsync(db, mashCase, decision, settings.Contacts, now, cancellationToken));
-            }
-
+            await DecisionApproval.FollowAsync(db, audit, outbox, mashCase, decision, previousDecisionId, settings.Contacts, user.Id, now,
+                cancellationToken);
             return null;
         }
     }

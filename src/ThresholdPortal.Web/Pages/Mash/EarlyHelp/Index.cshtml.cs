@@ -54,6 +54,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 })
                 .ToListAsync(cancellationToken);
             var stepDowns = await db.EarlyHelpStepDowns.AsNoTracking()
+                .Where(s => s.WithdrawnAt == null)
                 .Where(s => request.ReceivedBefore == null || s.SteppedDownAt < request.ReceivedBefore)
                 .OrderByDescending(s => s.SteppedDownAt)
                 .Take(PageSize + 1)

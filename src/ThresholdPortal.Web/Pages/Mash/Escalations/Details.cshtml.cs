@@ -20,7 +20,8 @@ namespace ThresholdPortal.Web.Pages.Mash.Escalations;
 /// <summary>
 /// One referrer's escalation, for a MASH manager: their reasons beside the decision and the feedback they
 /// were sent, and the answer (upheld or changed, with reasons), which is fed back to the referrer the way
-/// the feedback was. Answering never reopens the case: a changed decision is carried out as the response says.
+/// the feedback was. "Changed" reopens the case for a revised decision, which goes through sign-off like any
+/// other; its approval changes the outcome on record and drafts new feedback (docs/decisions/0096).
 /// </summary>
 public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
 {
@@ -122,7 +123,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 })
                 .SingleAsync(cancellationToken);
             var names = await db.Users.AsNoTracking().Where(u => u.Id == escalation.RaisedByUserId || u.Id == escalation.AnsweredByUserId)
-                .Select(u => new { u.Id, Name = u.GivenName + " " + u.FamilyName })
+                .Select(u => new { u.Id, Name = u.FullName })
                     .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
             return new Result(escalation, escalation.CaseId, mashCase.Reference,
                 names.GetValueOrDefault(escalation.RaisedByUserId) ?? "The referrer",
@@ -148,9 +149,14 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 return new CommandResult.Refused(ChangedMessage);
             }
 
+            var mashCase = await db.MashCases.SingleAsync(c => c.Id == escalation.CaseId, cancellationToken);
             try
             {
                 escalation.Answer(request.Result!.Value, request.Response!, user.Id, clock.GetUtcNow());
+                if (escalation.Result == EscalationResult.Changed)
+                {
+                    mashCase.ReopenForRevision(escalation);
+                }
             }
             catch (CaseRuleException refused)
             {
@@ -160,9 +166,14 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
 
             audit.Record(CaseEvents.EscalationAnswered, CaseEvents.SubjectType, escalation.CaseId.ToString(),
                 FeedbackDisplay.Result(escalation.Result!.Value));
+            if (escalation.Result == EscalationResult.Changed)
+            {
+                audit.Record(CaseEvents.ReopenedForRevision, CaseEvents.SubjectType, escalation.CaseId.ToString(),
+                    "After the referrer's escalation");
+            }
+
             // The answer goes to whoever raised the escalation (the referrer, or a colleague sharing their referrals).
-            var reference = await db.MashCases.Where(c => c.Id == escalation.CaseId).Select(c => c.Reference)
-                .SingleAsync(cancellationToken);
+            var reference = mashCase.Reference;
             var email = await db.Users.Where(u => u.Id == escalation.RaisedByUserId && u.IsActive).Select(u => u.Email)
                 .FirstOrDefaultAsync(cancellationToken);
             if (email is not null)

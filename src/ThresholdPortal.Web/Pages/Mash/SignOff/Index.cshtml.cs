@@ -67,7 +67,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     d.Id, d.CaseId, d.Outcome, d.Rating, d.ProposedAt, d.Revision, d.ProposedByUserId,
                     Reference = db.MashCases.Where(c => c.Id == d.CaseId).Select(c => c.Reference).First(),
                     DueAt = db.MashCases.Where(c => c.Id == d.CaseId).Select(c => c.DecisionDueAt).First(),
-                    ProposedBy = db.Users.Where(u => u.Id == d.ProposedByUserId).Select(u => u.GivenName + " " + u.FamilyName)
+                    ProposedBy = db.Users.Where(u => u.Id == d.ProposedByUserId).Select(u => u.FullName)
                         .FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);

@@ -139,7 +139,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             var receivedAt = clock.GetUtcNow();
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
             referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken)));
-            audit.Record("referral.submitted", "Referral", referral.Id.ToString(),
+            audit.Record(CaseEvents.ReferralSubmitted, CaseEvents.ReferralSubjectType, referral.Id.ToString(),
                 $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); " +
                     $"{referral.QualityFlags.Count} quality flags");
 

@@ -106,7 +106,7 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
 
         public static Task<Details> OfAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken) =>
             db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new Details(u.GivenName + " " + u.FamilyName, u.JobTitle, u.Organisation.Name, u.Email!, u.PhoneNumber))
+                .Select(u => new Details(u.FullName, u.JobTitle, u.Organisation.Name, u.Email!, u.PhoneNumber))
                 .SingleAsync(cancellationToken);
     }
 }

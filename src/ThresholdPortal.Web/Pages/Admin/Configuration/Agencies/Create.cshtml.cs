@@ -54,7 +54,7 @@ public sealed partial class CreateModel(IMediator mediator) : CommandPageModel
             var agency = new PartnerAgency { Key = key, Name = string.Empty };
             request.ApplyTo(agency);
             db.PartnerAgencies.Add(agency);
-            audit.Record("partner_agency.created", nameof(PartnerAgency), agency.Id.ToString(),
+            audit.Record(ConfigurationEvents.AgencyCreated, nameof(PartnerAgency), agency.Id.ToString(),
                 $"{agency.Name} (position {agency.Order}, {(agency.IsActive ? "on the checklist" : "not on the checklist")}); answered " +
                     $"by {AgencyFields.Answerers(agency.RecipientKinds)}; {agency.StandardQuestions.Count} standard questions");
             await db.SaveChangesAsync(cancellationToken);

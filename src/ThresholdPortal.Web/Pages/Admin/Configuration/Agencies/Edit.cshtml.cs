@@ -95,7 +95,7 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
                 return CommandResult.SavedWith(false);
             }
 
-            audit.Record("partner_agency.updated", nameof(PartnerAgency), agency.Id.ToString(), $"{agency.Name}: {changes}");
+            audit.Record(ConfigurationEvents.AgencyUpdated, nameof(PartnerAgency), agency.Id.ToString(), $"{agency.Name}: {changes}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(true);
         }

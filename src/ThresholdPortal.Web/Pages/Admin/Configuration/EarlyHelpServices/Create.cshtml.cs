@@ -44,7 +44,7 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel
                 HowToAccess = string.Empty };
             request.ApplyTo(service);
             db.EarlyHelpServices.Add(service);
-            audit.Record("early_help_service.created", nameof(EarlyHelpService), service.Id.ToString(),
+            audit.Record(ConfigurationEvents.EarlyHelpServiceCreated, nameof(EarlyHelpService), service.Id.ToString(),
                 $"{service.Name}; ages {service.AgeRange}; {service.Area}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(service.Id);

@@ -90,13 +90,15 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
             service.IsActive = request.IsActive.Value;
             if (changes.Count > 0)
             {
-                audit.Record("early_help_service.updated", nameof(EarlyHelpService), service.Id.ToString(),
+                audit.Record(ConfigurationEvents.EarlyHelpServiceUpdated, nameof(EarlyHelpService), service.Id.ToString(),
                     "Changed " + string.Join("; ", changes));
             }
 
             if (availability is not null)
             {
-                audit.Record(service.IsActive ? "early_help_service.reinstated" : "early_help_service.withdrawn", nameof(EarlyHelpService),
+                audit.Record(
+                    service.IsActive ? ConfigurationEvents.EarlyHelpServiceReinstated : ConfigurationEvents.EarlyHelpServiceWithdrawn,
+                    nameof(EarlyHelpService),
                     service.Id.ToString(),
                     $"{service.Name} {availability}");
             }

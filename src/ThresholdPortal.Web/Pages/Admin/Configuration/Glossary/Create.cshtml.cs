@@ -43,7 +43,7 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel
             var entry = new GlossaryEntry { Term = request.Term!.Trim(), Meaning = request.Meaning!.Trim(),
                 WidelyUnderstood = request.WidelyUnderstood!.Value };
             db.GlossaryTerms.Add(entry);
-            audit.Record("glossary.term_added", nameof(GlossaryEntry), entry.Id.ToString(),
+            audit.Record(ConfigurationEvents.GlossaryTermAdded, nameof(GlossaryEntry), entry.Id.ToString(),
                 $"{entry.Term}: {entry.Meaning}" + (entry.WidelyUnderstood ? " (widely understood)" : string.Empty));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(entry.Id);

@@ -99,7 +99,8 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
             }
 
             (entry.Term, entry.Meaning, entry.WidelyUnderstood) = (term, meaning, widely);
-            audit.Record("glossary.term_changed", nameof(GlossaryEntry), entry.Id.ToString(), "Changed " + string.Join("; ", changes));
+            audit.Record(ConfigurationEvents.GlossaryTermChanged, nameof(GlossaryEntry), entry.Id.ToString(),
+                "Changed " + string.Join("; ", changes));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(true);
         }
@@ -114,7 +115,8 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
         {
             var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
             db.GlossaryTerms.Remove(entry);
-            audit.Record("glossary.term_removed", nameof(GlossaryEntry), entry.Id.ToString(), $"{entry.Term}: {entry.Meaning}");
+            audit.Record(ConfigurationEvents.GlossaryTermRemoved, nameof(GlossaryEntry), entry.Id.ToString(),
+                $"{entry.Term}: {entry.Meaning}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(entry.Term);
         }

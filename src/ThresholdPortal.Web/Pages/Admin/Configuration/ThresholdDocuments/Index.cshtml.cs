@@ -8,6 +8,7 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
+using ThresholdPortal.Web.Features.Administration;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
@@ -69,7 +70,7 @@ public sealed class IndexModel(IMediator mediator) : CommandPageModel, IReloadOn
             var next = await db.ThresholdDocuments.Where(d => d.Key == current.Key).MaxAsync(d => d.Version, cancellationToken) + 1;
             var draft = current.NewDraft(next, clock.GetUtcNow());
             db.ThresholdDocuments.Add(draft);
-            audit.Record("threshold_document.draft_created", nameof(ThresholdDocument), draft.Id.ToString(),
+            audit.Record(ConfigurationEvents.ThresholdDraftCreated, nameof(ThresholdDocument), draft.Id.ToString(),
                 $"{draft.Name} version {draft.Version}, copied from version {current.Version}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(draft.Id);

@@ -167,7 +167,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                     Code = code, Level = request.Level!.Value, SubDomainCode = request.SubDomainCode!, Text = text,
                     Order = draft.Indicators.Count == 0 ? 0 : draft.Indicators.Max(i => i.Order) + 1,
                 });
-                audit.Record("threshold_document.indicator_added", nameof(ThresholdDocument), draft.Id.ToString(),
+                audit.Record(ConfigurationEvents.ThresholdIndicatorAdded, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
             }
             else if (existing.Code != code)
@@ -176,13 +176,13 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 draft.Indicators.Remove(existing);
                 draft.Indicators.Add(new ThresholdIndicator { Code = code, Level = request.Level!.Value,
                     SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order });
-                audit.Record("threshold_document.indicator_changed", nameof(ThresholdDocument), draft.Id.ToString(),
+                audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {existing.Code} is now {code} at {request.Level!.Value.Number()}: {text}");
             }
             else
             {
                 (existing.Level, existing.SubDomainCode, existing.Text) = (request.Level!.Value, request.SubDomainCode!, text);
-                audit.Record("threshold_document.indicator_changed", nameof(ThresholdDocument), draft.Id.ToString(),
+                audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
             }
 
@@ -202,7 +202,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 ?? throw new RequestValidationException(request,
                     [new ValidationFailure(string.Empty, "This indicator is no longer in the draft")]);
             draft.Indicators.Remove(indicator);
-            audit.Record("threshold_document.indicator_retired", nameof(ThresholdDocument), draft.Id.ToString(),
+            audit.Record(ConfigurationEvents.ThresholdIndicatorRetired, nameof(ThresholdDocument), draft.Id.ToString(),
                 $"Version {draft.Version}: {indicator.Code} retired");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;

@@ -105,7 +105,7 @@ public sealed class LevelModel(IMediator mediator) : CommandPageModel
             var draft = await db.DraftForEditAsync(request.DocumentId, request, nameof(Command.Name), cancellationToken);
             var level = draft.Describe(request.Level);
             (level.Name, level.Summary, level.Description) = (request.Name!.Trim(), request.Summary!.Trim(), request.Description!.Trim());
-            audit.Record("threshold_document.level_changed", nameof(ThresholdDocument), draft.Id.ToString(),
+            audit.Record(ConfigurationEvents.ThresholdLevelChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                 $"Version {draft.Version}: {request.Level.Number()} is now {level.Name}");
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;

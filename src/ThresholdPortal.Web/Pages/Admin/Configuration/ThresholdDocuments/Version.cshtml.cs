@@ -81,7 +81,7 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
                 : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
             var today = UkTime.Today(clock);
             ThresholdDocumentPublication.Publish(draft, current, today);
-            audit.Record("threshold_document.published", nameof(ThresholdDocument), draft.Id.ToString(),
+            audit.Record(ConfigurationEvents.ThresholdPublished, nameof(ThresholdDocument), draft.Id.ToString(),
                 $"{draft.Name} version {draft.Version} published"
                     + (current is null ? string.Empty : $"; version {current.Version} retired"));
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Domain.Matching;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
@@ -115,7 +116,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
                 {
                     n.AgencyKey,
                     View = new NotNeededView(n.Reason,
-                        db.Users.Where(u => u.Id == n.RecordedByUserId).Select(u => u.GivenName + " " + u.FamilyName).FirstOrDefault()
+                        db.Users.Where(u => u.Id == n.RecordedByUserId).Select(u => u.FullName).FirstOrDefault()
                         ?? "Unknown", n.RecordedAt),
                 })
                 .ToDictionaryAsync(n => n.AgencyKey, n => n.View, cancellationToken);
@@ -140,7 +141,7 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : CasePag
                 : $"{mashCase.Channel.DisplayName()} contact";
             var children = referral.Children
                 .Select(c =>
-                    new ChildInBrief($"{c.GivenName} {c.FamilyName}".Trim() is { Length: > 0 } name ? name : "Child",
+                    new ChildInBrief(PersonName.AsWritten(c.GivenName, c.FamilyName) is { Length: > 0 } name ? name : "Child",
                     c.IsUnborn ? c.ExpectedDate : c.DateOfBirth, c.IsUnborn))
                 .ToList();
 

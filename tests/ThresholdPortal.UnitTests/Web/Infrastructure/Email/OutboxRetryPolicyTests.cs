@@ -1,6 +1,6 @@
 using ThresholdPortal.Web.Infrastructure.Email;
 
-namespace ThresholdPortal.UnitTests.Email;
+namespace ThresholdPortal.UnitTests.Web.Infrastructure.Email;
 
 public sealed class OutboxRetryPolicyTests
 {

@@ -1,7 +1,7 @@
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Web;
 
-namespace ThresholdPortal.UnitTests.Web;
+namespace ThresholdPortal.UnitTests.Web.Infrastructure.Web;
 
 /// <summary>One time zone, read from configuration, and one GOV.UK way of writing dates and times.</summary>
 public sealed class UkTimeTests

@@ -1,7 +1,7 @@
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Web.Infrastructure.Identity;
 
-namespace ThresholdPortal.UnitTests.Web;
+namespace ThresholdPortal.UnitTests.Web.Infrastructure.Identity;
 
 public sealed class PortalHomeTests
 {

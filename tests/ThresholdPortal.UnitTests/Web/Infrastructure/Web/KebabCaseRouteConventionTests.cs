@@ -1,6 +1,6 @@
 using ThresholdPortal.Web.Infrastructure.Web;
 
-namespace ThresholdPortal.UnitTests.Web;
+namespace ThresholdPortal.UnitTests.Web.Infrastructure.Web;
 
 public sealed class KebabCaseRouteConventionTests
 {

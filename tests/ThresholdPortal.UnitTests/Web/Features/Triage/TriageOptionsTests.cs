@@ -5,7 +5,7 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
 
-namespace ThresholdPortal.UnitTests.Web;
+namespace ThresholdPortal.UnitTests.Web.Features.Triage;
 
 public sealed class TriageOptionsTests
 {
