@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
@@ -21,12 +22,15 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         "at home.";
     private const string ReasonsForReferrer =
         "Jayden has been hurt again and has told you how. The children need a social work assessment, which starts tomorrow.";
+    private const string RevisedReasons =
+        "Jayden has told us more since your referral. The police, health and children's social care are meeting to decide what " +
+        "happens next.";
     private const string ReturnComment = "Say what the police told us about the partner, and who will visit.";
     private const string Disagreement =
         "Jayden told us again today that he is frightened of going home: we think this needs a strategy discussion.";
     private const string Answer =
-        "We have reviewed the decision with the police. The assessment starts tomorrow and the social worker will hold a strategy " +
-        "discussion if anything new is disclosed.";
+        "We have reviewed the decision with the police. You are right: we are holding a strategy discussion, and the social worker will " +
+        "tell you what happens next.";
 
     [Fact]
     public async Task A_referral_goes_round_the_whole_loop_from_referrer_to_decision_feedback_disagreement_and_answer()
@@ -36,9 +40,21 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
             db.MashCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
         var casePage = $"/mash/cases/{caseId}";
 
-        // Screening: claim, rate Amber, progress to MASH checks.
+        // A third injury with an account of harm by an adult is provisionally urgent: the duty mailbox is told at once (a link,
+        // no child's details), and the queue shows the case among the urgent unrated ones at its top.
+        var duty = (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "mash.duty@northshire.example.gov.uk")
+            && (m.TextBody ?? string.Empty).Contains(reference, StringComparison.Ordinal))).ShouldHaveSingleItem();
+        duty.TextBody.ShouldNotBeNull().ShouldNotContain("Jayden");
         var practitioner = await NewPageAsync();
         await practitioner.SignInAsync("practitioner@example.org");
+        await practitioner.GotoAsync("/mash");
+        await practitioner.ShouldHaveNoAxeViolationsAsync(state: "urgent referral waiting");
+        var rows = await practitioner.Locator("main tbody tr").AllInnerTextsAsync();
+        var position = rows.ToList().FindIndex(row => row.Contains(reference, StringComparison.Ordinal));
+        position.ShouldBeGreaterThanOrEqualTo(0, "the new referral is on the first page of the queue");
+        rows.Take(position + 1).ShouldAllBe(row => row.Contains("Urgent: not yet rated"));
+
+        // Screening: claim, rate Amber, progress to MASH checks.
         await practitioner.GotoAsync(casePage);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Rate this case" }).ClickAsync();
@@ -154,13 +170,15 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         (await referrer.Locator("main").InnerTextAsync()).ShouldContain("You disagreed with this decision");
         await referrer.ShouldHaveNoAxeViolationsAsync();
 
-        // The manager answers the escalation from their list.
-        await manager.GotoAsync("/mash/escalations");
+        // The manager finds the escalation from the service navigation and answers that the decision changes.
+        await manager.GotoAsync("/mash");
+        await manager.Locator(".govuk-service-navigation")
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Escalations \(\d+\)$") }).ClickAsync();
         await manager.ShouldHaveNoAxeViolationsAsync();
         await manager.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         (await manager.Locator("main").InnerTextAsync()).ShouldContain(Disagreement);
         await manager.ShouldHaveNoAxeViolationsAsync();
-        await manager.GetByLabel("The decision is upheld").CheckAsync();
+        await manager.GetByLabel("The decision is changed").CheckAsync();
         await manager.GetByLabel("Your reasons, for the referrer").FillAsync(Answer);
         await manager.GetByRole(AriaRole.Button, new() { Name = "Send the answer" }).ClickAsync();
         await manager.ShouldHaveNoAxeViolationsAsync();
@@ -174,13 +192,37 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         answer.ShouldContain(Answer);
         await referrer.ShouldHaveNoAxeViolationsAsync();
 
+        // The practitioner revises the decision (a strategy discussion now), and a manager approves the revision.
+        await practitioner.GotoAsync(casePage);
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Revise the decision" }).ClickAsync();
+        (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain(Answer);
+        await practitioner.ShouldHaveNoAxeViolationsAsync(state: "reopened after an escalation");
+        await practitioner.GetByLabel("Strategy discussion (section 47)").CheckAsync();
+        await practitioner.GetByLabel("Reasons for the referrer").FillAsync(RevisedReasons);
+        await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send for sign-off" }).ClickAsync();
+        (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting sign-off");
+        await manager.GotoAsync($"{casePage}/sign-off");
+        await manager.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Save the sign-off" }).ClickAsync();
+        (await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Id == caseId))).Outcome
+            .ShouldBe(DecisionOutcome.StrategyDiscussion);
+
+        // The referrer is e-mailed, and sees the new outcome.
+        (await App.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, "referrer@example.org")
+            && m.Subject == Web.Infrastructure.Email.EmailTemplate.DecisionChanged.Subject)).ShouldHaveSingleItem();
+        await referrer.GotoAsync($"/referrals/{reference}");
+        var changed = await referrer.Locator("section[aria-labelledby='outcome-heading']").InnerTextAsync();
+        changed.ShouldContain("The MASH has changed its decision");
+        changed.ShouldContain(DecisionOutcome.StrategyDiscussion.PlainWords());
+        await referrer.ShouldHaveNoAxeViolationsAsync(state: "decision changed");
+
         // Every step is on the case's timeline.
         await practitioner.GotoAsync(casePage);
         var timeline = await practitioner.Locator("main").InnerTextAsync();
         foreach (var step in new[] { "Decision sent for sign-off", "Decision returned for revision", "Decision approved",
             "Handed over to the assessment team",
                      "Feedback sent to the referrer", "Feedback read by the referrer", "Referrer disagreed: escalation raised",
-                         "Escalation answered" })
+                         "Escalation answered", "Reopened for a revised decision", "Referrer e-mailed that the decision changed" })
         {
             timeline.ShouldContain(step);
         }
