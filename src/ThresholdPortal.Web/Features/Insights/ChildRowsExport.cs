@@ -6,8 +6,9 @@ namespace ThresholdPortal.Web.Features.Insights;
 
 /// <summary>
 /// What the Annex A and CIN census exports share: the export is audited, then the period's cases are read one
-/// row per linked child (one row with no child id when none is matched yet), in the order received, and
-/// streamed as CSV. Each export says only its columns, any joins before the child links and any extra condition.
+/// row per child the referral names, matched to a known person or not, in the order received and then the
+/// referral's order, and streamed as CSV. Each export says only its columns, any joins before the children and
+/// any extra condition. <see cref="ChildId"/> is the child's id in a return.
 /// </summary>
 /// <param name="Subject">The export's name in the audit trail, e.g. "annex-a-contacts".</param>
 /// <param name="FilePrefix">The file name before the period, e.g. "annex-a-list-1-contacts".</param>
@@ -21,7 +22,13 @@ public sealed record ChildRowsExport<TRow>(
     IReadOnlyList<string> Header,
     Func<TRow, IReadOnlyList<string?>> Cells)
 {
-    /// <summary>Joins between the cases and their child links, e.g. the decision.</summary>
+    /// <summary>
+    /// A child's id in a return: the known person's id once a practitioner has matched the child (the same id in every
+    /// referral about them), otherwise the id of the child as the referral names them, which never changes.
+    /// </summary>
+    public const string ChildId = "COALESCE(l.\"PersonId\", rc.\"Id\")::text";
+
+    /// <summary>Joins between the cases and their children, e.g. the decision.</summary>
     public string Joins { get; init; } = string.Empty;
 
     /// <summary>Added to the period's WHERE clause, starting " AND ".</summary>
@@ -40,9 +47,10 @@ public sealed record ChildRowsExport<TRow>(
             SELECT {Columns}
             {InsightsSql.Cases}
             {Joins}
-            LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child'
+            LEFT JOIN "ReferralChildren" rc ON rc."ReferralId" = c."ReferralId"
+            LEFT JOIN "PersonLinks" l ON l."CaseId" = c."Id" AND l."Role" = 'Child' AND l."SubjectId" = rc."Id"
             {where}{Condition}
-            ORDER BY c."ReceivedAt", c."Id", l."Id"
+            ORDER BY c."ReceivedAt", c."Id", rc."Order"
             """, parameters).AsAsyncEnumerable();
         return new CsvDownload(
             $"{FilePrefix}-{ExportRows.Date(filter.First)}-to-{ExportRows.Date(filter.Last)}.csv",

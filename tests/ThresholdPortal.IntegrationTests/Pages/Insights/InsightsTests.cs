@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.People;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
@@ -161,7 +164,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         contacts[1]
             .ShouldBe([cases["A"].Reference, cases["A"].Id.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "Portal",
             "ProgressToMashChecks", "N"]);
-        contacts[4].ShouldBe([cases["D"].Reference, cases["D"].Id.ToString(), "", "2026-03-05", "6", "Portal", "ClosedAtContact", "Y"]);
+        contacts[4].ShouldBe([cases["D"].Reference, cases["D"].Id.ToString(), await ReferralChildIdAsync(cases["D"]), "2026-03-05", "6",
+            "Portal", "ClosedAtContact", "Y"]);
         // A source code that a spreadsheet would run as a formula is neutralised.
         contacts[5][4].ShouldBe("'=1A");
         contacts[7][7].ShouldBe("");
@@ -171,7 +175,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
             .ShouldBe(["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"]);
         referrals.Skip(1).Select(r => r[0]).ShouldBe([.. new[] { "A", "B", "C", "I" }.Select(k => cases[k].Reference)]);
         referrals[1].ShouldBe([cases["A"].Reference, cases["A"].Id.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "N", "1"]);
-        referrals[2].ShouldBe([cases["B"].Reference, cases["B"].Id.ToString(), "", "2026-03-03", "2A", "Y", ""]);
+        referrals[2].ShouldBe([cases["B"].Reference, cases["B"].Id.ToString(), await ReferralChildIdAsync(cases["B"]), "2026-03-03",
+            "2A", "Y", ""]);
         referrals[4][5].ShouldBe("Y");
     }
 
@@ -188,12 +193,47 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         rows[0].ShouldBe(["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"]);
         rows.Count.ShouldBe(5);
         rows[1].ShouldBe([cases["A"].ReferralId.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "N", "N1", "16A;3B"]);
-        rows[2].ShouldBe([cases["B"].ReferralId.ToString(), "", "2026-03-03", "2A", "Y", "N9", ""]);
-        rows[3].ShouldBe([cases["C"].ReferralId.ToString(), "", "2026-03-04", "6", "N", "N1", "19C"]);
-        rows[4].ShouldBe([cases["I"].ReferralId.ToString(), "", "2026-03-07", "2A", "Y", "N4", "4B"]);
+        rows[2].ShouldBe([cases["B"].ReferralId.ToString(), await ReferralChildIdAsync(cases["B"]), "2026-03-03", "2A", "Y", "N9", ""]);
+        rows[3].ShouldBe([cases["C"].ReferralId.ToString(), await ReferralChildIdAsync(cases["C"]), "2026-03-04", "6", "N", "N1", "19C"]);
+        rows[4].ShouldBe([cases["I"].ReferralId.ToString(), await ReferralChildIdAsync(cases["I"]), "2026-03-07", "2A", "Y", "N4", "4B"]);
         text.ShouldNotContain("Test");
         (await App.AuditAsync()).ShouldContain(e => e.Action == InsightsEvents.Exported && e.SubjectId == "cin-census");
     }
+
+    [Fact]
+    public async Task Every_child_of_a_referral_has_a_row_and_an_id_in_the_returns_matched_or_not()
+    {
+        var world = await InsightsWorld.SeedAsync(App);
+        var siblings = await App.AddCaseAsync(world.Team, new CaseSeed(new DateTimeOffset(2026, 3, 20, 10, 0, 0, TimeSpan.Zero))
+        {
+            AssignedTo = world.Team.Practitioner, Rating = BragRating.Amber, ProgressToChecks = true,
+            Children = [new("Jayden", "Clarke", new DateOnly(2017, 5, 1)), new("Maisie", "Clarke", new DateOnly(2020, 9, 1))],
+        });
+        var children = await App.ExecuteDbContextAsync(db => db.ReferralChildren.AsNoTracking()
+            .Where(c => c.ReferralId == siblings.ReferralId).OrderBy(c => c.Order).Select(c => c.Id).ToListAsync());
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            db.PersonLinks.Add(new PersonLink
+            {
+                CaseId = siblings.Id, ReferralId = siblings.ReferralId, Role = PersonRole.Child, SubjectId = children[0],
+                PersonId = world.Child.Id, LinkedByUserId = world.Team.Practitioner.Id, LinkedAt = siblings.ReceivedAt.AddHours(1),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var client = await App.SignInAsync("martin@mash.test");
+
+        var contacts = Csv.Parse(await client.GetStringAsync($"/insights/export/annex-a-contacts.csv?{InsightsWorld.MarchQuery}"))
+            .Where(r => r[0] == siblings.Reference).ToList();
+        var referrals = Csv.Parse(await client.GetStringAsync($"/insights/export/annex-a-referrals.csv?{InsightsWorld.MarchQuery}"))
+            .Where(r => r[0] == siblings.Reference).ToList();
+
+        // Jayden is matched (the known person's id); Maisie is not (her id as the referral names her), and she is not missing.
+        contacts.Select(r => r[2]).ShouldBe([world.Child.Id.ToString(), children[1].ToString()]);
+        referrals.Select(r => r[2]).ShouldBe([world.Child.Id.ToString(), children[1].ToString()]);
+    }
+
+    private Task<string> ReferralChildIdAsync(MashCase mashCase) => App.ExecuteDbContextAsync(db => db.ReferralChildren.AsNoTracking()
+        .Where(c => c.ReferralId == mashCase.ReferralId).OrderBy(c => c.Order).Select(c => c.Id.ToString()).FirstAsync());
 
     [Theory]
     [InlineData("plain", "plain")]

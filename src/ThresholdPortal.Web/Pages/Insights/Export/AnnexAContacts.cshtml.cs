@@ -45,7 +45,7 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
             "annex-a-contacts",
             "annex-a-list-1-contacts",
             $"""
-            c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
             c."SourceCode", c."Channel", c."ContactOutcome", {InsightsMeasures.NfaFlag} AS "NfaFlag"
             """,
             ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],

@@ -45,7 +45,7 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
             "annex-a-referrals",
             "annex-a-list-3-referrals",
             $"""
-            c."Reference", c."Id"::text AS "CaseId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
             c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
             CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
                 SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"

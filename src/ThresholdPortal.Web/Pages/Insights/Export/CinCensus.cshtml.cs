@@ -46,7 +46,7 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
             "cin-census",
             "cin-census-referrals",
             $"""
-            c."ReferralId"::text AS "ReferralId", l."PersonId"::text AS "ChildId", {InsightsSql.ReceivedDate},
+            c."ReferralId"::text AS "ReferralId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
             c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
             left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
             """,
