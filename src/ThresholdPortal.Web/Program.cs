@@ -36,7 +36,7 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
-    app.UseExceptionHandler("/error");
+    app.UseErrorPageForExceptions();
     app.UseHsts();
 }
 else if (app.Environment.IsDevelopment())
@@ -44,7 +44,7 @@ else if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();
 }
 
-app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStatusCodePagesWithReExecute(ErrorPages.Path, "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();
