@@ -32,7 +32,7 @@ UkTime.Use(app.Services.GetRequiredService<IOptions<TriageOptions>>().Value.ToCa
 
 await app.PrepareDatabaseAsync();
 
-app.UseForwardedHeaders();
+app.UseTrustedForwardedHeaders();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
