@@ -1,4 +1,4 @@
-using Npgsql;
+using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Web.Infrastructure.Web;
 
@@ -25,26 +25,8 @@ public static class ErrorPages
             // A fresh scope, so authentication runs again for the error page instead of replaying the failed
             // (cached) result of the request that threw, and the error page skips the database (SessionValidation).
             CreateScopeForErrors = true,
-            StatusCodeSelector = exception => IsDatabaseOutage(exception)
+            StatusCodeSelector = exception => DatabaseOutage.IsCause(exception)
                 ? StatusCodes.Status503ServiceUnavailable
                 : StatusCodes.Status500InternalServerError,
         });
-
-    /// <summary>
-    /// True when the exception, or one it wraps, says PostgreSQL could not be reached or asked us to come back
-    /// later (refused or broken connections, timeouts, shutdown): Npgsql marks exactly those transient. A query
-    /// the server refused (bad data, a constraint) is not an outage and stays a 500.
-    /// </summary>
-    public static bool IsDatabaseOutage(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException { IsTransient: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
