@@ -40,7 +40,8 @@ public sealed class DatabaseStartupTests(PortalApp app) : IntegrationTest(app)
         await Should.ThrowAsync<Exception>(() => Task.Run(() => factory.Services).WaitAsync(TimeSpan.FromSeconds(60)));
 
         Waits(logged).Count.ShouldBe(2, "two waits between three attempts");
-        App.Log.Lines.Skip(logged).ShouldContain(l => l.StartsWith("Database unreachable at start after 3 attempts", StringComparison.Ordinal));
+        App.Log.Lines.Skip(logged)
+            .ShouldContain(l => l.StartsWith("Database unreachable at start after 3 attempts", StringComparison.Ordinal));
     }
 
     /// <summary>The app's "trying again" lines logged after the first <paramref name="skip"/> lines.</summary>

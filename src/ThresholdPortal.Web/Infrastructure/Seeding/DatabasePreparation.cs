@@ -90,7 +90,8 @@ public static partial class DatabasePreparation
         Message = "Database unreachable at start (attempt {Attempt} of {Attempts}, {ExceptionType}); trying again in {Delay}")]
     private static partial void LogWaiting(ILogger logger, int attempt, int attempts, string exceptionType, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Database unreachable at start after {Attempts} attempts ({ExceptionType}); exiting")]
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "Database unreachable at start after {Attempts} attempts ({ExceptionType}); exiting")]
     private static partial void LogGaveUp(ILogger logger, int attempts, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reference data not checked: the database has migrations still to apply")]
