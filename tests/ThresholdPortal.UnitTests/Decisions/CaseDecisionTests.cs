@@ -34,7 +34,8 @@ public sealed class CaseDecisionTests
             DecisionOutcome outcome = DecisionOutcome.ChildAndFamilyAssessment,
         bool consent = true, LawfulBasis? basis = null, string[]? factors = null, string? handover = "Northtown assessment team",
         ThresholdLevel level = ThresholdLevel.Targeted, string reasonsForReferrer = "The children need a social work assessment.") =>
-        new(rating, ratingReason, level, Document, [new ChildOutcome(Child, outcome)], PrimaryNeed.N1AbuseOrNeglect, factors ?? ["16A", "3B"],
+        new(rating, ratingReason, level, Document, [new ChildOutcome(Child, outcome)], PrimaryNeed.N1AbuseOrNeglect,
+            factors ?? ["16A", "3B"],
             "Bruising seen twice with no explanation; school and health both worried.", consent, basis, null,
             [new NextStep("Visit the family", "Duty social worker", new DateOnly(2026, 11, 27))], handover)
         { ReasonsForReferrer = reasonsForReferrer };

@@ -200,8 +200,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                     return;
                 }
 
-                var children = await ChildrenAsync(db, facts.ReferralId, cancellationToken);
-                ChildOutcomeFailures(proposal, children, context);
+                var children = await PerChild.ChildrenAsync(db, facts.ReferralId, cancellationToken);
+                PerChild.Failures(proposal, children, context);
 
                 if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening
                     && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
@@ -217,35 +217,39 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         }
     }
 
-    /// <summary>
-    /// Every child needs an outcome: their own or the one for all the children, each missing one named where the form asks it;
-    /// and any child's statutory outcome needs the team the case is handed to.
-    /// </summary>
-    private static void ChildOutcomeFailures(Propose proposal, IReadOnlyList<ChildOption> children,
-        ValidationContext<Propose> context)
+    /// <summary>The referral's children and each one's outcome on the form (docs/decisions/0092).</summary>
+    private static class PerChild
     {
-        var missing = children.Where(c => proposal.OutcomeFor(c.Id) is null).ToList();
-        if (missing.Count > 0 && proposal.Children.Count > 0)
+        /// <summary>
+        /// Every child needs an outcome: their own or the one for all the children, each missing one named where the form asks it;
+        /// and any child's statutory outcome needs the team the case is handed to.
+        /// </summary>
+        public static void Failures(Propose proposal, IReadOnlyList<ChildOption> children,
+            ValidationContext<Propose> context)
         {
-            context.AddFailure(nameof(Propose.Outcome), "Select the outcome for all the children, or an outcome for each child");
-            foreach (var child in missing)
+            var missing = children.Where(c => proposal.OutcomeFor(c.Id) is null).ToList();
+            if (missing.Count > 0 && proposal.Children.Count > 0)
             {
-                var index = proposal.Children.FindIndex(c => c.ReferralChildId == child.Id);
-                var field = index < 0 ? nameof(Propose.Outcome) : $"{nameof(Propose.Children)}[{index}].{nameof(ChildChoice.Outcome)}";
-                context.AddFailure(field, $"Select the outcome for {child.Name}");
+                context.AddFailure(nameof(Propose.Outcome), "Select the outcome for all the children, or an outcome for each child");
+                foreach (var child in missing)
+                {
+                    var index = proposal.Children.FindIndex(c => c.ReferralChildId == child.Id);
+                    var field = index < 0 ? nameof(Propose.Outcome) : $"{nameof(Propose.Children)}[{index}].{nameof(ChildChoice.Outcome)}";
+                    context.AddFailure(field, $"Select the outcome for {child.Name}");
+                }
+            }
+
+            if (children.Any(c => proposal.OutcomeFor(c.Id)?.IsStatutory() == true) && string.IsNullOrWhiteSpace(proposal.HandoverTo))
+            {
+                context.AddFailure(nameof(Propose.HandoverTo), "Say which team the case is handed over to");
             }
         }
 
-        if (children.Any(c => proposal.OutcomeFor(c.Id)?.IsStatutory() == true) && string.IsNullOrWhiteSpace(proposal.HandoverTo))
-        {
-            context.AddFailure(nameof(Propose.HandoverTo), "Say which team the case is handed over to");
-        }
+        /// <summary>The referral's children, in its order.</summary>
+        public static async Task<IReadOnlyList<ChildOption>> ChildrenAsync(PortalDbContext db, Guid referralId, CancellationToken ct) =>
+            [.. (await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order).ToListAsync(ct))
+                .Select(c => new ChildOption(c.Id, c.DisplayName))];
     }
-
-    /// <summary>The referral's children, in its order.</summary>
-    private static async Task<IReadOnlyList<ChildOption>> ChildrenAsync(PortalDbContext db, Guid referralId, CancellationToken ct) =>
-        [.. (await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order).ToListAsync(ct))
-            .Select(c => new ChildOption(c.Id, c.DisplayName))];
 
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
     {
@@ -293,7 +297,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,
                 found.AssignedToUserId == user.Id,
                 found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned,
-                await ChildrenAsync(db, found.ReferralId, cancellationToken), found.Version);
+                await PerChild.ChildrenAsync(db, found.ReferralId, cancellationToken), found.Version);
         }
     }
 
@@ -320,7 +324,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             var previousRating = mashCase.Rating;
             CaseChecks.EnsureReadyForDecision(checklist);
             // Every child the referral names gets an outcome, in its order; the validator made sure each has one.
-            var children = await ChildrenAsync(db, mashCase.ReferralId, cancellationToken);
+            var children = await PerChild.ChildrenAsync(db, mashCase.ReferralId, cancellationToken);
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
                 request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId,
                 [.. children.Select(c => new ChildOutcome(c.Id, request.OutcomeFor(c.Id)!.Value))],
