@@ -13,30 +13,21 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
 /// <summary>The days the MASH does not work. Adding or removing one stores a new settings version.</summary>
-public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cache, TimeProvider clock) : CommandPageModel, IReloadOnInvalid
+public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cache, TimeProvider clock)
+    : SettingsFormModel<BankHolidaysModel.Command>(mediator, cache), IReloadOnInvalid
 {
-    [BindProperty]
-    public Command Data { get; set; } = new();
+    protected override string Saved => "Bank holidays";
 
     public IReadOnlyList<BankHoliday> Upcoming { get; private set; } = [];
     public IReadOnlyList<BankHoliday> Past { get; private set; } = [];
 
     public async Task OnGetAsync() => await ReloadAsync(HttpContext.RequestAborted);
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var result = await mediator.Send(Data);
-        cache.Invalidate();
-        return OutcomeOf(result, version =>
-        {
-            TempData.SetNotice(version is null ? "Nothing was changed" : $"Bank holidays saved as settings version {version}");
-            return RedirectToPage();
-        });
-    }
+    protected override IActionResult AfterSave() => RedirectToPage();
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var newest = await mediator.Send(new Query(), cancellationToken);
+        var newest = await Mediator.Send(new Query(), cancellationToken);
         var today = UkTime.Today(clock);
         Upcoming = [.. newest.BankHolidays.Where(h => h.Date >= today).OrderBy(h => h.Date)];
         Past = [.. newest.BankHolidays.Where(h => h.Date < today).OrderByDescending(h => h.Date)];

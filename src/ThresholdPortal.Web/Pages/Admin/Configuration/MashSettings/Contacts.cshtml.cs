@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -8,7 +7,6 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
@@ -16,23 +14,12 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 /// The MASH's phone line and mailbox, the Emergency Duty Team's number and hours, the police non-emergency number and the
 /// Early Help Hub's number, as every page and feedback shows them. Stored as a new settings version (docs/decisions/0095).
 /// </summary>
-public sealed class ContactsModel(IMediator mediator, MashSettingsCache cache) : CommandPageModel
+public sealed class ContactsModel(IMediator mediator, MashSettingsCache cache)
+    : SettingsFormModel<ContactsModel.Command>(mediator, cache)
 {
-    [BindProperty]
-    public Command Data { get; set; } = new();
+    protected override string Saved => "Contacts";
 
-    public async Task OnGetAsync() => Data = await mediator.Send(new Query());
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var result = await mediator.Send(Data);
-        cache.Invalidate();
-        return OutcomeOf(result, version =>
-        {
-            TempData.SetNotice(version is null ? "Nothing was changed" : $"Contacts saved as settings version {version}");
-            return RedirectToPage("/Admin/Configuration/MashSettings/Index");
-        });
-    }
+    public async Task OnGetAsync() => Data = await Mediator.Send(new Query());
 
     public sealed record Query : IQuery<Command>;
 

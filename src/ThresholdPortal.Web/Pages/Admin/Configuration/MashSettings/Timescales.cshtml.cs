@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -8,7 +7,6 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
@@ -16,26 +14,15 @@ namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 /// The MASH's decision timescales and the agencies' answer timescales, by BRAG rating. A save stores a new
 /// settings version, in force at once for newly rated cases and newly sent requests.
 /// </summary>
-public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache) : CommandPageModel
+public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
+    : SettingsFormModel<TimescalesModel.Command>(mediator, cache)
 {
     public const int MostDecisionHours = 720;
     public const int MostAnswerHours = 480;
 
-    [BindProperty]
-    public Command Data { get; set; } = new();
+    protected override string Saved => "Timescales";
 
-    public async Task OnGetAsync() => Data = await mediator.Send(new Query());
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var result = await mediator.Send(Data);
-        cache.Invalidate();
-        return OutcomeOf(result, version =>
-        {
-            TempData.SetNotice(version is null ? "Nothing was changed" : $"Timescales saved as settings version {version}");
-            return RedirectToPage("/Admin/Configuration/MashSettings/Index");
-        });
-    }
+    public async Task OnGetAsync() => Data = await Mediator.Send(new Query());
 
     public sealed record Query : IQuery<Command>;
 

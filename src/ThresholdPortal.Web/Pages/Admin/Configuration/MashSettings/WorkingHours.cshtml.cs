@@ -1,6 +1,5 @@
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Triage;
@@ -8,32 +7,20 @@ using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
-using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.MashSettings;
 
 /// <summary>When the MASH's working day starts and ends, and which days of the week it works. Stored as a new settings version.</summary>
-public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache) : CommandPageModel
+public sealed class WorkingHoursModel(IMediator mediator, MashSettingsCache cache)
+    : SettingsFormModel<WorkingHoursModel.Command>(mediator, cache)
 {
     public static readonly IReadOnlyList<DayOfWeek> Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday,
             DayOfWeek.Sunday];
 
-    [BindProperty]
-    public Command Data { get; set; } = new();
+    protected override string Saved => "Working hours";
 
-    public async Task OnGetAsync() => Data = await mediator.Send(new Query());
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var result = await mediator.Send(Data);
-        cache.Invalidate();
-        return OutcomeOf(result, version =>
-        {
-            TempData.SetNotice(version is null ? "Nothing was changed" : $"Working hours saved as settings version {version}");
-            return RedirectToPage("/Admin/Configuration/MashSettings/Index");
-        });
-    }
+    public async Task OnGetAsync() => Data = await Mediator.Send(new Query());
 
     public sealed record Query : IQuery<Command>;
 
