@@ -191,7 +191,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode,
             level,
             categories, WhatHappened(children), children, mashCase, faker.PickRandom(ConsentDecisions));
-        generated.Decision = Progress(mashCase, context, receivedAt, workingDaysAgo, now);
+        generated.Decision = Progress(mashCase, [.. children.Select(c => c.Item1)], context, receivedAt, workingDaysAgo, now);
         return generated;
     }
 
@@ -199,7 +199,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
     /// Today's cases are new or in screening; the last few days' are at every stage; older ones are closed,
     /// except about 3 in 1,000 still waiting for information.
     /// </summary>
-    private CaseDecision? Progress(MashCase mashCase, Context context, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
+    private CaseDecision? Progress(
+        MashCase mashCase, Guid[] children, Context context, DateTimeOffset receivedAt, int workingDaysAgo, DateTimeOffset now)
     {
         var old = workingDaysAgo > 6;
         var stuck = old && faker.Random.Bool(0.003f);
@@ -241,7 +242,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         {
             mashCase.MarkReadyForDecision();
             var decidedAt = Min(receivedAt.AddHours(faker.Random.Int(6, 60)), now);
-            var decision = Propose(mashCase, holder, decidedAt.AddHours(-1));
+            var decision = Propose(mashCase, children, holder, decidedAt.AddHours(-1));
             // any MASH colleague but the proposer
             decision.Approve(faker.PickRandom(context.Practitioners.Where(p => p != holder)), null, decidedAt);
             mashCase.CloseWithApprovedDecision(decision, decidedAt);
@@ -253,7 +254,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
             mashCase.MarkReadyForDecision();
             if (workingDaysAgo >= 3 && faker.Random.Bool(0.5f))
             {
-                Propose(mashCase, holder, receivedAt.AddHours(20));
+                Propose(mashCase, children, holder, receivedAt.AddHours(20));
             }
         }
 
@@ -263,9 +264,10 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
     /// <summary>
     /// A proposed decision with a realistic spread of outcomes (most referrals end in no further action or
     /// early help; about a third convert to an assessment or strategy discussion), level, need and factors.
-    /// Approved ones are written to CaseDecisions; proposals still awaiting sign-off stay in memory.
+    /// Approved ones are written to CaseDecisions; proposals still awaiting sign-off stay in memory. Siblings share the outcome,
+    /// and their ChildOutcomes rows are not written: the returns then read the case's outcome for each child.
     /// </summary>
-    private CaseDecision Propose(MashCase mashCase, Guid holder, DateTimeOffset at)
+    private CaseDecision Propose(MashCase mashCase, Guid[] children, Guid holder, DateTimeOffset at)
     {
         var outcome = faker.Random.WeightedRandom(
             [DecisionOutcome.NoFurtherAction, DecisionOutcome.NoFurtherActionWithAdvice, DecisionOutcome.StepDownToEarlyHelp,
@@ -282,8 +284,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
             : faker.PickRandom(PrimaryNeedExtensions.All.Where(n => n is not PrimaryNeed.N9NotChildInNeed and not PrimaryNeed.N0NotStated)
             .ToArray());
         var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-            mashCase.Rating!.Value, null, level, documentId, outcome, need, faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)),
-                "Generated",
+            mashCase.Rating!.Value, null, level, documentId, [.. children.Select(c => new ChildOutcome(c, outcome))], need,
+                faker.Random.ArrayElements(Factors, faker.Random.Int(1, 3)), "Generated",
             ConsentGiven: true, null, null, [], outcome.IsStatutory() ? "Assessment team" : null)
             { ReasonsForReferrer = "Generated for the referrer" }, 1, holder, at);
         mashCase.SubmitDecision(decision, clock);

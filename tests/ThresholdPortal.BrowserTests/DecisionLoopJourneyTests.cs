@@ -197,7 +197,7 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Revise the decision" }).ClickAsync();
         (await practitioner.Locator(".govuk-notification-banner").InnerTextAsync()).ShouldContain(Answer);
         await practitioner.ShouldHaveNoAxeViolationsAsync(state: "reopened after an escalation");
-        await practitioner.GetByLabel("Strategy discussion (section 47)").CheckAsync();
+        await AllTheChildren(practitioner).GetByLabel("Strategy discussion (section 47)").CheckAsync();
         await practitioner.GetByLabel("Reasons for the referrer").FillAsync(RevisedReasons);
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Send for sign-off" }).ClickAsync();
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting sign-off");
@@ -230,11 +230,14 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.ShouldHaveNoAxeViolationsAsync();
     }
 
+    /// <summary>The outcome for all of Jayden and Maisie, rather than either child's own (docs/decisions/0092).</summary>
+    private static ILocator AllTheChildren(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Outcome for all the children" });
+
     private static async Task ProposeAsync(IPage page, bool revising)
     {
         await page.GetByLabel("Amber (the screening rating)").CheckAsync();
         await page.GetByLabel("Level 3", new() { Exact = false }).First.CheckAsync();
-        await page.GetByLabel("Child and family assessment (section 17)").CheckAsync();
+        await AllTheChildren(page).GetByLabel("Child and family assessment (section 17)").CheckAsync();
         await page.GetByLabel("Team the case is handed over to").FillAsync("Northtown assessment team");
         await page.GetByLabel("N1: Abuse or neglect").CheckAsync();
         if (!revising)

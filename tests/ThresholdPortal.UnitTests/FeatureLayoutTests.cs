@@ -27,7 +27,7 @@ public sealed class FeatureLayoutTests
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
-        ["Insights"] = ["Insights", "CaseAudits", "Intake", "Triage"],
+        ["Insights"] = ["Insights", "CaseAudits", "Decisions", "Intake", "Triage"], // a case audit shows the feedback's state
         ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake"],
         ["Referrals"] = ["Intake", "Decisions", "Triage"],
     };

@@ -37,6 +37,9 @@ public sealed partial class MashDemoData(
     public static readonly DateOnly MaisieBorn = new(2019, 9, 14);
 
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(20261124) };
+
+    /// <summary>Decided referrals naming siblings so far: every other one gives the youngest a different outcome.</summary>
+    private int decidedSiblings;
     private ThresholdDocument document = null!;
     private PortalUser callTaker = null!;
     private PortalUser linker = null!;
@@ -279,10 +282,27 @@ public sealed partial class MashDemoData(
         var outcome = Outcome(level);
         var rating = await db.MashCases.Where(c => c.Id == mashCase.Id).Select(c => c.Rating!.Value).SingleAsync();
         await loop.ReadyForDecisionAsync(mashCase.Id, worker, received.AddHours(3));
-        await loop.ProposeAsync(mashCase.Id, worker, Proposal(rating, worker, level, outcome, closedAt.AddHours(-2)),
-            closedAt.AddHours(-2));
+        var proposal = Proposal(rating, worker, level, outcome, closedAt.AddHours(-2));
+        var children = await db.ReferralChildren.Where(c => c.ReferralId == mashCase.ReferralId).OrderBy(c => c.Order)
+            .Select(c => c.Id).ToListAsync();
+        if (children.Count > 1 && decidedSiblings++ % 2 == 0)
+        {
+            // Siblings going different ways (docs/decisions/0092): the last-named child's need is judged lower than the case's.
+            proposal.Children = [new DecisionModel.ChildChoice { ReferralChildId = children[^1], Outcome = SiblingOutcome(outcome) }];
+        }
+
+        await loop.ProposeAsync(mashCase.Id, worker, proposal, closedAt.AddHours(-2));
         await loop.SignOffAsync(mashCase.Id, manager, closedAt);
     }
+
+    /// <summary>A plausible lower outcome for a sibling of a child with <paramref name="outcome"/>.</summary>
+    private static DecisionOutcome SiblingOutcome(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.StrategyDiscussion => DecisionOutcome.ChildAndFamilyAssessment,
+        DecisionOutcome.ChildAndFamilyAssessment => DecisionOutcome.StepDownToEarlyHelp,
+        DecisionOutcome.StepDownToEarlyHelp => DecisionOutcome.NoFurtherActionWithAdvice,
+        _ => DecisionOutcome.NoFurtherAction,
+    };
 
     /// <summary>A plausible outcome for the level.</summary>
     private DecisionOutcome Outcome(ThresholdLevel level) => level switch

@@ -50,7 +50,12 @@ public class CaseDecision
     /// <summary>The threshold document version the level was judged against: the one the referral used.</summary>
     public Guid ThresholdDocumentId { get; init; }
 
+    /// <summary>The case's outcome: the most serious of <see cref="ChildOutcomes"/> (<see cref="ChildOutcome.CaseOutcome"/>).</summary>
     public DecisionOutcome Outcome { get; init; }
+
+    /// <summary>Each child of the referral with their own outcome, in the referral's order (docs/decisions/0092).</summary>
+    public List<ChildOutcome> ChildOutcomes { get; init; } = [];
+
     public PrimaryNeed PrimaryNeed { get; init; }
 
     /// <summary>Children in Need factor codes (<see cref="CinFactors"/>).</summary>
@@ -124,7 +129,13 @@ public class CaseDecision
             throw new CaseRuleException("Too many factors or next steps.");
         }
 
-        if (proposal.Outcome.IsStatutory() && string.IsNullOrWhiteSpace(proposal.HandoverTo))
+        if (proposal.Children.Count == 0 || proposal.Children.DistinctBy(c => c.ReferralChildId).Count() != proposal.Children.Count)
+        {
+            throw new CaseRuleException("Give each child of the referral one outcome.");
+        }
+
+        var outcome = ChildOutcome.CaseOutcome(proposal.Children);
+        if (outcome.IsStatutory() && string.IsNullOrWhiteSpace(proposal.HandoverTo))
         {
             throw new CaseRuleException("Say which team the case is handed over to.");
         }
@@ -137,7 +148,8 @@ public class CaseDecision
             RatingChangeReason = ratingChanged ? proposal.RatingChangeReason!.Trim() : null,
             Level = proposal.Level,
             ThresholdDocumentId = proposal.ThresholdDocumentId,
-            Outcome = proposal.Outcome,
+            Outcome = outcome,
+            ChildOutcomes = [.. proposal.Children],
             PrimaryNeed = proposal.PrimaryNeed,
             Factors = [.. proposal.Factors.Distinct(StringComparer.Ordinal)],
             Rationale = proposal.Rationale.Trim(),
@@ -146,7 +158,7 @@ public class CaseDecision
             LawfulBasisNotes = proposal.ConsentGiven || string.IsNullOrWhiteSpace(proposal.LawfulBasisNotes) ? null
                 : proposal.LawfulBasisNotes.Trim(),
             NextSteps = [.. proposal.NextSteps],
-            HandoverTo = proposal.Outcome.IsStatutory() ? proposal.HandoverTo!.Trim() : null,
+            HandoverTo = outcome.IsStatutory() ? proposal.HandoverTo!.Trim() : null,
             ProposedByUserId = byUserId,
             ProposedAt = at,
         };
@@ -173,6 +185,18 @@ public class CaseDecision
         Review(managerId, comments, at);
     }
 
+    /// <summary>One child's outcome; the case's for a child the decision does not name (none since per-child outcomes).</summary>
+    public DecisionOutcome OutcomeFor(Guid referralChildId) =>
+        ChildOutcomes.Find(c => c.ReferralChildId == referralChildId)?.Outcome ?? Outcome;
+
+    /// <summary>Whether any child is stepped down to early help: the hub then takes the family (docs/decisions/0092).</summary>
+    public bool StepsDownAChild => ChildOutcomes.Count == 0
+        ? Outcome == DecisionOutcome.StepDownToEarlyHelp
+        : ChildOutcomes.Exists(c => c.Outcome == DecisionOutcome.StepDownToEarlyHelp);
+
+    /// <summary>Whether the children do not all have the same outcome.</summary>
+    public bool OutcomesDiffer => ChildOutcomes.Select(c => c.Outcome).Distinct().Skip(1).Any();
+
     public bool CanBeReviewedBy(Guid userId) => State == DecisionState.AwaitingSignOff && userId != ProposedByUserId;
 
     private void EnsureReviewableBy(Guid managerId)
@@ -196,13 +220,16 @@ public class CaseDecision
     }
 }
 
-/// <summary>What a practitioner proposes, as entered on the decision form.</summary>
+/// <summary>
+/// What a practitioner proposes, as entered on the decision form. <paramref name="Children"/> gives every child of the referral
+/// their outcome; the case's outcome is derived from them.
+/// </summary>
 public sealed record DecisionProposal(
     BragRating Rating,
     string? RatingChangeReason,
     ThresholdLevel Level,
     Guid ThresholdDocumentId,
-    DecisionOutcome Outcome,
+    IReadOnlyList<ChildOutcome> Children,
     PrimaryNeed PrimaryNeed,
     IReadOnlyList<string> Factors,
     string Rationale,

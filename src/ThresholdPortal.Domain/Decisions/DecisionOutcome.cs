@@ -48,6 +48,22 @@ public static class DecisionOutcomeExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
+    /// <summary>
+    /// How serious an outcome is for the child, from no further action (0) to immediate protective action: a case takes the most
+    /// serious of its children's outcomes (<see cref="ChildOutcome.CaseOutcome"/>). Stated here, not read from the enum's order,
+    /// so adding a value cannot silently change a case's outcome.
+    /// </summary>
+    public static int Seriousness(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.NoFurtherAction => 0,
+        DecisionOutcome.NoFurtherActionWithAdvice => 1,
+        DecisionOutcome.StepDownToEarlyHelp => 2,
+        DecisionOutcome.ChildAndFamilyAssessment => 3,
+        DecisionOutcome.StrategyDiscussion => 4,
+        DecisionOutcome.ImmediateProtectiveAction => 5,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
     /// <summary>Outcomes that close the case with no social care involvement: the Children in Need "NFA" flag.</summary>
     public static bool IsNoFurtherAction(this DecisionOutcome outcome) =>
         outcome is DecisionOutcome.NoFurtherAction or DecisionOutcome.NoFurtherActionWithAdvice or DecisionOutcome.StepDownToEarlyHelp;

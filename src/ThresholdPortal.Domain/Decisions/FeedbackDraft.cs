@@ -15,12 +15,16 @@ public static class FeedbackDraft
 {
     public sealed record Text(string OutcomeSummary, string Reasons, string LevelExplanation, string? OtherSupport);
 
-    /// <summary>Drafts the text; <paramref name="levelName"/> gives a level's local name in the document the referral used.</summary>
+    /// <summary>
+    /// Drafts the text; <paramref name="levelName"/> gives a level's local name in the document the referral used, and
+    /// <paramref name="childName"/> a child's name as the referral gives it.
+    /// </summary>
     public static Text From(CaseDecision decision, ThresholdLevel? referrerLevel, Func<ThresholdLevel, string> levelName,
-        IReadOnlyList<EarlyHelpService> support)
+        IReadOnlyList<EarlyHelpService> support, Func<Guid, string> childName)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(levelName);
+        ArgumentNullException.ThrowIfNull(childName);
         ArgumentNullException.ThrowIfNull(support);
 
         var applied = Describe(decision.Level, levelName);
@@ -55,8 +59,29 @@ public static class FeedbackDraft
             otherSupport = text.ToString();
         }
 
-        return new Text(decision.Outcome.PlainWords(), decision.ReasonsForReferrer, levels, otherSupport);
+        return new Text(OutcomeSummary(decision, childName), decision.ReasonsForReferrer, levels, otherSupport);
     }
+
+    /// <summary>
+    /// The outcome in plain words. For siblings, each child's, the most serious first, children with the same outcome together:
+    /// the referrer named the children, so is told what happens to each (docs/decisions/0092).
+    /// </summary>
+    public static string OutcomeSummary(CaseDecision decision, Func<Guid, string> childName)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(childName);
+        if (decision.ChildOutcomes.Count <= 1)
+        {
+            return decision.Outcome.PlainWords();
+        }
+
+        return string.Join("\n\n", decision.ChildOutcomes.GroupBy(c => c.Outcome).OrderByDescending(g => g.Key.Seriousness())
+            .Select(g => $"{Names([.. g.Select(c => childName(c.ReferralChildId))])}: {g.Key.PlainWords()}"));
+    }
+
+    /// <summary>"Amy", "Amy and Ben", "Amy, Ben and Cara".</summary>
+    private static string Names(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
 
     private static string Describe(ThresholdLevel level, Func<ThresholdLevel, string> levelName) =>
         $"{level.Number().ToLowerInvariant()} ({levelName(level)})";

@@ -38,7 +38,10 @@ public class EarlyHelpStepDown
         WithdrawnAt = at;
     }
 
-    /// <summary>Made when a decision to step down is approved; any other decision is refused.</summary>
+    /// <summary>
+    /// Made when a decision that steps down at least one child is approved, whatever the siblings' outcomes (docs/decisions/0092);
+    /// any other decision is refused.
+    /// </summary>
     public static EarlyHelpStepDown From(MashCase mashCase, CaseDecision decision, Guid byUserId, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
@@ -48,7 +51,7 @@ public class EarlyHelpStepDown
             throw new InvalidOperationException("The decision belongs to another case.");
         }
 
-        if (decision.Outcome != DecisionOutcome.StepDownToEarlyHelp || decision.State != DecisionState.Approved)
+        if (!decision.StepsDownAChild || decision.State != DecisionState.Approved)
         {
             throw new CaseRuleException("Only an approved decision to step down goes to the early help hub.");
         }

@@ -84,9 +84,10 @@ public abstract class GovukChoicesTagHelper(string kind) : GovukField
             };
         }
 
+        // No answer selects the choice whose value is empty, such as "The same as for all the children", where a form offers one.
         return For.Model switch
         {
-            null => [],
+            null => [string.Empty],
             string text => [text],
             System.Collections.IEnumerable values =>
                 [.. values.Cast<object?>()

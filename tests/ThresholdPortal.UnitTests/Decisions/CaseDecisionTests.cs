@@ -12,6 +12,7 @@ public sealed class CaseDecisionTests
     private static readonly Guid Priya = Guid.NewGuid();
     private static readonly Guid Martin = Guid.NewGuid();
     private static readonly Guid Document = Guid.NewGuid();
+    private static readonly Guid Child = Guid.NewGuid();
 
     // Tuesday 24 November 2026, 10:00 GMT: an Amber case is due 24 working hours later.
     private static readonly DateTimeOffset Received = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
@@ -33,7 +34,8 @@ public sealed class CaseDecisionTests
             DecisionOutcome outcome = DecisionOutcome.ChildAndFamilyAssessment,
         bool consent = true, LawfulBasis? basis = null, string[]? factors = null, string? handover = "Northtown assessment team",
         ThresholdLevel level = ThresholdLevel.Targeted, string reasonsForReferrer = "The children need a social work assessment.") =>
-        new(rating, ratingReason, level, Document, outcome, PrimaryNeed.N1AbuseOrNeglect, factors ?? ["16A", "3B"],
+        new(rating, ratingReason, level, Document, [new ChildOutcome(Child, outcome)], PrimaryNeed.N1AbuseOrNeglect,
+            factors ?? ["16A", "3B"],
             "Bruising seen twice with no explanation; school and health both worried.", consent, basis, null,
             [new NextStep("Visit the family", "Duty social worker", new DateOnly(2026, 11, 27))], handover)
         { ReasonsForReferrer = reasonsForReferrer };
@@ -195,6 +197,29 @@ public sealed class CaseDecisionTests
         Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, Proposal(handover: " "), 1, Priya, Received));
         CaseDecision.Propose(mashCase, Proposal(outcome: DecisionOutcome.StepDownToEarlyHelp, handover: "ignored"), 1, Priya, Received)
             .HandoverTo.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Each_child_has_one_outcome_and_the_case_takes_the_most_serious()
+    {
+        var mashCase = ReadyForDecision();
+        var sibling = Guid.NewGuid();
+        var only = Proposal(outcome: DecisionOutcome.NoFurtherAction, handover: null);
+        var none = only with { Children = [] };
+        var twice = only with { Children = [new(Child, DecisionOutcome.NoFurtherAction), new(Child, DecisionOutcome.StrategyDiscussion)] };
+        var siblings = only with
+        {
+            Children = [new(Child, DecisionOutcome.NoFurtherAction), new(sibling, DecisionOutcome.StrategyDiscussion)],
+        };
+
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, none, 1, Priya, Received)).Message.ShouldContain("each child");
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, twice, 1, Priya, Received));
+        Should.Throw<CaseRuleException>(() => CaseDecision.Propose(mashCase, siblings, 1, Priya, Received))
+            .Message.ShouldContain("which team");
+        var decision = CaseDecision.Propose(mashCase, siblings with { HandoverTo = "Northtown assessment team" }, 1, Priya, Received);
+        decision.Outcome.ShouldBe(DecisionOutcome.StrategyDiscussion);
+        decision.ChildOutcomes.Select(c => c.Outcome).ShouldBe([DecisionOutcome.NoFurtherAction, DecisionOutcome.StrategyDiscussion]);
+        decision.HandoverTo.ShouldBe("Northtown assessment team");
     }
 
     [Fact]

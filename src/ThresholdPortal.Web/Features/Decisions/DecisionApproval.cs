@@ -30,27 +30,25 @@ public static class DecisionApproval
         ArgumentNullException.ThrowIfNull(mashCase);
         ArgumentNullException.ThrowIfNull(decision);
         var subject = mashCase.Id.ToString();
+        // Per child (docs/decisions/0092): the hub takes the family when any child is stepped down, and the case is handed over
+        // when any child's outcome is statutory; siblings can need both.
         var stepDown = await db.EarlyHelpStepDowns.SingleOrDefaultAsync(s => s.CaseId == mashCase.Id && s.WithdrawnAt == null, ct);
-        if (decision.Outcome == DecisionOutcome.StepDownToEarlyHelp)
+        if (decision.StepsDownAChild && stepDown is null)
         {
-            if (stepDown is null)
-            {
-                db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, managerId, now));
-                audit.Record(CaseEvents.SteppedDownToEarlyHelp, CaseEvents.SubjectType, subject, "To the early help hub");
-            }
+            db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, managerId, now));
+            audit.Record(CaseEvents.SteppedDownToEarlyHelp, CaseEvents.SubjectType, subject, "To the early help hub" + Children(decision,
+                o => o == DecisionOutcome.StepDownToEarlyHelp));
         }
-        else
+        else if (!decision.StepsDownAChild && stepDown is not null)
         {
-            if (stepDown is not null)
-            {
-                stepDown.Withdraw(now);
-                audit.Record(CaseEvents.StepDownWithdrawn, CaseEvents.SubjectType, subject, $"Revision {decision.Revision}");
-            }
+            stepDown.Withdraw(now);
+            audit.Record(CaseEvents.StepDownWithdrawn, CaseEvents.SubjectType, subject, $"Revision {decision.Revision}");
+        }
 
-            if (decision.Outcome.IsStatutory())
-            {
-                audit.Record(CaseEvents.HandedOver, CaseEvents.SubjectType, subject, $"To {decision.HandoverTo}");
-            }
+        if (decision.Outcome.IsStatutory())
+        {
+            audit.Record(CaseEvents.HandedOver, CaseEvents.SubjectType, subject,
+                $"To {decision.HandoverTo}" + Children(decision, o => o.IsStatutory()));
         }
 
         if (!await db.ReferrerFeedback.AnyAsync(f => f.DecisionId == decision.Id, ct))
@@ -62,6 +60,13 @@ public static class DecisionApproval
         {
             await TellWhoEscalatedAsync(db, audit, outbox, mashCase, ct);
         }
+    }
+
+    /// <summary>", 1 of 2 children" when only some of the children have such an outcome: a count, never a child's name.</summary>
+    private static string Children(CaseDecision decision, Func<DecisionOutcome, bool> which)
+    {
+        var count = decision.ChildOutcomes.Count(c => which(c.Outcome));
+        return count == decision.ChildOutcomes.Count ? string.Empty : $", {count} of {decision.ChildOutcomes.Count} children";
     }
 
     /// <summary>The person who raised the latest escalation (the referrer, or a colleague sharing their referrals), if active.</summary>

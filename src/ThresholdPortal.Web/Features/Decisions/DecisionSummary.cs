@@ -26,9 +26,17 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
 
     public sealed record Query(Guid CaseId) : IQuery<Summary?>;
 
-    /// <summary>A decision as pages show it: the level in the local words of the referral's document, and who proposed and reviewed
-    /// it.</summary>
-    public sealed record DecisionView(CaseDecision Decision, string LevelName, string ProposedBy, string? ReviewedBy);
+    /// <summary>
+    /// A decision as pages show it: the level in the local words of the referral's document, who proposed and reviewed it, and
+    /// each child's outcome by name (docs/decisions/0092).
+    /// </summary>
+    public sealed record DecisionView(CaseDecision Decision, string LevelName, string ProposedBy, string? ReviewedBy)
+    {
+        public IReadOnlyList<ChildOutcomeView> Children { get; init; } = [];
+    }
+
+    /// <summary>One child's outcome, with the child's name as the referral gives it.</summary>
+    public sealed record ChildOutcomeView(string Name, DecisionOutcome Outcome);
 
     public sealed record Summary(
         Guid CaseId,
@@ -60,9 +68,16 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
             documents[documentId] = await db.DocumentAsync(documentId, cancellationToken);
         }
 
+        var childIds = decisions.SelectMany(d => d.ChildOutcomes.Select(c => c.ReferralChildId)).Distinct().ToList();
+        var children = (await db.ReferralChildren.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => c.DisplayName);
         return [.. decisions.Select(d => new DecisionView(d, documents[d.ThresholdDocumentId].TitleOf(d.Level),
             names.GetValueOrDefault(d.ProposedByUserId, "Unknown"),
-            d.ReviewedByUserId is { } reviewer ? names.GetValueOrDefault(reviewer, "Unknown") : null))];
+            d.ReviewedByUserId is { } reviewer ? names.GetValueOrDefault(reviewer, "Unknown") : null)
+        {
+            Children = [.. d.ChildOutcomes.Select(c => new ChildOutcomeView(children.GetValueOrDefault(c.ReferralChildId, "A child"),
+                c.Outcome))],
+        })];
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, DecisionClock decisionClock) : IRequestHandler<Query, Summary?>

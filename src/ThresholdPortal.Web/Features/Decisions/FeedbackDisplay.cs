@@ -13,6 +13,15 @@ public static class FeedbackDisplay
         _ => method.ToString(),
     };
 
+    /// <summary>How it was sent, within a sentence: "Sent in the portal on 18 November 2026".</summary>
+    public static string SentBy(FeedbackMethod method) => method switch
+    {
+        FeedbackMethod.Portal => "in the portal",
+        FeedbackMethod.Phone => "by phone",
+        FeedbackMethod.Letter => "by letter",
+        _ => method.ToString(),
+    };
+
     public static string State(FeedbackState state) => state switch
     {
         FeedbackState.Draft => "Draft: not sent",

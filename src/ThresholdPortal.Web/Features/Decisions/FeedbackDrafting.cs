@@ -33,10 +33,21 @@ public static class FeedbackDrafting
             .SingleAsync(ct);
         var document = await db.DocumentAsync(referral.ThresholdDocumentId, ct);
         var support = await ServicesForChildrenAsync(db, mashCase.ReferralId, now, ct);
+        var children = await ChildNamesAsync(db, mashCase.ReferralId, ct);
         var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId)
             .Select(u => new { Name = u.FullName, u.PhoneNumber }).SingleAsync(ct);
         return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer.Name,
-            ContactDetails(proposer.PhoneNumber, contacts), now);
+            ContactDetails(proposer.PhoneNumber, contacts), now, id => children.GetValueOrDefault(id, "A child"));
+    }
+
+    /// <summary>The names of a referral's children as the referral gives them, by the child's id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ChildNamesAsync(PortalDbContext db, Guid referralId,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order)
+            .ToListAsync(ct);
+        return children.ToDictionary(c => c.Id, c => c.DisplayName);
     }
 
     /// <summary>The named worker's direct line where one is recorded, otherwise the MASH's line and mailbox.</summary>
@@ -52,11 +63,11 @@ public static class FeedbackDrafting
     public static ReferrerFeedback Build(
         MashCase mashCase, CaseDecision decision, ThresholdLevel? referrerLevel, ThresholdDocument document,
             IReadOnlyList<EarlyHelpService> support,
-        string contactName, string contactDetails, DateTimeOffset now)
+        string contactName, string contactDetails, DateTimeOffset now, Func<Guid, string> childName)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
         ArgumentNullException.ThrowIfNull(document);
-        var text = FeedbackDraft.From(decision, referrerLevel, level => document.Describe(level).Name, support);
+        var text = FeedbackDraft.From(decision, referrerLevel, level => document.Describe(level).Name, support, childName);
         return new ReferrerFeedback
         {
             CaseId = mashCase.Id,

@@ -132,8 +132,11 @@ public static class InsightsMeasures
     /// The Children in Need "NFA" flag of a closed case: Y when it closed at the contact stage or with an
     /// outcome the domain counts as no further action (including step-down to early help); blank while open.
     /// </summary>
-    public static readonly string NfaFlag =
-        $"CASE WHEN c.\"Status\" <> 'Decided' THEN NULL WHEN c.\"ContactOutcome\" = 'ClosedAtContact' OR c.\"Outcome\" IN " +
+    public static readonly string NfaFlag = NfaFlagOf("c.\"Outcome\"");
+
+    /// <summary>The NFA flag for an outcome column: the case's (<see cref="NfaFlag"/>) or one child's (<c>ChildRowsExport</c>).</summary>
+    public static string NfaFlagOf(string outcome) =>
+        $"CASE WHEN c.\"Status\" <> 'Decided' THEN NULL WHEN c.\"ContactOutcome\" = 'ClosedAtContact' OR {outcome} IN " +
             $"({InList(DecisionOutcomeExtensions.All.Where(o => o.IsNoFurtherAction()))}) THEN 'Y' ELSE 'N' END";
 
     private static string InList<T>(IEnumerable<T> values) where T : struct, Enum => string.Join(", ", values.Select(v => $"'{v}'"));

@@ -34,6 +34,16 @@ public sealed class CaseDecisionConfiguration : IEntityTypeConfiguration<CaseDec
             steps.Property(s => s.Who).HasMaxLength(NextStep.WhoMaxLength);
         });
 
+        // A table, not JSON like the next steps: the returns join each child's row to its outcome (docs/decisions/0092).
+        builder.OwnsMany(d => d.ChildOutcomes, children =>
+        {
+            children.ToTable("ChildOutcomes");
+            children.WithOwner().HasForeignKey("DecisionId");
+            children.HasKey("DecisionId", nameof(ChildOutcome.ReferralChildId));
+            children.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(40);
+            children.HasOne<ReferralChild>().WithMany().HasForeignKey(c => c.ReferralChildId).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.HasIndex(d => new { d.CaseId, d.Revision }).IsUnique();
 
         // The managers' sign-off list: proposals waiting, oldest first.

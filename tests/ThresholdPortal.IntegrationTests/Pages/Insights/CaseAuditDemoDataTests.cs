@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Pages.Insights.Audits;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
@@ -28,5 +29,21 @@ public sealed class CaseAuditDemoDataTests(PortalApp app) : IntegrationTest(app)
         var report = await App.SendAsync(new ReportModel.Query(audit.Id));
         report!.Judged.ShouldBe(audit.Cases.Count(c => c.IsJudged));
         report.Sections[0].Measures.Single(m => m.Name == AuditReport.Agreement).Denominator.ShouldBe(report.Judged);
+    }
+
+    [Fact]
+    public async Task A_sampled_case_shows_its_feedback_in_words_not_as_stored_codes()
+    {
+        await App.UseDemoDatabaseAsync();
+        var sent = await App.ExecuteDbContextAsync(db => db.CaseAudits.AsNoTracking().SelectMany(a => a.Cases)
+            .Join(db.MashCases, s => s.CaseId, c => c.Id, (s, c) => new { s.AuditId, s.CaseId, c.DecisionId })
+            .Join(db.ReferrerFeedback.Where(f => f.SentAt != null), s => s.DecisionId, f => f.DecisionId,
+                (s, f) => new { s.AuditId, s.CaseId, f.State, f.Method })
+            .FirstAsync());
+
+        var view = await App.SendAsync(new JudgeModel.Query(sent.AuditId, sent.CaseId));
+
+        view!.Feedback.ShouldStartWith(FeedbackDisplay.State(sent.State) + ". Sent " + FeedbackDisplay.SentBy(sent.Method) + " on ");
+        view.Feedback.ShouldNotContain(sent.Method.ToString(), Case.Sensitive);
     }
 }

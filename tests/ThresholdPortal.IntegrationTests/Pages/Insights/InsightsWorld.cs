@@ -109,7 +109,10 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
             var decidedAt = mashCase.ReceivedAt + decidedAfter;
             mashCase.MarkReadyForDecision();
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
-                rating, null, level, documentId, outcome, need, factors, "Seeded decision.", true, null, null, [],
+                rating, null, level, documentId,
+                [.. await db.ReferralChildren.Where(c => c.ReferralId == mashCase.ReferralId).OrderBy(c => c.Order)
+                    .Select(c => new ChildOutcome(c.Id, outcome)).ToListAsync()],
+                need, factors, "Seeded decision.", true, null, null, [],
                 outcome.IsStatutory() ? "Assessment team" : null) { ReasonsForReferrer = "Seeded reasons." }, 1, team.Practitioner.Id,
                 decidedAt.AddMinutes(-30));
             db.CaseDecisions.Add(decision);

@@ -2316,6 +2316,37 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                                 .HasForeignKey("CaseDecisionId");
                         });
 
+                    b.OwnsMany("ThresholdPortal.Domain.Decisions.ChildOutcome", "ChildOutcomes", b1 =>
+                        {
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ReferralChildId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("DecisionId", "ReferralChildId");
+
+                            b1.HasIndex("ReferralChildId");
+
+                            b1.ToTable("ChildOutcomes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DecisionId");
+
+                            b1.HasOne("ThresholdPortal.Domain.Referrals.ReferralChild", null)
+                                .WithMany()
+                                .HasForeignKey("ReferralChildId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("ChildOutcomes");
+
                     b.Navigation("NextSteps");
                 });
 

@@ -8,6 +8,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -206,7 +207,8 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                 {
                     null => "No feedback recorded",
                     { SentAt: null } => "Drafted, not sent",
-                    { SentAt: { } sentAt } => $"{feedback.State} ({feedback.Method}), sent {AuditDisplay.Date(sentAt)}",
+                    { SentAt: { } sentAt } =>
+                        $"{FeedbackDisplay.State(feedback.State)}. Sent {FeedbackDisplay.SentBy(feedback.Method)} on {AuditDisplay.Date(sentAt)}",
                 },
                 referral, sampled.Judged);
         }

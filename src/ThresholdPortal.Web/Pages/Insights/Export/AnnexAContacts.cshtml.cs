@@ -10,8 +10,8 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 namespace ThresholdPortal.Web.Pages.Insights.Export;
 
 /// <summary>
-/// Ofsted Annex A list 1 (contacts): every case received in the period, one row per matched child (or one
-/// row with no child id when none is matched yet). References, ids and codes only, never names.
+/// Ofsted Annex A list 1 (contacts): every case received in the period, one row per child the referral names, matched to a known
+/// person or not, with that child's own NFA flag. References, ids and codes only, never names.
 /// </summary>
 public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
 {
@@ -46,7 +46,7 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
             "annex-a-list-1-contacts",
             $"""
             c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
-            c."SourceCode", c."Channel", c."ContactOutcome", {InsightsMeasures.NfaFlag} AS "NfaFlag"
+            c."SourceCode", c."Channel", c."ContactOutcome", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag"
             """,
             ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],
             r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag]);

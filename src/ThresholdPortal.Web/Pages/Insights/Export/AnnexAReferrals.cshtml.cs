@@ -11,8 +11,8 @@ namespace ThresholdPortal.Web.Pages.Insights.Export;
 
 /// <summary>
 /// Ofsted Annex A list 3 (referrals): cases received in the period that screening progressed to MASH
-/// checks, one row per matched child, with the source code, the NFA flag and how many earlier referrals
-/// the same child had in the 12 months before (blank when the child is not matched to a known person).
+/// checks, one row per child the referral names, with the source code, that child's own NFA flag and how many earlier
+/// referrals the same child had in the 12 months before (blank when the child is not matched to a known person).
 /// </summary>
 public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
 {
@@ -46,7 +46,7 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
             "annex-a-list-3-referrals",
             $"""
             c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
-            c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
+            c."SourceCode", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag",
             CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
                 SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
                 WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"

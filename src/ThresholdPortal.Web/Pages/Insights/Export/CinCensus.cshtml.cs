@@ -11,8 +11,8 @@ namespace ThresholdPortal.Web.Pages.Insights.Export;
 
 /// <summary>
 /// A Children in Need census-style extract: referrals received in the period with an approved decision,
-/// one row per matched child, with the source code, NFA flag, primary need code (N0-N9) and the factor
-/// codes identified (separated by semicolons). Ids and codes only, never names.
+/// one row per child the referral names, with the source code, that child's own NFA flag, the primary need code (N0-N9) and
+/// the factor codes identified (separated by semicolons). Ids and codes only, never names.
 /// </summary>
 public sealed class CinCensusModel(IMediator mediator) : PageModel
 {
@@ -47,7 +47,7 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
             "cin-census-referrals",
             $"""
             c."ReferralId"::text AS "ReferralId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
-            c."SourceCode", {InsightsMeasures.NfaFlag} AS "NfaFlag",
+            c."SourceCode", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag",
             left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
             """,
             ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"],

@@ -36,6 +36,13 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             Data = Propose.From(view.Returned?.Decision, view.ScreeningRating);
         }
 
+        // Siblings get a choice each, kept as posted when the form shows again; an only child's outcome is the one question.
+        Data.Children = view.Children.Count < 2 ? [] : [.. view.Children.Select(child => new ChildChoice
+        {
+            ReferralChildId = child.Id,
+            Outcome = Data.Children.Find(c => c.ReferralChildId == child.Id)?.Outcome,
+        })];
+
         while (Data.NextSteps.Count < NextStepSlots)
         {
             Data.NextSteps.Add(new NextStepEntry());
@@ -45,6 +52,9 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
     public sealed record Query(Guid CaseId) : IQuery<Result?>;
 
     public sealed record LevelOption(ThresholdLevel Level, string Name, string Summary);
+
+    /// <summary>A child the referral names, in the referral's order.</summary>
+    public sealed record ChildOption(Guid Id, string Name);
 
     /// <summary>
     /// The decision to revise: a proposal a manager returned (with their comments), or the approved decision of a case a
@@ -67,6 +77,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         IReadOnlyList<LevelOption> Levels,
         IReadOnlyList<string> OutstandingAgencies,
         ReturnedProposal? Returned,
+        IReadOnlyList<ChildOption> Children,
         uint Version) : ICaseFormView
     {
         public bool ConsentObtained => Consent == ConsentDecision.Obtained;
@@ -83,6 +94,13 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         public bool IsEmpty => string.IsNullOrWhiteSpace(Action) && string.IsNullOrWhiteSpace(Who) && By.IsEmpty;
     }
 
+    /// <summary>One child's outcome when it differs from the outcome for all the children; null keeps that one.</summary>
+    public sealed class ChildChoice
+    {
+        public Guid ReferralChildId { get; set; }
+        public DecisionOutcome? Outcome { get; set; }
+    }
+
     public sealed class Propose : ICommand<CommandResult>, ICaseChange
     {
         public Guid CaseId { get; set; }
@@ -91,7 +109,13 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         public BragRating? Rating { get; set; }
         public string? RatingChangeReason { get; set; }
         public ThresholdLevel? Level { get; set; }
+
+        /// <summary>The outcome for every child not given one of their own in <see cref="Children"/>.</summary>
         public DecisionOutcome? Outcome { get; set; }
+
+        /// <summary>Each child's own outcome where it differs (docs/decisions/0092); empty: all have <see cref="Outcome"/>.</summary>
+        public List<ChildChoice> Children { get; set; } = [];
+
         public PrimaryNeed? PrimaryNeed { get; set; }
         public List<string> Factors { get; set; } = [];
         public string? Rationale { get; set; }
@@ -110,6 +134,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 RatingChangeReason = returned.RatingChangeReason,
                 Level = returned.Level,
                 Outcome = returned.Outcome,
+                Children = [.. returned.ChildOutcomes.Where(c => c.Outcome != returned.Outcome)
+                    .Select(c => new ChildChoice { ReferralChildId = c.ReferralChildId, Outcome = c.Outcome })],
                 PrimaryNeed = returned.PrimaryNeed,
                 Factors = [.. returned.Factors],
                 Rationale = returned.Rationale,
@@ -120,6 +146,10 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                     new NextStepEntry { Action = s.Action, Who = s.Who, By = DateParts.From(s.By) })],
                 HandoverTo = returned.HandoverTo,
             };
+
+        /// <summary>Each child's outcome: their own, else the one for all the children; null when neither was chosen.</summary>
+        public DecisionOutcome? OutcomeFor(Guid referralChildId) =>
+            Children.Find(c => c.ReferralChildId == referralChildId)?.Outcome ?? Outcome;
     }
 
     public sealed class Validator : AbstractValidator<Propose>
@@ -131,7 +161,10 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             RuleFor(p => p.RatingChangeReason).Answer("Why the rating changed", CaseDecision.RatingChangeReasonMaxLength);
             RuleFor(p => p.Level).NotNull().WithMessage("Select the MASH's threshold level").IsInEnum()
                 .WithMessage("Select the MASH's threshold level");
-            RuleFor(p => p.Outcome).NotNull().WithMessage("Select the outcome").IsInEnum().WithMessage("Select the outcome");
+            RuleFor(p => p.Outcome).NotNull().When(p => p.Children.Count == 0).WithMessage("Select the outcome").IsInEnum()
+                .WithMessage("Select the outcome");
+            RuleForEach(p => p.Children).ChildRules(child =>
+                child.RuleFor(c => c.Outcome).IsInEnum().WithMessage("Select an outcome from the list"));
             RuleFor(p => p.PrimaryNeed).NotNull().WithMessage("Select the primary need").IsInEnum().WithMessage("Select the primary need");
             RuleFor(p => p.Factors).Must(f => f.Count <= CaseDecision.MaxFactors)
                 .WithMessage($"Select {CaseDecision.MaxFactors} factors or fewer");
@@ -142,9 +175,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 CaseDecision.ReasonsForReferrerMaxLength);
             RuleFor(p => p.LawfulBasis).IsInEnum().WithMessage("Select the lawful basis for proceeding");
             RuleFor(p => p.LawfulBasisNotes).Answer("The notes on the lawful basis", CaseDecision.LawfulBasisNotesMaxLength);
-            RuleFor(p => p.HandoverTo).NotEmpty().When(p => p.Outcome is { } o && o.IsStatutory())
-                .WithMessage("Say which team the case is handed over to")
-                .Answer("The team", CaseDecision.HandoverMaxLength);
+            RuleFor(p => p.HandoverTo).Answer("The team", CaseDecision.HandoverMaxLength);
             RuleFor(p => p.NextSteps).Must(s => s.Count <= CaseDecision.MaxNextSteps)
                 .WithMessage($"Enter {CaseDecision.MaxNextSteps} next steps or fewer");
             RuleForEach(p => p.NextSteps).ChildRules(step =>
@@ -161,13 +192,16 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             {
                 var facts = await db.MashCases.AsNoTracking().Where(c => c.Id == proposal.CaseId)
                     .Select(c =>
-                        new { c.Rating,
+                        new { c.Rating, c.ReferralId,
                         Consent = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => r.Consent.Decision).FirstOrDefault() })
                     .SingleOrDefaultAsync(cancellationToken);
                 if (facts is null)
                 {
                     return;
                 }
+
+                var children = await PerChild.ChildrenAsync(db, facts.ReferralId, cancellationToken);
+                PerChild.Failures(proposal, children, context);
 
                 if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening
                     && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
@@ -183,6 +217,40 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         }
     }
 
+    /// <summary>The referral's children and each one's outcome on the form (docs/decisions/0092).</summary>
+    private static class PerChild
+    {
+        /// <summary>
+        /// Every child needs an outcome: their own or the one for all the children, each missing one named where the form asks it;
+        /// and any child's statutory outcome needs the team the case is handed to.
+        /// </summary>
+        public static void Failures(Propose proposal, IReadOnlyList<ChildOption> children,
+            ValidationContext<Propose> context)
+        {
+            var missing = children.Where(c => proposal.OutcomeFor(c.Id) is null).ToList();
+            if (missing.Count > 0 && proposal.Children.Count > 0)
+            {
+                context.AddFailure(nameof(Propose.Outcome), "Select the outcome for all the children, or an outcome for each child");
+                foreach (var child in missing)
+                {
+                    var index = proposal.Children.FindIndex(c => c.ReferralChildId == child.Id);
+                    var field = index < 0 ? nameof(Propose.Outcome) : $"{nameof(Propose.Children)}[{index}].{nameof(ChildChoice.Outcome)}";
+                    context.AddFailure(field, $"Select the outcome for {child.Name}");
+                }
+            }
+
+            if (children.Any(c => proposal.OutcomeFor(c.Id)?.IsStatutory() == true) && string.IsNullOrWhiteSpace(proposal.HandoverTo))
+            {
+                context.AddFailure(nameof(Propose.HandoverTo), "Say which team the case is handed over to");
+            }
+        }
+
+        /// <summary>The referral's children, in its order.</summary>
+        public static async Task<IReadOnlyList<ChildOption>> ChildrenAsync(PortalDbContext db, Guid referralId, CancellationToken ct) =>
+            [.. (await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order).ToListAsync(ct))
+                .Select(c => new ChildOption(c.Id, c.DisplayName))];
+    }
+
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
@@ -190,7 +258,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
                 .Select(c => new
                 {
-                    c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version,
+                    c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version, c.ReferralId,
                     Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
                     Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
                         .First(),
@@ -228,7 +296,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
 
             return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,
                 found.AssignedToUserId == user.Id,
-                found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned, found.Version);
+                found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned,
+                await PerChild.ChildrenAsync(db, found.ReferralId, cancellationToken), found.Version);
         }
     }
 
@@ -254,9 +323,11 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 ?? 0) + 1;
             var previousRating = mashCase.Rating;
             CaseChecks.EnsureReadyForDecision(checklist);
+            // Every child the referral names gets an outcome, in its order; the validator made sure each has one.
+            var children = await PerChild.ChildrenAsync(db, mashCase.ReferralId, cancellationToken);
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
                 request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId,
-                    request.Outcome!.Value,
+                [.. children.Select(c => new ChildOutcome(c.Id, request.OutcomeFor(c.Id)!.Value))],
                 request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
                 request.LawfulBasis, request.LawfulBasisNotes,
                 [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
