@@ -208,7 +208,8 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                     null => "No feedback recorded",
                     { SentAt: null } => "Drafted, not sent",
                     { SentAt: { } sentAt } =>
-                        $"{FeedbackDisplay.State(feedback.State)}. Sent {FeedbackDisplay.SentBy(feedback.Method)} on {AuditDisplay.Date(sentAt)}",
+                        $"{FeedbackDisplay.State(feedback.State)}. " +
+                        $"Sent {FeedbackDisplay.SentBy(feedback.Method)} on {AuditDisplay.Date(sentAt)}",
                 },
                 referral, sampled.Judged);
         }
