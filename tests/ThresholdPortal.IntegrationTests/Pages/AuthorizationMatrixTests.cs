@@ -65,7 +65,8 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
         var response = await App.CreateBrowserLikeClient().GetAsync("/mash");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location!.ToString().ShouldStartWith("http://localhost/account/sign-in?ReturnUrl=%2Fmash");
+        response.Headers.Location!.OriginalString.ShouldBe("/account/sign-in?ReturnUrl=%2Fmash",
+            "relative: no scheme or host is taken from the request (docs/decisions/0102)");
     }
 
     [Theory]
