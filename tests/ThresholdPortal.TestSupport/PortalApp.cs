@@ -17,6 +17,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.TestSupport;
 
@@ -42,8 +43,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         database.ConnectionString = await TestDatabase.CreateAsync();
 
-        // The settings cache belongs to the app, which outlives each test's database.
+        // The settings cache and the sign-in counts belong to the app, which outlives each test's database.
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
+        Services.GetRequiredService<SignInLockout>().Forget();
     }
 
     /// <summary>Swaps this test's empty database for a clone of one <paramref name="seed"/> filled once per run.</summary>
@@ -140,7 +142,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     /// sign-in are enrolled with <see cref="AuthenticatorKey"/>, as they would be after their first sign-in.
     /// </summary>
     public Task<PortalUser> CreateUserAsync(string email, Organisation organisation, params string[] roles) =>
-        CreateUserAsync(email, organisation, PortalRole.AnyRequiresTwoFactor(roles), roles);
+        CreateUserAsync(email, organisation, Services.GetRequiredService<AccountsOptions>().RequiresTwoFactor(roles), roles);
 
     public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, bool enrolTwoFactor, params string[] roles)
     {
