@@ -9,7 +9,8 @@ public static class AccountsRegistration
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.Section))
-            .Validate(o => o.RolesRequiringTwoFactor.All(PortalRole.All.Contains), "Accounts:TwoFactorRoles names a role that does not exist")
+            .Validate(o => o.RolesRequiringTwoFactor.All(PortalRole.All.Contains),
+                "Accounts:TwoFactorRoles names a role that does not exist")
             .Validate(o => o.FailedSignInsBeforeLockout > 0 && o.SignInLockout > TimeSpan.Zero,
                 "Accounts:FailedSignInsBeforeLockout and Accounts:SignInLockout must be positive")
             .ValidateOnStart();

@@ -29,7 +29,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query : IQuery<Summary>;
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts) : IRequestHandler<Query, Summary>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts)
+        : IRequestHandler<Query, Summary>
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {

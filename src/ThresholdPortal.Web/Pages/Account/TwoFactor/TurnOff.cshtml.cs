@@ -37,7 +37,8 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
 
     public sealed record Query : IQuery<Status>;
 
-    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts) : IRequestHandler<Query, Status>
+    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts)
+        : IRequestHandler<Query, Status>
     {
         public async Task<Status> Handle(Query request, CancellationToken cancellationToken)
         {

@@ -39,7 +39,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     public sealed record HistoryLine(DateTimeOffset OccurredAt, string Action, string? By, string? Detail);
 
-    public sealed class Handler(IMediator mediator, PortalDbContext db, TimeProvider clock, AccountsOptions accounts) : IRequestHandler<Query, Result?>
+    public sealed class Handler(IMediator mediator, PortalDbContext db, TimeProvider clock, AccountsOptions accounts)
+        : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
