@@ -175,9 +175,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Signs in through the real sign-in page (and the code page, with a code from
-    /// <see cref="AuthenticatorKey"/>, when the user has two-factor on) and returns a client holding the cookie.
+    /// <see cref="AuthenticatorKey"/> unless another is given, when the user has two-factor on) and returns a client holding the cookie.
     /// </summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    public async Task<HttpClient> SignInAsync(string email, string password = Password, string authenticatorKey = AuthenticatorKey)
     {
         var client = CreateBrowserLikeClient();
         var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
@@ -185,7 +185,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
         {
             response = await Forms.PostAsync(client, response.Headers.Location.OriginalString,
-                new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
+                new() { ["Data.Code"] = Totp.Code(authenticatorKey) });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
         }
 
