@@ -53,8 +53,11 @@ public sealed class SetUpModel(IMediator mediator, AuthenticatorKeyOffer offer) 
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         Setup = await mediator.Send(new Query(offer.KeyFor(HttpContext)), cancellationToken);
+        return true;
+    }
 
     public sealed record Authenticator(bool AlreadyEnabled, bool RequiredByRole, string? FormattedKey, string? QrCodeDataUri);
 
