@@ -17,6 +17,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.TestSupport;
 
@@ -42,8 +43,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         database.ConnectionString = await TestDatabase.CreateAsync();
 
-        // The settings cache belongs to the app, which outlives each test's database.
+        // The settings cache and the sign-in counts belong to the app, which outlives each test's database.
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
+        Services.GetRequiredService<SignInLockout>().Forget();
     }
 
     /// <summary>Swaps this test's empty database for a clone of one <paramref name="seed"/> filled once per run.</summary>
@@ -140,7 +142,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     /// sign-in are enrolled with <see cref="AuthenticatorKey"/>, as they would be after their first sign-in.
     /// </summary>
     public Task<PortalUser> CreateUserAsync(string email, Organisation organisation, params string[] roles) =>
-        CreateUserAsync(email, organisation, PortalRole.AnyRequiresTwoFactor(roles), roles);
+        CreateUserAsync(email, organisation, Services.GetRequiredService<AccountsOptions>().RequiresTwoFactor(roles), roles);
 
     public async Task<PortalUser> CreateUserAsync(string email, Organisation organisation, bool enrolTwoFactor, params string[] roles)
     {
@@ -173,9 +175,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     /// <summary>
     /// Signs in through the real sign-in page (and the code page, with a code from
-    /// <see cref="AuthenticatorKey"/>, when the user has two-factor on) and returns a client holding the cookie.
+    /// <see cref="AuthenticatorKey"/> unless another is given, when the user has two-factor on) and returns a client holding the cookie.
     /// </summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    public async Task<HttpClient> SignInAsync(string email, string password = Password, string authenticatorKey = AuthenticatorKey)
     {
         var client = CreateBrowserLikeClient();
         await SignInAsync(client, email, password);
@@ -191,7 +193,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
         {
             response = await Forms.PostAsync(client, response.Headers.Location.OriginalString,
-                new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
+                new() { ["Data.Code"] = Totp.Code(authenticatorKey) });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
         }
     }

@@ -23,7 +23,7 @@ public sealed class FeatureLayoutTests
         [""] = ["Triage"],
         ["Shared"] = ["Decisions"], // the managers' sign-off and escalation counts in the navigation
         ["Account"] = ["Accounts", "Administration", "Triage"],
-        ["Admin"] = ["Administration", "Intake", "Triage"],
+        ["Admin"] = ["Accounts", "Administration", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],

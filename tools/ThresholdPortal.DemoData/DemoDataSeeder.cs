@@ -4,6 +4,7 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.DemoData;
 
@@ -117,7 +118,7 @@ public sealed partial class DemoDataSeeder(
         }
 
         await users.AddToRoleAsync(user, role);
-        if (PortalRole.AnyRequiresTwoFactor([role]))
+        if (services.GetRequiredService<AccountsOptions>().RequiresTwoFactor([role]))
         {
             await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoAuthenticatorKey);
         }

@@ -8,6 +8,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -27,8 +28,8 @@ namespace ThresholdPortal.DemoData;
 /// live pages' command (send, open, answer, decline, not needed) as the person who takes it, with times in
 /// the past, so the timelines read true; the e-mails they queue are stored as sent (<see cref="HistoryOutbox"/>).
 /// </summary>
-public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<PortalUser> users, RequestDueTimes dueTimes,
-    PortalActor actor, TimeProvider time) : IDemoDataContributor
+public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore,
+    RequestDueTimes dueTimes, PortalActor actor, TimeProvider time, AccountsOptions accounts) : IDemoDataContributor
 {
     public const string SchoolResponderEmail = "school@example.org";
 
@@ -148,6 +149,12 @@ public sealed class InformationRequestDemoData(PortalDbContext db, UserManager<P
         }
 
         await users.AddToRoleAsync(user, PortalRole.AgencyResponder);
+        if (accounts.RequiresTwoFactor([PortalRole.AgencyResponder]))
+        {
+            // Like the other demo accounts that need it: the published demo key (docs/decisions/0103).
+            await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);
+        }
+
         return user;
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
@@ -91,7 +90,7 @@ public sealed partial class MashDemoData
         }
 
         await users.AddToRoleAsync(user, role);
-        if (PortalRole.AnyRequiresTwoFactor([role]))
+        if (accounts.RequiresTwoFactor([role]))
         {
             // Like the other demo MASH accounts: the published demo key (docs/decisions/0021).
             await TwoFactorEnrolment.EnrolWithKeyAsync(users, userStore, user, DemoDataSeeder.DemoAuthenticatorKey);

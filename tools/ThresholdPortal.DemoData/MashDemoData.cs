@@ -13,6 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Pages.Mash.Cases;
 using ContactPage = ThresholdPortal.Web.Pages.Mash.Contacts.NewModel;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.DemoData;
 
@@ -28,7 +29,7 @@ namespace ThresholdPortal.DemoData;
 /// </summary>
 public sealed partial class MashDemoData(
     PortalDbContext db, UserManager<PortalUser> users, IUserStore<PortalUser> userStore, DecisionLoop loop, ReferrerJourney journey,
-        TriageSteps triage, DecisionClock clock, TimeProvider time)
+        TriageSteps triage, DecisionClock clock, TimeProvider time, AccountsOptions accounts)
     : IDemoDataContributor
 {
     public const string MisspelledGivenName = "Jaydon";

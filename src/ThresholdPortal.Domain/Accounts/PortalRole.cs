@@ -15,14 +15,6 @@ public static class PortalRole
     public static IReadOnlyList<string> All { get; } =
         [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor];
 
-    /// <summary>
-    /// Roles that see case records across agencies: their holders must sign in with an authenticator app
-    /// as well as a password (docs/decisions/0021).
-    /// </summary>
-    public static IReadOnlyList<string> RequiringTwoFactor { get; } = [MashPractitioner, MashManager, Administrator, Auditor];
-
-    public static bool AnyRequiresTwoFactor(IEnumerable<string> roles) => roles.Any(RequiringTwoFactor.Contains);
-
     public static string DisplayName(string role) => role switch
     {
         Referrer => "Referrer",

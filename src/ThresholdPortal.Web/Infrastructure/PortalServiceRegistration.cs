@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
@@ -124,6 +125,7 @@ public static class PortalServiceRegistration
         services.AddScoped<AccountTokens>();
         services.AddPortalEmail(configuration);
         services.AddSignInRateLimiting(configuration);
+        services.AddAccounts(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddReferenceData();
         services.AddBootstrapAdministrator(configuration);

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.Web.Infrastructure.Identity;
 
@@ -12,7 +12,8 @@ namespace ThresholdPortal.Web.Infrastructure.Identity;
 public sealed class PortalUserClaimsPrincipalFactory(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole<Guid>> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    AccountsOptions accounts)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole<Guid>>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -21,7 +22,7 @@ public sealed class PortalUserClaimsPrincipalFactory(
         identity.AddClaim(new Claim(PortalClaimTypes.OrganisationId, user.OrganisationId.ToString()));
         identity.AddClaim(new Claim(PortalClaimTypes.FullName, user.FullName));
         var roles = identity.FindAll(Options.ClaimsIdentity.RoleClaimType).Select(c => c.Value);
-        if (!user.TwoFactorEnabled && PortalRole.AnyRequiresTwoFactor(roles))
+        if (!user.TwoFactorEnabled && accounts.RequiresTwoFactor(roles))
         {
             identity.AddClaim(new Claim(PortalClaimTypes.TwoFactorEnrolmentRequired, "true"));
         }

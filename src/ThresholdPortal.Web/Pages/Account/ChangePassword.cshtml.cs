@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +27,15 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
 
     public async Task<IActionResult> OnPostAsync()
     {
-        return OutcomeOf(await mediator.Send(Data), () =>
+        var result = await mediator.Send(Data);
+        if (result is CommandResult.Refused refused)
+        {
+            // Said beside the current password, where the mistake is.
+            ModelState.AddModelError("Data.CurrentPassword", refused.Message);
+            return Page();
+        }
+
+        return OutcomeOf(result, () =>
         {
             TempData.SetNotice("Your password has been changed. Any other sessions have been signed out.");
             return RedirectToPage("/Account/Index");
@@ -60,11 +67,19 @@ public sealed class ChangePasswordModel(IMediator mediator, IOptions<IdentityOpt
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
+            if (await users.IsLockedOutAsync(user))
+            {
+                return new CommandResult.Refused(SignInRefusals.LockedOut);
+            }
+
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                throw new RequestValidationException(request,
-                    [new ValidationFailure(nameof(Command.CurrentPassword), "Your current password is not correct")]);
+                // Refused rather than thrown, so the failure counted towards lockout is committed: someone at an
+                // unlocked desk cannot guess the password without limit (docs/decisions/0104).
+                (await users.AccessFailedAsync(user)).EnsureSucceeded();
+                return new CommandResult.Refused(await users.IsLockedOutAsync(user)
+                    ? SignInRefusals.LockedOut : "Your current password is not correct");
             }
 
             result.ThrowIfRefused(request, nameof(Command.NewPassword));

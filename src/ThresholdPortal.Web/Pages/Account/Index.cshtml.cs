@@ -6,6 +6,7 @@ using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
@@ -28,7 +29,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed record Query : IQuery<Summary>;
 
-    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser current) : IRequestHandler<Query, Summary>
+    public sealed class Handler(PortalDbContext db, UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts)
+        : IRequestHandler<Query, Summary>
     {
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -46,7 +48,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return new Summary(
                 user.FullName, user.Email!, user.JobTitle, user.Organisation,
                 [.. roles.Order(StringComparer.Ordinal).Select(PortalRole.DisplayName)],
-                user.TwoFactorEnabled, PortalRole.AnyRequiresTwoFactor(roles), codesLeft);
+                user.TwoFactorEnabled, accounts.RequiresTwoFactor(roles), codesLeft);
         }
     }
 }

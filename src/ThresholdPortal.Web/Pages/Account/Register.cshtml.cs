@@ -83,7 +83,8 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
     }
 
     public sealed class Handler(
-        PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit)
+        PortalDbContext db, UserManager<PortalUser> users, AccountTokens tokens, IEmailOutbox outbox, IAuditTrail audit,
+        PasswordWork passwordWork)
         : IRequestHandler<Command, CommandResult>
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
@@ -92,7 +93,9 @@ public sealed class RegisterModel(IMediator mediator, IOptions<IdentityOptions> 
             if (await users.FindByEmailAsync(email) is { } existing)
             {
                 // Same page as a new registration, so nobody learns which addresses have accounts; the owner
-                // of the address is told instead.
+                // of the address is told instead. The hash a new account would cost is spent too, so the time
+                // taken does not tell either (docs/decisions/0104).
+                passwordWork.Spend(request.Password);
                 outbox.Enqueue(existing.Email!, EmailTemplate.AlreadyRegistered, "/account/forgot-password");
                 await db.SaveChangesAsync(cancellationToken);
                 return CommandResult.Saved;

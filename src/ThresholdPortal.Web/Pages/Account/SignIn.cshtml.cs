@@ -54,20 +54,51 @@ public sealed class SignInModel(IMediator mediator) : CommandPageModel
         }
     }
 
-    public sealed class Handler(SignInManager<PortalUser> signInManager) : IRequestHandler<Command, CommandResult<bool>>
+    /// <summary>
+    /// Known and unknown addresses answer alike, in words and in time: each costs one password hash, and wrong
+    /// passwords lock the address typed for the address they come from, account or not (docs/decisions/0104).
+    /// </summary>
+    public sealed class Handler(
+        SignInManager<PortalUser> signInManager, SignInLockout lockout, PasswordWork passwordWork, IHttpContextAccessor http)
+        : IRequestHandler<Command, CommandResult<bool>>
     {
+        private const string NotCorrect = "The email address or password is not correct";
+
         public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            // Lockout counts every failure, so five wrong passwords lock the account whatever the caller does.
-            var result = await signInManager.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false,
-                lockoutOnFailure: true);
+            var email = request.Email!.Trim();
+            var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (lockout.IsLockedOut(email, address))
+            {
+                passwordWork.Spend(request.Password);
+                return new CommandResult.Refused(SignInRefusals.LockedOut);
+            }
+
+            var user = await signInManager.UserManager.FindByEmailAsync(email);
+            var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            if (user is null)
+            {
+                passwordWork.Spend(request.Password);
+            }
+            else
+            {
+                // The account-wide lockout is left to the second factor and change of password, which a stranger cannot reach.
+                result = await signInManager.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: false);
+                if (result.IsLockedOut || result.IsNotAllowed)
+                {
+                    // Identity refused before it hashed anything.
+                    passwordWork.Spend(request.Password);
+                }
+            }
+
             if (result.Succeeded || result.RequiresTwoFactor)
             {
+                lockout.RecordSuccess(email, address);
                 return CommandResult.SavedWith(result.RequiresTwoFactor);
             }
 
-            return new CommandResult.Refused(
-                result.IsLockedOut ? SignInRefusals.LockedOut : "The email address or password is not correct");
+            var lockedNow = lockout.RecordFailure(email, address);
+            return new CommandResult.Refused(lockedNow || result.IsLockedOut ? SignInRefusals.LockedOut : NotCorrect);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace ThresholdPortal.Web.Pages.Account;
 
 /// <summary>
 /// Signing out is a link in the header, so it answers GET. The worst a forged link can do is sign someone
-/// out, which protects rather than exposes them. The timeout warning comes here when time runs out.
+/// out, which protects rather than exposes them (and ends their other sessions, docs/decisions/0103). The
+/// timeout warning comes here when time runs out.
 /// </summary>
 public sealed class SignOutModel(IMediator mediator) : PageModel
 {
@@ -33,6 +34,13 @@ public sealed class SignOutModel(IMediator mediator) : PageModel
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
+            // A new security stamp makes every cookie issued before it worthless, copied or not: SessionValidation
+            // checks the stamp on each request. It ends the user's other sessions too (docs/decisions/0103).
+            if (await signInManager.UserManager.GetUserAsync(signInManager.Context.User) is { } user)
+            {
+                (await signInManager.UserManager.UpdateSecurityStampAsync(user)).EnsureSucceeded();
+            }
+
             await signInManager.SignOutAsync();
             return CommandResult.Saved;
         }

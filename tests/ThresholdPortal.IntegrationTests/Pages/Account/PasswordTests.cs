@@ -94,6 +94,29 @@ public sealed class PasswordTests(PortalApp app) : IntegrationTest(app)
         (await App.SignInAsync("teacher@school.test")).ShouldNotBeNull("the password is unchanged");
     }
 
+    [Fact]
+    public async Task Wrong_current_passwords_count_towards_lockout_so_a_session_cannot_guess_without_limit()
+    {
+        var school = await App.CreateOrganisationAsync("School", OrganisationKind.School, "school.test");
+        await App.CreateUserAsync("teacher@school.test", school, PortalRole.Referrer);
+        var client = await App.SignInAsync("teacher@school.test");
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await Forms.PostAsync(client, "/account/change-password",
+                new() { ["Data.CurrentPassword"] = $"Not-My-Password-{attempt}", ["Data.NewPassword"] = NewPassword });
+        }
+
+        var right = await Forms.PostAsync(client, "/account/change-password",
+            new() { ["Data.CurrentPassword"] = PortalApp.Password, ["Data.NewPassword"] = NewPassword });
+        (await right.Content.ReadAsStringAsync()).ShouldContain("Your account is locked after too many wrong attempts");
+        var user = await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync());
+        user.LockoutEnd.ShouldNotBeNull();
+        (await Forms.PostAsync(App.CreateBrowserLikeClient(), "/account/sign-in",
+                new() { ["Data.Email"] = "teacher@school.test", ["Data.Password"] = PortalApp.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "the account is locked for signing in too");
+    }
+
     private async Task<HttpResponseMessage> ForgotAsync(string email, bool createAccount)
     {
         if (createAccount)

@@ -31,6 +31,66 @@ public sealed partial class TwoFactorTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Agency_responders_must_set_up_two_factor_too_as_they_see_childrens_details()
+    {
+        var police = await App.CreateOrganisationAsync("Northshire Police", OrganisationKind.Police);
+        await App.CreateUserAsync("officer@police.test", police, enrolTwoFactor: false, PortalRole.AgencyResponder);
+
+        var client = await App.SignInAsync("officer@police.test");
+
+        var response = await client.GetAsync("/agency/requests");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/account/two-factor/set-up?ReturnUrl=" + Uri.EscapeDataString("/agency/requests"));
+    }
+
+    [Fact]
+    public async Task Which_roles_need_two_factor_is_a_setting()
+    {
+        var police = await App.CreateOrganisationAsync("Northshire Police", OrganisationKind.Police);
+        await App.CreateUserAsync("officer@police.test", police, enrolTwoFactor: false, PortalRole.AgencyResponder);
+        var administratorsOnly = App.WithWebHostBuilder(builder =>
+            builder.UseSetting("Accounts:TwoFactorRoles:0", PortalRole.Administrator));
+        var client = administratorsOnly.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        (await Forms.PostAsync(client, "/account/sign-in",
+                new() { ["Data.Email"] = "officer@police.test", ["Data.Password"] = PortalApp.Password }))
+            .Headers.Location!.ToString().ShouldBe("/agency/requests");
+        (await client.GetAsync("/agency/requests")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Opening_the_set_up_page_stores_no_key_and_leaves_other_sessions_signed_in()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        var worker = await App.CreateUserAsync("worker@mash.test", mash, enrolTwoFactor: false, PortalRole.MashPractitioner);
+        var stampBefore = (await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync())).SecurityStamp;
+        var client = await App.SignInAsync("worker@mash.test");
+        var other = await App.SignInAsync("worker@mash.test");
+
+        var first = SetupKey().Match(await client.GetStringAsync("/account/two-factor/set-up")).Groups[1].Value;
+        var again = SetupKey().Match(await client.GetStringAsync("/account/two-factor/set-up")).Groups[1].Value;
+
+        again.ShouldBe(first, "a reload shows the key the app may already hold");
+        (await App.ExecuteDbContextAsync(db => db.UserTokens.AsNoTracking().CountAsync(t => t.UserId == worker.Id))).ShouldBe(0);
+        (await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync())).SecurityStamp.ShouldBe(stampBefore);
+        (await other.GetAsync("/account/two-factor/set-up")).StatusCode.ShouldBe(HttpStatusCode.OK, "the other session goes on");
+    }
+
+    [Fact]
+    public async Task A_wrong_code_at_set_up_stores_nothing()
+    {
+        var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        var worker = await App.CreateUserAsync("worker@mash.test", mash, enrolTwoFactor: false, PortalRole.MashPractitioner);
+        var client = await App.SignInAsync("worker@mash.test");
+
+        var wrong = await Forms.PostAsync(client, "/account/two-factor/set-up", new() { ["Data.Code"] = "000000" });
+
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("<a href=\"#Data_Code\">The code is not correct.");
+        (await App.ExecuteDbContextAsync(db => db.UserTokens.AsNoTracking().CountAsync(t => t.UserId == worker.Id))).ShouldBe(0);
+        (await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking().SingleAsync())).TwoFactorEnabled.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Setting_up_with_a_code_from_the_shown_key_turns_two_factor_on_and_gives_recovery_codes()
     {
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);

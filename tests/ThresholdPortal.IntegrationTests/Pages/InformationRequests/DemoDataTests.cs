@@ -38,11 +38,11 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
 
         readyCases.ShouldBe(1);
 
-        // The police responder signs in with the demo password and sees them.
-        var client = await App.SignInAsync("police@example.org", DemoDataSeeder.DemoPassword);
+        // The police responder signs in with the demo password and authenticator key (0103) and sees them.
+        var client = await App.SignInAsync("police@example.org", DemoDataSeeder.DemoPassword, DemoDataSeeder.DemoAuthenticatorKey);
         var list = await client.GetStringAsync("/agency/requests");
         list.ShouldContain("1 request is overdue");
         await PortalApp.ShouldBeSignedInAsync(await App.SignInAsync(InformationRequestDemoData.SchoolResponderEmail,
-            DemoDataSeeder.DemoPassword));
+            DemoDataSeeder.DemoPassword, DemoDataSeeder.DemoAuthenticatorKey));
     }
 }

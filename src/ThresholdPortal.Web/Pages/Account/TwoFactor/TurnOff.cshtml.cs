@@ -2,12 +2,12 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Features.Administration;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.Web.Pages.Account.TwoFactor;
 
@@ -37,27 +37,29 @@ public sealed class TurnOffModel(IMediator mediator) : PageModel
 
     public sealed record Query : IQuery<Status>;
 
-    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser current) : IRequestHandler<Query, Status>
+    public sealed class QueryHandler(UserManager<PortalUser> users, ICurrentUser current, AccountsOptions accounts)
+        : IRequestHandler<Query, Status>
     {
         public async Task<Status> Handle(Query request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-            return new Status(user.TwoFactorEnabled, PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)));
+            return new Status(user.TwoFactorEnabled, accounts.RequiresTwoFactor(await users.GetRolesAsync(user)));
         }
     }
 
     /// <summary>Turns two-factor off; refused, changing nothing, when the user's role requires it.</summary>
     public sealed class Command : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IAuditTrail audit)
+    public sealed class Handler(
+        UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ICurrentUser current, IAuditTrail audit, AccountsOptions accounts)
         : IRequestHandler<Command, CommandResult>
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(current.Id.ToString())
                 ?? throw new InvalidOperationException("The signed-in user no longer exists.");
-            if (PortalRole.AnyRequiresTwoFactor(await users.GetRolesAsync(user)))
+            if (accounts.RequiresTwoFactor(await users.GetRolesAsync(user)))
             {
                 return new CommandResult.Refused("Your role requires two-factor sign-in");
             }

@@ -2,11 +2,11 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
+using ThresholdPortal.Web.Features.Accounts;
 
 namespace ThresholdPortal.Web.Pages.Admin.Users;
 
@@ -39,7 +39,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     public sealed record HistoryLine(DateTimeOffset OccurredAt, string Action, string? By, string? Detail);
 
-    public sealed class Handler(IMediator mediator, PortalDbContext db, TimeProvider clock) : IRequestHandler<Query, Result?>
+    public sealed class Handler(IMediator mediator, PortalDbContext db, TimeProvider clock, AccountsOptions accounts)
+        : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -70,7 +71,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
                     db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
                     e.Detail))
                 .ToListAsync(cancellationToken);
-            return new Result(heading, roles, PortalRole.AnyRequiresTwoFactor(roles), lockedOut, hasKey, history);
+            return new Result(heading, roles, accounts.RequiresTwoFactor(roles), lockedOut, hasKey, history);
         }
     }
 }

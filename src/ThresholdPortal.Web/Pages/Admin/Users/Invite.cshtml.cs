@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -19,12 +20,15 @@ namespace ThresholdPortal.Web.Pages.Admin.Users;
 /// An administrator creates an account for someone and e-mails them a single-use link, valid for 7 days,
 /// to set their password. Only the hash of the link's token is stored.
 /// </summary>
-public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
+public sealed class InviteModel(IMediator mediator, AccountsOptions accounts) : CommandPageModel, IReloadOnInvalid
 {
     [BindProperty]
     public Command Data { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
+    /// <summary>The address typed is personal webmail: the administrator must confirm it before the invitation goes.</summary>
+    public bool AskToConfirmWebmail => accounts.IsWebmail(Data.Email);
 
     public async Task OnGetAsync() => await ReloadAsync(HttpContext.RequestAborted);
 
@@ -55,11 +59,14 @@ public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadO
         public string? JobTitle { get; set; }
         public Guid? OrganisationId { get; set; }
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>The administrator confirms a personal webmail address is really the one to invite.</summary>
+        public bool ConfirmedWebmail { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(PortalDbContext db, ILookupNormalizer normalizer)
+        public Validator(PortalDbContext db, ILookupNormalizer normalizer, AccountsOptions accounts)
         {
             RuleFor(c => c.Email).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Enter their email address")
@@ -79,6 +86,10 @@ public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadO
                 .WithMessage($"Job title must be {PortalUser.JobTitleMaxLength} characters or fewer");
             RuleFor(c => c.OrganisationId).OrganisationToJoin(db);
             RuleFor(c => c.Roles).PortalRoles();
+            // Children's details must not go to a mailbox outside the agency's control without someone deciding so.
+            RuleFor(c => c.ConfirmedWebmail).Must((command, confirmed) => confirmed || !accounts.IsWebmail(command.Email))
+                .WithMessage("This is a personal email address, not one from their organisation. Check it, or confirm it is "
+                    + "the address they will use for this work");
         }
     }
 
@@ -106,7 +117,8 @@ public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadO
             var organisation = await db.Organisations.Where(o => o.Id == user.OrganisationId).Select(o => o.Name)
                 .SingleAsync(cancellationToken);
             audit.Record(AccountEvents.Invited, nameof(PortalUser), user.Id.ToString(),
-                $"Organisation: {organisation}; roles: {string.Join(", ", roles.Select(PortalRole.DisplayName))}");
+                $"Organisation: {organisation}; roles: {string.Join(", ", roles.Select(PortalRole.DisplayName))}"
+                + (request.ConfirmedWebmail ? "; personal email address confirmed" : string.Empty));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(user.Id);
         }

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -16,7 +17,8 @@ public sealed class UnlockModel(IMediator mediator) : UserActionPage(mediator)
 
     public sealed record Command(Guid Id) : ICommand<CommandResult>;
 
-    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
+    public sealed class Handler(UserManager<PortalUser> users, IAuditTrail audit, SignInLockout lockout)
+        : IRequestHandler<Command, CommandResult>
     {
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -28,6 +30,8 @@ public sealed class UnlockModel(IMediator mediator) : UserActionPage(mediator)
 
             (await users.SetLockoutEndDateAsync(user, null)).EnsureSucceeded();
             (await users.ResetAccessFailedCountAsync(user)).EnsureSucceeded();
+            // This instance's per-address locks go too; another instance's lapse on their own (docs/decisions/0104).
+            lockout.Forget(user.Email!);
             await audit.RecordNowAsync(AccountEvents.Unlocked, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             return CommandResult.Saved;
