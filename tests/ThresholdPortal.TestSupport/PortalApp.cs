@@ -180,12 +180,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email, string password = Password, string authenticatorKey = AuthenticatorKey)
     {
         var client = CreateBrowserLikeClient();
-        await SignInAsync(client, email, password);
+        await SignInAsync(client, email, password, authenticatorKey);
         return client;
     }
 
     /// <summary>As above, with a client of another factory built on this app (another environment or settings).</summary>
-    public static async Task SignInAsync(HttpClient client, string email, string password = Password)
+    public static async Task SignInAsync(HttpClient client, string email, string password = Password,
+        string authenticatorKey = AuthenticatorKey)
     {
         ArgumentNullException.ThrowIfNull(client);
         var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
