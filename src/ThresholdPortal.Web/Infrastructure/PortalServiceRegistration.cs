@@ -112,7 +112,11 @@ public static class PortalServiceRegistration
                 options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/CheckYourEmail");
             })
-            .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<ValidationPageFilter>();
+                BoundTextModelBinderProvider.AddTo(options.ModelBinderProviders);
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.AddValidatorsFromAssembly(typeof(PortalServiceRegistration).Assembly, includeInternalTypes: true);
