@@ -34,6 +34,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+app.UseAllowedMethods();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseExceptionHandler("/error");
