@@ -115,6 +115,8 @@ public static class PortalServiceRegistration
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<ValidationPageFilter>();
+                // An instance, so that its order (between the size limits and the antiforgery check) is kept.
+                options.Filters.Add(new OversizedUploadFilter());
                 BoundTextModelBinderProvider.AddTo(options.ModelBinderProviders);
             });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
