@@ -35,6 +35,7 @@ await app.PrepareDatabaseAsync();
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseAllowedMethods();
+app.UseUrlEncodedFormsWithoutNul();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseExceptionHandler("/error");

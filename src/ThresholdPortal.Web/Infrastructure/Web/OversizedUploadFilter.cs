@@ -33,7 +33,8 @@ public sealed class OversizedUploadFilter : IAsyncAuthorizationFilter, IOrderedF
         {
             await request.ReadFormAsync(context.HttpContext.RequestAborted);
         }
-        catch (Exception tooLarge) when (tooLarge is InvalidDataException
+        catch (Exception tooLarge) when (
+            (tooLarge is InvalidDataException && tooLarge.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
             || tooLarge is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             context.Result = new RedirectResult(QueryHelpers.AddQueryString(request.PathBase + request.Path, Marker, TooLarge));

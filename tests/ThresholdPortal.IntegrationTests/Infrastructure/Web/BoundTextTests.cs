@@ -117,6 +117,7 @@ public sealed class BoundTextTests(PortalApp app) : IntegrationTest(app)
         var response = await Forms.PostAsync(practitioner, ContactForms.Url, form);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
+        response.Headers.Location!.OriginalString.ShouldStartWith("/mash/cases/");
         var child = await OnlyChildAsync();
         child.GivenName.ShouldBe("Mia");
         var referral = await App.ExecuteDbContextAsync(db => db.Referrals.AsNoTracking().SingleAsync());
