@@ -115,6 +115,7 @@ public static class PortalServiceRegistration
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<ValidationPageFilter>();
+                options.Filters.Add<PostWithoutHandlerFilter>();
                 // An instance, so that its order (between the size limits and the antiforgery check) is kept.
                 options.Filters.Add(new OversizedUploadFilter());
                 BoundTextModelBinderProvider.AddTo(options.ModelBinderProviders);

@@ -85,10 +85,11 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
         foreach (var field in form.QueryFields)
         {
             var separator = address.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-            var query = await client.GetAsync($"{address}{separator}{field}={(encoded.Length > 4096 ? encoded[..4096] : encoded)}");
-            if ((int)query.StatusCode >= 500)
+            var query = await AnswerAsync(() =>
+                client.GetAsync($"{address}{separator}{field}={(encoded.Length > 4096 ? encoded[..4096] : encoded)}"));
+            if (query >= 500)
             {
-                failures.Add($"GET {form.Template}?{field}= {payload}: {(int)query.StatusCode}");
+                failures.Add($"GET {form.Template}?{field}= {payload}: {query}");
             }
         }
 
@@ -97,19 +98,19 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
             return;
         }
 
-        var page = await client.GetAsync(address);
-        if ((int)page.StatusCode >= 500)
+        using var page = await TryAsync(() => client.GetAsync(address));
+        if (page is null || (int)page.StatusCode >= 500)
         {
-            failures.Add($"GET {address} before {payload}: {(int)page.StatusCode}");
+            failures.Add($"GET {address} before {payload}: {(int?)page?.StatusCode ?? 500}");
         }
 
-        if (page.StatusCode != HttpStatusCode.OK)
+        if (page?.StatusCode != HttpStatusCode.OK)
         {
             // An earlier post moved the record on (a case closed, say): the form is no longer offered.
             return;
         }
 
-        var html = await page.Content.ReadAsStringAsync();
+        var html = await page!.Content.ReadAsStringAsync();
         var body = new StringBuilder();
         foreach (var (name, value) in HiddenFields(html).Where(h => !form.TextFields.Contains(h.Name)).DistinctBy(h => h.Name))
         {
@@ -122,11 +123,30 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
         }
 
         using var content = new StringContent(body.ToString().TrimEnd('&'), Encoding.ASCII, "application/x-www-form-urlencoded");
-        var response = await client.PostAsync(address, content);
+        var posted = await AnswerAsync(() => client.PostAsync(address, content));
         // A 400 is the framework refusing the form whole, losing what was typed; a 404 or 403 is the page's own answer.
-        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
+        if (posted >= 500 || posted == 400)
         {
-            failures.Add($"POST {address} ({form.Template}) with {payload}: {(int)response.StatusCode}");
+            failures.Add($"POST {address} ({form.Template}) with {payload}: {posted}");
+        }
+    }
+
+    /// <summary>The status, or 500 for an exception: the test host hands the app's exceptions to the client.</summary>
+    private static async Task<int> AnswerAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        using var response = await TryAsync(send);
+        return response is null ? 500 : (int)response.StatusCode;
+    }
+
+    private static async Task<HttpResponseMessage?> TryAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (Exception exception) when (exception is not TaskCanceledException)
+        {
+            return null;
         }
     }
 
@@ -154,8 +174,8 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
                     continue;
                 }
 
-                var response = await client.GetAsync(address);
-                if (response.StatusCode != HttpStatusCode.OK)
+                using var response = await TryAsync(() => client.GetAsync(address));
+                if (response?.StatusCode != HttpStatusCode.OK)
                 {
                     continue;
                 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
 namespace ThresholdPortal.Web.Infrastructure.Security;
 
 /// <summary>
@@ -22,4 +25,28 @@ public static class AllowedMethods
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = Allow;
         });
+}
+
+/// <summary>
+/// A POST to a page that has no handler for it (a GET-only page, or a made-up <c>?handler=</c>) would render the page
+/// without running anything that loads it, a 500 at best: it is a 405 instead (docs/decisions/0100).
+/// </summary>
+public sealed class PostWithoutHandlerFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.HandlerMethod is null && HttpMethods.IsPost(context.HttpContext.Request.Method))
+        {
+            context.HttpContext.Response.Headers.Allow = "GET, HEAD";
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return Task.CompletedTask;
+        }
+
+        return next();
+    }
 }
