@@ -32,13 +32,13 @@ UkTime.Use(app.Services.GetRequiredService<IOptions<TriageOptions>>().Value.ToCa
 
 await app.PrepareDatabaseAsync();
 
-app.UseForwardedHeaders();
+app.UseTrustedForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseAllowedMethods();
 app.UseUrlEncodedFormsWithoutNul();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
-    app.UseExceptionHandler("/error");
+    app.UseErrorPageForExceptions();
     app.UseHsts();
 }
 else if (app.Environment.IsDevelopment())
@@ -46,7 +46,7 @@ else if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();
 }
 
-app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStatusCodePagesWithReExecute(ErrorPages.Path, "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseStaticFiles();
 app.UseRouting();

@@ -24,6 +24,29 @@ public static partial class Forms
             new FormUrlEncodedContent([.. fields, KeyValuePair.Create("__RequestVerificationToken", token)]));
     }
 
+    /// <summary>
+    /// The key a creating form carries (docs/decisions/0105), read from the page at <paramref name="url"/>, to post with the
+    /// form's fields as a browser would.
+    /// </summary>
+    public static async Task<KeyValuePair<string, string>> IdempotencyKeyAsync(HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var key = IdempotencyKey().Match(await client.GetStringAsync(url));
+        key.Success.ShouldBeTrue($"{url} should carry an idempotency key");
+        return KeyValuePair.Create(key.Groups[1].Value, key.Groups[2].Value);
+    }
+
+    /// <summary>The same form sent twice at once, as a double click or a retry over a slow line sends it.</summary>
+    public static async Task<HttpResponseMessage[]> PostTwiceAtOnceAsync(
+        HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? tokenFrom = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = await TokenAsync(client, tokenFrom ?? url);
+        List<KeyValuePair<string, string>> body = [.. fields, KeyValuePair.Create("__RequestVerificationToken", token)];
+        return await Task.WhenAll(client.PostAsync(url, new FormUrlEncodedContent(body)),
+            client.PostAsync(url, new FormUrlEncodedContent(body)));
+    }
+
     /// <summary>The antiforgery token of the form on the page at <paramref name="url"/> (valid for any form of the same client).</summary>
     public static async Task<string> TokenAsync(HttpClient client, string url)
     {
@@ -62,6 +85,9 @@ public static partial class Forms
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*IdempotencyKey)\" value=\"([^\"]+)\"")]
+    private static partial Regex IdempotencyKey();
 
     [GeneratedRegex("<ul class=\"govuk-list govuk-error-summary__list\">(.*?)</ul>", RegexOptions.Singleline)]
     private static partial Regex SummaryList();

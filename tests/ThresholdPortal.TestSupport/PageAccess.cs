@@ -61,6 +61,29 @@ public static class PageAccess
             .Select(e => e.RoutePattern.RawText ?? string.Empty)
             .Distinct()];
 
+    /// <summary>
+    /// Every POST a page answers: its route template and handler name (null for plain <c>OnPost</c>), found from the page
+    /// models' <c>OnPost*</c> methods, so a new handler is in the matrix the moment it exists.
+    /// </summary>
+    public static IReadOnlyList<(string Template, string? Handler)> PostHandlers(IServiceProvider services)
+    {
+        var web = typeof(Program).Assembly;
+        return [.. services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Page: e.Metadata.GetMetadata<PageActionDescriptor>(), Template: e.RoutePattern.RawText ?? string.Empty))
+            .Where(e => e.Page is not null)
+            .DistinctBy(e => e.Page!.ViewEnginePath)
+            .SelectMany(e => Handlers(web.GetType("ThresholdPortal.Web.Pages" + e.Page!.ViewEnginePath.Replace('/', '.') + "Model"))
+                .Select(handler => (e.Template, handler)))];
+    }
+
+    private static IEnumerable<string?> Handlers(Type? model) =>
+        model is null ? [] : model.GetMethods()
+            .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal))
+            .Select(m => m.Name["OnPost".Length..].Replace("Async", string.Empty, StringComparison.Ordinal))
+            .Select(name => name.Length == 0 ? null : name)
+            .Distinct();
+
     /// <summary>A template as an address: the <c>/index</c> dropped, parameters filled by <paramref name="value"/>.</summary>
     public static string Address(string template, Func<string, string> value)
     {

@@ -178,6 +178,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email, string password = Password)
     {
         var client = CreateBrowserLikeClient();
+        await SignInAsync(client, email, password);
+        return client;
+    }
+
+    /// <summary>As above, with a client of another factory built on this app (another environment or settings).</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var response = await Forms.PostAsync(client, "/account/sign-in", new() { ["Data.Email"] = email, ["Data.Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"signing in as {email} should redirect");
         if (response.Headers.Location!.OriginalString.StartsWith("/account/sign-in-code", StringComparison.Ordinal))
@@ -186,8 +194,6 @@ public sealed class PortalApp : WebApplicationFactory<Program>
                 new() { ["Data.Code"] = Totp.Code(AuthenticatorKey) });
             response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"the authenticator code for {email} should be accepted");
         }
-
-        return client;
     }
 
     /// <summary>The client holds a live session: the account page, which every signed-in user may open, opens.</summary>

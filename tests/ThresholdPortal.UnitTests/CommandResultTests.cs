@@ -42,6 +42,22 @@ public sealed class CommandResultTests
             + "only reads is an IQuery");
     }
 
+    [Fact]
+    public void Every_command_that_answers_a_new_id_carries_the_key_of_the_form_that_sent_it()
+    {
+        var creating = Requests.Where(t => Closed(t, typeof(ICommand<>)).Contains(typeof(CommandResult<Guid>))).ToList();
+
+        var unguarded = creating
+            .Where(t => !typeof(IIdempotentCommand).IsAssignableFrom(t) && t.GetProperty("IdempotencyKey")?.PropertyType != typeof(Guid))
+            .Select(UseCaseName.Of)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        creating.Count.ShouldBeGreaterThan(8, "the rule must see the commands it guards");
+        unguarded.ShouldBeEmpty("a command that creates something answers its new id: make it an IIdempotentCommand and put "
+            + "<idempotency-key asp-for=\"Data.IdempotencyKey\" /> in its form, so a double submit creates once (docs/decisions/0105)");
+    }
+
     private static bool IsCommandResult(Type answer) =>
         answer == typeof(CommandResult) || (answer.IsGenericType && answer.GetGenericTypeDefinition() == typeof(CommandResult<>));
 

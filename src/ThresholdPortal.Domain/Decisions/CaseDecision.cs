@@ -53,7 +53,10 @@ public class CaseDecision
     /// <summary>The case's outcome: the most serious of <see cref="ChildOutcomes"/> (<see cref="ChildOutcome.CaseOutcome"/>).</summary>
     public DecisionOutcome Outcome { get; init; }
 
-    /// <summary>Each child of the referral with their own outcome, in the referral's order (docs/decisions/0092).</summary>
+    /// <summary>
+    /// Each child of the referral with their own outcome (docs/decisions/0092); stored without an order, so readers order
+    /// them by the referral's.
+    /// </summary>
     public List<ChildOutcome> ChildOutcomes { get; init; } = [];
 
     public PrimaryNeed PrimaryNeed { get; init; }

@@ -15,16 +15,19 @@ public static class FeedbackDraft
 {
     public sealed record Text(string OutcomeSummary, string Reasons, string LevelExplanation, string? OtherSupport);
 
+    /// <summary>A child of the referral by name as the referral gives it.</summary>
+    public sealed record NamedChild(Guid ReferralChildId, string Name);
+
     /// <summary>
     /// Drafts the text; <paramref name="levelName"/> gives a level's local name in the document the referral used, and
-    /// <paramref name="childName"/> a child's name as the referral gives it.
+    /// <paramref name="children"/> the referral's children in its order.
     /// </summary>
     public static Text From(CaseDecision decision, ThresholdLevel? referrerLevel, Func<ThresholdLevel, string> levelName,
-        IReadOnlyList<EarlyHelpService> support, Func<Guid, string> childName)
+        IReadOnlyList<EarlyHelpService> support, IReadOnlyList<NamedChild> children)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(levelName);
-        ArgumentNullException.ThrowIfNull(childName);
+        ArgumentNullException.ThrowIfNull(children);
         ArgumentNullException.ThrowIfNull(support);
 
         var applied = Describe(decision.Level, levelName);
@@ -59,24 +62,25 @@ public static class FeedbackDraft
             otherSupport = text.ToString();
         }
 
-        return new Text(OutcomeSummary(decision, childName), decision.ReasonsForReferrer, levels, otherSupport);
+        return new Text(OutcomeSummary(decision, children), decision.ReasonsForReferrer, levels, otherSupport);
     }
 
     /// <summary>
-    /// The outcome in plain words. For siblings, each child's, the most serious first, children with the same outcome together:
-    /// the referrer named the children, so is told what happens to each (docs/decisions/0092).
+    /// The outcome in plain words. For siblings, each child's, the most serious first, children with the same outcome together
+    /// in the referral's order: the referrer named the children, so is told what happens to each (docs/decisions/0092).
     /// </summary>
-    public static string OutcomeSummary(CaseDecision decision, Func<Guid, string> childName)
+    public static string OutcomeSummary(CaseDecision decision, IReadOnlyList<NamedChild> children)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(childName);
+        ArgumentNullException.ThrowIfNull(children);
         if (decision.ChildOutcomes.Count <= 1)
         {
             return decision.Outcome.PlainWords();
         }
 
-        return string.Join("\n\n", decision.ChildOutcomes.GroupBy(c => c.Outcome).OrderByDescending(g => g.Key.Seriousness())
-            .Select(g => $"{Names([.. g.Select(c => childName(c.ReferralChildId))])}: {g.Key.PlainWords()}"));
+        return string.Join("\n\n", children.GroupBy(c => decision.OutcomeFor(c.ReferralChildId))
+            .OrderByDescending(g => g.Key.Seriousness())
+            .Select(g => $"{Names([.. g.Select(c => c.Name)])}: {g.Key.PlainWords()}"));
     }
 
     /// <summary>"Amy", "Amy and Ben", "Amy, Ben and Cara".</summary>

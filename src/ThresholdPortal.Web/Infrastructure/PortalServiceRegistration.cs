@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Decisions;
@@ -68,6 +67,8 @@ public static class PortalServiceRegistration
             // One cheap query per request instead of Identity's periodic check: deactivation or a new password ends
             // other sessions at their next request (docs/decisions/0021).
             options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+            // Relative, so neither a Host header nor a forwarded scheme reaches the Location (docs/decisions/0102).
+            options.Events.OnRedirectToLogin = RelativeRedirects.ToLoginAsync;
             // A signed-in user without the role gets a plain 403 (shown as the GOV.UK error page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -138,12 +139,7 @@ public static class PortalServiceRegistration
         services.AddDecisions(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
-        services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
+        services.AddTrustedProxies(configuration);
 
         return services;
     }

@@ -18,7 +18,8 @@ public sealed class ChildOutcomeTests
         Rationale = "Internal reasons.", ReasonsForReferrer = "Reasons the referrer may know.",
     };
 
-    private static string Name(Guid id) => id == Amy ? "Amy Example" : id == Ben ? "Ben Example" : "Cara Example";
+    private static readonly FeedbackDraft.NamedChild[] Names =
+        [new(Amy, "Amy Example"), new(Ben, "Ben Example"), new(Cara, "Cara Example")];
 
     [Theory]
     [InlineData(DecisionOutcome.NoFurtherAction, DecisionOutcome.StrategyDiscussion, DecisionOutcome.StrategyDiscussion)]
@@ -78,13 +79,13 @@ public sealed class ChildOutcomeTests
         var decision = Decision(new(Amy, DecisionOutcome.NoFurtherAction), new(Ben, DecisionOutcome.StrategyDiscussion),
             new(Cara, DecisionOutcome.NoFurtherAction));
 
-        FeedbackDraft.OutcomeSummary(decision, Name).ShouldBe(
+        FeedbackDraft.OutcomeSummary(decision, Names).ShouldBe(
             $"Ben Example: {DecisionOutcome.StrategyDiscussion.PlainWords()}\n\n" +
             $"Amy Example and Cara Example: {DecisionOutcome.NoFurtherAction.PlainWords()}");
     }
 
     [Fact]
     public void An_only_child_is_told_the_outcome_without_their_name() =>
-        FeedbackDraft.OutcomeSummary(Decision(new ChildOutcome(Amy, DecisionOutcome.ChildAndFamilyAssessment)), Name)
+        FeedbackDraft.OutcomeSummary(Decision(new ChildOutcome(Amy, DecisionOutcome.ChildAndFamilyAssessment)), Names[..1])
             .ShouldBe(DecisionOutcome.ChildAndFamilyAssessment.PlainWords());
 }

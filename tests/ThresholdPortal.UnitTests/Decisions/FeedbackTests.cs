@@ -33,13 +33,11 @@ public sealed class FeedbackTests
         _ => "Specialist",
     };
 
-    private static string ChildName(Guid id) => "A child";
-
     [Fact]
     public void Below_the_threshold_the_draft_suggests_early_help_services_and_explains_a_lower_level()
     {
         var draft = FeedbackDraft.From(Decision(DecisionOutcome.StepDownToEarlyHelp, ThresholdLevel.EarlyHelp), ThresholdLevel.Targeted,
-            LevelName, [FamilyHub], ChildName);
+            LevelName, [FamilyHub], []);
 
         draft.OutcomeSummary.ShouldBe(DecisionOutcome.StepDownToEarlyHelp.PlainWords());
         draft.Reasons.ShouldBe("The family has asked for help and there is no sign of harm.");
@@ -54,7 +52,7 @@ public sealed class FeedbackTests
     public void At_the_statutory_threshold_the_draft_offers_no_other_support_and_agreement_is_said_plainly()
     {
         var draft = FeedbackDraft.From(Decision(DecisionOutcome.ChildAndFamilyAssessment, ThresholdLevel.Targeted), ThresholdLevel.Targeted,
-            LevelName, [FamilyHub], ChildName);
+            LevelName, [FamilyHub], []);
 
         draft.LevelExplanation.ShouldBe("You indicated level 3 (Targeted), and the MASH agreed.");
         draft.OtherSupport.ShouldBeNull();

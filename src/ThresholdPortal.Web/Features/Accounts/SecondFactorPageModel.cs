@@ -41,8 +41,11 @@ public abstract class SecondFactorPageModel<TCommand>(IMediator mediator) : Comm
         }
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         HasPendingSignIn = await mediator.Send(new PendingSignInQuery(), cancellationToken);
+        return true;
+    }
 }
 
 /// <summary>What signing in says when it refuses.</summary>

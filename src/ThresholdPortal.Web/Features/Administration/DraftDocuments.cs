@@ -12,12 +12,15 @@ public static class DraftDocuments
     public const string NotADraft =
         "This version has been published, so it cannot be changed. Create a new version from the current one and change that";
 
-    /// <summary>The draft, tracked for editing; refuses a published or retired version with a clear error.</summary>
-    public static async Task<ThresholdDocument> DraftForEditAsync(this PortalDbContext db, Guid id, object request, string property,
+    /// <summary>
+    /// The draft, tracked for editing, or null when there is no such version (the page answers 404); refuses a published or
+    /// retired version with a clear error.
+    /// </summary>
+    public static async Task<ThresholdDocument?> DraftForEditAsync(this PortalDbContext db, Guid id, object request, string property,
         CancellationToken cancellationToken)
     {
-        var document = await db.ThresholdDocuments.AsSplitQuery().SingleAsync(d => d.Id == id, cancellationToken);
-        if (document.Status != ThresholdDocumentStatus.Draft)
+        var document = await db.ThresholdDocuments.AsSplitQuery().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is not null && document.Status != ThresholdDocumentStatus.Draft)
         {
             throw new RequestValidationException(request, [new ValidationFailure(property, NotADraft)]);
         }

@@ -70,13 +70,14 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
 
         var childIds = decisions.SelectMany(d => d.ChildOutcomes.Select(c => c.ReferralChildId)).Distinct().ToList();
         var children = (await db.ReferralChildren.AsNoTracking().Where(c => childIds.Contains(c.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Id, c => c.DisplayName);
+            .ToDictionary(c => c.Id);
         return [.. decisions.Select(d => new DecisionView(d, documents[d.ThresholdDocumentId].TitleOf(d.Level),
             names.GetValueOrDefault(d.ProposedByUserId, "Unknown"),
             d.ReviewedByUserId is { } reviewer ? names.GetValueOrDefault(reviewer, "Unknown") : null)
         {
-            Children = [.. d.ChildOutcomes.Select(c => new ChildOutcomeView(children.GetValueOrDefault(c.ReferralChildId, "A child"),
-                c.Outcome))],
+            // In the referral's order: the table keeps no order of its own.
+            Children = [.. d.ChildOutcomes.OrderBy(c => children.GetValueOrDefault(c.ReferralChildId)?.Order ?? int.MaxValue)
+                .Select(c => new ChildOutcomeView(children.GetValueOrDefault(c.ReferralChildId)?.DisplayName ?? "A child", c.Outcome))],
         })];
     }
 

@@ -37,17 +37,17 @@ public static class FeedbackDrafting
         var proposer = await db.Users.Where(u => u.Id == decision.ProposedByUserId)
             .Select(u => new { Name = u.FullName, u.PhoneNumber }).SingleAsync(ct);
         return Build(mashCase, decision, referral.ChosenLevel, document, support, proposer.Name,
-            ContactDetails(proposer.PhoneNumber, contacts), now, id => children.GetValueOrDefault(id, "A child"));
+            ContactDetails(proposer.PhoneNumber, contacts), now, children);
     }
 
-    /// <summary>The names of a referral's children as the referral gives them, by the child's id.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> ChildNamesAsync(PortalDbContext db, Guid referralId,
+    /// <summary>A referral's children by name as the referral gives them, in its order.</summary>
+    public static async Task<IReadOnlyList<FeedbackDraft.NamedChild>> ChildNamesAsync(PortalDbContext db, Guid referralId,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order)
             .ToListAsync(ct);
-        return children.ToDictionary(c => c.Id, c => c.DisplayName);
+        return [.. children.Select(c => new FeedbackDraft.NamedChild(c.Id, c.DisplayName))];
     }
 
     /// <summary>The named worker's direct line where one is recorded, otherwise the MASH's line and mailbox.</summary>
@@ -63,11 +63,11 @@ public static class FeedbackDrafting
     public static ReferrerFeedback Build(
         MashCase mashCase, CaseDecision decision, ThresholdLevel? referrerLevel, ThresholdDocument document,
             IReadOnlyList<EarlyHelpService> support,
-        string contactName, string contactDetails, DateTimeOffset now, Func<Guid, string> childName)
+        string contactName, string contactDetails, DateTimeOffset now, IReadOnlyList<FeedbackDraft.NamedChild> children)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
         ArgumentNullException.ThrowIfNull(document);
-        var text = FeedbackDraft.From(decision, referrerLevel, level => document.Describe(level).Name, support, childName);
+        var text = FeedbackDraft.From(decision, referrerLevel, level => document.Describe(level).Name, support, children);
         return new ReferrerFeedback
         {
             CaseId = mashCase.Id,

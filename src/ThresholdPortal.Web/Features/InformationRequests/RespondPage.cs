@@ -21,7 +21,7 @@ public abstract class RespondPage(IMediator mediator) : CommandPageModel, IReloa
     [FromRoute(Name = "requestId")]
     public Guid RouteRequestId { get; set; }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteRequestId, cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteRequestId, cancellationToken);
 
     protected async Task<bool> LoadAsync(Guid requestId, CancellationToken cancellationToken)
     {

@@ -56,7 +56,7 @@ public abstract class DraftPeoplePageModel<TRow, TAnswer>(IMediator mediator) : 
         };
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>The people on the draft, in order; null when the draft is not this user's.</summary>
     protected abstract IRequest<IReadOnlyList<TRow>?> PeopleQuery();

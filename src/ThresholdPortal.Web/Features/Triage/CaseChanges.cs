@@ -105,7 +105,7 @@ public static class CaseChanges
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException lost) when (LostRace.Is(lost))
         {
             db.ChangeTracker.Clear();
             return await ConflictAsync(db, change, cancellationToken);

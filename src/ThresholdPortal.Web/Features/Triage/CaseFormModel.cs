@@ -36,7 +36,7 @@ public abstract class CaseFormModel<TCommand, TView>(IMediator mediator, TimePro
 
     // Shown again after a validation error: keep the version the form was opened on, so a change someone
     // else made meanwhile is still caught when it is sent again.
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, FormLoad.Invalid);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, FormLoad.Invalid);
 
     /// <summary>The query for this form's view of the case; it answers null when the case is not there.</summary>
     protected abstract IRequest<TView?> ViewQuery(Guid caseId);

@@ -38,6 +38,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<Mediation.IdempotencyKey> IdempotencyKeys => Set<Mediation.IdempotencyKey>();
 
     // Triage (issue 4): the MASH's work on each referral, and the people it knows.
     public DbSet<MashCase> MashCases => Set<MashCase>();

@@ -1,3 +1,4 @@
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -22,6 +23,13 @@ public sealed partial class OutboxDispatcher(
         Sent,
         Failed,
     }
+
+    /// <summary>
+    /// Set when a send fails because of the server rather than the message, so the next success means the server is
+    /// back and the backlog is released (docs/decisions/0101). True at start: a new dispatcher cannot know whether
+    /// the server was down before it started. A hint only: losing it costs a wait, never a message.
+    /// </summary>
+    private volatile bool serverMayHaveBeenDown = true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,6 +84,11 @@ public sealed partial class OutboxDispatcher(
             }
 
             sent++;
+            if (serverMayHaveBeenDown)
+            {
+                serverMayHaveBeenDown = false;
+                await ReleaseBacklogAsync(cancellationToken);
+            }
         }
 
         return sent;
@@ -90,7 +103,7 @@ public sealed partial class OutboxDispatcher(
         var claimed = await db.OutboxMessages.FromSql($"""
             SELECT * FROM "OutboxMessages"
             WHERE "SentAt" IS NULL AND "GaveUpAt" IS NULL AND "NextAttemptAt" <= {now}
-            ORDER BY "NextAttemptAt"
+            ORDER BY "NextAttemptAt", "CreatedAt"
             LIMIT 1
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
@@ -103,6 +116,25 @@ public sealed partial class OutboxDispatcher(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
+    }
+
+    /// <summary>
+    /// The server took a message, so it is back: every message waiting out its back-off is due again at once, at its
+    /// creation time, so the oldest goes first rather than each waiting up to the maximum delay.
+    /// </summary>
+    private async Task ReleaseBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow();
+        var released = await db.Database.ExecuteSqlAsync($"""
+            UPDATE "OutboxMessages" SET "NextAttemptAt" = "CreatedAt"
+            WHERE "SentAt" IS NULL AND "GaveUpAt" IS NULL AND "Attempts" > 0 AND "NextAttemptAt" > {now}
+            """, cancellationToken);
+        if (released > 0)
+        {
+            LogBacklogReleased(logger, released);
+        }
     }
 
     private async Task<Attempt> SendAsync(OutboxMessage message, IEmailTransport transport, EmailOptions settings,
@@ -135,6 +167,7 @@ public sealed partial class OutboxDispatcher(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             message.RecordFailure(clock.GetUtcNow(), $"{exception.GetType().Name}: {exception.Message}", settings.Dispatcher.RetryPolicy);
+            serverMayHaveBeenDown |= !IsRefusalOfThisMessage(exception);
             if (message.GaveUpAt is null)
             {
                 LogWillRetry(logger, message.Id, message.Attempts, exception.GetType().Name, message.NextAttemptAt);
@@ -151,6 +184,16 @@ public sealed partial class OutboxDispatcher(
         LogSent(logger, message.Id, message.Template, message.Attempts);
         return Attempt.Sent;
     }
+
+    /// <summary>The server answered and refused this message (its sender, a recipient or its content): it is up.</summary>
+    private static bool IsRefusalOfThisMessage(Exception exception) =>
+        exception is SmtpCommandException
+        {
+            ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.SenderNotAccepted or SmtpErrorCode.MessageNotAccepted,
+        };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP server is back: {Count} waiting e-mails are due again")]
+    private static partial void LogBacklogReleased(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent e-mail {MessageId} ({Template}) at attempt {Attempts}")]
     private static partial void LogSent(ILogger logger, Guid messageId, string template, int attempts);

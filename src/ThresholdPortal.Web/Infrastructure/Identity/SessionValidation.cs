@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Infrastructure.Identity;
 
@@ -17,6 +18,13 @@ public static class SessionValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        if (ErrorPages.IsRequestFor(context.HttpContext))
+        {
+            // The error page must render while PostgreSQL is down (it is often shown because it is). It shows nothing
+            // but navigation, every link of which validates the session again; the cookie is not renewed here.
+            return;
+        }
+
         var services = context.HttpContext.RequestServices;
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         var principal = context.Principal;

@@ -27,9 +27,18 @@ public abstract record CommandResult
 }
 
 /// <summary>A command's result that carries a value when it saved.</summary>
-public sealed record CommandResult<T>(T? Value, CommandResult Outcome)
+public sealed record CommandResult<T>(T? Value, CommandResult Outcome) : IValuedCommandResult
 {
+    object? IValuedCommandResult.BoxedValue => Value;
+
     public static implicit operator CommandResult<T>(CommandResult outcome) => new(default, outcome);
+}
+
+/// <summary>A result with a value, whatever its type: what a behaviour reads without knowing the command.</summary>
+public interface IValuedCommandResult
+{
+    CommandResult Outcome { get; }
+    object? BoxedValue { get; }
 }
 
 /// <summary>One thing someone else did while the form was open.</summary>

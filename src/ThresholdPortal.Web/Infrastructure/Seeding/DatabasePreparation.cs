@@ -18,12 +18,44 @@ public static partial class DatabasePreparation
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
-            await db.Database.MigrateAsync();
+            await MigrateWhenReachableAsync(app, db);
         }
 
         if (app.Configuration.GetValue("ReferenceData:SeedOnStartup", defaultValue: true))
         {
             await EnsureReferenceDataAsync(scope.ServiceProvider, db);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL may start after the app (a host reboot, a container restart): while it is unreachable the app waits
+    /// with a bounded back-off, and exits with the error only after the configured attempts (docs/decisions/0101).
+    /// </summary>
+    private static async Task MigrateWhenReachableAsync(WebApplication app, PortalDbContext db)
+    {
+        var retry = app.Configuration.GetSection(DatabaseStartupRetryOptions.Section).Get<DatabaseStartupRetryOptions>()
+            ?? new DatabaseStartupRetryOptions();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabasePreparation));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Database.MigrateAsync();
+                return;
+            }
+            catch (Exception exception) when (DatabaseOutage.IsCause(exception))
+            {
+                if (attempt >= retry.Attempts)
+                {
+                    LogGaveUp(logger, attempt, exception.GetType().Name);
+                    throw;
+                }
+
+                var delay = retry.DelayAfter(attempt);
+                LogWaiting(logger, attempt, retry.Attempts, exception.GetType().Name, delay);
+                await Task.Delay(delay, clock);
+            }
         }
     }
 
@@ -53,6 +85,14 @@ public static partial class DatabasePreparation
             LogUnreachable(logger, exception.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Database unreachable at start (attempt {Attempt} of {Attempts}, {ExceptionType}); trying again in {Delay}")]
+    private static partial void LogWaiting(ILogger logger, int attempt, int attempts, string exceptionType, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Critical,
+        Message = "Database unreachable at start after {Attempts} attempts ({ExceptionType}); exiting")]
+    private static partial void LogGaveUp(ILogger logger, int attempts, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reference data not checked: the database has migrations still to apply")]
     private static partial void LogPendingMigrations(ILogger logger);

@@ -9,11 +9,12 @@ namespace ThresholdPortal.Web.Infrastructure.Web;
 
 /// <summary>
 /// A page that needs to reload data (lists, the saved answers around a form) before it is shown again
-/// with errors.
+/// with errors. It answers false when the thing the address names is not there (or not this user's), and the
+/// page is then a 404, never a page rendered around nothing.
 /// </summary>
 public interface IReloadOnInvalid
 {
-    Task ReloadAsync(CancellationToken cancellationToken);
+    Task<bool> ReloadAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -45,12 +46,7 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
 
     private static async Task<IActionResult> RedisplayAsync(PageModel page, CancellationToken cancellationToken)
     {
-        if (page is IReloadOnInvalid reload)
-        {
-            await reload.ReloadAsync(cancellationToken);
-        }
-
-        return page.Page();
+        return page is IReloadOnInvalid reload && !await reload.ReloadAsync(cancellationToken) ? page.NotFound() : page.Page();
     }
 
     private static string? BoundPropertyHolding(PageModel page, object request) =>

@@ -43,8 +43,12 @@ public sealed class AcceptInvitationModel(IMediator mediator, IOptions<IdentityO
         return result.Outcome.IsSaved ? LocalRedirect(result.Value!) : Page();
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    /// <summary>Always shown again: a link that is no longer valid has its own message on the page.</summary>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         InvitedEmail = await mediator.Send(new Query(Data.Token), cancellationToken);
+        return true;
+    }
 
     public sealed record Query(string? Token) : IQuery<string?>;
 

@@ -35,8 +35,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
         View = await mediator.Send(new Query(Filter));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         Organisations = await mediator.Send(new OrganisationsQuery(), cancellationToken);
+        return true;
+    }
 
     public sealed record Query(InsightsFilter Filter) : IQuery<Result>;
 

@@ -56,7 +56,7 @@ public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloa
         return await OutcomeAsync(result, () => Redirect(ReferralRoutes.Sent(reference)), () => LoadAsync(reference));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Reference);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Reference);
 
     private async Task<bool> LoadAsync(string reference)
     {
@@ -72,8 +72,11 @@ public sealed class DisagreeModel(IMediator mediator) : CommandPageModel, IReloa
 
     public sealed record Query(string Reference) : IQuery<ReferralOutcome?>;
 
-    public sealed class RaiseEscalation : ICommand<CommandResult>
+    public sealed class RaiseEscalation : ICommand<CommandResult>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public string Reference { get; set; } = string.Empty;
         public uint Version { get; set; }
         public string? Reasons { get; set; }

@@ -69,6 +69,38 @@ public sealed class OutboxTests(PortalApp app) : MailIntegrationTest(app)
     }
 
     [Fact]
+    public async Task After_the_smtp_server_returns_one_success_releases_the_whole_backlog_oldest_first()
+    {
+        // The server is down: each queued message fails once and waits out a back-off of five minutes.
+        for (var i = 0; i < 3; i++)
+        {
+            await EnqueueOneAsync($"waiting{i}@agency.test");
+        }
+
+        var dispatcher = Dispatcher(retryBaseDelay: TimeSpan.FromMinutes(5));
+        for (var i = 0; i < 3; i++)
+        {
+            (await dispatcher.DispatchDueAsync(CancellationToken.None)).ShouldBe(0);
+        }
+
+        var backlog = await App.OutboxAsync();
+        backlog.ShouldAllBe(m => m.Attempts == 1 && m.SentAt == null && m.NextAttemptAt > TestClock.UtcNow.AddMinutes(4));
+
+        // The server returns; a new message is the first to go through, and proves it.
+        await Smtp.StartAsync();
+        await EnqueueOneAsync("new@agency.test");
+
+        (await dispatcher.DispatchDueAsync(CancellationToken.None)).ShouldBe(4, "one round sends the new message and the whole backlog");
+
+        Smtp.Messages().Select(m => m.To.Mailboxes.Single().Address)
+            .ShouldBe(["new@agency.test", "waiting0@agency.test", "waiting1@agency.test", "waiting2@agency.test"]);
+        var sent = await App.OutboxAsync();
+        sent.ShouldAllBe(m => m.SentAt != null);
+        sent.Where(m => m.Recipient.StartsWith("waiting", StringComparison.Ordinal))
+            .ShouldAllBe(m => m.Attempts == 2 && m.SentAt < backlog[0].NextAttemptAt, "well before the back-off would have ended");
+    }
+
+    [Fact]
     public async Task A_message_queued_in_a_transaction_that_rolls_back_is_never_sent()
     {
         await Smtp.StartAsync();
@@ -105,6 +137,17 @@ public sealed class OutboxTests(PortalApp app) : MailIntegrationTest(app)
         message.SentAt.ShouldBeNull();
         message.Link.ShouldBeNull();
         Smtp.Messages().ShouldBeEmpty();
+    }
+
+    /// <summary>One message, queued a moment after the one before, so "oldest first" has a single answer.</summary>
+    private async Task EnqueueOneAsync(string recipient)
+    {
+        await Task.Delay(5);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            new EmailOutbox(db, TestClock.Instance).Enqueue(recipient, EmailTemplate.PasswordReset, "/account/reset-password?token=t");
+            await db.SaveChangesAsync();
+        });
     }
 
     private async Task EnqueueAsync(int count) =>

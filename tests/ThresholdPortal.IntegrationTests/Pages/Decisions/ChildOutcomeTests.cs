@@ -73,7 +73,7 @@ public sealed class ChildOutcomeTests(PortalApp app) : IntegrationTest(app)
         var proposed = await App.ExecuteDbContextAsync(db => db.CaseDecisions.AsNoTracking().SingleAsync());
         proposed.Outcome.ShouldBe(DecisionOutcome.StrategyDiscussion, "the case takes the most serious child's outcome");
         proposed.ChildOutcomes.ShouldBe([new(children[0], DecisionOutcome.StrategyDiscussion),
-            new(children[1], DecisionOutcome.NoFurtherActionWithAdvice)]);
+            new(children[1], DecisionOutcome.NoFurtherActionWithAdvice)], ignoreOrder: true);
         proposed.HandoverTo.ShouldBe(Team);
 
         var signOff = MashTestData.Text(await manager.GetStringAsync(DecisionRoutes.SignOff(caseId)));

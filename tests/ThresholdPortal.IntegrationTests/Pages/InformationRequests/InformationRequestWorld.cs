@@ -59,6 +59,18 @@ public sealed partial class InformationRequestWorld
     public async Task<Guid> SendAsync(HttpClient practitioner, string agency, Guid organisationId,
         string lawfulBasis = "SafeguardingPublicTask")
     {
+        var response = await Forms.PostAsync(practitioner, SendPage(agency), await SendFieldsAsync(practitioner, agency, organisationId,
+            lawfulBasis));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
+        var location = response.Headers.Location!.OriginalString;
+        location.ShouldStartWith(Checklist);
+        return Guid.ParseExact(location[(location.IndexOf("#request-", StringComparison.Ordinal) + "#request-".Length)..], "N");
+    }
+
+    /// <summary>The send form's fields as it comes (everything ticked), with the key the form carries.</summary>
+    public async Task<List<KeyValuePair<string, string>>> SendFieldsAsync(HttpClient practitioner, string agency, Guid organisationId,
+        string lawfulBasis = "SafeguardingPublicTask")
+    {
         var form = await practitioner.GetStringAsync(SendPage(agency));
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -67,12 +79,8 @@ public sealed partial class InformationRequestWorld
             new("Data.ConsentObtained", "false"),
         };
         fields.AddRange(CheckedBoxes(form, "Data.ChildIds").Concat(CheckedBoxes(form, "Data.AdultIds"))
-            .Concat(CheckedBoxes(form, "Data.Questions")));
-        var response = await Forms.PostAsync(practitioner, SendPage(agency), fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(response));
-        var location = response.Headers.Location!.OriginalString;
-        location.ShouldStartWith(Checklist);
-        return Guid.ParseExact(location[(location.IndexOf("#request-", StringComparison.Ordinal) + "#request-".Length)..], "N");
+            .Concat(CheckedBoxes(form, "Data.Questions")).Concat(CheckedBoxes(form, "Data.IdempotencyKey", onlyChecked: false)));
+        return fields;
     }
 
     public Task<InformationRequest> RequestAsync(Guid requestId) =>
@@ -80,8 +88,8 @@ public sealed partial class InformationRequestWorld
             db.InformationRequests.AsNoTracking().Include(r => r.Subjects).Include(r => r.Responses).ThenInclude(r => r.Attachments)
             .AsSplitQuery().SingleAsync(r => r.Id == requestId));
 
-    private static IEnumerable<KeyValuePair<string, string>> CheckedBoxes(string html, string name) =>
+    private static IEnumerable<KeyValuePair<string, string>> CheckedBoxes(string html, string name, bool onlyChecked = true) =>
         Regex.Matches(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*>")
-            .Where(m => m.Value.Contains(" checked", StringComparison.Ordinal))
+            .Where(m => !onlyChecked || m.Value.Contains(" checked", StringComparison.Ordinal))
             .Select(m => KeyValuePair.Create(name, WebUtility.HtmlDecode(Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)));
 }

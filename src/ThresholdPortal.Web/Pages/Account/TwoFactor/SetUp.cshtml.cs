@@ -40,8 +40,11 @@ public sealed class SetUpModel(IMediator mediator) : CommandPageModel, IReloadOn
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         Setup = (await mediator.Send(new Prepare(), cancellationToken)).Value!;
+        return true;
+    }
 
     public sealed record Authenticator(bool AlreadyEnabled, bool RequiredByRole, string? FormattedKey, string? QrCodeDataUri);
 

@@ -90,7 +90,12 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
     {
         public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var organisation = await db.Organisations.SingleAsync(o => o.Id == request.Id, cancellationToken);
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.Id, cancellationToken);
+            if (organisation is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var (name, kind, domains, shared, active) = (request.Name!.Trim(), request.Kind!.Value, request.ParsedDomains(),
                 request.SharedReferralVisibility!.Value, request.IsActive!.Value);
             var changes = OrganisationChanges.Between(organisation, name, kind, domains, shared, active);

@@ -54,10 +54,15 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel, IReloadOnI
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
-        var current = await mediator.Send(new Query(Id), cancellationToken);
-        (Heading, Organisations) = (current!.Heading, current.Organisations);
+        if (await mediator.Send(new Query(Id), cancellationToken) is not { } current)
+        {
+            return false;
+        }
+
+        (Heading, Organisations) = (current.Heading, current.Organisations);
+        return true;
     }
 
     public sealed record Query(Guid Id) : IQuery<Form?>;

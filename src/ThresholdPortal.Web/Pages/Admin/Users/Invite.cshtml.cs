@@ -37,12 +37,18 @@ public sealed class InviteModel(IMediator mediator) : CommandPageModel, IReloadO
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
         Organisations = [new SelectListItem("Choose an organisation", string.Empty),
             .. await mediator.Send(new ActiveOrganisationsQuery(), cancellationToken)];
+        return true;
+    }
 
-    public sealed class Command : ICommand<CommandResult<Guid>>
+    public sealed class Command : ICommand<CommandResult<Guid>>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public string? Email { get; set; }
         public string? GivenName { get; set; }
         public string? FamilyName { get; set; }

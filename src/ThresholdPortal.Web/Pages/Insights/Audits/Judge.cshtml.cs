@@ -69,7 +69,7 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
 
     public const string CompletedMessage = "This audit is completed: its judgements can no longer change.";
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(AuditId, CaseId);
 
     private async Task<bool> LoadAsync(Guid auditId, Guid caseId)
@@ -208,7 +208,8 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                     null => "No feedback recorded",
                     { SentAt: null } => "Drafted, not sent",
                     { SentAt: { } sentAt } =>
-                        $"{FeedbackDisplay.State(feedback.State)}. Sent {FeedbackDisplay.SentBy(feedback.Method)} on {AuditDisplay.Date(sentAt)}",
+                        $"{FeedbackDisplay.State(feedback.State)}. Sent {FeedbackDisplay.SentBy(feedback.Method)} on "
+                            + AuditDisplay.Date(sentAt),
                 },
                 referral, sampled.Judged);
         }
@@ -247,7 +248,7 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
                 await db.SaveChangesAsync(cancellationToken);
                 return CommandResult.Saved;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException lost) when (LostRace.Is(lost))
             {
                 db.ChangeTracker.Clear();
                 return new CommandResult.Conflict([]);

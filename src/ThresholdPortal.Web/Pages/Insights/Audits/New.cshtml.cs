@@ -32,8 +32,11 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
 
     public async Task<IActionResult> OnPostAsync() => OutcomeOf(await mediator.Send(Data), auditId => Redirect(AuditRoutes.Audit(auditId)));
 
-    public sealed class Create : ICommand<CommandResult<Guid>>
+    public sealed class Create : ICommand<CommandResult<Guid>>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public string? Title { get; set; }
         public DateParts PeriodFrom { get; set; } = new();
         public DateParts PeriodTo { get; set; } = new();

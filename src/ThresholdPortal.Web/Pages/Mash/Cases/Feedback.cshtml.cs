@@ -38,7 +38,7 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
         return await OutcomeAsync(await mediator.Send(Data), id, () => LoadAsync(id, fill: false));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, fill: false);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(RouteCaseId, fill: false);
 
     private async Task<bool> LoadAsync(Guid id, bool fill)
     {

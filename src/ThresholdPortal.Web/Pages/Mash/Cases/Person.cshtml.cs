@@ -49,7 +49,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         return await OutcomeAsync(await mediator.Send(unlink), id, () => LoadAsync(id, subjectId, stamp: true));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(RouteCaseId, SubjectId, stamp: false);
 
     private async Task<bool> LoadAsync(Guid id, Guid subjectId, bool stamp)

@@ -56,7 +56,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
         return await OutcomeAsync(result, () => Redirect(FeedbackRoutes.Escalations), () => LoadAsync(id));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Id);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(Id);
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -185,7 +185,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException lost) when (LostRace.Is(lost))
             {
                 db.ChangeTracker.Clear();
                 return new CommandResult.Refused(ChangedMessage);

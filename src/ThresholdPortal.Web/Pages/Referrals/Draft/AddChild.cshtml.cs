@@ -29,8 +29,11 @@ public sealed class AddChildModel(IMediator mediator) : DraftPageModel
 
     public sealed record Query(Guid DraftId) : IQuery<bool>;
 
-    public sealed class Command : ICommand<CommandResult<Guid>>
+    public sealed class Command : ICommand<CommandResult<Guid>>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid DraftId { get; set; }
         public string? GivenName { get; set; }
         public string? FamilyName { get; set; }

@@ -43,8 +43,11 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
 
     public sealed record Query(Guid DraftId, Guid? AdultId) : IQuery<Command?>;
 
-    public sealed class Command : ICommand<CommandResult>
+    public sealed class Command : ICommand<CommandResult>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid DraftId { get; set; }
         public Guid? AdultId { get; set; }
         public string? GivenName { get; set; }

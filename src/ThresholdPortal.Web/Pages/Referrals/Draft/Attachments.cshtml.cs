@@ -38,7 +38,7 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
     public async Task<IActionResult> OnPostRemoveAsync(Guid attachmentId) =>
         OutcomeOf(await mediator.Send(new Remove(DraftId, attachmentId)), () => StayInChange(ReferralRoutes.Attachments(DraftId)));
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
@@ -51,8 +51,11 @@ public sealed class AttachmentsModel(IMediator mediator) : DraftPageModel, IRelo
 
     public sealed record Query(Guid DraftId) : IQuery<IReadOnlyList<AttachmentRow>?>;
 
-    public sealed class Upload : ICommand<CommandResult>
+    public sealed class Upload : ICommand<CommandResult>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid DraftId { get; set; }
         public AttachmentKind? Kind { get; set; }
         public string? Description { get; set; }

@@ -35,7 +35,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         return OutcomeOf(await mediator.Send(Data), reference => Redirect(ReferralRoutes.Confirmation(reference)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

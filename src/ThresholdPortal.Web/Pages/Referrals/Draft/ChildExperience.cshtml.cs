@@ -36,12 +36,15 @@ public sealed class ChildExperienceModel(IMediator mediator) : DraftPageModel, I
     }
 
     /// <summary>Shown again with errors: the child's name and whether they have siblings, around what was typed.</summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new Query(DraftId, ChildId), cancellationToken) is { } view)
+        if (await mediator.Send(new Query(DraftId, ChildId), cancellationToken) is not { } view)
         {
-            (_, ChildName, HasSiblings) = view;
+            return false;
         }
+
+        (_, ChildName, HasSiblings) = view;
+        return true;
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -40,7 +40,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         return OutcomeOf(await mediator.Send(Data), () => StayInChange(ReferralRoutes.Children(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

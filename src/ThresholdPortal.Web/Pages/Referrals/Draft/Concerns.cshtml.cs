@@ -38,8 +38,16 @@ public sealed class ConcernsModel(IMediator mediator) : DraftPageModel, IReloadO
         return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Background(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        View = (await mediator.Send(new Query(DraftId), cancellationToken))?.View ?? View;
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Query(DraftId), cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        View = found.View;
+        return true;
+    }
 
     public sealed record Levels(ThresholdLevel? Suggested, ThresholdLevel? Chosen);
 

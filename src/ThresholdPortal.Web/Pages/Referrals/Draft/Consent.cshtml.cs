@@ -37,8 +37,16 @@ public sealed class ConsentModel(IMediator mediator) : DraftPageModel, IReloadOn
         return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Communication(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Kind = (await mediator.Send(new Query(DraftId), cancellationToken))?.Kind ?? Kind;
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Query(DraftId), cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        Kind = found.Kind;
+        return true;
+    }
 
     public sealed record Query(Guid DraftId) : IQuery<(Command Answers, ReferralKind Kind)?>;
 

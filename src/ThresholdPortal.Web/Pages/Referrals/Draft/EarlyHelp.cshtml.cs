@@ -51,7 +51,7 @@ public sealed class EarlyHelpModel(IMediator mediator) : DraftPageModel, IReload
             : OutcomeOf(result, () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
             : SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

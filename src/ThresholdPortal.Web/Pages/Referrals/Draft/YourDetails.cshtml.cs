@@ -37,8 +37,16 @@ public sealed class YourDetailsModel(IMediator mediator) : DraftPageModel, IRelo
         return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        View = (await mediator.Send(new Query(DraftId), cancellationToken))?.View ?? View;
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Query(DraftId), cancellationToken) is not { } found)
+        {
+            return false;
+        }
+
+        View = found.View;
+        return true;
+    }
 
     public sealed record Account(string Name, string? JobTitle, string Organisation, string Email);
 

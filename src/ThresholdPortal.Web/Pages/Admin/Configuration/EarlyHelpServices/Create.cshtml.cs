@@ -29,7 +29,11 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel
         });
     }
 
-    public sealed class Command : EarlyHelpServiceFields, ICommand<CommandResult<Guid>>;
+    public sealed class Command : EarlyHelpServiceFields, ICommand<CommandResult<Guid>>, IIdempotentCommand
+    {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+    }
 
     public sealed class Validator : AbstractValidator<Command>
     {

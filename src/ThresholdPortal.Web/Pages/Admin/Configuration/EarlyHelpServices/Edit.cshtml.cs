@@ -78,7 +78,12 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
     {
         public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var service = await db.EarlyHelpServices.SingleAsync(s => s.Id == request.Id, cancellationToken);
+            var service = await db.EarlyHelpServices.SingleOrDefaultAsync(s => s.Id == request.Id, cancellationToken);
+            if (service is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var changes = request.ChangesFrom(service);
             var availability = service.IsActive == request.IsActive!.Value ? null : request.IsActive.Value ? "offered again" : "withdrawn";
             if (changes.Count == 0 && availability is null)

@@ -75,7 +75,12 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
     {
         public async Task<CommandResult<bool>> Handle(Command request, CancellationToken cancellationToken)
         {
-            var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
+            var entry = await db.GlossaryTerms.SingleOrDefaultAsync(g => g.Id == request.Id, cancellationToken);
+            if (entry is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var (term, meaning, widely) = (request.Term!.Trim(), request.Meaning!.Trim(), request.WidelyUnderstood!.Value);
             var changes = new List<string>();
             if (entry.Term != term)
@@ -113,7 +118,12 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
     {
         public async Task<CommandResult<string>> Handle(Remove request, CancellationToken cancellationToken)
         {
-            var entry = await db.GlossaryTerms.SingleAsync(g => g.Id == request.Id, cancellationToken);
+            var entry = await db.GlossaryTerms.SingleOrDefaultAsync(g => g.Id == request.Id, cancellationToken);
+            if (entry is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             db.GlossaryTerms.Remove(entry);
             audit.Record(ConfigurationEvents.GlossaryTermRemoved, nameof(GlossaryEntry), entry.Id.ToString(),
                 $"{entry.Term}: {entry.Meaning}");

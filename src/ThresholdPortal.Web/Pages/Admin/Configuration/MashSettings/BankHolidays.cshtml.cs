@@ -30,7 +30,7 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     protected override IActionResult AfterSave() => RedirectToPage();
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
         var newest = await Mediator.Send(new Query(), cancellationToken);
         var today = UkTime.Today(clock);
@@ -38,6 +38,7 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
         Past = [.. newest.BankHolidays.Where(h => h.Date < today).OrderByDescending(h => h.Date)];
         Data.BasedOnVersion = newest.Version;
         ModelState.Remove("Data.BasedOnVersion");
+        return true;
     }
 
     public sealed record Query : IQuery<MashSettingsVersion>;

@@ -31,7 +31,11 @@ public sealed class IndexModel(IMediator mediator) : CommandPageModel, IReloadOn
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) => Versions = await mediator.Send(new Query(), cancellationToken);
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        Versions = await mediator.Send(new Query(), cancellationToken);
+        return true;
+    }
 
     public sealed record Row(Guid Id, string Name, int Version, ThresholdDocumentStatus Status, DateOnly PublishedOn, int Indicators,
         int Referrals);
@@ -50,7 +54,11 @@ public sealed class IndexModel(IMediator mediator) : CommandPageModel, IReloadOn
     }
 
     /// <summary>Copies the published version into a new draft; refused while a draft already exists.</summary>
-    public sealed class CreateDraft : ICommand<CommandResult<Guid>>;
+    public sealed class CreateDraft : ICommand<CommandResult<Guid>>, IIdempotentCommand
+    {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+    }
 
     public sealed class CreateDraftHandler(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
         : IRequestHandler<CreateDraft, CommandResult<Guid>>

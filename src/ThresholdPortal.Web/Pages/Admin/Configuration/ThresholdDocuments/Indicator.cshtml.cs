@@ -63,10 +63,15 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Always shown again: a version published meanwhile has no form lists, and the page says it cannot be changed; a
+    /// version that does not exist is a 404 from the command itself.
+    /// </summary>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
         var form = await mediator.Send(new Query(Id, null), cancellationToken);
         (SubDomains, Levels) = form is null ? ([], []) : (form.SubDomains, form.Levels);
+        return true;
     }
 
     public sealed record Form(Command Data, IReadOnlyList<SelectListItem> SubDomains, IReadOnlyList<SelectListItem> Levels);
@@ -107,8 +112,11 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
         }
     }
 
-    public sealed class Command : ICommand<CommandResult>
+    public sealed class Command : ICommand<CommandResult>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid DocumentId { get; set; }
 
         /// <summary>The code being changed; empty when adding.</summary>
@@ -143,6 +151,11 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, nameof(Command.Text), cancellationToken);
+            if (draft is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var code = request.Code!.Trim();
             var text = request.Text!.Trim();
             if (draft.SubDomains.All(s => s.Code != request.SubDomainCode))
@@ -198,6 +211,11 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
         public async Task<CommandResult> Handle(Retire request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, string.Empty, cancellationToken);
+            if (draft is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var indicator = draft.FindIndicator(request.Code)
                 ?? throw new RequestValidationException(request,
                     [new ValidationFailure(string.Empty, "This indicator is no longer in the draft")]);

@@ -103,6 +103,11 @@ public sealed class LevelModel(IMediator mediator) : CommandPageModel
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.DocumentId, request, nameof(Command.Name), cancellationToken);
+            if (draft is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var level = draft.Describe(request.Level);
             (level.Name, level.Summary, level.Description) = (request.Name!.Trim(), request.Summary!.Trim(), request.Description!.Trim());
             audit.Record(ConfigurationEvents.ThresholdLevelChanged, nameof(ThresholdDocument), draft.Id.ToString(),

@@ -45,8 +45,16 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
         });
     }
 
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
-        Document = (await mediator.Send(new Query(Id), cancellationToken))!;
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new Query(Id), cancellationToken) is not { } document)
+        {
+            return false;
+        }
+
+        Document = document;
+        return true;
+    }
 
     public sealed record Query(Guid Id) : IQuery<ThresholdDocument?>;
 
@@ -69,6 +77,11 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
         public async Task<CommandResult<int>> Handle(Publish request, CancellationToken cancellationToken)
         {
             var draft = await db.DraftForEditAsync(request.Id, request, string.Empty, cancellationToken);
+            if (draft is null)
+            {
+                return CommandResult.NotFound;
+            }
+
             var problems = ThresholdDocumentPublication.Problems(draft);
             if (problems.Count > 0)
             {

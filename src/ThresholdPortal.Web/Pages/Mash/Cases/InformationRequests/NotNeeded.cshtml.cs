@@ -55,7 +55,7 @@ public sealed class NotNeededModel(IMediator mediator) : CommandPageModel, IRelo
     }
 
     // Shown again after a validation or binding error: the case comes from the address.
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(RouteCaseId, AgencyKey, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
@@ -78,8 +78,11 @@ public sealed class NotNeededModel(IMediator mediator) : CommandPageModel, IRelo
         IReadOnlyList<AgencyOption> Outstanding);
 
     /// <summary>Saved with the notice that says which agencies were recorded.</summary>
-    public sealed class RecordNotNeeded : ICommand<CommandResult<string>>
+    public sealed class RecordNotNeeded : ICommand<CommandResult<string>>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid CaseId { get; set; }
         public List<string> AgencyKeys { get; set; } = [];
         public string? Reason { get; set; }

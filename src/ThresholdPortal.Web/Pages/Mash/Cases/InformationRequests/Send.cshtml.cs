@@ -64,7 +64,7 @@ public sealed class SendModel(IMediator mediator) : CommandPageModel, IReloadOnI
 
     // Shown again after a validation or binding error: the case and agency come from the address, which the
     // command may not have been given yet.
-    public async Task ReloadAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken) =>
         await LoadAsync(RouteCaseId, AgencyKey, cancellationToken);
 
     private async Task<bool> LoadAsync(Guid id, string agencyKey, CancellationToken cancellationToken)
@@ -103,8 +103,11 @@ public sealed class SendModel(IMediator mediator) : CommandPageModel, IReloadOnI
         string ReferrerConsent,
         DateTimeOffset DueIfSentNow);
 
-    public sealed class SendRequest : ICommand<CommandResult<Sent>>
+    public sealed class SendRequest : ICommand<CommandResult<Sent>>, IIdempotentCommand
     {
+        /// <summary>The form's key: the same form sent twice creates once (docs/decisions/0105).</summary>
+        public Guid? IdempotencyKey { get; set; }
+
         public Guid CaseId { get; set; }
         public string AgencyKey { get; set; } = string.Empty;
         public Guid? OrganisationId { get; set; }
