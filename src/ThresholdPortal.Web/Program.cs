@@ -34,6 +34,8 @@ await app.PrepareDatabaseAsync();
 
 app.UseTrustedForwardedHeaders();
 app.UseSecurityHeaders();
+app.UseAllowedMethods();
+app.UseUrlEncodedFormsWithoutNul();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
 {
     app.UseErrorPageForExceptions();

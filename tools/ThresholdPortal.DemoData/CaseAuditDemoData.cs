@@ -51,16 +51,17 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
             return;
         }
 
-        var now = time.GetUtcNow();
+        // Made three days ago, over the cases received up to that day: a period cannot end after the audit is made.
+        var madeAt = time.GetUtcNow().AddDays(-3);
         var auditId = CommandOutcomes.EnsureSaved(await actor.SendAsync(auditor, new NewAuditPage.Create
         {
             Title = "Threshold audit: the last year",
             PeriodFrom = DateParts.From(DateOnly.FromDateTime(closed.Min().UtcDateTime)),
-            PeriodTo = DateParts.From(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1)),
+            PeriodTo = DateParts.From(DateOnly.FromDateTime(madeAt.UtcDateTime)),
             Strata = [.. AuditStratumExtensions.All.Select(s => s.ToString())],
             CasesPerStratum = "5",
             Seed = DemoSeed.ToString(CultureInfo.InvariantCulture),
-        }, now.AddDays(-3)), "The case audit");
+        }, madeAt), "The case audit");
         var sampled = await db.CaseAudits.AsNoTracking().Where(a => a.Id == auditId).SelectMany(a => a.Cases)
             .OrderBy(c => c.Position).Select(c => new { c.CaseId, c.Stratum }).ToListAsync(cancellationToken);
 
@@ -68,7 +69,7 @@ public sealed class CaseAuditDemoData(PortalDbContext db, UserManager<PortalUser
         var judged = sampled.Where((_, i) => i % 2 == 0).ToList();
         for (var i = 0; i < judged.Count; i++)
         {
-            var at = now.AddDays(-2).AddMinutes(i * 7);
+            var at = madeAt.AddDays(1).AddMinutes(i * 7);
             var view = CommandOutcomes.Found(await actor.SendAsync(auditor, new JudgePage.Query(auditId, judged[i].CaseId),
                 at.AddMinutes(-5)), "Opening a sampled case");
             var contact = judged[i].Stratum == AuditStratum.ClosedAtContact;

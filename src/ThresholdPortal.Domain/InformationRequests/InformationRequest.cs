@@ -112,7 +112,8 @@ public class InformationRequest
         var adults = referral.Adults.OrderBy(a => a.Order).Where(a => details.AdultIds.Contains(a.Id)).ToList();
         if (children.Count != details.ChildIds.Distinct().Count() || adults.Count != details.AdultIds.Distinct().Count())
         {
-            throw new InvalidOperationException("A request can only name the referral's own children and adults.");
+            // Reachable by a tampered form, so refused in words rather than failing the request.
+            throw new InformationRequestRuleException("Select only children and adults named in this referral.");
         }
 
         if (children.Count == 0)

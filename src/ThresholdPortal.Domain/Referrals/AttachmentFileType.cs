@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 
 namespace ThresholdPortal.Domain.Referrals;
@@ -63,14 +64,16 @@ public sealed record AttachmentFileType(string Name, string ContentType, string 
     }
 
     /// <summary>
-    /// The name to store: no folders, no control characters, within the length limit, and ending in the
-    /// extension of the type the content really is.
+    /// The name to store: no folders, no control or formatting characters (a right-to-left override can make
+    /// "report\u202Efdp.exe" read as "reportexe.pdf"), within the length limit, and ending in the extension of the
+    /// type the content really is.
     /// </summary>
     public string SafeFileName(string? uploadedName)
     {
         var name = Path.GetFileName((uploadedName ?? string.Empty).Replace('\\', '/'));
         name = new string([.. name.Where(c =>
-            !char.IsControl(c) && c is not '"' and not '/' and not ':' and not '*' and not '?' and not '<' and not '>' and not '|')])
+            !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format
+            && c is not '"' and not '/' and not ':' and not '*' and not '?' and not '<' and not '>' and not '|')])
             .Trim();
         var stem = Path.GetFileNameWithoutExtension(name).Trim();
         if (stem.Length == 0)

@@ -114,7 +114,14 @@ public static class PortalServiceRegistration
                 options.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 options.Conventions.AllowAnonymousToPage("/Account/CheckYourEmail");
             })
-            .AddMvcOptions(options => options.Filters.Add<ValidationPageFilter>());
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<ValidationPageFilter>();
+                options.Filters.Add<PostWithoutHandlerFilter>();
+                // An instance, so that its order (between the size limits and the antiforgery check) is kept.
+                options.Filters.Add(new OversizedUploadFilter());
+                BoundTextModelBinderProvider.AddTo(options.ModelBinderProviders);
+            });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.AddValidatorsFromAssembly(typeof(PortalServiceRegistration).Assembly, includeInternalTypes: true);

@@ -74,6 +74,8 @@ public sealed class AttachmentFileTypeTests
     [InlineData("../../etc/passwd", "passwd.pdf")]
     [InlineData("risk\u0007\"assessment\".exe", "riskassessment.pdf")]
     [InlineData("", "attachment.pdf")]
+    [InlineData("invoice\u202Efdp.exe", "invoicefdp.pdf")]
+    [InlineData("risk\u2066 assessment\u2069\u200B.pdf", "risk assessment.pdf")]
     public void The_stored_name_has_no_folders_or_control_characters_and_the_real_extension(string uploaded, string stored)
     {
         AttachmentFileType.Pdf.SafeFileName(uploaded).ShouldBe(stored);

@@ -10,7 +10,7 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
-/// <summary>What every settings form shares: the version it was based on, an optional reason, and its change.</summary>
+/// <summary>What every settings form shares: the version it was based on, the reason for the change, and the change.</summary>
 public abstract class SettingsChangeFields
 {
     public int BasedOnVersion { get; set; }
@@ -96,12 +96,14 @@ public static class MashSettingsChanges
         });
     }
 
-    /// <summary>The stale-save check every settings form runs: the form was filled in on the newest version.</summary>
+    /// <summary>The checks every settings form runs: a reason is given, and the form was filled in on the newest version.</summary>
     public static void AddBasedOnNewestRule<T>(this AbstractValidator<T> validator, PortalDbContext db)
         where T : SettingsChangeFields
     {
         ArgumentNullException.ThrowIfNull(validator);
-        validator.RuleFor(c => c.Reason).MaximumLength(MashSettingsVersion.ReasonMaxLength)
+        // The history says why each version was made: a change without a reason cannot be reviewed later.
+        validator.RuleFor(c => c.Reason).NotEmpty().WithMessage("Enter why the settings are changing")
+            .MaximumLength(MashSettingsVersion.ReasonMaxLength)
             .WithMessage($"Reason must be {MashSettingsVersion.ReasonMaxLength} characters or fewer");
         validator.RuleFor(c => c.BasedOnVersion)
             .MustAsync(async (version, cancellationToken) =>

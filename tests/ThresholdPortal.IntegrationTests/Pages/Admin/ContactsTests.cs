@@ -19,7 +19,7 @@ public sealed class ContactsTests(PortalApp app) : IntegrationTest(app)
     {
         var fields = new Dictionary<string, string>
         {
-            ["Data.BasedOnVersion"] = "1",
+            ["Data.BasedOnVersion"] = "1", ["Data.Reason"] = "Reviewed by the MASH board.",
             ["Data.MashPhone"] = "0115 496 0123",
             ["Data.MashEmail"] = "front.door@eastshire.example.org",
             ["Data.EmergencyDutyTeamPhone"] = "0115 496 0999",

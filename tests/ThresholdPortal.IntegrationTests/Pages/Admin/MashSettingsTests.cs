@@ -18,7 +18,7 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var fields = new Dictionary<string, string>
         {
-            ["Data.BasedOnVersion"] = "1",
+            ["Data.BasedOnVersion"] = "1", ["Data.Reason"] = "Reviewed by the MASH board.",
             ["Data.RedHours"] = "4", ["Data.AmberHours"] = "8", ["Data.GreenHours"] = "24", ["Data.UnratedHours"] = "8",
             ["Data.GreenCountsWorkingTime"] = "true", ["Data.RedWorkedOutOfHours"] = "true",
             ["Data.RequestRedHours"] = "2", ["Data.RequestAmberHours"] = "8", ["Data.RequestGreenHours"] = "24",
@@ -125,6 +125,45 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Theory]
+    [InlineData("timescales")]
+    [InlineData("working-hours")]
+    [InlineData("bank-holidays")]
+    [InlineData("contacts")]
+    public async Task A_settings_change_without_a_reason_is_refused_and_nothing_is_stored(string form)
+    {
+        var (admin, _, _) = await App.SignInAsAdministratorAsync();
+        var fields = form switch
+        {
+            "timescales" => Timescales(f => f["Data.AmberHours"] = "16"),
+            "working-hours" => new() { ["Data.DayStarts"] = "08:00", ["Data.DayEnds"] = "16:00", ["Data.WorkingDays"] = "Monday" },
+            "bank-holidays" => new() { ["Data.Remove"] = "2027-08-30" },
+            _ => new Dictionary<string, string> { ["Data.MashPhone"] = "0115 496 0123" },
+        };
+        fields["Data.BasedOnVersion"] = "1";
+        fields["Data.Reason"] = "  ";
+
+        var response = await Forms.PostAsync(admin, $"{Base}/{form}", fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Forms.ErrorsAsync(response)).ShouldContain("Enter why the settings are changing");
+        (await VersionsAsync()).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Removing_a_bank_holiday_first_asks_why()
+    {
+        var (admin, _, _) = await App.SignInAsAdministratorAsync();
+
+        var list = await admin.GetStringAsync($"{Base}/bank-holidays");
+        var confirm = await admin.GetStringAsync($"{Base}/bank-holidays?remove=2027-08-30");
+
+        list.ShouldContain("href=\"?remove=2027-08-30\"");
+        confirm.ShouldContain("Remove Monday 30 August 2027 as a bank holiday");
+        confirm.ShouldContain("name=\"Data.Remove\" value=\"2027-08-30\"");
+        confirm.ShouldContain("Why is this changing?");
+    }
+
+    [Theory]
     [InlineData("17:00", "09:00", new[] { "Monday" }, "The working day must end after it starts")]
     [InlineData("9am", "17:00", new[] { "Monday" }, "Enter when the working day starts as a 24-hour time, like 09:00")]
     [InlineData("09:00", "", new[] { "Monday" }, "Enter when the working day ends")]
@@ -135,7 +174,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var fields = new List<KeyValuePair<string,
-            string>> { new("Data.BasedOnVersion", "1"), new("Data.DayStarts", starts), new("Data.DayEnds", ends) };
+            string>> { new("Data.BasedOnVersion", "1"), new("Data.Reason", "New rota."), new("Data.DayStarts", starts),
+            new("Data.DayEnds", ends) };
         fields.AddRange(days.Select(d => KeyValuePair.Create("Data.WorkingDays", d)));
 
         var response = await Forms.PostAsync(admin, $"{Base}/working-hours", fields);
@@ -154,7 +194,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         var response = await Forms.PostAsync(admin, $"{Base}/working-hours",
         [
-            new("Data.BasedOnVersion", "1"), new("Data.DayStarts", "08:30"), new("Data.DayEnds", "16:30"),
+            new("Data.BasedOnVersion", "1"), new("Data.Reason", "New rota."), new("Data.DayStarts", "08:30"),
+            new("Data.DayEnds", "16:30"),
             new("Data.WorkingDays", "Monday"), new("Data.WorkingDays", "Tuesday"), new("Data.WorkingDays", "Saturday"),
         ]);
 
@@ -176,13 +217,17 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         var added = await Forms.PostAsync(admin, address, new()
         {
-            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = "25", ["Data.Date.Month"] = "12", ["Data.Date.Year"] = "2028",
+            ["Data.BasedOnVersion"] = "1", ["Data.Reason"] = "Published dates.", ["Data.Date.Day"] = "25", ["Data.Date.Month"] = "12",
+                ["Data.Date.Year"] = "2028",
                 ["Data.Description"] = "Christmas Day",
         });
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         App.Scoped<WorkingCalendar>().IsWorkingDay(new DateOnly(2028, 12, 25)).ShouldBeFalse();
 
-        var removed = await Forms.PostAsync(admin, address, new() { ["Data.BasedOnVersion"] = "2", ["Data.Remove"] = "2027-08-30" });
+        var removed = await Forms.PostAsync(admin, address, new()
+        {
+            ["Data.BasedOnVersion"] = "2", ["Data.Reason"] = "Moved by proclamation.", ["Data.Remove"] = "2027-08-30",
+        });
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var versions = await VersionsAsync();
@@ -207,7 +252,8 @@ public sealed class MashSettingsTests(PortalApp app) : IntegrationTest(app)
 
         var response = await Forms.PostAsync(admin, $"{Base}/bank-holidays", new()
         {
-            ["Data.BasedOnVersion"] = "1", ["Data.Date.Day"] = day, ["Data.Date.Month"] = month, ["Data.Date.Year"] = year,
+            ["Data.BasedOnVersion"] = "1", ["Data.Reason"] = "Published dates.", ["Data.Date.Day"] = day, ["Data.Date.Month"] = month,
+                ["Data.Date.Year"] = year,
                 ["Data.Description"] = description,
         });
 

@@ -17,7 +17,7 @@ public sealed class TimescaleOrderTests(PortalApp app) : IntegrationTest(app)
 
     private static Dictionary<string, string> Timescales(string amber, string green, bool greenWorking) => new()
     {
-        ["Data.BasedOnVersion"] = "1",
+        ["Data.BasedOnVersion"] = "1", ["Data.Reason"] = "Reviewed by the MASH board.",
         ["Data.RedHours"] = "4", ["Data.AmberHours"] = amber, ["Data.GreenHours"] = green, ["Data.UnratedHours"] = "8",
         ["Data.GreenCountsWorkingTime"] = greenWorking ? "true" : "false", ["Data.RedWorkedOutOfHours"] = "true",
         ["Data.RequestRedHours"] = "2", ["Data.RequestAmberHours"] = "8", ["Data.RequestGreenHours"] = "24",
@@ -50,7 +50,8 @@ public sealed class TimescaleOrderTests(PortalApp app) : IntegrationTest(app)
         // most 120 hours later). On a Monday-only week with Monday 28 December a bank holiday, Amber would take two weeks.
         var response = await Forms.PostAsync(admin, $"{Base}/working-hours", new Dictionary<string, string>
         {
-            ["Data.BasedOnVersion"] = "2", ["Data.DayStarts"] = "09:00", ["Data.DayEnds"] = "17:00", ["Data.WorkingDays"] = "Monday",
+            ["Data.BasedOnVersion"] = "2", ["Data.Reason"] = "New rota.", ["Data.DayStarts"] = "09:00", ["Data.DayEnds"] = "17:00",
+            ["Data.WorkingDays"] = "Monday",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -85,6 +85,32 @@ public sealed class SendingTests(PortalApp app) : IntegrationTest(app)
         (await App.OutboxAsync()).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Data.ChildIds")]
+    [InlineData("Data.AdultIds")]
+    public async Task A_child_or_adult_from_outside_the_referral_is_refused_with_a_reason(string field)
+    {
+        var world = await InformationRequestWorld.CreateAsync(App);
+        var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
+        var ownChild = (await App.ExecuteDbContextAsync(db => db.ReferralChildren.AsNoTracking().FirstAsync())).Id;
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Data.OrganisationId", world.Police.Id.ToString()),
+            new("Data.LawfulBasis", "SafeguardingPublicTask"),
+            new("Data.ConsentObtained", "false"),
+            new("Data.AdditionalQuestions", "Is the family known to you?"),
+            new("Data.ChildIds", ownChild.ToString()),
+            new(field, Guid.NewGuid().ToString()),
+        };
+
+        var response = await Forms.PostAsync(practitioner, world.SendPage("police"), fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Forms.ErrorsAsync(response)).ShouldContain("Select only children and adults named in this referral");
+        (await App.ExecuteDbContextAsync(db => db.InformationRequests.CountAsync())).ShouldBe(0);
+        (await App.OutboxAsync()).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Values_that_do_not_bind_show_the_form_again_rather_than_failing()
     {

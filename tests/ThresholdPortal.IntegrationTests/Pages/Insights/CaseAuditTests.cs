@@ -283,6 +283,10 @@ public sealed class CaseAuditTests(PortalApp app) : IntegrationTest(app)
         });
         (await (await Forms.PostAsync(auditor, AuditRoutes.New, reversed)).Content.ReadAsStringAsync())
             .ShouldContain("The end of the period must be the same as or after its start");
+        var farFuture = NewAudit("1", 5, AuditStratum.Statutory)
+            .Select(f => f.Key == "Data.PeriodTo.Year" ? KeyValuePair.Create(f.Key, "2090") : f);
+        (await (await Forms.PostAsync(auditor, AuditRoutes.New, farFuture)).Content.ReadAsStringAsync())
+            .ShouldContain("The end of the period must be today or in the past");
 
         (await App.ExecuteDbContextAsync(db => db.CaseAudits.CountAsync())).ShouldBe(0);
     }

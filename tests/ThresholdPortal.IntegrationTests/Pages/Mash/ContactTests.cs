@@ -88,6 +88,24 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         (await App.ExecuteDbContextAsync(db => db.Referrals.SingleAsync())).Referrer.Name.ShouldBe("Anonymous");
     }
 
+    [Theory]
+    [InlineData("Data.CallerPhone", "call me <b>later</b>", "Enter a phone number, like 01632 960 001 or 07700 900 982")]
+    [InlineData("Data.CallerPhone", "123", "Enter a phone number, like 01632 960 001 or 07700 900 982")]
+    [InlineData("Data.CallerEmail", "margaret at home", "Enter an email address in the correct format, like name@example.org")]
+    public async Task A_callers_phone_number_and_email_address_must_be_real_ones(string field, string value, string error)
+    {
+        var team = await App.MashTeamAsync();
+        var client = await App.SignInAsync(team.Practitioner.Email!);
+        var form = ContactForms.PhoneCall("Tyler", "Tyler's grandmother found him alone at home at 10pm.", "Neglect");
+        form[field] = value;
+
+        var response = await Forms.PostAsync(client, ContactForms.Url, form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Forms.ErrorsAsync(response)).ShouldContain(error);
+        (await App.ExecuteDbContextAsync(db => db.Referrals.CountAsync())).ShouldBe(0);
+    }
+
     [Fact]
     public async Task The_same_contact_form_sent_twice_records_one_contact()
     {

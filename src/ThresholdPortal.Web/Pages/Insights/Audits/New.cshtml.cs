@@ -77,6 +77,11 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
                     {
                         context.AddFailure(nameof(Create.PeriodFrom), "The start of the period must be today or in the past");
                     }
+                    else if (to > UkTime.Today(clock))
+                    {
+                        // The sample is drawn now, from cases already received: a later end would name days with no cases.
+                        context.AddFailure(nameof(Create.PeriodTo), "The end of the period must be today or in the past");
+                    }
                 }
             });
             RuleFor(c => c.Strata).Must((c, strata) => strata.Count > 0 && c.ChosenStrata.Count == strata.Distinct().Count())

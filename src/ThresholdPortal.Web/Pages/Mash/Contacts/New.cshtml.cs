@@ -103,8 +103,12 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
                 .When(r => r.SourceCode != ReferralSource.Anonymous.Code);
             RuleFor(r => r.CallerName).Answer("The caller's name", ReferrerContact.NameMaxLength);
             RuleFor(r => r.CallerRelationship).Answer("The caller's relationship to the child", ReferrerContact.JobTitleMaxLength);
-            RuleFor(r => r.CallerPhone).Answer("The phone number", ReferrerContact.PhoneMaxLength);
-            RuleFor(r => r.CallerEmail).Answer("The email address", ReferrerContact.EmailMaxLength);
+            RuleFor(r => r.CallerPhone).Answer("The phone number", ReferrerContact.PhoneMaxLength)
+                .Must(ReferralValidation.IsPhoneNumber).When(r => !string.IsNullOrWhiteSpace(r.CallerPhone))
+                .WithMessage("Enter a phone number, like 01632 960 001 or 07700 900 982");
+            RuleFor(r => r.CallerEmail).Answer("The email address", ReferrerContact.EmailMaxLength)
+                .EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.CallerEmail))
+                .WithMessage("Enter an email address in the correct format, like name@example.org");
             RuleFor(r => r.Children)
                 .Must(children => children.Any(c => !string.IsNullOrWhiteSpace(c.GivenName) || !string.IsNullOrWhiteSpace(c.FamilyName)))
                 .WithMessage("Enter the name of at least one child, or what the caller called them")

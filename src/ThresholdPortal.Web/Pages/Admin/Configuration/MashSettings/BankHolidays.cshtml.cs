@@ -21,7 +21,12 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
     public IReadOnlyList<BankHoliday> Upcoming { get; private set; } = [];
     public IReadOnlyList<BankHoliday> Past { get; private set; } = [];
 
-    public async Task OnGetAsync() => await ReloadAsync(HttpContext.RequestAborted);
+    /// <summary>The list, or with <paramref name="remove"/> the question of why that day is being removed.</summary>
+    public async Task OnGetAsync(DateOnly? remove)
+    {
+        await ReloadAsync(HttpContext.RequestAborted);
+        Data.Remove = Upcoming.Any(h => h.Date == remove) ? remove : null;
+    }
 
     protected override IActionResult AfterSave() => RedirectToPage();
 
@@ -40,7 +45,7 @@ public sealed class BankHolidaysModel(IMediator mediator, MashSettingsCache cach
 
     public sealed class Command : SettingsChangeFields, ICommand<CommandResult<int?>>
     {
-        /// <summary>Set to remove that date (the remove buttons); empty to add <see cref="Date"/>.</summary>
+        /// <summary>Set to remove that date (the remove links ask why first); empty to add <see cref="Date"/>.</summary>
         public DateOnly? Remove { get; set; }
 
         public DateParts Date { get; set; } = new();
