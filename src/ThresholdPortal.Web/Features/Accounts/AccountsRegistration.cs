@@ -16,7 +16,7 @@ public static class AccountsRegistration
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccountsOptions>>().Value);
         services.AddSingleton<SignInLockout>();
-        services.AddSingleton<PasswordWork>();
+        services.AddScoped<PasswordWork>();
         services.AddScoped<AuthenticatorKeyOffer>();
         return services;
     }

@@ -37,6 +37,14 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
         var executed = await next();
         if (executed.Exception is RequestValidationException failure && executed.HandlerInstance is PageModel page)
         {
+            if (!isPost && page is not IReloadOnInvalid)
+            {
+                // A GET whose address cannot be read (a tampered cursor) has no page to show the errors on.
+                executed.Result = page.NotFound();
+                executed.ExceptionHandled = true;
+                return;
+            }
+
             var prefix = BoundPropertyHolding(page, failure.Request);
             new ValidationResult(failure.Failures).AddToModelState(page.ModelState, prefix);
             executed.Result = await RedisplayAsync(page, context.HttpContext.RequestAborted);
@@ -44,10 +52,8 @@ public sealed class ValidationPageFilter : IAsyncPageFilter
         }
     }
 
-    private static async Task<IActionResult> RedisplayAsync(PageModel page, CancellationToken cancellationToken)
-    {
-        return page is IReloadOnInvalid reload && !await reload.ReloadAsync(cancellationToken) ? page.NotFound() : page.Page();
-    }
+    private static async Task<IActionResult> RedisplayAsync(PageModel page, CancellationToken cancellationToken) =>
+        page is IReloadOnInvalid reload && !await reload.ReloadAsync(cancellationToken) ? page.NotFound() : page.Page();
 
     private static string? BoundPropertyHolding(PageModel page, object request) =>
         page.GetType().GetProperties()

@@ -111,6 +111,8 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         seenByAuditor.ShouldNotContain("/mash/cases/");
 
         (await manager.GetAsync("/insights/cases?measure=nothing")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await manager.GetAsync($"{address}&after={new string('x', 101)}")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound, "a cursor no page could have written names nothing");
     }
 
     [Fact]
