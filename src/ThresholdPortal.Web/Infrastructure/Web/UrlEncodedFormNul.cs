@@ -8,12 +8,17 @@ namespace ThresholdPortal.Web.Infrastructure.Web;
 /// </summary>
 public static class UrlEncodedFormNul
 {
+    /// <summary>
+    /// The largest body copied to be cleaned: the framework's own limit for one form value (4 MB). No form of the portal
+    /// comes near it, and a flood of larger bodies is not copied in memory; above it the framework's own check answers.
+    /// </summary>
+    public const long MaxCleanedBytes = 4 * 1024 * 1024;
+
     public static IApplicationBuilder UseUrlEncodedFormsWithoutNul(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var request = context.Request;
-            if (HttpMethods.IsPost(request.Method)
-                && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+            if (IsCleaned(request.Method, request.ContentType, request.ContentLength))
             {
                 using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, context.RequestAborted);
@@ -31,6 +36,12 @@ public static class UrlEncodedFormNul
 
             await next();
         });
+
+    /// <summary>A url-encoded POST of a stated length up to <see cref="MaxCleanedBytes"/>: what a browser's form sends.</summary>
+    public static bool IsCleaned(string method, string? contentType, long? contentLength) =>
+        HttpMethods.IsPost(method)
+        && contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
+        && contentLength is > 0 and <= MaxCleanedBytes;
 
     /// <summary>The body without <c>%00</c> and zero bytes, or null when it has none. A <c>%</c> is read as the decoder reads
     /// it, so <c>%2500</c> (a typed "%00") is kept.</summary>

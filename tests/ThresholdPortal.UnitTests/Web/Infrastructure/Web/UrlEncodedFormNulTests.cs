@@ -28,4 +28,15 @@ public sealed class UrlEncodedFormNulTests
     {
         UrlEncodedFormNul.WithoutNul(Encoding.ASCII.GetBytes(body)).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("POST", "application/x-www-form-urlencoded; charset=utf-8", 100L, true)]
+    [InlineData("POST", "application/x-www-form-urlencoded", UrlEncodedFormNul.MaxCleanedBytes, true)]
+    [InlineData("POST", "application/x-www-form-urlencoded", UrlEncodedFormNul.MaxCleanedBytes + 1, false)]
+    [InlineData("POST", "application/x-www-form-urlencoded", null, false)]
+    [InlineData("POST", "multipart/form-data; boundary=x", 100L, false)]
+    [InlineData("GET", "application/x-www-form-urlencoded", 100L, false)]
+    public void Only_a_browser_sized_url_encoded_post_is_copied_to_be_cleaned(string method, string contentType, long? length,
+        bool cleaned) =>
+        UrlEncodedFormNul.IsCleaned(method, contentType, length).ShouldBe(cleaned);
 }
