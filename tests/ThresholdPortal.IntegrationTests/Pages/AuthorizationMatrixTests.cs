@@ -16,13 +16,7 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
     [Fact]
     public async Task Every_page_admits_exactly_the_roles_the_matrix_declares()
     {
-        var organisation = await App.CreateOrganisationAsync("Matrix Org", OrganisationKind.LocalAuthorityChildrensSocialCare);
-        var clients = new Dictionary<string, HttpClient> { [Anonymous] = App.CreateBrowserLikeClient() };
-        foreach (var role in PortalRole.All)
-        {
-            await App.CreateUserAsync($"{role.ToLowerInvariant()}@matrix.test", organisation, role);
-            clients[role] = await App.SignInAsync($"{role.ToLowerInvariant()}@matrix.test");
-        }
+        var clients = await ClientsAsync();
 
         var pages = PageAddresses();
         pages.ShouldNotBeEmpty();
@@ -62,15 +56,10 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
     [Fact]
     public async Task Every_post_handler_admits_exactly_the_roles_the_matrix_declares()
     {
-        var organisation = await App.CreateOrganisationAsync("Matrix Org", OrganisationKind.LocalAuthorityChildrensSocialCare);
         var clients = new Dictionary<string, (HttpClient Client, string Token)>();
-        var anonymous = App.CreateBrowserLikeClient();
-        clients[Anonymous] = (anonymous, await Forms.TokenAsync(anonymous, "/account/sign-in"));
-        foreach (var role in PortalRole.All)
+        foreach (var (who, client) in await ClientsAsync())
         {
-            await App.CreateUserAsync($"{role.ToLowerInvariant()}@matrix.test", organisation, role);
-            var client = await App.SignInAsync($"{role.ToLowerInvariant()}@matrix.test");
-            clients[role] = (client, await Forms.TokenAsync(client, "/account/change-password"));
+            clients[who] = (client, await Forms.TokenAsync(client, who == Anonymous ? "/account/sign-in" : "/account/change-password"));
         }
 
         var posts = PageAccess.PostHandlers(App.Services);
@@ -151,6 +140,20 @@ public sealed class AuthorizationMatrixTests(PortalApp app) : IntegrationTest(ap
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).ShouldContain("You do not have access to this page");
+    }
+
+    /// <summary>An anonymous visitor and a signed-in user of every role, all in one organisation.</summary>
+    private async Task<Dictionary<string, HttpClient>> ClientsAsync()
+    {
+        var organisation = await App.CreateOrganisationAsync("Matrix Org", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = App.CreateBrowserLikeClient() };
+        foreach (var role in PortalRole.All)
+        {
+            await App.CreateUserAsync($"{role.ToLowerInvariant()}@matrix.test", organisation, role);
+            clients[role] = await App.SignInAsync($"{role.ToLowerInvariant()}@matrix.test");
+        }
+
+        return clients;
     }
 
     private List<string> PageAddresses() =>
