@@ -74,7 +74,9 @@ internal static partial class EveryPageStates
         var message = (await app.Mail.WaitForMessagesAsync(m => LoopbackSmtpServer.IsTo(m, Registrant))).ShouldHaveSingleItem();
         await visitor.GotoAsync(ConfirmationLink().Match(message.TextBody!).Value);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
-        await visitor.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Waiting for a load state straight after the click can catch the old page or a navigation in between; the
+        // confirmation heading is the outcome, so wait for that.
+        await visitor.GetByRole(AriaRole.Heading, new() { Name = "Your email address is confirmed" }).WaitForAsync();
     }
 
     private static async Task InviteAsync(IPage admin, string email)

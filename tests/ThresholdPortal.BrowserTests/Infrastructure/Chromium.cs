@@ -116,13 +116,34 @@ public static partial class PageExtensions
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await LeftOrRefusedAsync(page, "/account/sign-in");
         if (page.Url.Contains("/account/sign-in-code", StringComparison.Ordinal))
         {
             await page.ShouldHaveNoAxeViolationsAsync();
             await page.GetByLabel("Enter the code from your authenticator app").FillAsync(Totp.Code(authenticatorKey));
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await LeftOrRefusedAsync(page, "/account/sign-in-code");
         }
+    }
+
+    /// <summary>
+    /// Waits until a form posted from <paramref name="path"/> has answered: with another page, or with the same page
+    /// and its error summary. A load-state wait straight after the click can still see the old page, which is how
+    /// a sign-in once went on before the code page had come.
+    /// </summary>
+    private static async Task LeftOrRefusedAsync(IPage page, string path)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (new Uri(page.Url).AbsolutePath == path && !await page.Locator(".govuk-error-summary").IsVisibleAsync())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"The form on {path} did not answer within 30 seconds.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }
