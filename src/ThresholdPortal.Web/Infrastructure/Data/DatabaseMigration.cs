@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ThresholdPortal.Web.Infrastructure.Data;
 
@@ -19,8 +20,15 @@ public static class DatabaseMigration
 
     public static async Task MigrateAsync(IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(ConnectionString(configuration)).Options;
-        await using var db = new PortalDbContext(options);
-        await db.Database.MigrateAsync(cancellationToken);
+        var connectionString = ConnectionString(configuration);
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options;
+        await using (var db = new PortalDbContext(options))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        // The owner's connection is not kept open in the pool for the life of the app.
+        await using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 }
