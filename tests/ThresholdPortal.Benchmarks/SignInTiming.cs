@@ -54,7 +54,8 @@ public sealed partial class SignInTiming(Uri baseAddress)
         ]);
     }
 
-    private async Task<(double Milliseconds, HttpStatusCode Status)> TimeWrongPasswordAsync(string email, CancellationToken cancellationToken)
+    private async Task<(double Milliseconds, HttpStatusCode Status)> TimeWrongPasswordAsync(string email,
+        CancellationToken cancellationToken)
     {
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
