@@ -165,8 +165,9 @@ public sealed partial class MashDemoData(
         var mother = faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female);
         var whatHappened = string.Format(System.Globalization.CultureInfo.InvariantCulture, scenario.WhatHappened, children[0].Given);
         var caseId = channel == ContactChannel.Portal
-            ? await CaseOfAsync(await journey.SendAsync(referrer, Referral(scenario, whatHappened, organisation, children, identities, family,
-                mother, street, postcode), received), cancellationToken)
+            ? await CaseOfAsync(await journey.SendAsync(referrer,
+                Referral(scenario, whatHappened, organisation, children, identities, family, mother, street, postcode), received),
+                cancellationToken)
             : await triage.RecordContactAsync(callTaker, Contact(scenario, whatHappened, channel, children, identities, family, mother,
                 street, postcode), received);
         var mashCase = new DemoCase(caseId,

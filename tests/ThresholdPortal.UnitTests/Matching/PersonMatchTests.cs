@@ -152,7 +152,8 @@ public sealed class PersonMatchTests
     [Fact]
     public void The_same_upn_is_an_exact_identifier_too()
     {
-        var result = PersonMatch.Score(new("Amy", "Clark", null, null, "B801200005001"), new("Amelia", "Clarke", Birthday, null, "B801200005001"));
+        var result = PersonMatch.Score(new("Amy", "Clark", null, null, "B801200005001"),
+            new("Amelia", "Clarke", Birthday, null, "B801200005001"));
 
         result.IdentifierMatches.ShouldBeTrue();
         result.Score.ShouldBeGreaterThanOrEqualTo(PersonMatch.StrongFrom);
