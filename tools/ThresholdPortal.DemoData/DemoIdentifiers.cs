@@ -12,29 +12,11 @@ namespace ThresholdPortal.DemoData;
 /// </summary>
 public sealed class DemoIdentifiers(Randomizer random)
 {
-    // Approximate shares of England's pupils by census ethnicity code, with some refused and not yet obtained.
-    private static readonly (string Code, float Share)[] EthnicityMix =
-    [
-        ("WBRI", 0.625f), ("WIRI", 0.003f), ("WIRT", 0.002f), ("WOTH", 0.07f), ("WROM", 0.005f), ("MWBC", 0.015f), ("MWBA", 0.01f),
-        ("MWAS", 0.015f), ("MOTH", 0.025f), ("AIND", 0.035f), ("APKN", 0.045f), ("ABAN", 0.02f), ("AOTH", 0.02f), ("BCRB", 0.01f),
-        ("BAFR", 0.04f), ("BOTH", 0.01f), ("CHNE", 0.005f), ("OOTH", 0.02f), ("REFU", 0.005f), ("NOBT", 0.02f),
-    ];
-
     private static readonly string[] Languages = ["English", "English", "English", "English", "English", "English", "Polish", "Urdu",
         "Romanian", "Punjabi", "Arabic", "Bengali", "Somali"];
 
     /// <summary>A valid NHS number's 10 digits, in the test range, so never a real person's.</summary>
-    public string NhsNumber()
-    {
-        while (true)
-        {
-            var firstNine = "999" + random.ReplaceNumbers("######");
-            if (Domain.Identifiers.NhsNumber.CheckDigit(firstNine) is { } check && Domain.Identifiers.NhsNumber.IsValid(firstNine + check))
-            {
-                return firstNine + check.ToString(CultureInfo.InvariantCulture);
-            }
-        }
-    }
+    public string NhsNumber() => Domain.Identifiers.NhsNumber.InTestRange(random.Int(0, 999_999));
 
     /// <summary>A valid UPN from this demo council's LA code (938), a school, the year of issue and a serial.</summary>
     public string Upn(DateOnly born)
@@ -53,8 +35,8 @@ public sealed class DemoIdentifiers(Randomizer random)
             NhsNumber = knownNhsNumber ?? (random.Bool(0.8f) ? Domain.Identifiers.NhsNumber.Display(NhsNumber()) : null),
             Upn = atSchool && random.Bool(0.7f) ? Upn(born) : null,
             Sex = random.WeightedRandom(["F", "M", "U"], [0.49f, 0.49f, 0.02f]),
-            Ethnicity = random.Bool(0.85f) ? random.WeightedRandom(EthnicityMix.Select(e => e.Code).ToArray(),
-                EthnicityMix.Select(e => e.Share).ToArray()) : null,
+            Ethnicity = random.Bool(0.85f) ? random.WeightedRandom([.. CensusCodes.TypicalEthnicityMix.Select(e => e.Code)],
+                [.. CensusCodes.TypicalEthnicityMix.Select(e => e.Share)]) : null,
             Disabilities = random.WeightedRandom<List<string>>([[CensusCodes.NoDisability], ["AUT"], ["COMM", "LD"], ["BEH"], []],
                 [0.55f, 0.08f, 0.05f, 0.05f, 0.27f]),
             FirstLanguage = random.Bool(0.7f) ? language : null,

@@ -62,6 +62,17 @@ public static class CensusCodes
         new(NoDisability, "No disability"),
     ];
 
+    /// <summary>
+    /// Roughly the shares of England's pupils by ethnicity code (DfE school census, rounded), with some refused and
+    /// not yet obtained: for demo and generated data that should look like a real front door's.
+    /// </summary>
+    public static IReadOnlyList<(string Code, float Share)> TypicalEthnicityMix { get; } =
+    [
+        ("WBRI", 0.625f), ("WIRI", 0.003f), ("WIRT", 0.002f), ("WOTH", 0.07f), ("WROM", 0.005f), ("MWBC", 0.015f), ("MWBA", 0.01f),
+        ("MWAS", 0.015f), ("MOTH", 0.025f), ("AIND", 0.035f), ("APKN", 0.045f), ("ABAN", 0.02f), ("AOTH", 0.02f), ("BCRB", 0.01f),
+        ("BAFR", 0.04f), ("BOTH", 0.01f), ("CHNE", 0.005f), ("OOTH", 0.02f), ("REFU", 0.005f), ("NOBT", 0.02f),
+    ];
+
     public static bool IsSex(string? code) => Find(Sexes, code) is not null;
 
     public static bool IsEthnicity(string? code) => Find(Ethnicities, code) is not null;

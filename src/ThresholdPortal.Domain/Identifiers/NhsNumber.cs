@@ -56,6 +56,22 @@ public static class NhsNumber
         };
     }
 
+    /// <summary>
+    /// A valid number in the range the NHS keeps for testing (999 000 0000 up), so never a real person's: for demo
+    /// and generated data. Serials whose check digit would be 10 move on to the next serial.
+    /// </summary>
+    public static string InTestRange(int serial)
+    {
+        for (var next = Math.Abs(serial % 1_000_000); ; next = (next + 1) % 1_000_000)
+        {
+            var firstNine = "999" + next.ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+            if (CheckDigit(firstNine) is { } check && IsValid(firstNine + check))
+            {
+                return firstNine + check;
+            }
+        }
+    }
+
     /// <summary>"943 476 5919": the 3-3-4 grouping the NHS prints.</summary>
     public static string Display(string digits) =>
         digits.Length == Length ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : digits;

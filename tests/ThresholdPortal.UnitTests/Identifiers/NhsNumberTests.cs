@@ -60,4 +60,24 @@ public sealed class NhsNumberTests
     {
         NhsNumber.Display("9434765919").ShouldBe("943 476 5919");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(765432)]
+    [InlineData(123456)] // 999123456 has no check digit, so the next serial is used
+    [InlineData(-5)]
+    public void Numbers_for_demo_data_are_valid_and_in_the_nhs_test_range(int serial)
+    {
+        var number = NhsNumber.InTestRange(serial);
+
+        number.ShouldStartWith("999");
+        NhsNumber.IsValid(number).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_typical_ethnicity_mix_uses_census_codes_and_adds_up_to_one()
+    {
+        CensusCodes.TypicalEthnicityMix.ShouldAllBe(e => CensusCodes.IsEthnicity(e.Code));
+        CensusCodes.TypicalEthnicityMix.Sum(e => e.Share).ShouldBe(1f, 0.001f);
+    }
 }
