@@ -27,7 +27,8 @@ public sealed class FeatureLayoutTests
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
-        ["Insights"] = ["Insights", "CaseAudits", "Decisions", "Intake", "Triage"], // a case audit shows the feedback's state
+        // A case audit shows the feedback's state; the unusual-access report reads agencies' views of requests.
+        ["Insights"] = ["Insights", "CaseAudits", "Decisions", "InformationRequests", "Intake", "Triage"],
         ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake"],
         ["Referrals"] = ["Intake", "Decisions", "Triage"],
     };

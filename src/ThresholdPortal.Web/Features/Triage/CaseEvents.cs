@@ -45,6 +45,7 @@ public static class CaseEvents
     public const string StepDownWithdrawn = "case.step-down.withdrawn";
     public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
+    public const string ReferralDraftDeleted = "referral.draft.deleted";
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
@@ -64,6 +65,7 @@ public static class CaseEvents
         Received => "Received by the MASH",
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
         ReferralSubmitted => "Referral sent",
+        ReferralDraftDeleted => "Draft referral deleted by its referrer",
         Viewed => "Case viewed",
         AttachmentDownloaded => "Attachment downloaded",
         AccessLogViewed => "Access log viewed",
