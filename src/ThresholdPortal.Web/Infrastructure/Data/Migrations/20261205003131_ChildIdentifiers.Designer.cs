@@ -13,7 +13,7 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261205000354_ChildIdentifiers")]
+    [Migration("20261205003131_ChildIdentifiers")]
     partial class ChildIdentifiers
     {
         /// <inheritdoc />
@@ -2027,6 +2027,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
 
                     b.HasIndex("SubjectType", "SubjectId", "OccurredAt");
@@ -2146,6 +2148,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
