@@ -26,10 +26,11 @@ public sealed class FeatureLayoutTests
         ["Admin"] = ["Accounts", "Administration", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
+        ["EarlyHelp"] = ["EarlyHelp", "Intake", "Triage"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
         ["Insights"] = ["Insights", "CaseAudits", "Decisions", "Intake", "Triage"], // a case audit shows the feedback's state
-        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake"],
-        ["Referrals"] = ["Intake", "Decisions", "Triage"],
+        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp"], // sign-off opens the hub's work
+        ["Referrals"] = ["Intake", "Decisions", "Triage", "EarlyHelp"], // an early help request opens the hub's work
     };
 
     private static readonly Types Web = Types.InAssembly(typeof(Program).Assembly);

@@ -45,6 +45,9 @@ public static class CaseEvents
     public const string StepDownWithdrawn = "case.step-down.withdrawn";
     public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
+
+    /// <summary>A contact the early help hub made by stepping a family up (issue 16).</summary>
+    public const string ReceivedFromEarlyHelp = "case.received-from-early-help";
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
@@ -64,6 +67,7 @@ public static class CaseEvents
         Received => "Received by the MASH",
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
         ReferralSubmitted => "Referral sent",
+        ReceivedFromEarlyHelp => "Stepped up from the early help hub",
         Viewed => "Case viewed",
         AttachmentDownloaded => "Attachment downloaded",
         AccessLogViewed => "Access log viewed",
