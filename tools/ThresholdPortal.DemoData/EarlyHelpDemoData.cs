@@ -92,7 +92,8 @@ public sealed class EarlyHelpDemoData(PortalDbContext db, UserManager<PortalUser
         var siblings = (await actor.SendAsync(coordinator, new AllocatePage.Query(id), at))!.SiblingsOpenElsewhere;
         if (siblings.Count > 0)
         {
-            allocate.SiblingReason = "The MASH's work is about a half-brother living elsewhere part of the week; this family needs support now.";
+            allocate.SiblingReason =
+                "The MASH's work is about a half-brother living elsewhere part of the week; this family needs support now.";
         }
 
         await SendAsync(coordinator, id, at, allocate);
@@ -101,9 +102,13 @@ public sealed class EarlyHelpDemoData(PortalDbContext db, UserManager<PortalUser
             return;
         }
 
-        await SendAsync(coordinator, id, at.AddHours(2), new ConsentPage.Answer { Agreed = stage != EarlyHelpCaseStatus.DeclinedByFamily,
-            Reason = stage == EarlyHelpCaseStatus.DeclinedByFamily ? "The parents feel they are coping and do not want services involved." : null });
-        if (stage is EarlyHelpCaseStatus.DeclinedByFamily)
+        var declines = stage == EarlyHelpCaseStatus.DeclinedByFamily;
+        await SendAsync(coordinator, id, at.AddHours(2), new ConsentPage.Answer
+        {
+            Agreed = !declines,
+            Reason = declines ? "The parents feel they are coping and do not want services involved." : null,
+        });
+        if (declines)
         {
             return;
         }

@@ -22,7 +22,8 @@ public static class DecisionApproval
     /// <summary>Run after the decision is approved and the case closed; <paramref name="previousDecisionId"/> is the decision in
     /// force before this approval, null for the case's first decision.</summary>
     public static async Task FollowAsync(
-        PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, EarlyHelpIntake earlyHelp, MashCase mashCase, CaseDecision decision, Guid? previousDecisionId,
+        PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, EarlyHelpIntake earlyHelp, MashCase mashCase, CaseDecision decision,
+        Guid? previousDecisionId,
         ServiceContacts contacts, Guid managerId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -47,8 +47,10 @@ public sealed record EarlyHelpCaseView(
         var c = found.Case;
         var today = UkTime.DateOf(now);
         return new EarlyHelpCaseView(c.Id, c.Reference, c.ReferralId, c.SteppedDownFromCaseId, c.Status, c.ReceivedAt, c.FirstContactDueAt,
-            c.FirstContactAt, [.. found.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn, today))],
-            found.Lead, c.AllocatedAt, c.SiblingReason, c.ConsentRecordedAt, c.DeclineReason, c.AssessmentStartedOn, c.AssessmentCompletedOn,
+            c.FirstContactAt,
+            [.. found.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn, today))],
+            found.Lead, c.AllocatedAt, c.SiblingReason, c.ConsentRecordedAt, c.DeclineReason, c.AssessmentStartedOn,
+            c.AssessmentCompletedOn,
             c.ClosedAt, c.Outcome, c.OutcomeNote, c.SteppedUpAt, c.StepUpReason, c.SteppedUpToCaseId, c.Version);
     }
 

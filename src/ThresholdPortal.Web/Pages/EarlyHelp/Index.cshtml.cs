@@ -99,7 +99,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
             if (request.AfterDue is { } due && request.AfterId is { } after)
             {
-                cases = cases.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.FirstContactDueAt, c.Id), ValueTuple.Create(due, after)));
+                cases = cases.Where(c =>
+                    EF.Functions.GreaterThan(ValueTuple.Create(c.FirstContactDueAt, c.Id), ValueTuple.Create(due, after)));
             }
 
             var found = await cases.OrderBy(c => c.FirstContactDueAt).ThenBy(c => c.Id).Take(PageSize + 1)

@@ -35,7 +35,8 @@ public sealed class AssessmentModel(IMediator mediator, TimeProvider clock)
         {
             RuleFor(d => d.Started).Must(d => !d.IsEmpty).WithMessage("Enter the date the assessment started")
                 .Must(d => d.IsEmpty || d.ToDate() is not null).WithMessage("The start date must be a real date")
-                .Must(d => d.ToDate() is not { } day || day <= UkTime.Today(clock)).WithMessage("The start date must be today or in the past");
+                .Must(d => d.ToDate() is not { } day || day <= UkTime.Today(clock))
+                    .WithMessage("The start date must be today or in the past");
             RuleFor(d => d.Completed).Must(d => d.IsEmpty || d.ToDate() is not null).WithMessage("The completion date must be a real date")
                 .Must(d => d.ToDate() is not { } day || day <= UkTime.Today(clock))
                     .WithMessage("The completion date must be today or in the past")

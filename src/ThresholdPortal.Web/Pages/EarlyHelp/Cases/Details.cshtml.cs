@@ -70,18 +70,22 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
                 })
                 .Take(200)
                 .ToListAsync(cancellationToken);
-            return new Result(work, referral! with { AttachmentLink = a => $"{EarlyHelpRoutes.Case(work.Id)}?handler=attachment&attachmentId={a}" },
-                [.. events.Select(e => new Entry(e.OccurredAt, EarlyHelpEvents.Describe(e.Action) ?? e.Action, e.Detail, e.By ?? "The system"))],
-                now);
+            var timeline = events.Select(e =>
+                new Entry(e.OccurredAt, EarlyHelpEvents.Describe(e.Action) ?? e.Action, e.Detail, e.By ?? "The system")).ToList();
+            return new Result(work,
+                referral! with { AttachmentLink = a => $"{EarlyHelpRoutes.Case(work.Id)}?handler=attachment&attachmentId={a}" },
+                timeline, now);
         }
     }
 
-    public sealed class DownloadHandler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Download, Mash.Cases.AttachmentModel.Download?>
+    public sealed class DownloadHandler(PortalDbContext db, IAuditTrail audit)
+        : IRequestHandler<Download, Mash.Cases.AttachmentModel.Download?>
     {
         public async Task<Mash.Cases.AttachmentModel.Download?> Handle(Download request, CancellationToken cancellationToken)
         {
             var attachment = await db.ReferralAttachments.AsNoTracking()
-                .Where(a => a.Id == request.AttachmentId && db.EarlyHelpCases.Any(c => c.Id == request.Id && c.ReferralId == a.ReferralId))
+                .Where(a => a.Id == request.AttachmentId
+                    && db.EarlyHelpCases.Any(c => c.Id == request.Id && c.ReferralId == a.ReferralId))
                 .Select(a => new { a.FileName, a.ContentType })
                 .SingleOrDefaultAsync(cancellationToken);
             if (attachment is null)

@@ -99,7 +99,8 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
         {
             var subject = work.Id.ToString();
             var steps = await db.AuditEvents.AsNoTracking()
-                .Where(e => e.SubjectType == EarlyHelpEvents.SubjectType && e.SubjectId == subject && !EarlyHelpEvents.Reads.Contains(e.Action))
+                .Where(e => e.SubjectType == EarlyHelpEvents.SubjectType && e.SubjectId == subject
+                    && !EarlyHelpEvents.Reads.Contains(e.Action))
                 .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
                 .Select(e => new { e.OccurredAt, e.Action, e.Detail })
                 .ToListAsync(ct);
@@ -107,8 +108,8 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
             {
                 $"Stepped up from the early help hub ({work.Reference}, first received {UkTime.DateAndTime(original.SubmittedAt!.Value)}).",
             };
-            lines.AddRange(steps.Select(s =>
-                $"{UkTime.DateAndTime(s.OccurredAt)}: {EarlyHelpEvents.Describe(s.Action) ?? s.Action}{(s.Detail is null ? "" : $" ({s.Detail})")}"));
+            lines.AddRange(steps.Select(s => $"{UkTime.DateAndTime(s.OccurredAt)}: {EarlyHelpEvents.Describe(s.Action) ?? s.Action}"
+                + (s.Detail is null ? "" : $" ({s.Detail})")));
             if (work.DeclineReason is not null)
             {
                 lines.Add($"The family's reason for declining: {work.DeclineReason}");

@@ -94,7 +94,10 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
             var contact = ReferralValidation.Clean(request.Contact)!;
             if (lead is null)
             {
-                lead = new LeadProfessional { Name = name, Kind = request.Kind!.Value, Contact = contact, IsActive = request.IsActive!.Value };
+                lead = new LeadProfessional
+                {
+                    Name = name, Kind = request.Kind!.Value, Contact = contact, IsActive = request.IsActive!.Value,
+                };
                 db.LeadProfessionals.Add(lead);
                 audit.Record(ConfigurationEvents.LeadProfessionalCreated, nameof(LeadProfessional), lead.Id.ToString(), name);
             }

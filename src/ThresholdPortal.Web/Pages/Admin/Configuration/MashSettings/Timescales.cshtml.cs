@@ -89,7 +89,8 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
                 .Must((c, amber) => !(MashSettingsChanges.ParseHours(amber) > MashSettingsChanges.ParseHours(c.RequestGreenHours)))
                 .WithMessage("Amber answer timescale cannot be longer than Green's");
             RuleFor(c => c.EarlyHelpFirstContactDays)
-                .Must(days => int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MostFirstContactDays)
+                .Must(days => int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    && n is >= 1 and <= MostFirstContactDays)
                 .WithMessage($"Early help first contact must be a whole number of working days from 1 to {MostFirstContactDays}");
             this.AddBasedOnNewestRule(db);
             this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, inversion => $"{inversion.Lower}Hours");
