@@ -58,7 +58,7 @@ public sealed class MashSettingsVersion
     public DateTimeOffset EarlyHelpFirstContactDue(WorkingCalendar calendar, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.AddWorkingTime(receivedAt, calendar.WorkingDayLength * EarlyHelpFirstContactDays);
+        return calendar.AddWorkingTime(receivedAt, calendar.WorkingDayLength * EarlyHelpFirstContactDays).ToUniversalTime();
     }
 
     public DecisionTimescales ToDecisionTimescales() => new(
