@@ -58,8 +58,9 @@ public sealed class EditModel(IMediator mediator) : CommandPageModel
     }
 
     /// <summary>Saves the entry; saved with its name.</summary>
-    public sealed class Command : ICommand<CommandResult<string>>
+    public sealed class Command : ICommand<CommandResult<string>>, IIdempotentCommand
     {
+        public Guid? IdempotencyKey { get; set; }
         public Guid? Id { get; set; }
         public string? Name { get; set; }
         public LeadProfessionalKind? Kind { get; set; }
