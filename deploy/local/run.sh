@@ -17,9 +17,13 @@ MAIL_DIR="$here/.data/mail"
 ensure_packages postgresql postgresql-contrib python3-aiosmtpd
 ensure_node
 start_cluster "$PGDATA_DIR" "$PGPORT"
+# The owner role runs the migrations; the portal signs in as the app role, which cannot alter tables or disable
+# triggers (docs/decisions/0115). Both scripts may run again on every start.
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qf "$root/deploy/database/roles.sql"
 if ! psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select 1 from pg_database where datname='thresholdportal'" | grep -q 1; then
   psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "create database thresholdportal" >/dev/null
 fi
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d thresholdportal -v ON_ERROR_STOP=1 -qf "$root/deploy/database/grants.sql"
 
 # Debian's aiosmtpd belongs to the system Python, which another python3 on the PATH may hide.
 smtp_pid=""
@@ -55,7 +59,8 @@ $MAIL_DIR
 INFO
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PGPORT;Database=thresholdportal;Username=postgres"
+export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PGPORT;Database=thresholdportal;Username=thresholdportal_app"
+export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$PGPORT;Database=thresholdportal;Username=thresholdportal_owner"
 export Database__MigrateOnStartup=true
 export Email__Mode=Smtp
 export Email__Smtp__Host=127.0.0.1

@@ -26,6 +26,8 @@ trap cleanup EXIT
 # fsync off: this cluster is thrown away after the run.
 start_cluster "$pgdata" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
 echo "Test PostgreSQL on 127.0.0.1:$port"
+# The owner and app roles the tests' databases are made with (docs/decisions/0115); the tests run the same script.
+psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qf "$root/deploy/database/roles.sql"
 
 export THRESHOLDPORTAL_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres"
 export THRESHOLDPORTAL_CHROMIUM="${THRESHOLDPORTAL_CHROMIUM:-/usr/bin/chromium}"

@@ -6,6 +6,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
+using ThresholdPortal.Web.Infrastructure.Telemetry;
 using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Infrastructure;
 
@@ -25,6 +26,7 @@ builder.Services.AddSerilog((services, logger) =>
 });
 
 builder.Services.AddThresholdPortal(builder.Configuration, builder.Environment);
+builder.Services.AddPortalTelemetry(builder.Configuration);
 
 var app = builder.Build();
 

@@ -14,11 +14,7 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
     public async Task<IReadOnlyList<PageResult>> RunAsync(IReadOnlyList<string> paths, int workers, TimeSpan durationPerPage,
         CancellationToken cancellationToken)
     {
-        if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
-        {
-            throw new InvalidOperationException("The load driver only targets this machine (localhost or a loopback address).");
-        }
-
+        EnsureLoopback(baseAddress);
         var clients = new List<HttpClient>();
         for (var i = 0; i < workers; i++)
         {
@@ -64,6 +60,16 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
 
         clients.ForEach(c => c.Dispose());
         return results;
+    }
+
+    /// <summary>The benchmarks only drive this machine (localhost or a loopback address), never a live service.</summary>
+    public static void EnsureLoopback(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        if (!IPAddress.TryParse(baseAddress.Host, out var address) ? baseAddress.Host != "localhost" : !IPAddress.IsLoopback(address))
+        {
+            throw new InvalidOperationException("The benchmarks only target this machine (localhost or a loopback address).");
+        }
     }
 
     private async Task<HttpClient> SignedInClientAsync(CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using ThresholdPortal.Benchmarks;
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- load --url http://localhost:5080 \
 //       --email practitioner@example.org --password Demo-Pass-2026! --workers 8 --seconds 10 --paths /mash,/ \
 //       --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- sign-in-timing --url http://localhost:5080 \
+//       --known referrer@example.org --unknown nobody@example.org --tries 20 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -29,6 +31,17 @@ switch (options.Command)
         }
 
         return 0;
+    case "sign-in-timing":
+        var timing = await new SignInTiming(new Uri(options.Get("url", "http://localhost:5080"))).RunAsync(
+            options.Get("known", "referrer@example.org"), options.Get("unknown", "nobody@example.org"),
+            int.Parse(options.Get("tries", "20"), CultureInfo.InvariantCulture), cancellation.Token);
+        Console.WriteLine(timing);
+        if (options.TryGet("out") is { } timingOutput)
+        {
+            await File.AppendAllTextAsync(timingOutput, timing + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -41,7 +54,7 @@ switch (options.Command)
             $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
-        Console.Error.WriteLine("Commands: load, generate");
+        Console.Error.WriteLine("Commands: load, sign-in-timing, generate");
         return 2;
 }
 

@@ -25,6 +25,12 @@ public sealed class CapturedLog : ILogEventSink
             text.Write($" {property.Key}={property.Value}");
         }
 
+        if (logEvent.TraceId is { } traceId)
+        {
+            // As the JSON logs carry it ("@tr"): what ties a log line to its trace (docs/decisions/0116).
+            text.Write($" TraceId={traceId}");
+        }
+
         text.Write(logEvent.Exception?.ToString());
         lines.Enqueue(text.ToString());
     }

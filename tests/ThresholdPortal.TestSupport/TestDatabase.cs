@@ -8,10 +8,15 @@ namespace ThresholdPortal.TestSupport;
 
 /// <summary>
 /// Each test gets its own PostgreSQL database, cloned from a template that was migrated once per run
-/// (docs/decisions/0005). Cloning takes tens of milliseconds; no test sees another's rows.
+/// (docs/decisions/0005). Cloning takes tens of milliseconds; no test sees another's rows. As deployed
+/// (docs/decisions/0115), the template is migrated by the owner role and the app runs as the app role, which may
+/// read and write rows but not alter tables or disable triggers: a grant the app lacks fails a test here.
 /// </summary>
 public static class TestDatabase
 {
+    public const string OwnerRole = "thresholdportal_owner";
+    public const string AppRole = "thresholdportal_app";
+
     private static readonly string ServerConnectionString =
         Environment.GetEnvironmentVariable("THRESHOLDPORTAL_TEST_DB")
         ?? throw new InvalidOperationException(
@@ -54,8 +59,40 @@ public static class TestDatabase
     private static async Task<string> CloneAsync(string template)
     {
         var name = $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole}");
+        return For(name, AppRole);
+    }
+
+    /// <summary>
+    /// An empty database, made by the superuser and never migrated: for tests of how a database is prepared. Returns
+    /// the superuser's connection string to it; drop it with <see cref="DropAsync"/>.
+    /// </summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}_empty";
+        await ExecuteAsync(Script("roles.sql"));
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return For(name);
+    }
+
+    /// <summary>The same database as the owner role: what migrations run as (a test that migrates down and up).</summary>
+    public static string AsOwner(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = OwnerRole }.ConnectionString;
+
+    /// <summary>The same database as the cluster's superuser: only for tests of the roles themselves.</summary>
+    public static string AsSuperuser(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Username = new NpgsqlConnectionStringBuilder(ServerConnectionString).Username,
+        }.ConnectionString;
+
+    /// <summary>A deploy/database script, as run.sh and test.sh run it.</summary>
+    public static string Script(string name)
+    {
+        using var stream = typeof(TestDatabase).Assembly.GetManifestResourceStream($"ThresholdPortal.Database.{name}")
+            ?? throw new InvalidOperationException($"deploy/database/{name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public static async Task DropAsync(string connectionString)
@@ -69,8 +106,16 @@ public static class TestDatabase
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
-    private static string For(string database) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, IncludeErrorDetail = true }.ConnectionString;
+    private static string For(string database, string? role = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, IncludeErrorDetail = true };
+        if (role is not null)
+        {
+            builder.Username = role;
+        }
+
+        return builder.ConnectionString;
+    }
 
     private static async Task EnsureTemplateAsync()
     {
@@ -87,14 +132,18 @@ public static class TestDatabase
                 return;
             }
 
+            await ExecuteAsync(Script("roles.sql"));
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
             await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
-            var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(For(TemplateName)).Options;
-            await using (var db = new PortalDbContext(options))
+            await ExecuteAsync(Script("grants.sql"), TemplateName);
+            await using (var db = new PortalDbContext(Options(For(TemplateName, OwnerRole))))
             {
                 await db.Database.MigrateAsync();
+            }
 
-                // As on a deployed database: the reference data the app adds at its first start.
+            // As on a deployed database: the reference data the app adds at its first start, as the app.
+            await using (var db = new PortalDbContext(Options(For(TemplateName, AppRole))))
+            {
                 await ReferenceDataSeeder.For(db, TestClock.Instance).EnsureAsync(CancellationToken.None);
             }
 
@@ -108,9 +157,12 @@ public static class TestDatabase
         }
     }
 
-    private static async Task ExecuteAsync(string sql)
+    private static DbContextOptions<PortalDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options;
+
+    private static async Task ExecuteAsync(string sql, string database = "postgres")
     {
-        await using var connection = new NpgsqlConnection(For("postgres"));
+        await using var connection = new NpgsqlConnection(For(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

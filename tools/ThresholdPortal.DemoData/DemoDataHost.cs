@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +59,8 @@ public static class DemoDataHost
         await using var scope = services.CreateAsyncScope();
         if (migrate)
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(cancellationToken);
+            // As the owner role when ConnectionStrings:Migrations is set; the demo itself is sent as the app (0115).
+            await DatabaseMigration.MigrateAsync(configuration, cancellationToken);
         }
 
         // What the web app adds at every start (roles, the threshold document, settings): the demo builds on it.

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -16,8 +15,9 @@ public sealed class AuditActionStyleTests(PortalApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_migration_rewrites_old_codes_in_the_append_only_table_and_leaves_others_alone()
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        // Migrations run as the owner role (docs/decisions/0115), which may disable the trigger for the migration's UPDATE.
+        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
+            .UseNpgsql(TestDatabase.AsOwner(App.ConnectionString)).Options);
         var migrator = db.GetService<IMigrator>();
         var migrations = db.Database.GetMigrations().ToList();
         var before = migrations[migrations.IndexOf(Migration) - 1];

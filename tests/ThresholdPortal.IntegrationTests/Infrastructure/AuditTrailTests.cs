@@ -22,11 +22,12 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
         stored.Id.ShouldBeGreaterThan(0);
     }
 
+    // As the app's role (docs/decisions/0115): the trigger refuses changes and deletions; truncating is not even granted.
     [Theory]
-    [InlineData("UPDATE \"AuditEvents\" SET \"Action\" = 'tampered'")]
-    [InlineData("DELETE FROM \"AuditEvents\"")]
-    [InlineData("TRUNCATE \"AuditEvents\"")]
-    public async Task The_database_refuses_to_change_or_remove_audit_history(string sql)
+    [InlineData("UPDATE \"AuditEvents\" SET \"Action\" = 'tampered'", "append-only")]
+    [InlineData("DELETE FROM \"AuditEvents\"", "append-only")]
+    [InlineData("TRUNCATE \"AuditEvents\"", "permission denied")]
+    public async Task The_database_refuses_to_change_or_remove_audit_history(string sql, string refusal)
     {
         await App.ExecuteDbContextAsync(async db =>
         {
@@ -38,7 +39,7 @@ public sealed class AuditTrailTests(PortalApp app) : IntegrationTest(app)
         var failure = await Should.ThrowAsync<PostgresException>(() =>
             App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync(sql)));
 
-        failure.MessageText.ShouldContain("append-only");
+        failure.MessageText.ShouldContain(refusal);
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.SingleAsync())).Action.ShouldBe("case.viewed");
     }
 }

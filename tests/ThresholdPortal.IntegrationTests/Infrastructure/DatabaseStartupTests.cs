@@ -15,7 +15,7 @@ public sealed class DatabaseStartupTests(PortalApp app) : IntegrationTest(app)
     {
         await using var postgres = new PostgresForwarder(App.ConnectionString);
         using var restore = PointAt(postgres.ConnectionString);
-        var factory = MigratingOnStartup(attempts: 50);
+        var factory = MigratingOnStartup(postgres, attempts: 50);
         var logged = App.Log.Lines.Count;
 
         var starting = Task.Run(() => factory.Services);
@@ -34,7 +34,7 @@ public sealed class DatabaseStartupTests(PortalApp app) : IntegrationTest(app)
     {
         await using var postgres = new PostgresForwarder(App.ConnectionString);
         using var restore = PointAt(postgres.ConnectionString);
-        var factory = MigratingOnStartup(attempts: 3);
+        var factory = MigratingOnStartup(postgres, attempts: 3);
         var logged = App.Log.Lines.Count;
 
         await Should.ThrowAsync<Exception>(() => Task.Run(() => factory.Services).WaitAsync(TimeSpan.FromSeconds(60)));
@@ -48,10 +48,12 @@ public sealed class DatabaseStartupTests(PortalApp app) : IntegrationTest(app)
     private List<string> Waits(int skip) =>
         [.. App.Log.Lines.Skip(skip).Where(l => l.StartsWith("Database unreachable at start (attempt", StringComparison.Ordinal))];
 
-    private WebApplicationFactory<Program> MigratingOnStartup(int attempts) =>
+    private WebApplicationFactory<Program> MigratingOnStartup(PostgresForwarder postgres, int attempts) =>
         App.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Database:MigrateOnStartup", "true");
+            // Migrations run as the owner role (docs/decisions/0115), through the same port that opens late.
+            builder.UseSetting("ConnectionStrings:Migrations", TestDatabase.AsOwner(postgres.ConnectionString));
             builder.UseSetting("Database:StartupRetry:Attempts", attempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Database:StartupRetry:FirstDelay", "00:00:00.100");
             builder.UseSetting("Database:StartupRetry:MaxDelay", "00:00:00.300");

@@ -5,6 +5,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.Telemetry;
 
 namespace ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
@@ -76,6 +77,8 @@ public sealed partial class OverdueRequestChaser(
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
 
+        // A span only for a round with work: an empty poll every minute is not worth a trace (docs/decisions/0116).
+        using var activity = overdue.Count > 0 ? PortalTelemetry.Source.StartActivity("information_requests.chase") : null;
         var chased = 0;
         foreach (var request in overdue.Where(r => r.Chase(now)))
         {
@@ -88,8 +91,10 @@ public sealed partial class OverdueRequestChaser(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        activity?.SetTag("thresholdportal.chased", chased);
         if (chased > 0)
         {
+            PortalTelemetry.RequestsChased.Add(chased);
             LogChased(logger, chased);
         }
 

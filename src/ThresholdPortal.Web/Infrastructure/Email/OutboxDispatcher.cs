@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Telemetry;
 
 namespace ThresholdPortal.Web.Infrastructure.Email;
 
@@ -112,9 +113,23 @@ public sealed partial class OutboxDispatcher(
             return Attempt.NothingDue;
         }
 
+        // A span per message, not per poll (every few seconds): the claim before it is not traced (docs/decisions/0116).
+        using var activity = PortalTelemetry.Source.StartActivity("outbox.send");
+        activity?.SetTag("thresholdportal.template", message.Template);
         var outcome = await SendAsync(message, transport, settings, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        activity?.SetTag("thresholdportal.outcome", outcome == Attempt.Sent ? "sent" : message.GaveUpAt is null ? "retry" : "gave_up");
+        if (outcome == Attempt.Sent)
+        {
+            PortalTelemetry.EmailsSent.Add(1);
+        }
+        else
+        {
+            PortalTelemetry.EmailFailures.Add(1,
+                new KeyValuePair<string, object?>("outcome", message.GaveUpAt is null ? "retry" : "gave_up"));
+        }
+
         return outcome;
     }
 

@@ -5,8 +5,8 @@ namespace ThresholdPortal.Web.Infrastructure.Mediation;
 
 /// <summary>
 /// MediatR 5.1.0 has no DI package here (docs/decisions/0001), so handlers and behaviours are registered
-/// by hand. Behaviours run in registration order, outermost first: logging, transaction, idempotency (which must see the
-/// key before validation can refuse a repeat that the first send made invalid), validation.
+/// by hand. Behaviours run in registration order, outermost first: telemetry (a span per use case), logging, transaction,
+/// idempotency (which must see the key before validation can refuse a repeat that the first send made invalid), validation.
 /// </summary>
 public static class MediatorRegistration
 {
@@ -25,6 +25,7 @@ public static class MediatorRegistration
             }
         }
 
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TelemetryBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(IdempotencyBehaviour<,>));

@@ -7,7 +7,8 @@ namespace ThresholdPortal.Web.Infrastructure.Seeding;
 public static partial class DatabasePreparation
 {
     /// <summary>
-    /// Applies migrations when <c>Database:MigrateOnStartup</c> is set (the local run command sets it),
+    /// Applies migrations when <c>Database:MigrateOnStartup</c> is set (the local run command sets it), as the owner role
+    /// (<see cref="DatabaseMigration"/>),
     /// adds missing reference data (the default threshold document...) unless <c>ReferenceData:SeedOnStartup</c>
     /// is false. In production migrations run as a deployment step, never from several instances at once.
     /// Demo data is not the product's: tools/ThresholdPortal.DemoData seeds it (docs/decisions/0082).
@@ -18,7 +19,7 @@ public static partial class DatabasePreparation
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
-            await MigrateWhenReachableAsync(app, db);
+            await MigrateWhenReachableAsync(app);
         }
 
         if (app.Configuration.GetValue("ReferenceData:SeedOnStartup", defaultValue: true))
@@ -31,7 +32,7 @@ public static partial class DatabasePreparation
     /// PostgreSQL may start after the app (a host reboot, a container restart): while it is unreachable the app waits
     /// with a bounded back-off, and exits with the error only after the configured attempts (docs/decisions/0101).
     /// </summary>
-    private static async Task MigrateWhenReachableAsync(WebApplication app, PortalDbContext db)
+    private static async Task MigrateWhenReachableAsync(WebApplication app)
     {
         var retry = app.Configuration.GetSection(DatabaseStartupRetryOptions.Section).Get<DatabaseStartupRetryOptions>()
             ?? new DatabaseStartupRetryOptions();
@@ -41,7 +42,7 @@ public static partial class DatabasePreparation
         {
             try
             {
-                await db.Database.MigrateAsync();
+                await DatabaseMigration.MigrateAsync(app.Configuration, CancellationToken.None);
                 return;
             }
             catch (Exception exception) when (DatabaseOutage.IsCause(exception))
