@@ -48,8 +48,11 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
             ArgumentNullException.ThrowIfNull(next);
             double?[] hours = [.. new[] { RedHours, AmberHours, GreenHours, UnratedHours, RequestRedHours, RequestAmberHours,
                 RequestGreenHours, RequestBlueHours, RequestUnratedHours }.Select(MashSettingsChanges.ParseHours)];
+            // A form from before the hub's timescale was a setting posts none: the version keeps the one in force.
+            var firstContactDays = next.EarlyHelpFirstContactDays;
             if (hours.Any(h => h is not > 0) || GreenCountsWorkingTime is not { } greenWorking || RedWorkedOutOfHours is not { } redOut
-                || !int.TryParse(EarlyHelpFirstContactDays, NumberStyles.None, CultureInfo.InvariantCulture, out var firstContactDays))
+                || (EarlyHelpFirstContactDays is not null
+                    && !int.TryParse(EarlyHelpFirstContactDays, NumberStyles.None, CultureInfo.InvariantCulture, out firstContactDays)))
             {
                 return false;
             }
@@ -89,8 +92,8 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
                 .Must((c, amber) => !(MashSettingsChanges.ParseHours(amber) > MashSettingsChanges.ParseHours(c.RequestGreenHours)))
                 .WithMessage("Amber answer timescale cannot be longer than Green's");
             RuleFor(c => c.EarlyHelpFirstContactDays)
-                .Must(days => int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                    && n is >= 1 and <= MostFirstContactDays)
+                .Must(days => days is null || (int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    && n is >= 1 and <= MostFirstContactDays))
                 .WithMessage($"Early help first contact must be a whole number of working days from 1 to {MostFirstContactDays}");
             this.AddBasedOnNewestRule(db);
             this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, inversion => $"{inversion.Lower}Hours");
