@@ -23,6 +23,7 @@ public static class AccountEvents
     public const string RecoveryCodeUsed = "user.recovery-code-used";
     public const string PasswordChanged = "user.password-changed";
     public const string PasswordReset = "user.password-reset";
+    public const string PersonalDataErased = "user.personal-data-erased";
 
     /// <summary>Plain words for one of these codes; null for any other.</summary>
     public static string? Describe(string action) => action switch
@@ -44,6 +45,7 @@ public static class AccountEvents
         RecoveryCodeUsed => "Signed in with a recovery code",
         PasswordChanged => "Changed their password",
         PasswordReset => "Reset their password by email",
+        PersonalDataErased => "Personal data erased",
         _ => null,
     };
 }

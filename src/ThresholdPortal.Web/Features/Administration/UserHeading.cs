@@ -28,7 +28,7 @@ public sealed record UserHeading(
                     u.Email!,
                     u.JobTitle,
                     u.Organisation.Name,
-                    UserStatuses.From(u.IsActive, u.PasswordHash != null, u.AwaitingApproval, u.EmailConfirmed),
+                    UserStatuses.From(u.IsActive, u.PasswordHash != null, u.AwaitingApproval, u.EmailConfirmed, u.ErasedAt != null),
                     u.TwoFactorEnabled))
                 .SingleOrDefaultAsync(cancellationToken);
     }

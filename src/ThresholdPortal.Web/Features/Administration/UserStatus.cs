@@ -10,6 +10,9 @@ public enum UserStatus
     AwaitingEmailConfirmation,
     AwaitingApproval,
     Deactivated,
+
+    /// <summary>Deactivated, and its personal data erased: "Former user".</summary>
+    Erased,
 }
 
 public static class UserStatuses
@@ -17,8 +20,9 @@ public static class UserStatuses
     public static IReadOnlyList<UserStatus> All { get; } = Enum.GetValues<UserStatus>();
 
     /// <summary>Computed from the user's flags (EF evaluates it in the final projection of a query).</summary>
-    public static UserStatus From(bool isActive, bool hasPassword, bool awaitingApproval, bool emailConfirmed) =>
-        !isActive ? UserStatus.Deactivated
+    public static UserStatus From(bool isActive, bool hasPassword, bool awaitingApproval, bool emailConfirmed, bool erased) =>
+        erased ? UserStatus.Erased
+        : !isActive ? UserStatus.Deactivated
         : !hasPassword ? UserStatus.Invited
         : awaitingApproval && !emailConfirmed ? UserStatus.AwaitingEmailConfirmation
         : awaitingApproval ? UserStatus.AwaitingApproval
@@ -27,7 +31,8 @@ public static class UserStatuses
     /// <summary>The users with the status, as a WHERE clause: the same rules as <see cref="From"/>.</summary>
     public static IQueryable<PortalUser> WithStatus(this IQueryable<PortalUser> users, UserStatus status) => status switch
     {
-        UserStatus.Deactivated => users.Where(u => !u.IsActive),
+        UserStatus.Erased => users.Where(u => u.ErasedAt != null),
+        UserStatus.Deactivated => users.Where(u => !u.IsActive && u.ErasedAt == null),
         UserStatus.Invited => users.Where(u => u.IsActive && u.PasswordHash == null),
         UserStatus.AwaitingEmailConfirmation =>
             users.Where(u => u.IsActive && u.PasswordHash != null && u.AwaitingApproval && !u.EmailConfirmed),
@@ -51,6 +56,7 @@ public static class UserStatuses
         UserStatus.AwaitingEmailConfirmation => "Email not confirmed",
         UserStatus.AwaitingApproval => "Waiting for approval",
         UserStatus.Deactivated => "Deactivated",
+        UserStatus.Erased => "Personal data erased",
         _ => status.ToString(),
     };
 
@@ -61,6 +67,7 @@ public static class UserStatuses
         UserStatus.Invited => "blue",
         UserStatus.AwaitingEmailConfirmation => "grey",
         UserStatus.AwaitingApproval => "yellow",
+        UserStatus.Erased => "grey",
         _ => "red",
     };
 }

@@ -11,6 +11,7 @@ public static class ReferralRoutes
 
     public static string TaskList(Guid draftId) => $"/referrals/draft/{draftId}";
     public static string Screening(Guid draftId) => Step(draftId, "screening");
+    public static string Delete(Guid draftId) => Step(draftId, "delete");
     public static string ImmediateDanger(Guid draftId) => Step(draftId, "immediate-danger");
     public static string Children(Guid draftId) => Step(draftId, "children");
     public static string AddChild(Guid draftId) => Step(draftId, "children/add");

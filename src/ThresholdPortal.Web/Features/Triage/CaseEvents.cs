@@ -45,9 +45,11 @@ public static class CaseEvents
     public const string StepDownWithdrawn = "case.step-down.withdrawn";
     public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
+    public const string ReferralDraftDeleted = "referral.draft.deleted";
 
     /// <summary>A contact the early help hub made by stepping a family up (issue 16).</summary>
     public const string ReceivedFromEarlyHelp = "case.received-from-early-help";
+
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
@@ -67,6 +69,7 @@ public static class CaseEvents
         Received => "Received by the MASH",
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
         ReferralSubmitted => "Referral sent",
+        ReferralDraftDeleted => "Draft referral deleted by its referrer",
         ReceivedFromEarlyHelp => "Stepped up from the early help hub",
         Viewed => "Case viewed",
         AttachmentDownloaded => "Attachment downloaded",

@@ -26,6 +26,16 @@ public class PortalUser : IdentityUser<Guid>
     public bool AwaitingApproval { get; set; }
 
     /// <summary>
+    /// When an administrator erased the account's personal data (issue 19): the records it made stay, attributed to
+    /// <see cref="ErasedName"/>; it can never sign in again.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public const string ErasedGivenName = "Former";
+    public const string ErasedFamilyName = "user";
+    public const string ErasedName = "Former user";
+
+    /// <summary>
     /// "Given Family", as written: the one name expression. The database stores it as a generated column
     /// (<see cref="FullNameSql"/>) so queries say <c>u.FullName</c> and raw SQL reads the same column; in memory
     /// it follows the two names, so a user not yet saved has it too. The setter only lets EF load the row.

@@ -209,10 +209,10 @@ public sealed class UserAdministrationTests(PortalApp app) : IntegrationTest(app
             .StatusCode.ShouldBe(HttpStatusCode.OK, "nothing to unlock now");
     }
 
-    private static async Task<List<string>> Emails(HttpClient admin, string url)
-    {
-        var html = await admin.GetStringAsync(url);
-        return [.. System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"govuk-body-s\">([^<]+)</span>")
+    private static async Task<List<string>> Emails(HttpClient admin, string url) => EmailsIn(await admin.GetStringAsync(url));
+
+    /// <summary>The e-mail addresses in a users list page, in the order shown.</summary>
+    internal static List<string> EmailsIn(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"govuk-body-s\">([^<]+)</span>")
             .Select(m => m.Groups[1].Value)];
-    }
 }

@@ -2247,6 +2247,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -104,7 +104,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                         u.Email!,
                         u.Organisation.Name,
                         db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                        UserStatuses.From(u.IsActive, u.PasswordHash != null, u.AwaitingApproval, u.EmailConfirmed)),
+                        UserStatuses.From(u.IsActive, u.PasswordHash != null, u.AwaitingApproval, u.EmailConfirmed,
+                            u.ErasedAt != null)),
                     u.NormalizedEmail,
                 })
                 .ToListAsync(cancellationToken);

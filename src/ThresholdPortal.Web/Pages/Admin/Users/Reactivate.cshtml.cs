@@ -21,6 +21,12 @@ public sealed class ReactivateModel(IMediator mediator) : UserActionPage(mediato
         public async Task<CommandResult> Handle(Command request, CancellationToken cancellationToken)
         {
             var user = await users.FindByIdAsync(request.Id.ToString()) ?? throw new InvalidOperationException("No such user.");
+            if (user.ErasedAt is not null)
+            {
+                return new CommandResult.Refused("This user's personal data has been erased, so the account cannot be used again. " +
+                    "Invite them as a new user");
+            }
+
             if (user.IsActive)
             {
                 return new CommandResult.Refused("This user is already active");
