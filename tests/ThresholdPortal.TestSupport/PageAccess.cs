@@ -47,6 +47,7 @@ public static class PageAccess
         ["/early-help"] = [PortalRole.EarlyHelpCoordinator],
         ["/admin"] = [PortalRole.Administrator],
         ["/insights/audits"] = [PortalRole.Auditor, PortalRole.MashManager],
+        ["/insights/unusual-access"] = [PortalRole.MashManager],
         ["/insights"] = [PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor],
     };
 

@@ -28,7 +28,8 @@ public sealed class FeatureLayoutTests
         ["Decisions"] = ["Decisions", "Intake"],
         ["EarlyHelp"] = ["EarlyHelp", "Intake", "Triage"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
-        ["Insights"] = ["Insights", "CaseAudits", "Decisions", "Intake", "Triage"], // a case audit shows the feedback's state
+        // A case audit shows the feedback's state; the unusual-access report reads agencies' views of requests.
+        ["Insights"] = ["Insights", "CaseAudits", "Decisions", "InformationRequests", "Intake", "Triage"],
         ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp"], // sign-off opens the hub's work
         ["Referrals"] = ["Intake", "Decisions", "Triage", "EarlyHelp"], // an early help request opens the hub's work
     };

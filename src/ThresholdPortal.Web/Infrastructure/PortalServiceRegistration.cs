@@ -101,6 +101,7 @@ public static class PortalServiceRegistration
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 options.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
                 options.Conventions.AuthorizeFolder("/Insights/Audits", Policies.CaseAudit);
+                options.Conventions.AuthorizePage("/Insights/UnusualAccess", Policies.MashManager);
                 options.Conventions.AllowAnonymousToPage("/Index");
                 options.Conventions.AllowAnonymousToPage("/Accessibility");
                 options.Conventions.AllowAnonymousToPage("/Privacy");

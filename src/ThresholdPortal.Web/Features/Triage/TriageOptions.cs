@@ -48,6 +48,9 @@ public sealed class TriageOptions
     /// <summary>Cases per page of the queue.</summary>
     public int QueuePageSize { get; set; } = 25;
 
+    /// <summary>More case views than this by one person within an hour is on the unusual-access report (issue 19).</summary>
+    public int UnusualViewsPerHour { get; set; } = 30;
+
     public static IReadOnlyList<DateOnly> EnglandAndWalesBankHolidays => Domain.Triage.BankHolidays.EnglandAndWales2026To2027;
 
     public WorkingCalendar ToCalendar() => new(
@@ -113,6 +116,11 @@ public sealed class TriageOptionsValidator(TimeProvider clock) : IValidateOption
         if (options.QueuePageSize is < 5 or > 200)
         {
             failures.Add("Triage:QueuePageSize must be between 5 and 200.");
+        }
+
+        if (options.UnusualViewsPerHour is < 1 or > 1000)
+        {
+            failures.Add("Triage:UnusualViewsPerHour must be between 1 and 1000.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

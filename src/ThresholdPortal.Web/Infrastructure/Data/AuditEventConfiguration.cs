@@ -15,5 +15,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
         builder.HasIndex(e => new { e.SubjectType, e.SubjectId, e.OccurredAt });
         builder.HasIndex(e => new { e.UserId, e.OccurredAt });
+        // The unusual-access report reads a period's accesses, newest first (issue 19).
+        builder.HasIndex(e => e.OccurredAt);
     }
 }

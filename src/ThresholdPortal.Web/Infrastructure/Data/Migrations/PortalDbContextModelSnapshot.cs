@@ -2127,6 +2127,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("UserId", "OccurredAt");
 
                     b.HasIndex("SubjectType", "SubjectId", "OccurredAt");
