@@ -56,6 +56,7 @@ public sealed class EveryPageTests(BrowserApp app, ITestOutputHelper output) : B
         [PortalRole.AgencyResponder] = "police@example.org",
         [PortalRole.Administrator] = "admin@example.org",
         [PortalRole.Auditor] = "auditor@example.org",
+        [PortalRole.EarlyHelpCoordinator] = "coordinator@example.org",
     };
 
     [Fact]

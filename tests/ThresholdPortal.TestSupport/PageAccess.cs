@@ -44,6 +44,7 @@ public static class PageAccess
         ["/mash/sign-off"] = [PortalRole.MashManager],
         ["/mash/escalations"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
+        ["/early-help"] = [PortalRole.EarlyHelpCoordinator],
         ["/admin"] = [PortalRole.Administrator],
         ["/insights/audits"] = [PortalRole.Auditor, PortalRole.MashManager],
         ["/insights/unusual-access"] = [PortalRole.MashManager],

@@ -26,11 +26,12 @@ public sealed class FeatureLayoutTests
         ["Admin"] = ["Accounts", "Administration", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
+        ["EarlyHelp"] = ["EarlyHelp", "Intake", "Triage"],
         ["InformationRequests"] = ["InformationRequests", "Intake"],
         // A case audit shows the feedback's state; the unusual-access report reads agencies' views of requests.
         ["Insights"] = ["Insights", "CaseAudits", "Decisions", "InformationRequests", "Intake", "Triage"],
-        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake"],
-        ["Referrals"] = ["Intake", "Decisions", "Triage"],
+        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp"], // sign-off opens the hub's work
+        ["Referrals"] = ["Intake", "Decisions", "Triage", "EarlyHelp"], // an early help request opens the hub's work
     };
 
     private static readonly Types Web = Types.InAssembly(typeof(Program).Assembly);

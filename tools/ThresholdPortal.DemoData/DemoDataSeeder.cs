@@ -34,6 +34,7 @@ public sealed partial class DemoDataSeeder(
         typeof(InformationRequestDemoData),
         typeof(FeedbackDemoData),
         typeof(CaseAuditDemoData),
+        typeof(EarlyHelpDemoData),
     ];
 
     public const string ReferrerEmail = "referrer@example.org";

@@ -12,8 +12,11 @@ public static class PortalRole
     /// <summary>A member of the safeguarding partnership who draws case samples and records audit judgements.</summary>
     public const string Auditor = nameof(Auditor);
 
+    /// <summary>Runs the early help hub: allocates families to lead professionals, records their answer, steps up (issue 16).</summary>
+    public const string EarlyHelpCoordinator = nameof(EarlyHelpCoordinator);
+
     public static IReadOnlyList<string> All { get; } =
-        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor];
+        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor, EarlyHelpCoordinator];
 
     public static string DisplayName(string role) => role switch
     {
@@ -23,6 +26,7 @@ public static class PortalRole
         AgencyResponder => "Agency responder",
         Administrator => "Administrator",
         Auditor => "Auditor",
+        EarlyHelpCoordinator => "Early help coordinator",
         _ => role,
     };
 }

@@ -43,6 +43,9 @@ public sealed class MashSettingsVersion
     public double RequestBlueHours { get; set; }
     public double RequestUnratedHours { get; set; }
 
+    /// <summary>Working days the early help hub has to first contact a family, from receipt (docs/decisions/0109).</summary>
+    public int EarlyHelpFirstContactDays { get; set; } = 5;
+
     /// <summary>How people reach the MASH and the services around it; null in versions stored before contacts were settings.</summary>
     public ServiceContacts? Contacts { get; set; }
 
@@ -50,6 +53,13 @@ public sealed class MashSettingsVersion
     public WorkingCalendar ToCalendar(TimeZoneInfo timeZone) =>
         new(timeZone, WorkingDayStarts, WorkingDayEnds, WorkingDays, BankHolidays.Select(h => h.Date),
             year => Triage.BankHolidays.EnglandAndWalesDates(year, year));
+
+    /// <summary>When a family received at <paramref name="receivedAt"/> must first have been contacted by the early help hub.</summary>
+    public DateTimeOffset EarlyHelpFirstContactDue(WorkingCalendar calendar, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingTime(receivedAt, calendar.WorkingDayLength * EarlyHelpFirstContactDays).ToUniversalTime();
+    }
 
     public DecisionTimescales ToDecisionTimescales() => new(
         TimeSpan.FromHours(RedHours), TimeSpan.FromHours(AmberHours), TimeSpan.FromHours(GreenHours), TimeSpan.FromHours(UnratedHours),
@@ -82,6 +92,7 @@ public sealed class MashSettingsVersion
         RequestGreenHours = RequestGreenHours,
         RequestBlueHours = RequestBlueHours,
         RequestUnratedHours = RequestUnratedHours,
+        EarlyHelpFirstContactDays = EarlyHelpFirstContactDays,
         Contacts = Contacts is null ? null : Contacts with { },
     };
 }

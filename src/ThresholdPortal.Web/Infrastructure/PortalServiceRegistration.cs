@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -96,6 +97,7 @@ public static class PortalServiceRegistration
                 options.Conventions.AuthorizeFolder("/Mash/SignOff", Policies.MashManager);
                 options.Conventions.AuthorizeFolder("/Mash/Escalations", Policies.MashManager);
                 options.Conventions.AuthorizeFolder("/Agency", Policies.Agency);
+                options.Conventions.AuthorizeFolder("/EarlyHelp", Policies.EarlyHelp);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 options.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
                 options.Conventions.AuthorizeFolder("/Insights/Audits", Policies.CaseAudit);
@@ -140,6 +142,7 @@ public static class PortalServiceRegistration
         services.AddTriage(configuration);
         services.AddInformationRequests(configuration);
         services.AddDecisions(configuration);
+        services.AddEarlyHelp();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

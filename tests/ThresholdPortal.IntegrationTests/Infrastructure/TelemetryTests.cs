@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,13 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
 {
     private static readonly string[] ChildDetails = ["Jayden", "Maisie", "Clarke", "2019-09-14", "14/9/2019", "bruise", "cereal"];
 
-    private readonly List<Activity> spans = [];
+    // An ActivityListener hears every app in the process, and other test classes run alongside: this test's requests
+    // carry a trace id of their own (a traceparent header), and only spans of that trace are looked at.
+    private readonly ActivityTraceId trace = ActivityTraceId.CreateRandom();
+    private readonly LockedCollection<Activity> exported = new();
     private readonly List<Metric> metrics = [];
+
+    private List<Activity> Spans => [.. exported.Snapshot().Where(s => s.TraceId == trace)];
 
     [Fact]
     public async Task A_referral_submission_is_traced_by_use_case_under_its_request_and_no_span_holds_the_childs_details()
@@ -35,13 +41,13 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         await journey.SubmitForReferenceAsync();
         traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        var submit = spans.Single(s => s.Source.Name == PortalTelemetry.Name
+        var submit = Spans.Single(s => s.Source.Name == PortalTelemetry.Name
             && s.DisplayName.EndsWith("CheckAnswersModel+Submit", StringComparison.Ordinal));
         submit.GetTagItem("thresholdportal.outcome").ShouldBe("ok");
-        var request = spans.Single(s => s.SpanId == submit.ParentSpanId);
+        var request = Spans.Single(s => s.SpanId == submit.ParentSpanId);
         request.Source.Name.ShouldBe("Microsoft.AspNetCore");
         request.GetTagItem("http.request.method").ShouldBe("POST");
-        spans.ShouldContain(s => s.Source.Name == "Npgsql" && s.ParentSpanId == submit.SpanId, "the submission's SQL is traced under it");
+        Spans.ShouldContain(s => s.Source.Name == "Npgsql" && s.ParentSpanId == submit.SpanId, "the submission's SQL is traced under it");
 
         // The class's tests share one log: the line to find is the one of this trace.
         App.Log.Lines.ShouldContain(l => l.StartsWith("Handled", StringComparison.Ordinal) && l.Contains("CheckAnswersModel+Submit")
@@ -59,7 +65,7 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         (await practitioner.GetAsync("/mash?child=Jayden%20Clarke")).EnsureSuccessStatusCode();
         traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        var search = spans.Single(s => s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("url.path"), "/mash"));
+        var search = Spans.Single(s => s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("url.path"), "/mash"));
         search.GetTagItem("url.query").ShouldBeNull();
         ShouldHoldNoChildsDetails();
     }
@@ -88,7 +94,7 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         builder.UseSetting("Otel:Enabled", "true");
         builder.ConfigureTestServices(services =>
         {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans));
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
             services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
         });
     });
@@ -99,15 +105,15 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         var organisation = await App.CreateOrganisationAsync("Organisation " + Guid.NewGuid().ToString("N")[..6], kind,
             email.Split('@')[1]);
         await App.CreateUserAsync(email, organisation, role);
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(), new TraceParent(trace));
         await PortalApp.SignInAsync(client, email);
         return client;
     }
 
     private void ShouldHoldNoChildsDetails()
     {
-        spans.ShouldNotBeEmpty();
-        foreach (var span in spans)
+        Spans.ShouldNotBeEmpty();
+        foreach (var span in Spans)
         {
             var text = string.Join(' ', [span.DisplayName, .. span.TagObjects.Select(t => $"{t.Key}={t.Value}"),
                 .. span.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}"))]);
@@ -136,5 +142,37 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         }
 
         throw new InvalidOperationException($"{name} has no point tagged {string.Join(", ", tags)}.");
+    }
+
+    /// <summary>Puts every request of the client in one trace, as a calling service would.</summary>
+    private sealed class TraceParent(ActivityTraceId trace) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>The exporter adds from the app's threads while the test reads: a list behind a lock.</summary>
+    private sealed class LockedCollection<T> : System.Collections.ObjectModel.Collection<T>
+    {
+        private readonly object gate = new();
+
+        public List<T> Snapshot()
+        {
+            lock (gate)
+            {
+                return [.. Items];
+            }
+        }
+
+        protected override void InsertItem(int index, T item)
+        {
+            lock (gate)
+            {
+                base.InsertItem(index, item);
+            }
+        }
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
         [PortalRole.AgencyResponder] = "police@example.org",
         [PortalRole.Administrator] = "admin@example.org",
         [PortalRole.Auditor] = CaseAuditDemoData.AuditorEmail,
+        [PortalRole.EarlyHelpCoordinator] = EarlyHelpDemoData.CoordinatorEmail,
     };
 
     [Fact]

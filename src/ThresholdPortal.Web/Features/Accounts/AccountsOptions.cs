@@ -15,7 +15,8 @@ public sealed class AccountsOptions
     public List<string>? TwoFactorRoles { get; set; }
 
     public static IReadOnlyList<string> DefaultTwoFactorRoles { get; } =
-        [PortalRole.MashPractitioner, PortalRole.MashManager, PortalRole.AgencyResponder, PortalRole.Administrator, PortalRole.Auditor];
+        [PortalRole.MashPractitioner, PortalRole.MashManager, PortalRole.AgencyResponder, PortalRole.Administrator, PortalRole.Auditor,
+            PortalRole.EarlyHelpCoordinator];
 
     /// <summary>Wrong passwords from one address that lock the account for that address (docs/decisions/0104).</summary>
     public int FailedSignInsBeforeLockout { get; set; } = 5;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ThresholdPortal.Web.Features.CaseAudits;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Web;
@@ -22,6 +23,7 @@ public static class AuditActions
         (typeof(CaseAuditEvents), CaseAuditEvents.Describe),
         (typeof(AccountEvents), AccountEvents.Describe),
         (typeof(ConfigurationEvents), ConfigurationEvents.Describe),
+        (typeof(EarlyHelpEvents), EarlyHelpEvents.Describe),
     ];
 
     /// <summary>Constants of the events classes that are not audit codes.</summary>

@@ -15,6 +15,8 @@ public static class ConfigurationEvents
     public const string ThresholdIndicatorChanged = "threshold-document.indicator-changed";
     public const string ThresholdIndicatorRetired = "threshold-document.indicator-retired";
     public const string ThresholdPublished = "threshold-document.published";
+    public const string LeadProfessionalCreated = "lead-professional.created";
+    public const string LeadProfessionalUpdated = "lead-professional.updated";
     public const string EarlyHelpServiceCreated = "early-help-service.created";
     public const string EarlyHelpServiceUpdated = "early-help-service.updated";
     public const string EarlyHelpServiceWithdrawn = "early-help-service.withdrawn";
@@ -37,6 +39,8 @@ public static class ConfigurationEvents
         ThresholdIndicatorChanged => "Threshold document indicator changed",
         ThresholdIndicatorRetired => "Threshold document indicator retired",
         ThresholdPublished => "Threshold document published",
+        LeadProfessionalCreated => "Lead professional added",
+        LeadProfessionalUpdated => "Lead professional changed",
         EarlyHelpServiceCreated => "Early help service added",
         EarlyHelpServiceUpdated => "Early help service changed",
         EarlyHelpServiceWithdrawn => "Early help service withdrawn",

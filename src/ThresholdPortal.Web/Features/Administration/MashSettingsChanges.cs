@@ -143,6 +143,12 @@ public static class MashSettingsChanges
         Hours("Green agency answer", before.RequestGreenHours, after.RequestGreenHours);
         Hours("Blue agency answer", before.RequestBlueHours, after.RequestBlueHours);
         Hours("Unrated agency answer", before.RequestUnratedHours, after.RequestUnratedHours);
+        if (before.EarlyHelpFirstContactDays != after.EarlyHelpFirstContactDays)
+        {
+            changes.Add($"Early help first contact: {before.EarlyHelpFirstContactDays} working days changed to " +
+                $"{after.EarlyHelpFirstContactDays}");
+        }
+
         if (before.WorkingDayStarts != after.WorkingDayStarts || before.WorkingDayEnds != after.WorkingDayEnds)
         {
             changes.Add($"Working day from {Time(before.WorkingDayStarts)} to {Time(before.WorkingDayEnds)} changed to " +

@@ -29,6 +29,7 @@ public static class RoleChoices
         PortalRole.MashManager => "Signs off decisions and handles escalations",
         PortalRole.AgencyResponder => "Answers information requests sent to their organisation",
         PortalRole.Administrator => "Manages organisations and users",
+        PortalRole.EarlyHelpCoordinator => "Allocates early help requests and step-downs, records families' answers and steps up",
         _ => string.Empty,
     };
 }

@@ -3,6 +3,7 @@ using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -21,7 +22,8 @@ public static class DecisionApproval
     /// <summary>Run after the decision is approved and the case closed; <paramref name="previousDecisionId"/> is the decision in
     /// force before this approval, null for the case's first decision.</summary>
     public static async Task FollowAsync(
-        PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, MashCase mashCase, CaseDecision decision, Guid? previousDecisionId,
+        PortalDbContext db, IAuditTrail audit, IEmailOutbox outbox, EarlyHelpIntake earlyHelp, MashCase mashCase, CaseDecision decision,
+        Guid? previousDecisionId,
         ServiceContacts contacts, Guid managerId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,7 +37,9 @@ public static class DecisionApproval
         var stepDown = await db.EarlyHelpStepDowns.SingleOrDefaultAsync(s => s.CaseId == mashCase.Id && s.WithdrawnAt == null, ct);
         if (decision.StepsDownAChild && stepDown is null)
         {
-            db.EarlyHelpStepDowns.Add(EarlyHelpStepDown.From(mashCase, decision, managerId, now));
+            var steppedDown = EarlyHelpStepDown.From(mashCase, decision, managerId, now);
+            db.EarlyHelpStepDowns.Add(steppedDown);
+            earlyHelp.OpenForStepDown(steppedDown);
             audit.Record(CaseEvents.SteppedDownToEarlyHelp, CaseEvents.SubjectType, subject, "To the early help hub" + Children(decision,
                 o => o == DecisionOutcome.StepDownToEarlyHelp));
         }

@@ -46,6 +46,10 @@ public static class CaseEvents
     public const string ReferrerToldOfChange = "case.referrer-told-of-change";
     public const string ReferralSubmitted = "referral.submitted";
     public const string ReferralDraftDeleted = "referral.draft.deleted";
+
+    /// <summary>A contact the early help hub made by stepping a family up (issue 16).</summary>
+    public const string ReceivedFromEarlyHelp = "case.received-from-early-help";
+
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
@@ -66,6 +70,7 @@ public static class CaseEvents
         DutyMailboxAlerted => "Duty mailbox told: urgent, not yet rated",
         ReferralSubmitted => "Referral sent",
         ReferralDraftDeleted => "Draft referral deleted by its referrer",
+        ReceivedFromEarlyHelp => "Stepped up from the early help hub",
         Viewed => "Case viewed",
         AttachmentDownloaded => "Attachment downloaded",
         AccessLogViewed => "Access log viewed",

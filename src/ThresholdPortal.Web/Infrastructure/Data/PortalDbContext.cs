@@ -62,6 +62,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ReferrerFeedback> ReferrerFeedback => Set<ReferrerFeedback>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<EarlyHelpStepDown> EarlyHelpStepDowns => Set<EarlyHelpStepDown>();
+    public DbSet<EarlyHelpCase> EarlyHelpCases => Set<EarlyHelpCase>();
+    public DbSet<LeadProfessional> LeadProfessionals => Set<LeadProfessional>();
 
     // Case audits (issue 7): samples drawn from closed cases and the auditors' judgements.
     public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();

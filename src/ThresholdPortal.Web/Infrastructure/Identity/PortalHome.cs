@@ -24,5 +24,6 @@ public static class PortalHome
         : isInRole(PortalRole.Administrator) ? "/admin"
         : isInRole(PortalRole.Referrer) ? "/referrals"
         : isInRole(PortalRole.Auditor) ? "/insights/audits"
+        : isInRole(PortalRole.EarlyHelpCoordinator) ? "/early-help"
         : "/account";
 }

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Case audits (/insights/audits): managers and the partnership's auditors.</summary>
     public const string CaseAudit = "CaseAudit";
 
+    /// <summary>The early help hub's workspace (/early-help).</summary>
+    public const string EarlyHelp = "EarlyHelp";
+
     public static AuthorizationOptions AddPortalPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -31,6 +34,7 @@ public static class Policies
         options.AddPolicy(Administrator, p => p.RequireRole(PortalRole.Administrator));
         options.AddPolicy(Insights, p => p.RequireRole(PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor));
         options.AddPolicy(CaseAudit, p => p.RequireRole(PortalRole.MashManager, PortalRole.Auditor));
+        options.AddPolicy(EarlyHelp, p => p.RequireRole(PortalRole.EarlyHelpCoordinator));
         return options;
     }
 }

@@ -560,6 +560,115 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ReferrerFeedback", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AllocatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("AssessmentCompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AssessmentStartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConsentRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FirstContactAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstContactDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeadProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SiblingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("StepDownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StepUpReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("SteppedDownFromCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SteppedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SteppedUpToCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasFilter("\"StepDownId\" IS NULL");
+
+                    b.HasIndex("StepDownId")
+                        .IsUnique()
+                        .HasFilter("\"StepDownId\" IS NOT NULL");
+
+                    b.HasIndex("SteppedDownFromCaseId");
+
+                    b.HasIndex("SteppedUpToCaseId");
+
+                    b.HasIndex("FirstContactDueAt", "Id")
+                        .HasDatabaseName("IX_EarlyHelpCases_OpenByDue")
+                        .HasFilter("\"Status\" NOT IN ('Closed', 'SteppedUp')");
+
+                    b.HasIndex("LeadProfessionalId", "FirstContactDueAt", "Id");
+
+                    b.HasIndex("Status", "FirstContactDueAt", "Id");
+
+                    b.ToTable("EarlyHelpCases", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpService", b =>
                 {
                     b.Property<Guid>("Id")
@@ -652,6 +761,38 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("SteppedDownByUserId");
 
                     b.ToTable("EarlyHelpStepDowns", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.LeadProfessional", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("LeadProfessionals", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Domain.InformationRequests.AgencyNotNeeded", b =>
@@ -1940,6 +2081,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("EarlyHelpFirstContactDays")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("GreenCountsWorkingTime")
                         .HasColumnType("boolean");
 
@@ -2471,6 +2615,35 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasOne("ThresholdPortal.Web.Infrastructure.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("SentByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Domain.EarlyHelp.EarlyHelpCase", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.EarlyHelp.LeadProfessional", null)
+                        .WithMany()
+                        .HasForeignKey("LeadProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.EarlyHelp.EarlyHelpStepDown", null)
+                        .WithMany()
+                        .HasForeignKey("StepDownId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedDownFromCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ThresholdPortal.Domain.Triage.MashCase", null)
+                        .WithMany()
+                        .HasForeignKey("SteppedUpToCaseId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

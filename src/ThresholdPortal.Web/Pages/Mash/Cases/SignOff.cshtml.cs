@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -103,7 +104,7 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
-        MashSettings settings, IEmailOutbox outbox)
+        MashSettings settings, IEmailOutbox outbox, EarlyHelpIntake earlyHelp)
         : IRequestHandler<Review, CommandResult>
     {
         public Task<CommandResult> Handle(Review request, CancellationToken cancellationToken) =>
@@ -153,8 +154,8 @@ public sealed class SignOffModel(IMediator mediator, TimeProvider clock)
                     false => "after the deadline",
                     null => "no deadline (Blue)",
                 });
-            await DecisionApproval.FollowAsync(db, audit, outbox, mashCase, decision, previousDecisionId, settings.Contacts, user.Id, now,
-                cancellationToken);
+            await DecisionApproval.FollowAsync(db, audit, outbox, earlyHelp, mashCase, decision, previousDecisionId, settings.Contacts,
+                user.Id, now, cancellationToken);
             return null;
         }
     }

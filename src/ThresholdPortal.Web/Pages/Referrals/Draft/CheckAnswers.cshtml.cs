@@ -6,6 +6,7 @@ using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -106,7 +107,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        MashIntake intake)
+        MashIntake intake, EarlyHelpIntake earlyHelp)
         : IRequestHandler<Submit, CommandResult<string>>
     {
         public async Task<CommandResult<string>> Handle(Submit request, CancellationToken cancellationToken)
@@ -145,6 +146,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
             // Triage (issue 4): a referral to the MASH opens its case in this same transaction, so the queue never misses one.
             intake.OpenCase(referral, ContactChannel.Portal);
+            earlyHelp.OpenForRequest(referral);
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(reference);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using MediatR;
 using ThresholdPortal.Domain.Triage;
@@ -19,6 +20,7 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
 {
     public const int MostDecisionHours = 720;
     public const int MostAnswerHours = 480;
+    public const int MostFirstContactDays = 60;
 
     protected override string Saved => "Timescales";
 
@@ -39,13 +41,18 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
         public string? RequestGreenHours { get; set; }
         public string? RequestBlueHours { get; set; }
         public string? RequestUnratedHours { get; set; }
+        public string? EarlyHelpFirstContactDays { get; set; }
 
         public override bool TryApplyTo(MashSettingsVersion next)
         {
             ArgumentNullException.ThrowIfNull(next);
             double?[] hours = [.. new[] { RedHours, AmberHours, GreenHours, UnratedHours, RequestRedHours, RequestAmberHours,
                 RequestGreenHours, RequestBlueHours, RequestUnratedHours }.Select(MashSettingsChanges.ParseHours)];
-            if (hours.Any(h => h is not > 0) || GreenCountsWorkingTime is not { } greenWorking || RedWorkedOutOfHours is not { } redOut)
+            // A form from before the hub's timescale was a setting posts none: the version keeps the one in force.
+            var firstContactDays = next.EarlyHelpFirstContactDays;
+            if (hours.Any(h => h is not > 0) || GreenCountsWorkingTime is not { } greenWorking || RedWorkedOutOfHours is not { } redOut
+                || (EarlyHelpFirstContactDays is not null
+                    && !int.TryParse(EarlyHelpFirstContactDays, NumberStyles.None, CultureInfo.InvariantCulture, out firstContactDays)))
             {
                 return false;
             }
@@ -55,6 +62,7 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
             (next.GreenCountsWorkingTime, next.RedWorkedOutOfHours) = (greenWorking, redOut);
             (next.RequestRedHours, next.RequestAmberHours, next.RequestGreenHours, next.RequestBlueHours, next.RequestUnratedHours) =
                 (hours[4]!.Value, hours[5]!.Value, hours[6]!.Value, hours[7]!.Value, hours[8]!.Value);
+            next.EarlyHelpFirstContactDays = firstContactDays;
             return true;
         }
     }
@@ -83,6 +91,10 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
             RuleFor(c => c.RequestAmberHours)
                 .Must((c, amber) => !(MashSettingsChanges.ParseHours(amber) > MashSettingsChanges.ParseHours(c.RequestGreenHours)))
                 .WithMessage("Amber answer timescale cannot be longer than Green's");
+            RuleFor(c => c.EarlyHelpFirstContactDays)
+                .Must(days => days is null || (int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    && n is >= 1 and <= MostFirstContactDays))
+                .WithMessage($"Early help first contact must be a whole number of working days from 1 to {MostFirstContactDays}");
             this.AddBasedOnNewestRule(db);
             this.AddRatingsKeepTheirOrderRule(db, clock, settings.Calendar.TimeZone, inversion => $"{inversion.Lower}Hours");
         }
@@ -107,6 +119,7 @@ public sealed class TimescalesModel(IMediator mediator, MashSettingsCache cache)
                 RequestGreenHours = MashSettingsChanges.Format(v.RequestGreenHours),
                 RequestBlueHours = MashSettingsChanges.Format(v.RequestBlueHours),
                 RequestUnratedHours = MashSettingsChanges.Format(v.RequestUnratedHours),
+                EarlyHelpFirstContactDays = v.EarlyHelpFirstContactDays.ToString(CultureInfo.InvariantCulture),
             };
         }
     }
