@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Referrals;
 
 namespace ThresholdPortal.Benchmarks;
@@ -53,7 +54,7 @@ public sealed partial class VolumeGenerator
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "ReferralChildren" ("Id", "ReferralId", "Order", "GivenName", "FamilyName", "IsUnborn", "DateOfBirth", "Gender", "Town",
-                "IndicatorCodes")
+                "IndicatorCodes", "NhsNumber", "Sex", "Ethnicity")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var row in rows)
@@ -72,10 +73,30 @@ public sealed partial class VolumeGenerator
                 await writer.WriteAsync(nameof(ChildGender.NotKnown), NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync("Northtown", NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+
+                // Drawn from the child's random id, so the copy needs no random state of its own.
+                var draw = (uint)child.Id.GetHashCode();
+                await writer.WriteAsync(NhsNumber.InTestRange((int)(draw % 1_000_000)), NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(draw % 2 == 0 ? "F" : "M", NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(Ethnicity(draw % 1000 / 1000f), NpgsqlDbType.Varchar, cancellationToken);
             }
         }
 
         await writer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The ethnicity code at a point (0 to 1) of England's pupil mix.</summary>
+    private static string Ethnicity(float at)
+    {
+        foreach (var (code, share) in CensusCodes.TypicalEthnicityMix)
+        {
+            if ((at -= share) < 0)
+            {
+                return code;
+            }
+        }
+
+        return "NOBT";
     }
 
     private static async Task CopyCasesAsync(NpgsqlConnection connection, List<Generated> rows, CancellationToken cancellationToken)

@@ -84,30 +84,42 @@ public sealed class JourneySteps(IPage page)
         foreach (var child in children)
         {
             await page.ShouldHaveNoAxeViolationsAsync();
-            await page.GetByLabel("Yes").CheckAsync();
-            var dateOfBirth = page.GetByRole(AriaRole.Group, new() { Name = "Date of birth", Exact = true });
-            await dateOfBirth.GetByLabel("Day").FillAsync(child.Day);
-            await dateOfBirth.GetByLabel("Month").FillAsync(child.Month);
-            await dateOfBirth.GetByLabel("Year").FillAsync(child.Year);
-            await page.GetByLabel("Male", new() { Exact = true }).CheckAsync();
-            if (await page.GetByLabel("Address line 1").InputValueAsync() == string.Empty)
-            {
-                await page.GetByLabel("Address line 1").FillAsync("1 Mill Lane");
-                await page.GetByLabel("Town or city (optional)").FillAsync("Northtown");
-                await page.GetByLabel("Postcode").FillAsync("NT1 1AA");
-            }
-
-            await page.GetByLabel("School, nursery or other setting (optional)").FillAsync("Riverside Primary School");
+            await AnswerChildDetailsAsync(child.Day, child.Month, child.Year);
             await SaveAsync();
-            await page.ShouldHaveNoAxeViolationsAsync();
-            await page.GetByLabel("How do the concerns affect this child?")
-                .FillAsync($"{child.Name} is frightened at home and finds it hard to settle in class.");
-            await page.GetByLabel("What has the child said, or how did they seem? (optional)")
-                .FillAsync($"{child.Name} said: I don't like it when he shouts.");
-            await SaveAsync();
+            await AnswerChildExperienceAsync(child.Name);
         }
 
         await ShouldBeOnTaskListAsync();
+    }
+
+    /// <summary>Fills the child's details page (born, with the date given, a boy, at school) without saving it.</summary>
+    public async Task AnswerChildDetailsAsync(string day, string month, string year)
+    {
+        await page.GetByRole(AriaRole.Group, new() { Name = "Has the child been born?" }).GetByLabel("Yes").CheckAsync();
+        var dateOfBirth = page.GetByRole(AriaRole.Group, new() { Name = "Date of birth", Exact = true });
+        await dateOfBirth.GetByLabel("Day").FillAsync(day);
+        await dateOfBirth.GetByLabel("Month").FillAsync(month);
+        await dateOfBirth.GetByLabel("Year").FillAsync(year);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Gender", Exact = true }).GetByLabel("Male", new() { Exact = true })
+            .CheckAsync();
+        if (await page.GetByLabel("Address line 1").InputValueAsync() == string.Empty)
+        {
+            await page.GetByLabel("Address line 1").FillAsync("1 Mill Lane");
+            await page.GetByLabel("Town or city (optional)").FillAsync("Northtown");
+            await page.GetByLabel("Postcode").FillAsync("NT1 1AA");
+        }
+
+        await page.GetByLabel("School, nursery or other setting (optional)").FillAsync("Riverside Primary School");
+    }
+
+    public async Task AnswerChildExperienceAsync(string name)
+    {
+        await page.ShouldHaveNoAxeViolationsAsync();
+        await page.GetByLabel("How do the concerns affect this child?")
+            .FillAsync($"{name} is frightened at home and finds it hard to settle in class.");
+        await page.GetByLabel("What has the child said, or how did they seem? (optional)")
+            .FillAsync($"{name} said: I don't like it when he shouts.");
+        await SaveAsync();
     }
 
     public async Task AddAdultAsync()

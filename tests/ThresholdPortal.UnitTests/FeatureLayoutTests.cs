@@ -21,7 +21,7 @@ public sealed class FeatureLayoutTests
     private static readonly Dictionary<string, string[]> FeaturesOfArea = new()
     {
         [""] = ["Triage"],
-        ["Shared"] = ["Decisions"], // the managers' sign-off and escalation counts in the navigation
+        ["Shared"] = ["Decisions", "Intake"], // the managers' sign-off counts in the navigation; the child identity partial
         ["Account"] = ["Accounts", "Administration", "Triage"],
         ["Admin"] = ["Accounts", "Administration", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],

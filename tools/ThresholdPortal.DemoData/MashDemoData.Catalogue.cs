@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Referrals;
@@ -118,7 +119,8 @@ public sealed partial class MashDemoData
             await InvolveAsync(child.Id, involvement, DateOnly.FromDateTime(at.AddDays(14).UtcDateTime), cancellationToken);
         }
 
-        return [.. children.Select(c => new KnownChild(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth))];
+        return [.. children.Select(c => new KnownChild(c.Id, c.GivenName, c.FamilyName, c.DateOfBirth,
+            c.NhsNumber is { } nhs ? NhsNumber.Display(nhs) : null))];
     }
 
     /// <summary>What the case-management system says of a known person's open involvement (reference data, not a portal step).</summary>

@@ -39,6 +39,9 @@ public sealed partial class MashDemoData(
 
     private readonly Faker faker = new("en_GB") { Random = new Randomizer(20261124) };
 
+    // Its own seed, so adding identifiers left every other demo value as it was.
+    private readonly DemoIdentifiers identifiers = new(new Randomizer(20261205));
+
     /// <summary>Decided referrals naming siblings so far: every other one gives the youngest a different outcome.</summary>
     private int decidedSiblings;
     private ThresholdDocument document = null!;
@@ -50,7 +53,7 @@ public sealed partial class MashDemoData(
     private sealed record DemoCase(Guid Id, Guid ReferralId, ThresholdLevel? Level, DateTimeOffset ReceivedAt);
 
     /// <summary>A child the portal knows from a closed case, as a later referrer spells them.</summary>
-    private sealed record KnownChild(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth);
+    private sealed record KnownChild(Guid PersonId, string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber);
 
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
@@ -154,15 +157,19 @@ public sealed partial class MashDemoData(
                 person.DateOfBirth ?? JaydenBorn)];
         }
 
+        // A re-referred child keeps the NHS number their record has, so the MASH sees the exact match.
+        var identities = children.Select(c => identifiers.For(c.Born, atSchool: received.Year - c.Born.Year >= 4,
+            reReferralOf?.Child.NhsNumber)).ToArray();
         var street = $"{faker.Random.Int(1, 140)} {faker.PickRandom(Streets)}";
         var postcode = "NT" + faker.Random.Int(1, 9) + " " + faker.Random.Int(1, 9) + faker.Random.String2(2, "ABDEFGHJLNPQRSTUWXYZ");
         var mother = faker.Name.FirstName(Bogus.DataSets.Name.Gender.Female);
         var whatHappened = string.Format(System.Globalization.CultureInfo.InvariantCulture, scenario.WhatHappened, children[0].Given);
         var caseId = channel == ContactChannel.Portal
-            ? await CaseOfAsync(await journey.SendAsync(referrer, Referral(scenario, whatHappened, organisation, children, family, mother,
-                street, postcode), received), cancellationToken)
-            : await triage.RecordContactAsync(callTaker, Contact(scenario, whatHappened, channel, children, family, mother, street,
-                postcode), received);
+            ? await CaseOfAsync(await journey.SendAsync(referrer,
+                Referral(scenario, whatHappened, organisation, children, identities, family, mother, street, postcode), received),
+                cancellationToken)
+            : await triage.RecordContactAsync(callTaker, Contact(scenario, whatHappened, channel, children, identities, family, mother,
+                street, postcode), received);
         var mashCase = new DemoCase(caseId,
             await db.MashCases.Where(c => c.Id == caseId).Select(c => c.ReferralId).SingleAsync(cancellationToken),
             channel == ContactChannel.Portal ? scenario.Level : null, received);
@@ -177,11 +184,12 @@ public sealed partial class MashDemoData(
     }
 
     private DemoReferral Referral(Scenario scenario, string whatHappened, Organisation organisation,
-        (string Given, string Family, DateOnly Born)[] children, string family, string mother, string street, string postcode) =>
-        new([.. children.Select(c => new DemoChild(c.Given, c.Family, c.Born,
+        (string Given, string Family, DateOnly Born)[] children, ChildIdentity[] identities, string family, string mother, string street,
+        string postcode) =>
+        new([.. children.Select((c, i) => new DemoChild(c.Given, c.Family, c.Born,
             [.. document.Indicators.Where(x => x.Level == scenario.Level).Take(1).Select(x => x.Code)])
         {
-            AddressLine1 = street, Postcode = postcode,
+            AddressLine1 = street, Postcode = postcode, Identity = identities[i],
             SchoolOrSetting = organisation.Kind == OrganisationKind.School ? organisation.Name : "Riverside Primary School",
             ChildsVoice = $"{c.Given} said they want things at home to be calmer.",
             SiblingsExperiences = children.Length > 1 ? "The children look out for each other." : null,
@@ -205,7 +213,8 @@ public sealed partial class MashDemoData(
         };
 
     private ContactPage.Record Contact(Scenario scenario, string whatHappened, ContactChannel channel,
-        (string Given, string Family, DateOnly Born)[] children, string family, string mother, string street, string postcode)
+        (string Given, string Family, DateOnly Born)[] children, ChildIdentity[] identities, string family, string mother, string street,
+        string postcode)
     {
         var source = faker.PickRandom(ReferralSource.NonProfessional.ToArray()).Code;
         var name = faker.Name.FullName();
@@ -215,10 +224,10 @@ public sealed partial class MashDemoData(
             CallerName = source == ReferralSource.Anonymous.Code ? null : name,
             CallerRelationship = faker.PickRandom("Grandmother", "Neighbour", "Aunt", "Family friend"),
             CallerPhone = "07700 900" + faker.Random.Int(100, 999),
-            Children = [.. children.Select(c => new ContactPage.ChildEntry
+            Children = [.. children.Select((c, i) => new ContactPage.ChildEntry
             {
                 GivenName = c.Given, FamilyName = c.Family, DateOfBirth = DateParts.From(c.Born), AddressLine1 = street, Town = "Northtown",
-                Postcode = postcode,
+                Postcode = postcode, Identity = identities[i],
             })],
             Adults = [new ContactPage.AdultEntry { GivenName = mother, FamilyName = family, Relationship = "Mother" }],
             ChildInImmediateDanger = false, WhatHappened = whatHappened,

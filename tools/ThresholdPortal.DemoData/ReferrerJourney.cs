@@ -1,5 +1,6 @@
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Web;
 using ThresholdPortal.Web.Pages.Referrals;
@@ -15,6 +16,7 @@ public sealed record DemoChild(string GivenName, string FamilyName, DateOnly Dat
     public string Town { get; init; } = "Northtown";
     public string Postcode { get; init; } = "NT2 4AB";
     public string? SchoolOrSetting { get; init; }
+    public ChildIdentity? Identity { get; init; }
     public string HowConcernsAffectChild { get; init; } = $"{GivenName} is anxious and finding it hard to concentrate.";
     public string? ChildsVoice { get; init; }
     public string? SiblingsExperiences { get; init; }
@@ -72,6 +74,7 @@ public sealed class ReferrerJourney(PortalActor actor)
                 DraftId = draft.Id, ChildId = id, GivenName = child.GivenName, FamilyName = child.FamilyName, Born = true,
                 DateOfBirth = DateParts.From(child.DateOfBirth), Gender = child.Gender, AddressLine1 = child.AddressLine1,
                 Town = child.Town, Postcode = child.Postcode, SchoolOrSetting = child.SchoolOrSetting,
+                Identity = child.Identity ?? new(),
             }, moments.Next()), "The child's details");
             _ = CommandOutcomes.Found(await actor.SendAsync(referrer, new ChildExperienceModel.Command
             {

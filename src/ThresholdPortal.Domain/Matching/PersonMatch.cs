@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace ThresholdPortal.Domain.Matching;
 
-/// <summary>What is known of a person for matching: names and, where known, date of birth.</summary>
-public sealed record PersonDetails(string GivenName, string FamilyName, DateOnly? DateOfBirth);
+/// <summary>What is known of a person for matching: names and, where known, date of birth, NHS number and UPN.</summary>
+public sealed record PersonDetails(string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber = null,
+    string? Upn = null);
 
 public enum MatchStrength
 {
@@ -24,14 +25,24 @@ public static class MatchStrengthExtensions
     };
 }
 
-/// <summary>A candidate's score out of 100 with the evidence behind it, in words a practitioner can check.</summary>
-public sealed record MatchResult(int Score, MatchStrength Strength, IReadOnlyList<string> Evidence);
+/// <summary>
+/// A candidate's score out of 100 with the evidence behind it, in words a practitioner can check. An exact NHS
+/// number or UPN is the strongest evidence, so such a candidate lists first whatever the names say; a conflict
+/// (the same number with a different date of birth) is said in words for the practitioner to resolve.
+/// </summary>
+public sealed record MatchResult(int Score, MatchStrength Strength, IReadOnlyList<string> Evidence, bool IdentifierMatches = false,
+    IReadOnlyList<string>? Conflicts = null)
+{
+    public IReadOnlyList<string> ConflictsOrNone => Conflicts ?? [];
+}
 
 /// <summary>
 /// Scores how likely a person named in a referral is someone the portal already knows. Names count for
 /// up to 60 points (trigram similarity, allowing misspellings and swapped given and family names) and date
 /// of birth for up to 40 (exact, transposed day and month, or a one-digit slip); a clearly different date
-/// of birth takes points away. Nothing is linked on the score alone: a practitioner confirms.
+/// of birth takes points away. An identifier both sides know outweighs them (docs/decisions/0106): the same NHS
+/// number or UPN makes a strong match, a different one takes 40 points away. Nothing is linked on the score
+/// alone: a practitioner confirms.
 /// </summary>
 public static class PersonMatch
 {
@@ -62,8 +73,45 @@ public static class PersonMatch
 
         var dateScore = DateOfBirthPoints(referred.DateOfBirth, known.DateOfBirth, evidence);
         var score = Math.Clamp((int)Math.Round(nameScore * 60) + dateScore, 0, 100);
+        var conflicts = new List<string>();
+        var nhs = CompareIdentifier("NHS number", referred.NhsNumber, known.NhsNumber, evidence);
+        var upn = CompareIdentifier("UPN", referred.Upn, known.Upn, evidence);
+        var identifierMatches = nhs == true || upn == true;
+        if (nhs == false || upn == false)
+        {
+            score = Math.Max(0, score - 40);
+        }
+
+        if (identifierMatches)
+        {
+            score = Math.Max(score, StrongFrom);
+            if (referred.DateOfBirth is { } a && known.DateOfBirth is { } b && a != b)
+            {
+                conflicts.Add($"The same {(nhs == true ? "NHS number" : "UPN")} with a different date of birth: check which is right " +
+                    "before linking");
+            }
+        }
+
+        if (nhs == true && upn == false)
+        {
+            conflicts.Add("The same NHS number with a different UPN: check which is right before linking");
+        }
+
         var strength = score >= StrongFrom ? MatchStrength.Strong : score >= PossibleFrom ? MatchStrength.Possible : MatchStrength.Weak;
-        return new MatchResult(score, strength, evidence);
+        return new MatchResult(score, strength, evidence, identifierMatches, conflicts);
+    }
+
+    /// <summary>True when both know it and it is the same, false when both know it and it differs, null otherwise.</summary>
+    private static bool? CompareIdentifier(string name, string? referred, string? known, List<string> evidence)
+    {
+        if (string.IsNullOrEmpty(referred) || string.IsNullOrEmpty(known))
+        {
+            return null;
+        }
+
+        var same = string.Equals(referred, known, StringComparison.Ordinal);
+        evidence.Insert(0, same ? $"{name} matches exactly" : $"{name} differs");
+        return same;
     }
 
     private static int DateOfBirthPoints(DateOnly? referred, DateOnly? known, List<string> evidence)

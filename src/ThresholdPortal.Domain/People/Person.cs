@@ -45,6 +45,12 @@ public class Person
     public string SearchName { get; private set; } = string.Empty;
 
     public DateOnly? DateOfBirth { get; set; }
+
+    /// <summary>The NHS number's 10 digits, copied from a referral when a practitioner confirms the link.</summary>
+    public string? NhsNumber { get; set; }
+
+    /// <summary>The Unique Pupil Number, copied likewise.</summary>
+    public string? Upn { get; set; }
     public string? AddressLine1 { get; set; }
     public string? Town { get; set; }
     public string? Postcode { get; set; }
@@ -65,7 +71,17 @@ public class Person
 
     public string DisplayName => PersonName.AsWritten(GivenName, FamilyName);
 
-    public PersonDetails ForMatching => new(GivenName, FamilyName, DateOfBirth);
+    public PersonDetails ForMatching => new(GivenName, FamilyName, DateOfBirth, NhsNumber, Upn);
+
+    /// <summary>
+    /// A confirmed link brings the referral's identifiers to the record; one the record lacks is filled, and one it
+    /// already has is kept, since a practitioner confirmed the person, not a correction of their number.
+    /// </summary>
+    public void TakeIdentifiersFrom(string? nhsNumber, string? upn)
+    {
+        NhsNumber ??= nhsNumber;
+        Upn ??= upn;
+    }
 }
 
 /// <summary>A group of people who live together.</summary>

@@ -9,6 +9,7 @@ public class ReferralChild
     public const int AddressLineMaxLength = 200;
     public const int PostcodeMaxLength = 10;
     public const int SchoolMaxLength = 200;
+    public const int LanguageMaxLength = 100;
 
     public Guid Id { get; init; } = Guid.NewGuid();
     public Guid ReferralId { get; init; }
@@ -31,6 +32,24 @@ public class ReferralChild
     public string? Town { get; set; }
     public string? Postcode { get; set; }
     public string? SchoolOrSetting { get; set; }
+
+    /// <summary>The 10 digits alone (Modulus 11 checked); optional, as a referrer may not know it.</summary>
+    public string? NhsNumber { get; set; }
+
+    /// <summary>The 13-character Unique Pupil Number in capitals, possibly temporary.</summary>
+    public string? Upn { get; set; }
+
+    /// <summary>The census sex code (M, F or U), beside the gender the referrer describes.</summary>
+    public string? Sex { get; set; }
+
+    /// <summary>The DfE ethnicity code, including REFU (refused) and NOBT (not yet obtained).</summary>
+    public string? Ethnicity { get; set; }
+
+    /// <summary>The census disability codes that apply; NONE alone for none; empty when not asked or not known.</summary>
+    public List<string> Disabilities { get; set; } = [];
+
+    public string? FirstLanguage { get; set; }
+    public bool? InterpreterNeeded { get; set; }
 
     public string? HowConcernsAffectChild { get; set; }
 

@@ -18,7 +18,7 @@ public sealed record MashTeam(Organisation LocalAuthority, Organisation School, 
     PortalUser Manager);
 
 /// <summary>A child as a test case names them.</summary>
-public sealed record TestChild(string GivenName, string FamilyName, DateOnly? DateOfBirth);
+public sealed record TestChild(string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber = null, string? Upn = null);
 
 /// <summary>What a case made straight in the database should look like; null means "as it arrives".</summary>
 public sealed record CaseSeed(DateTimeOffset ReceivedAt)
@@ -83,6 +83,8 @@ public static partial class MashTestData
                     GivenName = seed.Children[i].GivenName,
                     FamilyName = seed.Children[i].FamilyName,
                     DateOfBirth = seed.Children[i].DateOfBirth,
+                    NhsNumber = seed.Children[i].NhsNumber,
+                    Upn = seed.Children[i].Upn,
                 });
             }
 
@@ -143,6 +145,8 @@ public static partial class MashTestData
                 GivenName = child.GivenName,
                 FamilyName = child.FamilyName,
                 DateOfBirth = child.DateOfBirth,
+                NhsNumber = child.NhsNumber,
+                Upn = child.Upn,
                 HouseholdId = householdId,
                 Involvement = involvement,
                 CreatedAt = TestClock.UtcNow,

@@ -114,4 +114,49 @@ public sealed class PersonMatchTests
         Trigrams.Similarity(PersonName.SearchKey("Jayden", "Clarke"), PersonName.SearchKey("Clarke", "Jayden")).ShouldBe(1);
         PersonName.SearchKey(null, "  ").ShouldBe(string.Empty);
     }
+
+    [Fact]
+    public void The_same_nhs_number_outranks_a_closer_name()
+    {
+        var referred = new PersonDetails("Amelia", "Clark", Birthday, "9434765919");
+        var sameNumber = PersonMatch.Score(referred, new("Millie", "Jones", Birthday, "9434765919"));
+        var closerName = PersonMatch.Score(referred, new("Amelia", "Clarke", Birthday, null));
+
+        sameNumber.IdentifierMatches.ShouldBeTrue();
+        sameNumber.Strength.ShouldBe(MatchStrength.Strong);
+        sameNumber.Evidence[0].ShouldBe("NHS number matches exactly");
+        closerName.IdentifierMatches.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_different_nhs_number_takes_a_close_name_down()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", Birthday, "9434765919"), new("Amelia", "Clarke", Birthday, "4010232137"));
+
+        result.Score.ShouldBe(60);
+        result.Evidence.ShouldContain("NHS number differs");
+        result.IdentifierMatches.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_same_nhs_number_with_a_different_date_of_birth_is_a_conflict_in_words()
+    {
+        var result = PersonMatch.Score(new("Amelia", "Clarke", Birthday, "9434765919"),
+            new("Amelia", "Clarke", new DateOnly(2015, 6, 1), "9434765919"));
+
+        result.IdentifierMatches.ShouldBeTrue();
+        result.ConflictsOrNone.ShouldHaveSingleItem()
+            .ShouldBe("The same NHS number with a different date of birth: check which is right before linking");
+    }
+
+    [Fact]
+    public void The_same_upn_is_an_exact_identifier_too()
+    {
+        var result = PersonMatch.Score(new("Amy", "Clark", null, null, "B801200005001"),
+            new("Amelia", "Clarke", Birthday, null, "B801200005001"));
+
+        result.IdentifierMatches.ShouldBeTrue();
+        result.Score.ShouldBeGreaterThanOrEqualTo(PersonMatch.StrongFrom);
+        result.ConflictsOrNone.ShouldBeEmpty();
+    }
 }

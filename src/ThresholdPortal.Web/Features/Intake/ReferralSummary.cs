@@ -122,6 +122,7 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
             new("How the concerns affect them", child.HowConcernsAffectChild, Experience("HowConcernsAffectChild"), LongText: true),
             new("The child's voice", child.ChildsVoice, Experience("ChildsVoice"), LongText: true),
         };
+        rows.InsertRange(5, ChildIdentityDisplay.Rows(child).Select(r => new SummaryRow(r.Key, r.Value, Details(r.Field), LongText: true)));
         if (hasSiblings)
         {
             rows.Add(new("Brothers' and sisters' experiences", child.SiblingsExperiences, Experience("SiblingsExperiences"),

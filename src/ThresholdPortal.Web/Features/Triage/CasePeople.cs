@@ -14,9 +14,9 @@ public static class CasePeople
 {
     public sealed record Subject(
         Guid SubjectId, PersonRole Role, string? GivenName, string? FamilyName, string Name, DateOnly? DateOfBirth, bool IsUnborn,
-            string? Address, Linked? Link)
+            string? Address, Linked? Link, string? NhsNumber = null, string? Upn = null)
     {
-        public PersonDetails ForMatching => new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth);
+        public PersonDetails ForMatching => new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth, NhsNumber, Upn);
     }
 
     public sealed record Linked(
@@ -50,7 +50,11 @@ public static class CasePeople
         ArgumentNullException.ThrowIfNull(db);
         var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order)
             .Select(c =>
-                new { c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate, c.AddressLine1, c.Town, c.Postcode })
+                new
+                {
+                    c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate, c.AddressLine1, c.Town, c.Postcode,
+                    c.NhsNumber, c.Upn,
+                })
             .ToListAsync(cancellationToken);
         var adults = await db.ReferralAdults.AsNoTracking().Where(a => a.ReferralId == referralId).OrderBy(a => a.Order)
             .Select(a => new { a.Id, a.GivenName, a.FamilyName, a.DateOfBirth, a.Relationship })
@@ -60,7 +64,7 @@ public static class CasePeople
             .. children.Select(c =>
                 new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
                 Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
-                c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null)),
+                c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn)),
             .. adults.Select(a =>
                 new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
                 a.DateOfBirth, false, null, null)),

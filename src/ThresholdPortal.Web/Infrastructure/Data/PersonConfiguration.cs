@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -23,12 +24,18 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.AddressLine1).HasMaxLength(Person.AddressMaxLength);
         builder.Property(p => p.Town).HasMaxLength(Person.AddressMaxLength);
         builder.Property(p => p.Postcode).HasMaxLength(Person.PostcodeMaxLength);
+        builder.Property(p => p.NhsNumber).HasMaxLength(NhsNumber.Length);
+        builder.Property(p => p.Upn).HasMaxLength(Upn.Length);
         builder.Property(p => p.Involvement).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.InvolvementTeam).HasMaxLength(Person.InvolvementTeamMaxLength);
         builder.Ignore(p => p.DisplayName);
         builder.Ignore(p => p.ForMatching);
         builder.HasIndex(p => p.SearchName).HasDatabaseName(SearchNameTrigramIndex).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(p => p.DateOfBirth);
+
+        // Not unique: two records with one NHS number is a conflict a practitioner must see, not a write to refuse.
+        builder.HasIndex(p => p.NhsNumber);
+        builder.HasIndex(p => p.Upn);
         builder.HasIndex(p => p.HouseholdId);
         builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
@@ -98,6 +99,12 @@ public sealed class ReferralChildConfiguration : IEntityTypeConfiguration<Referr
         builder.Property(c => c.ChildsVoice).HasMaxLength(ReferralConcerns.LongAnswerMaxLength);
         builder.Property(c => c.SiblingsExperiences).HasMaxLength(ReferralConcerns.LongAnswerMaxLength);
         builder.Property(c => c.IndicatorCodes).HasColumnType("text[]");
+        builder.Property(c => c.NhsNumber).HasMaxLength(NhsNumber.Length);
+        builder.Property(c => c.Upn).HasMaxLength(Upn.Length);
+        builder.Property(c => c.Sex).HasMaxLength(CensusCodes.SexMaxLength);
+        builder.Property(c => c.Ethnicity).HasMaxLength(CensusCodes.EthnicityMaxLength);
+        builder.Property(c => c.Disabilities).HasColumnType("text[]").HasDefaultValueSql("'{}'");
+        builder.Property(c => c.FirstLanguage).HasMaxLength(ReferralChild.LanguageMaxLength);
         builder.HasIndex(c => new { c.FamilyName, c.DateOfBirth });
     }
 }

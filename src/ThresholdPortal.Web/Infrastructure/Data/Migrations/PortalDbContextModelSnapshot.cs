@@ -1229,6 +1229,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -1247,6 +1251,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
@@ -1255,11 +1263,15 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("NhsNumber");
+
                     b.HasIndex("SearchName")
                         .HasDatabaseName("IX_Persons_SearchName_Trigrams");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Upn");
 
                     b.ToTable("Persons");
                 });
@@ -1643,10 +1655,24 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.PrimitiveCollection<List<string>>("Disabilities")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<DateOnly?>("ExpectedDate")
                         .HasColumnType("date");
 
                     b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FirstLanguage")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1666,8 +1692,15 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<bool?>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsUnborn")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("NhsNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -1683,6 +1716,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Sex")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
                     b.Property<string>("SiblingsExperiences")
                         .HasMaxLength(6000)
                         .HasColumnType("character varying(6000)");
@@ -1690,6 +1727,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<string>("Town")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.HasKey("Id");
 

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Matching;
 using ThresholdPortal.Domain.People;
 using ThresholdPortal.Domain.Triage;
@@ -77,7 +78,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Result(
         Guid CaseId, string Reference, bool IsOpen, uint Version, CasePeople.Subject Subject, int Position,
-        CasePeople.Linked? Linked, IReadOnlyList<Candidate> Candidates);
+        CasePeople.Linked? Linked, IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Conflicts);
 
     /// <summary>Confirms a known person (<see cref="Choice"/> is their id) or creates one ("new").</summary>
     public sealed class Link : ICommand<CommandResult>, ICaseChange
@@ -131,23 +132,29 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 $"Matching {subject.Role} {position}", cancellationToken);
             var candidates = subject.Link is null ? await CandidatesAsync(subject, cancellationToken) : [];
             return new Result(mashCase.Id, mashCase.Reference, mashCase.IsOpen, mashCase.Version, subject, position, subject.Link,
-                candidates);
+                candidates, Conflicts(subject, candidates));
         }
 
         /// <summary>
         /// Candidates by trigram similarity of the whole name (word order does not matter, so swapped names
         /// are found) or the same date of birth, through the GIN and date indexes; then scored in C# by the
-        /// same rule the unit tests pin down.
+        /// same rule the unit tests pin down. The same NHS number or UPN finds a record whatever its name, and
+        /// lists first (docs/decisions/0106).
         /// </summary>
         private async Task<IReadOnlyList<Candidate>> CandidatesAsync(CasePeople.Subject subject, CancellationToken cancellationToken)
         {
             var name = PersonName.SearchKey(subject.GivenName, subject.FamilyName);
             var born = subject.DateOfBirth;
+
+            // '' never equals a stored identifier, and keeps the parameters typed where the referral has none.
+            var nhs = subject.NhsNumber ?? string.Empty;
+            var upn = subject.Upn ?? string.Empty;
             var found = await db.Persons
                 .FromSql($"""
                     SELECT * FROM "Persons"
                     WHERE ({name} <> '' AND "SearchName" % {name}) OR "DateOfBirth" = {born}
-                    ORDER BY similarity("SearchName", {name}) DESC
+                        OR "NhsNumber" = {nhs} OR "Upn" = {upn}
+                    ORDER BY ("NhsNumber" = {nhs} OR "Upn" = {upn}) IS TRUE DESC, similarity("SearchName", {name}) DESC
                     LIMIT 30
                     """)
                 .AsNoTracking()
@@ -164,9 +171,20 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                         new Candidate(p.Id, p.DisplayName, p.DateOfBirth, Address(p), p.Role, p.Involvement,
                         PersonMatch.Score(referred, p.ForMatching), earlier.GetValueOrDefault(p.Id)))
                     .Where(c => c.Match.Score >= 25)
-                    .OrderByDescending(c => c.Match.Score).ThenBy(c => c.Name, StringComparer.Ordinal)
+                    .OrderByDescending(c => c.Match.IdentifierMatches).ThenByDescending(c => c.Match.Score)
+                    .ThenBy(c => c.Name, StringComparer.Ordinal)
                     .Take(10),
             ];
+        }
+
+        /// <summary>Two known records with the referral's NHS number may be one child recorded twice: say so.</summary>
+        private static List<string> Conflicts(CasePeople.Subject subject, IReadOnlyList<Candidate> candidates)
+        {
+            var sharing = candidates.Count(c => subject.NhsNumber is not null && c.Match.Evidence.Contains("NHS number matches exactly"));
+            return sharing > 1
+                ? [$"{sharing} person records have the NHS number {NhsNumber.Display(subject.NhsNumber!)}. They may be one person " +
+                    "recorded twice: check before linking"]
+                : [];
         }
 
         private static string? Address(Person person)
@@ -216,8 +234,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
             }
             else
             {
-                var person = await db.Persons.AsNoTracking()
-                    .SingleOrDefaultAsync(p => p.Id == Guid.Parse(request.Choice!), cancellationToken);
+                var person = await db.Persons.SingleOrDefaultAsync(p => p.Id == Guid.Parse(request.Choice!), cancellationToken);
                 if (person is null)
                 {
                     return new CommandResult.Refused("That person record no longer exists. Choose again.");
@@ -225,6 +242,9 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
                 personId = person.Id;
                 score = PersonMatch.Score(subject.ForMatching, person.ForMatching).Score;
+
+                // The practitioner has confirmed who this is, so the record learns the identifiers it lacked.
+                person.TakeIdentifiersFrom(subject.NhsNumber, subject.Upn);
                 audit.Record(CaseEvents.PersonLinked, CaseEvents.SubjectType, mashCase.Id.ToString(),
                     $"{position} of the referral; match score {score}");
             }
@@ -266,6 +286,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 GivenName = subject.GivenName ?? string.Empty,
                 FamilyName = subject.FamilyName ?? string.Empty,
                 DateOfBirth = subject.DateOfBirth,
+                NhsNumber = subject.NhsNumber,
+                Upn = subject.Upn,
                 AddressLine1 = child?.AddressLine1,
                 Town = child?.Town,
                 Postcode = child?.Postcode,

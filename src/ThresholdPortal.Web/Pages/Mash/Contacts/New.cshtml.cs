@@ -46,9 +46,10 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
         public string? Town { get; set; }
         public string? Postcode { get; set; }
         public string? SchoolOrSetting { get; set; }
+        public ChildIdentity Identity { get; set; } = new();
 
         public bool IsEmpty => string.IsNullOrWhiteSpace(GivenName) && string.IsNullOrWhiteSpace(FamilyName) && DateOfBirth.IsEmpty
-            && string.IsNullOrWhiteSpace(AddressLine1) && string.IsNullOrWhiteSpace(Postcode);
+            && string.IsNullOrWhiteSpace(AddressLine1) && string.IsNullOrWhiteSpace(Postcode) && Identity.IsEmpty;
     }
 
     public sealed class AdultEntry
@@ -126,6 +127,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
                     .WithMessage("Date of birth must be a real date")
                     .Must(d => d.ToDate() is not { } born || born <= UkCalendar.Today(clock))
                         .WithMessage("Date of birth must be today or in the past");
+                child.RuleFor(c => c.Identity).SetValidator(new ChildIdentityValidator());
             });
             RuleForEach(r => r.Adults).ChildRules(adult =>
             {
@@ -190,7 +192,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
             var order = 0;
             foreach (var child in request.Children.Where(c => !c.IsEmpty))
             {
-                referral.Children.Add(new ReferralChild
+                var referralChild = new ReferralChild
                 {
                     ReferralId = referral.Id,
                     Order = order++,
@@ -201,7 +203,9 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
                     Town = ReferralValidation.Clean(child.Town),
                     Postcode = ReferralValidation.NormalisePostcode(child.Postcode),
                     SchoolOrSetting = ReferralValidation.Clean(child.SchoolOrSetting),
-                });
+                };
+                child.Identity.ApplyTo(referralChild);
+                referral.Children.Add(referralChild);
             }
 
             order = 0;

@@ -11,7 +11,10 @@ using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
-/// <summary>Who the child is: name, date of birth (or expected date), gender, address, school or setting.</summary>
+/// <summary>
+/// Who the child is: name, date of birth (or expected date), gender, address, school or setting, and the optional
+/// identifiers and characteristics (NHS number, UPN, census sex, ethnicity, disability, language).
+/// </summary>
 public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
 {
     public const int MaximumAge = 18;
@@ -62,6 +65,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
         public string? Town { get; set; }
         public string? Postcode { get; set; }
         public string? SchoolOrSetting { get; set; }
+        public ChildIdentity Identity { get; set; } = new();
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -117,6 +121,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             RuleFor(c => c.Postcode).NotEmpty().WithMessage("Enter the child's postcode")
                 .Must(ReferralValidation.IsPostcode).WithMessage("Enter a real postcode, like NT1 1AA");
             RuleFor(c => c.SchoolOrSetting).Answer("School or setting", ReferralChild.SchoolMaxLength);
+            RuleFor(c => c.Identity).SetValidator(new ChildIdentityValidator());
         }
 
         private static string? DateProblem(DateParts date, string label, string what) =>
@@ -153,6 +158,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                 Town = child.Town,
                 Postcode = child.Postcode,
                 SchoolOrSetting = child.SchoolOrSetting,
+                Identity = ChildIdentity.From(child),
             };
 
             // Brothers and sisters usually share a home: offer the address already given, to change if not.
@@ -192,6 +198,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             child.Town = ReferralValidation.Clean(request.Town);
             child.Postcode = ReferralValidation.NormalisePostcode(request.Postcode);
             child.SchoolOrSetting = ReferralValidation.Clean(request.SchoolOrSetting);
+            request.Identity.ApplyTo(child);
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
