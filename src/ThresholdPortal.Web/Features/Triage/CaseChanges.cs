@@ -36,32 +36,9 @@ public static class CaseChanges
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(step);
         var mashCase = await db.MashCases.SingleOrDefaultAsync(c => c.Id == change.CaseId, cancellationToken);
-        if (mashCase is null)
-        {
-            return CommandResult.NotFound;
-        }
-
-        if (mashCase.Version != change.Version)
-        {
-            return await ConflictAsync(db, change, cancellationToken);
-        }
-
-        try
-        {
-            if (await step(mashCase) is { } stop)
-            {
-                return stop;
-            }
-        }
-        catch (CaseRuleException refused)
-        {
-            db.ChangeTracker.Clear();
-            return new CommandResult.Refused(refused.Message);
-        }
-
-        return await SaveAsync(db, change, cancellationToken);
+        return await VersionedChanges.ChangeAsync(db, mashCase, change.Version, c => c.Version, step,
+            () => ConflictAsync(db, change, cancellationToken), cancellationToken);
     }
 
     /// <summary>A change whose step needs nothing but the case.</summary>
@@ -97,43 +74,15 @@ public static class CaseChanges
     /// Saves, or reports the conflict. EF Core rolls the failed save back to its savepoint, and the tracked
     /// changes are dropped, so nothing of the refused change (not even its audit event) is stored.
     /// </summary>
-    public static async Task<CommandResult> SaveAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return CommandResult.Saved;
-        }
-        catch (DbUpdateException lost) when (LostRace.Is(lost))
-        {
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(db, change, cancellationToken);
-        }
-    }
+    public static Task<CommandResult> SaveAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken) =>
+        VersionedChanges.SaveAsync(db, () => ConflictAsync(db, change, cancellationToken), cancellationToken);
 
     /// <summary>What others changed on the case since the form was opened: for a change whose own stale-save check failed.</summary>
-    public static async Task<CommandResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
+    public static Task<CommandResult> ConflictAsync(PortalDbContext db, ICaseChange change, CancellationToken cancellationToken)
     {
-        var since = new DateTimeOffset(Math.Clamp(change.OpenedAt, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks),
-            TimeSpan.Zero);
-        var subject = change.CaseId.ToString();
-        var changes = await db.AuditEvents.AsNoTracking()
-            .Where(e =>
-                e.SubjectType == CaseEvents.SubjectType && e.SubjectId == subject && e.OccurredAt >= since
-                && !CaseEvents.Reads.Contains(e.Action))
-            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new
-            {
-                e.Action,
-                e.Detail,
-                e.OccurredAt,
-                By = db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName).FirstOrDefault(),
-            })
-            .Take(50)
-            .ToListAsync(cancellationToken);
-        return new CommandResult.Conflict([.. changes.Select(c =>
-            new ChangeSinceOpened(CaseEvents.Describe(c.Action), c.Detail, c.By ?? "The system", c.OccurredAt))]);
+        ArgumentNullException.ThrowIfNull(change);
+        return VersionedChanges.ConflictAsync(db, CaseEvents.SubjectType, change.CaseId, change.OpenedAt, CaseEvents.Reads,
+            CaseEvents.Describe, cancellationToken);
     }
 }
 
