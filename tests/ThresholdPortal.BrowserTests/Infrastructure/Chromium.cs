@@ -144,6 +144,8 @@ public static partial class PageExtensions
             await Task.Delay(50);
         }
 
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // A locator waits across the redirects that follow (sign-in, then the role's area, then its first page); a
+        // load-state wait here once hung on CI with the page already loaded.
+        await page.Locator("h1").First.WaitForAsync();
     }
 }
