@@ -62,13 +62,15 @@ public sealed class UnusualAccessModel(IMediator mediator) : PageModel
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var from = clock.GetUtcNow().AddDays(-request.Days);
-            var events = await db.AuditEvents.AsNoTracking()
+            var read = await db.AuditEvents.AsNoTracking()
                 .Where(e => e.OccurredAt >= from && e.UserId != null && Watched.Contains(e.Action))
                 .OrderByDescending(e => e.OccurredAt).Take(MostAccesses + 1)
                 .Select(e => new { e.Id, e.OccurredAt, UserId = e.UserId!.Value, e.Action, e.SubjectType, e.SubjectId, e.Detail })
                 .ToListAsync(cancellationToken);
-            var truncated = events.Count > MostAccesses;
-            events = [.. events.Take(MostAccesses)];
+            var truncated = read.Count > MostAccesses;
+            // Each event's case, read from its subject once: exports are about no one case.
+            var events = read.Take(MostAccesses).Select(e => new Seen(e.Id, e.OccurredAt, e.UserId, e.Action, e.Detail,
+                e.SubjectType == CaseEvents.SubjectType && Guid.TryParse(e.SubjectId, out var id) ? id : null)).ToList();
 
             var userIds = events.Select(e => e.UserId).Distinct().ToList();
             var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
@@ -77,41 +79,42 @@ public sealed class UnusualAccessModel(IMediator mediator) : PageModel
                 .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .Where(x => x.Name == PortalRole.MashPractitioner || x.Name == PortalRole.MashManager)
                 .Select(x => x.UserId).ToListAsync(cancellationToken)).ToHashSet();
-            var caseIds = events.Where(e => e.SubjectType == CaseEvents.SubjectType)
-                .Select(e => Guid.TryParse(e.SubjectId, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+            var caseIds = events.Select(e => e.CaseId).OfType<Guid>().Distinct().ToList();
             var references = await db.MashCases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.Reference, cancellationToken);
-            var requests = await db.InformationRequests.AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
-                .Select(r => new { r.CaseId, r.OrganisationId, r.SentAt, r.RespondedAt }).ToListAsync(cancellationToken);
+            var requests = (await db.InformationRequests.AsNoTracking().Where(r => caseIds.Contains(r.CaseId))
+                .Select(r => new { r.CaseId, r.OrganisationId, r.SentAt, r.RespondedAt }).ToListAsync(cancellationToken))
+                .ToLookup(r => (r.CaseId, r.OrganisationId));
 
             bool AnsweredBefore(Guid caseId, Guid organisationId, DateTimeOffset at)
             {
-                var theirs = requests.Where(r => r.CaseId == caseId && r.OrganisationId == organisationId && r.SentAt <= at).ToList();
+                var theirs = requests[(caseId, organisationId)].Where(r => r.SentAt <= at).ToList();
                 return theirs.Count > 0 && theirs.All(r => r.RespondedAt is { } responded && responded <= at);
             }
 
             var accesses = events.Select(e =>
             {
-                var caseId = Guid.TryParse(e.SubjectId, out var id) && e.SubjectType == CaseEvents.SubjectType ? id : (Guid?)null;
                 var kind = e.Action == InsightsEvents.Exported ? AccessKind.Export
                     : InformationRequestEvents.Reads.Contains(e.Action) ? AccessKind.AgencyView : AccessKind.CaseView;
-                var answered = kind == AccessKind.AgencyView && caseId is { } viewed && people.TryGetValue(e.UserId, out var person)
-                    && AnsweredBefore(viewed, person.OrganisationId, e.OccurredAt);
-                return new AccessEvent(e.Id, e.OccurredAt, e.UserId, kind, mashRoles.Contains(e.UserId), answered);
+                var answered = kind == AccessKind.AgencyView && e.CaseId is { } viewed && people.TryGetValue(e.UserId, out var person)
+                    && AnsweredBefore(viewed, person.OrganisationId, e.At);
+                return new AccessEvent(e.Id, e.At, e.UserId, kind, mashRoles.Contains(e.UserId), answered);
             }).ToList();
             var viewsPerHour = triage.Value.UnusualViewsPerHour;
             var byId = events.ToDictionary(e => e.Id);
             var rows = UnusualAccess.Find(accesses, calendar, viewsPerHour).Select(finding =>
             {
                 var e = byId[finding.Access.Id];
-                var caseId = finding.Access.Kind == AccessKind.Export ? null : Guid.TryParse(e.SubjectId, out var id) ? id : (Guid?)null;
                 var name = people.TryGetValue(e.UserId, out var who) ? who.FullName : "Unknown user";
-                var reference = caseId is { } c ? references.GetValueOrDefault(c) : null;
-                return new Row(e.OccurredAt, name, What(e.Action, e.Detail), caseId, reference,
+                var reference = e.CaseId is { } c ? references.GetValueOrDefault(c) : null;
+                return new Row(e.At, name, What(e.Action, e.Detail), e.CaseId, reference,
                     [.. finding.Reasons.Select(reason => reason.Describe(viewsPerHour))]);
             }).ToList();
             return new Result(rows, truncated, viewsPerHour);
         }
+
+        /// <summary>One watched audit event, with the case it is about.</summary>
+        private sealed record Seen(long Id, DateTimeOffset At, Guid UserId, string Action, string? Detail, Guid? CaseId);
 
         private static string What(string action, string? detail) => action switch
         {
