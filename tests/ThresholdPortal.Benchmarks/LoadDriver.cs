@@ -118,8 +118,9 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
+    /// <summary>The antiforgery token in a page's form, as the benchmarks post it back.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    internal static partial Regex AntiforgeryToken();
 }
 
 public sealed record PageResult(string Path, int Requests, int Errors, double RequestsPerSecond, double P50, double P95, double P99)
