@@ -23,7 +23,10 @@ builder.Services.AddSerilog((services, logger) =>
     {
         logger.WriteTo.Console(new RenderedCompactJsonFormatter());
     }
-});
+},
+// Each host keeps its own logger rather than replacing the process-wide Log.Logger: hosts built side by side (the
+// tests build many) would otherwise write into whichever one was built last.
+preserveStaticLogger: true);
 
 builder.Services.AddThresholdPortal(builder.Configuration, builder.Environment);
 builder.Services.AddPortalTelemetry(builder.Configuration);
@@ -49,7 +52,7 @@ else if (app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute(ErrorPages.Path, "?code={0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseStaticFiles();
 app.UseRouting();
 app.UseSignInRateLimiting();
