@@ -126,11 +126,31 @@ public sealed class EmailTemplate
         "After your disagreement, the Northshire MASH looked at a referral you sent again and a manager has approved a changed " +
             "decision. Sign in to see the new outcome:");
 
+    public static readonly EmailTemplate EarlyHelpAllocated = new(
+        "early-help.allocated",
+        "Early help: a lead professional is helping the family",
+        "The Northshire Early Help Hub has asked a lead professional to help the family in an early help request you sent. Sign in to " +
+            "see who is helping, how to reach them and when they will contact the family:");
+
+    public static readonly EmailTemplate EarlyHelpFamilyAnswered = new(
+        "early-help.family-answered",
+        "Early help: the family has given their answer",
+        "The family in a referral you sent has told the Northshire Early Help Hub whether they want early help. Sign in to see their " +
+            "answer and who is helping:",
+        "If you are still worried about a child, sign in and make a new referral, or call the MASH.");
+
+    public static readonly EmailTemplate EarlyHelpEnded = new(
+        "early-help.ended",
+        "Early help: the hub's work with the family has ended",
+        "The Northshire Early Help Hub has ended its work on an early help request you sent, or passed it to the MASH. Sign in to see " +
+            "the outcome:");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
         FeedbackReady, EscalationRaised, EscalationAnswered, DecisionChanged, UrgentReferral,
+        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

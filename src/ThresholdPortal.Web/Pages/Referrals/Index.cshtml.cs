@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -34,7 +36,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>A sent referral; Progress is where a MASH referral stands for its referrer (<see cref="ReferrerProgress"/>), or an early
     /// help request's status.</summary>
     public sealed record SentRow(string Reference, IReadOnlyList<string> Children, DateTimeOffset SentAt, ReferralKind Kind,
-        ReferralStatus Status, string? ReferredBy, string Progress);
+        ReferralStatus Status, string? ReferredBy, string Progress)
+    {
+        public string Colour =>
+            Kind == ReferralKind.EarlyHelpRequest ? EarlyHelpForReferrer.Colour(Progress) : ReferrerProgress.Colour(Progress);
+    }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
@@ -63,6 +69,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     r.Reference, r.SubmittedAt, r.Kind, r.Status, r.ReferrerUserId,
                     ReferredBy = db.Users.Where(u => u.Id == r.ReferrerUserId).Select(u => u.FullName)
                         .FirstOrDefault(),
+                    EarlyHelp = db.EarlyHelpCases.Where(c => c.ReferralId == r.Id).OrderByDescending(c => c.ReceivedAt)
+                        .Select(c => (EarlyHelpCaseStatus?)c.Status).FirstOrDefault(),
                     Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
                     Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
                         .OrderByDescending(f => f.SentAt)
@@ -82,7 +90,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     s.ReferrerUserId == user.Id ? null : s.ReferredBy,
                     s.Kind == ReferralKind.MashReferral
                         ? ReferrerProgress.Of(s.Case?.Status, s.Case?.ContactOutcome, s.Feedback?.State, s.Feedback?.Answered == true)
-                        : ReferralDisplay.Status(s.Status)))],
+                        : s.EarlyHelp is { } help ? EarlyHelpForReferrer.Words(help) : ReferralDisplay.Status(s.Status)))],
                 sent.Count > PageSize ? page[^1].SubmittedAt : null);
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Decisions;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
@@ -29,6 +30,11 @@ public sealed class SentModel(IMediator mediator, MashSettings settings) : Comma
     /// <summary>Where the referral stands, in the referrer's words (<see cref="ReferrerProgress"/>).</summary>
     public string Progress { get; private set; } = ReferrerProgress.Received;
 
+    public string ProgressColour { get; private set; } = ReferrerProgress.Colour(ReferrerProgress.Received);
+
+    /// <summary>The early help hub's work with the family: an early help request's, or a step-down's of the MASH case.</summary>
+    public EarlyHelpForReferrer? EarlyHelp { get; private set; }
+
     /// <summary>The MASH's phone line, opening hours and mailbox, under the named contact.</summary>
     public string MashContactDetails =>
         $"The MASH: {settings.Contacts.MashPhone} ({settings.OpeningHours}), {settings.Contacts.MashEmail}";
@@ -44,6 +50,9 @@ public sealed class SentModel(IMediator mediator, MashSettings settings) : Comma
         View = view.Summary;
         Outcome = view.Outcome;
         Progress = view.Progress;
+        EarlyHelp = view.EarlyHelp;
+        ProgressColour = view.Summary.Referral.Kind == ReferralKind.EarlyHelpRequest
+            ? EarlyHelpForReferrer.Colour(Progress) : ReferrerProgress.Colour(Progress);
         return Page();
     }
 
@@ -61,7 +70,7 @@ public sealed class SentModel(IMediator mediator, MashSettings settings) : Comma
 
     public sealed record Query(string Reference) : IQuery<Result?>;
 
-    public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome, string Progress);
+    public sealed record Result(ReferralSummary Summary, ReferralOutcome? Outcome, string Progress, EarlyHelpForReferrer? EarlyHelp);
 
     /// <summary>The referrer accepts the feedback. Returns null when saved, "" when not found, or why it was refused.</summary>
     public sealed record Acknowledge(string Reference, uint Version) : ICommand<CommandResult>;
@@ -90,7 +99,18 @@ public sealed class SentModel(IMediator mediator, MashSettings settings) : Comma
             await db.SaveChangesAsync(cancellationToken);
             var referral = summary.Referral;
             var progress = ReferralDisplay.Status(referral.Status);
-            if (referral.Kind == ReferralKind.MashReferral)
+            var earlyHelp = await EarlyHelpForReferrer.LoadAsync(db, referral.Id, cancellationToken);
+            if (earlyHelp is { IsStepDown: true } && outcome is null)
+            {
+                // The referrer learns of a step-down from the MASH's feedback, not before it (docs/decisions/0067).
+                earlyHelp = null;
+            }
+
+            if (referral.Kind == ReferralKind.EarlyHelpRequest && earlyHelp is not null)
+            {
+                progress = earlyHelp.Progress;
+            }
+            else if (referral.Kind == ReferralKind.MashReferral)
             {
                 var mashCase = await db.MashCases.AsNoTracking().Where(c => c.ReferralId == referral.Id)
                     .Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefaultAsync(cancellationToken);
@@ -98,7 +118,7 @@ public sealed class SentModel(IMediator mediator, MashSettings settings) : Comma
                     outcome?.Escalation is { IsOpen: false });
             }
 
-            return new Result(summary, outcome, progress);
+            return new Result(summary, outcome, progress, earlyHelp);
         }
     }
 

@@ -7,6 +7,7 @@ using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
 
@@ -71,7 +72,8 @@ public sealed class AllocateModel(IMediator mediator, TimeProvider clock)
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Allocate, CommandResult>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock, IEmailOutbox outbox)
+        : IRequestHandler<Allocate, CommandResult>
     {
         public Task<CommandResult> Handle(Allocate request, CancellationToken cancellationToken) =>
             EarlyHelpChanges.ChangeAsync(db, request, async work =>
@@ -83,6 +85,11 @@ public sealed class AllocateModel(IMediator mediator, TimeProvider clock)
                 var lead = await db.LeadProfessionals.Where(p => p.Id == request.LeadProfessionalId).Select(p => p.Name)
                     .SingleAsync(cancellationToken);
                 audit.Record(EarlyHelpEvents.Allocated, EarlyHelpEvents.SubjectType, work.Id.ToString(), $"To {lead}");
+                if (!work.IsStepDown)
+                {
+                    // A step-down's referrer already has the MASH's feedback; they hear of the family's answer (ConsentModel).
+                    await EarlyHelpForReferrer.TellReferrerAsync(db, outbox, work, EmailTemplate.EarlyHelpAllocated, cancellationToken);
+                }
                 if (reason is not null)
                 {
                     audit.Record(EarlyHelpEvents.SiblingsOpenElsewhere, EarlyHelpEvents.SubjectType, work.Id.ToString(),

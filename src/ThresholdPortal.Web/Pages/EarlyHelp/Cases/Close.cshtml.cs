@@ -5,6 +5,7 @@ using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Pages.EarlyHelp.Cases;
@@ -33,14 +34,20 @@ public sealed class CloseModel(IMediator mediator, TimeProvider clock)
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Close, CommandResult>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock, IEmailOutbox outbox)
+        : IRequestHandler<Close, CommandResult>
     {
         public Task<CommandResult> Handle(Close request, CancellationToken cancellationToken) =>
-            EarlyHelpChanges.ChangeAsync(db, request, work =>
+            EarlyHelpChanges.ChangeAsync(db, request, async work =>
             {
                 work.Close(request.Outcome!.Value, ReferralValidation.Clean(request.Note), clock.GetUtcNow());
                 audit.Record(EarlyHelpEvents.Closed, EarlyHelpEvents.SubjectType, work.Id.ToString(), request.Outcome.Value.DisplayName());
-                return Task.FromResult<CommandResult?>(null);
+                if (!work.IsStepDown)
+                {
+                    await EarlyHelpForReferrer.TellReferrerAsync(db, outbox, work, EmailTemplate.EarlyHelpEnded, cancellationToken);
+                }
+
+                return null;
             }, cancellationToken);
     }
 }

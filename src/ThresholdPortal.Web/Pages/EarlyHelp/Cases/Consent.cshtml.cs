@@ -5,6 +5,7 @@ using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Pages.EarlyHelp.Cases;
@@ -38,10 +39,11 @@ public sealed class ConsentModel(IMediator mediator, TimeProvider clock)
         }
     }
 
-    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Answer, CommandResult>
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock, IEmailOutbox outbox)
+        : IRequestHandler<Answer, CommandResult>
     {
         public Task<CommandResult> Handle(Answer request, CancellationToken cancellationToken) =>
-            EarlyHelpChanges.ChangeAsync(db, request, work =>
+            EarlyHelpChanges.ChangeAsync(db, request, async work =>
             {
                 if (request.Agreed == true)
                 {
@@ -54,7 +56,9 @@ public sealed class ConsentModel(IMediator mediator, TimeProvider clock)
                     audit.Record(EarlyHelpEvents.Declined, EarlyHelpEvents.SubjectType, work.Id.ToString());
                 }
 
-                return Task.FromResult<CommandResult?>(null);
+                // Both a request's referrer and a step-down's are told the family's answer (never their reason).
+                await EarlyHelpForReferrer.TellReferrerAsync(db, outbox, work, EmailTemplate.EarlyHelpFamilyAnswered, cancellationToken);
+                return null;
             }, cancellationToken);
     }
 }

@@ -9,6 +9,7 @@ using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
@@ -44,7 +45,7 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
     }
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock, ICurrentUser user, IConfiguration configuration,
-        MashIntake intake) : IRequestHandler<StepUp, CommandResult>
+        MashIntake intake, IEmailOutbox outbox) : IRequestHandler<StepUp, CommandResult>
     {
         public Task<CommandResult> Handle(StepUp request, CancellationToken cancellationToken) =>
             EarlyHelpChanges.ChangeAsync(db, request, async work =>
@@ -56,6 +57,11 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
                 work.StepUp(reason, mashCase.Id, now);
                 audit.Record(EarlyHelpEvents.SteppedUp, EarlyHelpEvents.SubjectType, work.Id.ToString(), $"As {contact.Reference}");
                 audit.Record(CaseEvents.ReceivedFromEarlyHelp, CaseEvents.SubjectType, mashCase.Id.ToString(), $"From {work.Reference}");
+                if (!work.IsStepDown)
+                {
+                    await EarlyHelpForReferrer.TellReferrerAsync(db, outbox, work, EmailTemplate.EarlyHelpEnded, cancellationToken);
+                }
+
                 return null;
             }, cancellationToken);
 
