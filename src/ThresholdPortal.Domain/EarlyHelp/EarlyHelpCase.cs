@@ -12,6 +12,9 @@ public class EarlyHelpCase
 {
     public const int ReasonMaxLength = 2000;
 
+    /// <summary>The working days from receipt within which a family's acceptance counts as take-up in the hub's measures.</summary>
+    public const int TakeUpWorkingDays = 20;
+
     public Guid Id { get; init; } = Guid.NewGuid();
     public required string Reference { get; init; }
     public Guid ReferralId { get; init; }
@@ -24,6 +27,12 @@ public class EarlyHelpCase
 
     /// <summary>When the family must first have been contacted, in working days from receipt (the hub's timescale).</summary>
     public DateTimeOffset FirstContactDueAt { get; init; }
+
+    /// <summary>
+    /// The end of <see cref="TakeUpWorkingDays"/> working days from receipt, on the MASH's calendar when the work was
+    /// opened: stored so the take-up measure is a comparison of two columns, not a calendar worked out in SQL.
+    /// </summary>
+    public DateTimeOffset TakeUpWindowEndsAt { get; init; }
 
     public EarlyHelpCaseStatus Status { get; private set; } = EarlyHelpCaseStatus.New;
     public Guid? LeadProfessionalId { get; private set; }
@@ -50,7 +59,7 @@ public class EarlyHelpCase
     public bool IsOpen => Status.IsOpen();
     public bool IsStepDown => SteppedDownFromCaseId is not null;
 
-    public static EarlyHelpCase ForRequest(Referral referral, DateTimeOffset firstContactDueAt)
+    public static EarlyHelpCase ForRequest(Referral referral, DateTimeOffset firstContactDueAt, DateTimeOffset takeUpWindowEndsAt)
     {
         ArgumentNullException.ThrowIfNull(referral);
         if (referral.Kind != ReferralKind.EarlyHelpRequest || referral.Reference is null || referral.SubmittedAt is null)
@@ -61,17 +70,19 @@ public class EarlyHelpCase
         return new EarlyHelpCase
         {
             Reference = referral.Reference, ReferralId = referral.Id, ReceivedAt = referral.SubmittedAt.Value,
-            FirstContactDueAt = firstContactDueAt,
+            FirstContactDueAt = firstContactDueAt, TakeUpWindowEndsAt = takeUpWindowEndsAt,
         };
     }
 
-    public static EarlyHelpCase ForStepDown(EarlyHelpStepDown stepDown, DateTimeOffset firstContactDueAt)
+    public static EarlyHelpCase ForStepDown(EarlyHelpStepDown stepDown, DateTimeOffset firstContactDueAt,
+        DateTimeOffset takeUpWindowEndsAt)
     {
         ArgumentNullException.ThrowIfNull(stepDown);
         return new EarlyHelpCase
         {
             Reference = stepDown.Reference, ReferralId = stepDown.ReferralId, SteppedDownFromCaseId = stepDown.CaseId,
             StepDownId = stepDown.Id, ReceivedAt = stepDown.SteppedDownAt, FirstContactDueAt = firstContactDueAt,
+            TakeUpWindowEndsAt = takeUpWindowEndsAt,
         };
     }
 

@@ -17,17 +17,23 @@ public sealed class EarlyHelpIntake(PortalDbContext db, IAuditTrail audit, MashS
     {
         ArgumentNullException.ThrowIfNull(referral);
         return referral.Kind == ReferralKind.EarlyHelpRequest
-            ? Open(EarlyHelpCase.ForRequest(referral, Due(referral.SubmittedAt!.Value)), "Early help request")
+            ? Open(EarlyHelpCase.ForRequest(referral, Due(referral.SubmittedAt!.Value), TakeUpWindowEnd(referral.SubmittedAt!.Value)),
+                "Early help request")
             : null;
     }
 
     public EarlyHelpCase OpenForStepDown(EarlyHelpStepDown stepDown)
     {
         ArgumentNullException.ThrowIfNull(stepDown);
-        return Open(EarlyHelpCase.ForStepDown(stepDown, Due(stepDown.SteppedDownAt)), "Stepped down by the MASH");
+        return Open(EarlyHelpCase.ForStepDown(stepDown, Due(stepDown.SteppedDownAt), TakeUpWindowEnd(stepDown.SteppedDownAt)),
+            "Stepped down by the MASH");
     }
 
     private DateTimeOffset Due(DateTimeOffset receivedAt) => settings.Stored.EarlyHelpFirstContactDue(settings.Calendar, receivedAt);
+
+    private DateTimeOffset TakeUpWindowEnd(DateTimeOffset receivedAt) =>
+        settings.Calendar.AddWorkingTime(receivedAt, settings.Calendar.WorkingDayLength * EarlyHelpCase.TakeUpWorkingDays)
+            .ToUniversalTime();
 
     private EarlyHelpCase Open(EarlyHelpCase work, string how)
     {

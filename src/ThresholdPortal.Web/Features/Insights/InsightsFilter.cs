@@ -49,7 +49,8 @@ public sealed class InsightsFilter
     public ResolvedFilter Resolve(DateTimeOffset now)
     {
         var (first, last) = Days(now);
-        return new ResolvedFilter(StartOf(first), StartOf(last.AddDays(1)), first, last, Organisation, Organisation is null ? Kind : null);
+        return new ResolvedFilter(StartOf(first), StartOf(last.AddDays(1)), first, last, Organisation, Organisation is null ? Kind : null,
+            now);
     }
 
     /// <summary>The query string that reproduces this filter (for links to the cases and the exports).</summary>
@@ -104,9 +105,12 @@ public sealed class InsightsFilter
     }
 }
 
-/// <summary>The filter as the SQL reads it.</summary>
+/// <summary>
+/// The filter as the SQL reads it: the period's bounds (UTC start inclusive, end exclusive), its first and last days, the
+/// organisation or kind, and when it was asked for (AsAt), so a timescale still running then is not counted as missed.
+/// </summary>
 public sealed record ResolvedFilter(DateTimeOffset Start, DateTimeOffset End, DateOnly First, DateOnly Last, Guid? Organisation,
-    OrganisationKind? Kind)
+    OrganisationKind? Kind, DateTimeOffset AsAt)
 {
     public string Description => InsightsFilter.Describe(First, Last);
 }

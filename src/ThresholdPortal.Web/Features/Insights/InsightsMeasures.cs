@@ -11,9 +11,18 @@ namespace ThresholdPortal.Web.Features.Insights;
 /// One live measure: of the cases received in the period (its denominator), how many meet its numerator.
 /// Both are SQL predicates over one case row (<c>c</c>, a MashCases row, joined to its referral <c>r</c>
 /// and referring organisation <c>o</c>), so the page's counts, the list of cases behind a count and the
-/// CSV all use the same definition (docs/decisions/0070). Predicates are constant text, never user input.
+/// CSV all use the same definition (docs/decisions/0070). Predicates are constant text, never user input. The early help
+/// hub's measures are over its work with a family instead (<see cref="MeasureSubject.EarlyHelpWork"/>).
 /// </summary>
-public sealed record Measure(string Key, string Group, string Title, string Noun, string Definition, string Denominator, string Numerator);
+public sealed record Measure(string Key, string Group, string Title, string Noun, string Definition, string Denominator, string Numerator,
+    MeasureSubject Subject = MeasureSubject.MashCase);
+
+/// <summary>What a measure counts: MASH cases, or the early help hub's work with families.</summary>
+public enum MeasureSubject
+{
+    MashCase,
+    EarlyHelpWork,
+}
 
 public static class InsightsMeasures
 {
@@ -125,6 +134,7 @@ public static class InsightsMeasures
                 $"c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"Result\" = " +
                     $"'{EscalationResult.Changed}')"),
         ]);
+        measures.AddRange(EarlyHelpMeasures.Each);
         return measures;
     }
 
@@ -171,6 +181,25 @@ public static class InsightsSql
             GROUP BY l."CaseId") rr ON rr."CaseId" = c."Id"
         """;
 
+    /// <summary>
+    /// The early help hub's work with families (<c>c</c>), with the organisation that referred the family (<c>o</c>): the
+    /// request's, or for a step-down the MASH case's (none for a contact the MASH recorded), so the period and filter apply as
+    /// they do to MASH cases. Work on a step-down that a revised decision withdrew is left out.
+    /// </summary>
+    public const string EarlyHelpInPeriod = """
+        FROM (SELECT w.*, CASE WHEN w."SteppedDownFromCaseId" IS NULL THEN r."ReferringOrganisationId"
+                               ELSE m."ReferringOrganisationId" END AS "ReferringOrganisationId"
+              FROM "EarlyHelpCases" w
+              JOIN "Referrals" r ON r."Id" = w."ReferralId"
+              LEFT JOIN "MashCases" m ON m."Id" = w."SteppedDownFromCaseId"
+              LEFT JOIN "EarlyHelpStepDowns" s ON s."Id" = w."StepDownId"
+              WHERE s."WithdrawnAt" IS NULL) c
+        LEFT JOIN "Organisations" o ON o."Id" = c."ReferringOrganisationId"
+        """;
+
+    /// <summary>Where a measure's rows come from, with everything its predicates read.</summary>
+    public static string From(MeasureSubject subject) => subject == MeasureSubject.EarlyHelpWork ? EarlyHelpInPeriod : CasesInPeriod;
+
     /// <summary>The day a case was received, in the portal's time zone: needs the <see cref="Zone"/> parameter.</summary>
     public const string ReceivedDate = "to_char(c.\"ReceivedAt\" AT TIME ZONE @zone, 'YYYY-MM-DD') AS \"Received\"";
 
@@ -202,6 +231,19 @@ public static class InsightsSql
         {
             where += " AND o.\"Kind\" = @kind";
             parameters.Add(new("kind", kind.ToString()));
+        }
+
+        return (where, parameters);
+    }
+
+    /// <summary>As <see cref="Where(ResolvedFilter)"/>, with <c>@now</c> for the early help measures' timescales.</summary>
+    public static (string Where, List<NpgsqlParameter> Parameters) Where(ResolvedFilter filter, MeasureSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var (where, parameters) = Where(filter);
+        if (subject == MeasureSubject.EarlyHelpWork)
+        {
+            parameters.Add(new("now", filter.AsAt.UtcDateTime));
         }
 
         return (where, parameters);

@@ -31,6 +31,9 @@ public sealed class EarlyHelpCaseConfiguration : IEntityTypeConfiguration<EarlyH
         builder.HasIndex(c => new { c.Status, c.FirstContactDueAt, c.Id });
         builder.HasIndex(c => new { c.LeadProfessionalId, c.FirstContactDueAt, c.Id });
 
+        // The hub's insight measures: the work received in a period, and its cases listed newest first by key.
+        builder.HasIndex(c => new { c.ReceivedAt, c.Id });
+
         builder.HasOne<Referral>().WithMany().HasForeignKey(c => c.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EarlyHelpStepDown>().WithMany().HasForeignKey(c => c.StepDownId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MashCase>().WithMany().HasForeignKey(c => c.SteppedDownFromCaseId).OnDelete(DeleteBehavior.Restrict);

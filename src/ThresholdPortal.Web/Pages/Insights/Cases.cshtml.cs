@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -15,7 +16,8 @@ namespace ThresholdPortal.Web.Pages.Insights;
 
 /// <summary>
 /// The cases behind one measure's numerator or denominator, newest first, paged by key (receipt time,
-/// id) never by OFFSET. References link to the case only for MASH staff; others see references only.
+/// id) never by OFFSET. References link to the case only for MASH staff; others see references only. An early help
+/// measure lists the hub's work with families, by reference only (the hub's pages are its coordinators').
 /// </summary>
 public sealed class CasesModel(IMediator mediator) : PageModel
 {
@@ -36,7 +38,8 @@ public sealed class CasesModel(IMediator mediator) : PageModel
 
     public Result View { get; private set; } = null!;
 
-    public bool CanOpenCases => User.IsInRole(PortalRole.MashManager) || User.IsInRole(PortalRole.MashPractitioner);
+    public bool CanOpenCases => View.Measure.Subject == MeasureSubject.MashCase
+        && (User.IsInRole(PortalRole.MashManager) || User.IsInRole(PortalRole.MashPractitioner));
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,8 +58,7 @@ public sealed class CasesModel(IMediator mediator) : PageModel
 
     public sealed record Query(string Measure, bool Numerator, InsightsFilter Filter, string? After) : IQuery<Result>;
 
-    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, MashCaseStatus Status, string Outcome,
-        BragRating? Rating);
+    public sealed record Row(Guid Id, string Reference, DateTimeOffset ReceivedAt, string Outcome, BragRating? Rating);
 
     public sealed record Result(Measure Measure, bool Numerator, ResolvedFilter Filter, IReadOnlyList<Row> Rows, string? Next);
 
@@ -87,7 +89,7 @@ public sealed class CasesModel(IMediator mediator) : PageModel
         {
             var measure = InsightsMeasures.Find(request.Measure)!;
             var filter = request.Filter.Resolve(clock.GetUtcNow());
-            var (where, parameters) = InsightsSql.Where(filter);
+            var (where, parameters) = InsightsSql.Where(filter, measure.Subject);
             var predicate = request.Numerator ? $"({measure.Denominator}) AND ({measure.Numerator})" : measure.Denominator;
             var keyset = string.Empty;
             if (Cursor.Decode(request.After) is { } after)
@@ -98,9 +100,12 @@ public sealed class CasesModel(IMediator mediator) : PageModel
             }
 
             parameters.Add(new("take", PageSize + 1));
+            var columns = measure.Subject == MeasureSubject.EarlyHelpWork
+                ? "NULL AS \"ContactOutcome\", NULL AS \"Rating\""
+                : "c.\"ContactOutcome\", c.\"Rating\"";
             var rows = await InsightsSql.Run<CaseRow>(db, $"""
-                SELECT c."Id", c."Reference", c."ReceivedAt", c."Status", c."Outcome", c."ContactOutcome", c."Rating"
-                {InsightsSql.CasesInPeriod}
+                SELECT c."Id", c."Reference", c."ReceivedAt", c."Status", c."Outcome", {columns}
+                {InsightsSql.From(measure.Subject)}
                 {where} AND ({predicate}){keyset}
                 ORDER BY c."ReceivedAt" DESC, c."Id" DESC
                 LIMIT @take
@@ -108,8 +113,8 @@ public sealed class CasesModel(IMediator mediator) : PageModel
 
             var page = rows.Take(PageSize).Select(r => new Row(
                 r.Id, r.Reference, new DateTimeOffset(DateTime.SpecifyKind(r.ReceivedAt, DateTimeKind.Utc)),
-                    Enum.Parse<MashCaseStatus>(r.Status),
-                OutcomeText(r), Enum.TryParse<BragRating>(r.Rating, out var rating) ? rating : null)).ToList();
+                measure.Subject == MeasureSubject.EarlyHelpWork ? EarlyHelpOutcomeText(r) : OutcomeText(r),
+                Enum.TryParse<BragRating>(r.Rating, out var rating) ? rating : null)).ToList();
             var next = rows.Count > PageSize ? Cursor.Encode(rows[PageSize - 1].ReceivedAt, rows[PageSize - 1].Id) : null;
             return new Result(measure, request.Numerator, filter, page, next);
         }
@@ -118,6 +123,10 @@ public sealed class CasesModel(IMediator mediator) : PageModel
             Enum.TryParse<DecisionOutcome>(row.Outcome, out var outcome) ? outcome.DisplayName()
             : row.ContactOutcome == nameof(ContactOutcome.ClosedAtContact) ? ContactOutcome.ClosedAtContact.DisplayName()
             : Enum.Parse<MashCaseStatus>(row.Status).DisplayName();
+
+        private static string EarlyHelpOutcomeText(CaseRow row) =>
+            Enum.TryParse<EarlyHelpOutcome>(row.Outcome, out var outcome) ? outcome.DisplayName()
+            : Enum.Parse<EarlyHelpCaseStatus>(row.Status).DisplayName();
     }
 
     /// <summary>The last row of a page: its receipt time (UTC ticks) and id.</summary>

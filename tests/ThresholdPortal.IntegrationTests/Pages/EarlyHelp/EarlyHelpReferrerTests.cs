@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.EarlyHelp;
-using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.EarlyHelp;
@@ -25,7 +24,7 @@ public sealed class EarlyHelpReferrerTests(PortalApp app) : IntegrationTest(app)
     {
         var world = await EarlyHelpWorld.CreateAsync(App);
         var referrer = await App.SignInAsync(world.Mash.Referrer.Email!);
-        var reference = await EarlyHelpRequestAsync(referrer);
+        var reference = await EarlyHelpWorld.EarlyHelpRequestAsync(referrer);
         var id = await App.ExecuteDbContextAsync(db =>
             db.EarlyHelpCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
         var page = await referrer.GetStringAsync(ReferralRoutes.Sent(reference));
@@ -80,16 +79,6 @@ public sealed class EarlyHelpReferrerTests(PortalApp app) : IntegrationTest(app)
         page = MashTestData.Text(await referrer.GetStringAsync(ReferralRoutes.Sent(reference)));
         page.ShouldContain(EarlyHelpForReferrer.Declined);
         page.ShouldNotContain("new baby arrived");
-    }
-
-    private static async Task<string> EarlyHelpRequestAsync(HttpClient referrer)
-    {
-        var journey = new ReferralJourney(referrer);
-        await journey.CompleteAsync();
-        await journey.ChooseLevelAsync("EarlyHelp");
-        await journey.ShouldRedirectAsync("early-help", new() { ["Data.Choice"] = nameof(EarlyHelpChoice.SendEarlyHelpRequest) });
-        await journey.ConsentAsync(decision: "Obtained", basis: "Consent");
-        return await journey.SubmitForReferenceAsync();
     }
 
     private Task<List<(string Template, string? Link)>> MessagesToReferrerAsync(EarlyHelpWorld world) =>

@@ -3,7 +3,9 @@ using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.IntegrationTests.Pages.Feedback;
+using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using LeadPage = ThresholdPortal.Web.Pages.Admin.Configuration.LeadProfessionals.EditModel;
 
@@ -39,6 +41,17 @@ public sealed record EarlyHelpWorld(FeedbackWorld Mash, PortalUser Coordinator, 
         var id = await app.ExecuteDbContextAsync(db => db.EarlyHelpCases.Where(c => c.SteppedDownFromCaseId == caseId)
             .Select(c => c.Id).SingleAsync());
         return (id, caseId, reference);
+    }
+
+    /// <summary>An early help request sent by the signed-in referrer through the referral pages; returns its reference.</summary>
+    public static async Task<string> EarlyHelpRequestAsync(HttpClient referrer)
+    {
+        var journey = new ReferralJourney(referrer);
+        await journey.CompleteAsync();
+        await journey.ChooseLevelAsync("EarlyHelp");
+        await journey.ShouldRedirectAsync("early-help", new() { ["Data.Choice"] = nameof(EarlyHelpChoice.SendEarlyHelpRequest) });
+        await journey.ConsentAsync(decision: "Obtained", basis: "Consent");
+        return await journey.SubmitForReferenceAsync();
     }
 
     public static Dictionary<string, string> Stamped(string formHtml, params (string Name, string Value)[] fields)

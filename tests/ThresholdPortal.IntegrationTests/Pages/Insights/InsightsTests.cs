@@ -251,7 +251,7 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         CsvFileResult.Cell(value).ShouldBe(expected);
 
     /// <summary>Measure key to (numerator, denominator), read from the page's table rows.</summary>
-    private static Dictionary<string, (int, int)> Measures(string html) =>
+    internal static Dictionary<string, (int, int)> Measures(string html) =>
         MeasureRow().Matches(html).ToDictionary(
             m => m.Groups["key"].Value,
             m => (int.Parse(m.Groups["n"].Value), int.Parse(m.Groups["d"].Value)));

@@ -638,6 +638,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<Guid?>("SteppedUpToCaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset>("TakeUpWindowEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -661,6 +664,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("FirstContactDueAt", "Id")
                         .HasDatabaseName("IX_EarlyHelpCases_OpenByDue")
                         .HasFilter("\"Status\" NOT IN ('Closed', 'SteppedUp')");
+
+                    b.HasIndex("ReceivedAt", "Id");
 
                     b.HasIndex("LeadProfessionalId", "FirstContactDueAt", "Id");
 
