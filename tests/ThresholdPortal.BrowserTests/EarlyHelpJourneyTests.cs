@@ -2,17 +2,21 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
+using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 
 namespace ThresholdPortal.BrowserTests;
 
 /// <summary>
-/// The early help coordinator takes a family the MASH stepped down (from the demo data): allocates it, records the
-/// family's consent, then their later refusal, steps it up, and the MASH practitioner finds the contact with its
-/// history in the queue. Axe checks every page on the way.
+/// The early help coordinator takes a family the MASH stepped down (from the demo data: a decision whose feedback told the
+/// demo referrer of the step-down): allocates it, records the family's consent, which the referrer then reads with who is
+/// helping, then the family's refusal, steps it up, and the MASH practitioner finds the contact with its history in the
+/// queue. Axe checks every page on the way.
 /// </summary>
 public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(app)
 {
+    private const string Referrer = "referrer@example.org";
+
     [Fact]
     public async Task A_stepped_down_family_is_allocated_agrees_later_declines_and_is_stepped_up_to_the_MASH_queue()
     {
@@ -22,9 +26,12 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Early help hub");
         await page.ShouldHaveNoAxeViolationsAsync();
 
-        var link = page.Locator("table tbody tr").First.GetByRole(AriaRole.Link);
-        var reference = await link.InnerTextAsync();
-        await link.ClickAsync();
+        var reference = await App.ExecuteDbContextAsync(db => db.EarlyHelpCases
+            .Where(c => c.Status == EarlyHelpCaseStatus.New && c.StepDownId != null
+                && db.ReferrerFeedback.Any(f => f.ReferralId == c.ReferralId && f.State != FeedbackState.Draft)
+                && db.Referrals.Any(r => r.Id == c.ReferralId && db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == Referrer)))
+            .OrderBy(c => c.FirstContactDueAt).Select(c => c.Reference).FirstAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(CaseAddress());
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(reference);
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -50,6 +57,14 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         await SubmitAsync(page, "Save the answer", caseAddress);
         (await page.Locator("main strong.govuk-tag").First.InnerTextAsync()).ShouldBe("Accepted by the family");
 
+        var referrer = await NewPageAsync();
+        await referrer.SignInAsync(Referrer);
+        await referrer.GotoAsync("/referrals/" + Uri.EscapeDataString(reference));
+        var earlyHelp = referrer.Locator("section[aria-labelledby='early-help-heading']");
+        (await earlyHelp.InnerTextAsync()).ShouldContain("The family accepted early help");
+        (await earlyHelp.InnerTextAsync()).ShouldContain("Northtown family hub");
+        await referrer.ShouldHaveNoAxeViolationsAsync();
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the family's answer" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/consent$"));
         await page.GetByLabel("They no longer want it").CheckAsync();
@@ -58,6 +73,9 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         await SubmitAsync(page, "Save the answer", caseAddress);
         (await page.Locator("main strong.govuk-tag").First.InnerTextAsync()).ShouldBe("Declined by the family");
         await page.ShouldHaveNoAxeViolationsAsync();
+        await referrer.ReloadAsync();
+        (await earlyHelp.InnerTextAsync()).ShouldContain("The family declined early help");
+        (await referrer.Locator("main").InnerTextAsync()).ShouldNotContain("grandparents", Case.Insensitive);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Step up to the MASH" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/step-up$"));
