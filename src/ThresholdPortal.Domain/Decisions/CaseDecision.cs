@@ -31,6 +31,10 @@ public class CaseDecision
     public const int LawfulBasisNotesMaxLength = 1000;
     public const int CommentsMaxLength = 2000;
     public const int HandoverMaxLength = 500;
+    public const int SiblingsReasonMaxLength = 2000;
+
+    public const string SiblingsReasonRefusal =
+        "A brother or sister is open to early help: say why the children are in different processes, or how they will be joined up";
     public const int MaxNextSteps = 10;
     public const int MaxFactors = 20;
 
@@ -81,6 +85,12 @@ public class CaseDecision
 
     /// <summary>For s17, s47 and protective action: the team the case is handed to.</summary>
     public string? HandoverTo { get; init; }
+
+    /// <summary>
+    /// Why the children of one family are in different processes: a brother or sister is open to early help and this
+    /// decision does not step every child down to it (siblings in one process, docs/decisions/0118). Null when none is.
+    /// </summary>
+    public string? SiblingsInEarlyHelpReason { get; init; }
 
     public Guid ProposedByUserId { get; init; }
     public DateTimeOffset ProposedAt { get; init; }
@@ -143,6 +153,11 @@ public class CaseDecision
             throw new CaseRuleException("Say which team the case is handed over to.");
         }
 
+        if (proposal.NeedsSiblingsReason && string.IsNullOrWhiteSpace(proposal.SiblingsInEarlyHelpReason))
+        {
+            throw new CaseRuleException(SiblingsReasonRefusal);
+        }
+
         return new CaseDecision
         {
             CaseId = mashCase.Id,
@@ -162,6 +177,7 @@ public class CaseDecision
                 : proposal.LawfulBasisNotes.Trim(),
             NextSteps = [.. proposal.NextSteps],
             HandoverTo = outcome.IsStatutory() ? proposal.HandoverTo!.Trim() : null,
+            SiblingsInEarlyHelpReason = !proposal.NeedsSiblingsReason ? null : proposal.SiblingsInEarlyHelpReason!.Trim(),
             ProposedByUserId = byUserId,
             ProposedAt = at,
         };
@@ -244,4 +260,16 @@ public sealed record DecisionProposal(
 {
     /// <summary>What the referrer may be told of the reasons: never a copy of <see cref="Rationale"/>.</summary>
     public required string ReasonsForReferrer { get; init; }
+
+    /// <summary>Whether a brother or sister of the referral's children (in their households) is open to early help.</summary>
+    public bool SiblingsOpenToEarlyHelp { get; init; }
+
+    /// <summary>Why the family's children are in different processes, when a brother or sister is open to early help.</summary>
+    public string? SiblingsInEarlyHelpReason { get; init; }
+
+    /// <summary>Whether the proposal must say why the family's children are in different processes.</summary>
+    public bool NeedsSiblingsReason => SiblingsOpenToEarlyHelp && !StepsDownEveryChild;
+
+    /// <summary>Whether every child is stepped down to early help: the family then joins the process a sibling is in.</summary>
+    public bool StepsDownEveryChild => Children.All(c => c.Outcome == DecisionOutcome.StepDownToEarlyHelp);
 }

@@ -10,7 +10,8 @@ namespace ThresholdPortal.Web.Features.EarlyHelp;
 /// Siblings in one process (issue 16): the brothers and sisters, in the households of the children the MASH matched
 /// for this family, who are open to the MASH or to children's social care. Allocating to early help while any are
 /// warns and needs a reason; allocating marks the matched children as open to early help, so the MASH's own
-/// family warning shows the other way round.
+/// family warning shows the other way round, and a MASH decision that does not step every child down to early help
+/// while a brother or sister is open to it needs a reason too (<see cref="InEarlyHelpAsync"/>).
 /// </summary>
 public static class EarlyHelpSiblings
 {
@@ -32,6 +33,24 @@ public static class EarlyHelpSiblings
             .ToListAsync(ct);
         return [.. siblings.Select(s => $"{PersonName.AsWritten(s.GivenName, s.FamilyName)} is " +
             (s.Involvement == OpenInvolvement.SocialCare ? "open to children's social care" : "open to the MASH"))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The other way round: the brothers and sisters, in the households of the children the MASH linked to its case, who
+    /// are open to early help ("Ava Clarke is open to early help").
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> InEarlyHelpAsync(PortalDbContext db, Guid mashCaseId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var children = db.Persons.Where(p => p.Role == PersonRole.Child
+            && db.PersonLinks.Any(l => l.PersonId == p.Id && l.CaseId == mashCaseId));
+        var siblings = await db.Persons.AsNoTracking()
+            .Where(p => p.Role == PersonRole.Child && p.Involvement == OpenInvolvement.EarlyHelp && !children.Any(c => c.Id == p.Id)
+                && children.Any(c => c.HouseholdId == p.HouseholdId))
+            .Select(p => new { p.GivenName, p.FamilyName })
+            .ToListAsync(ct);
+        return [.. siblings.Select(s => $"{PersonName.AsWritten(s.GivenName, s.FamilyName)} is open to early help")
             .Order(StringComparer.Ordinal)];
     }
 

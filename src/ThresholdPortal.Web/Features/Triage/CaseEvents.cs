@@ -50,6 +50,9 @@ public static class CaseEvents
     /// <summary>A contact the early help hub made by stepping a family up (issue 16).</summary>
     public const string ReceivedFromEarlyHelp = "case.received-from-early-help";
 
+    /// <summary>A decision proposed while a brother or sister is open to early help, with the reason (issue 16).</summary>
+    public const string SiblingsInEarlyHelp = "case.decision.siblings-in-early-help";
+
     public const string ReferralViewed = "referral.viewed";
     public const string ReferralAttachmentDownloaded = "referral.attachment.downloaded";
 
@@ -84,6 +87,7 @@ public static class CaseEvents
         ClosedAtContact => "Closed at contact stage",
         DeadlineRecounted => "Decision deadline moved by a change to the MASH settings",
         DecisionSubmitted => "Decision sent for sign-off",
+        SiblingsInEarlyHelp => "Decided while a brother or sister is open to early help",
         DecisionReturned => "Decision returned for revision",
         DecisionApproved => "Decision approved",
         SteppedDownToEarlyHelp => "Stepped down to the early help hub",

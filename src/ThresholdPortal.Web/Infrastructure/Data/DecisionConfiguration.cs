@@ -25,6 +25,7 @@ public sealed class CaseDecisionConfiguration : IEntityTypeConfiguration<CaseDec
         builder.Property(d => d.LawfulBasis).HasConversion<string>().HasMaxLength(50);
         builder.Property(d => d.LawfulBasisNotes).HasMaxLength(CaseDecision.LawfulBasisNotesMaxLength);
         builder.Property(d => d.HandoverTo).HasMaxLength(CaseDecision.HandoverMaxLength);
+        builder.Property(d => d.SiblingsInEarlyHelpReason).HasMaxLength(CaseDecision.SiblingsReasonMaxLength);
         builder.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ReviewComments).HasMaxLength(CaseDecision.CommentsMaxLength);
         builder.OwnsMany(d => d.NextSteps, steps =>

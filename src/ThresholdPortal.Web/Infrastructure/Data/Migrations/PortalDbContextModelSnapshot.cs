@@ -384,6 +384,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SiblingsInEarlyHelpReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -6,6 +6,7 @@ using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -78,6 +79,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         IReadOnlyList<string> OutstandingAgencies,
         ReturnedProposal? Returned,
         IReadOnlyList<ChildOption> Children,
+        IReadOnlyList<string> SiblingsInEarlyHelp,
         uint Version) : ICaseFormView
     {
         public bool ConsentObtained => Consent == ConsentDecision.Obtained;
@@ -125,6 +127,9 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
         public List<NextStepEntry> NextSteps { get; set; } = [];
         public string? HandoverTo { get; set; }
 
+        /// <summary>Why the family's children are in different processes, when a brother or sister is open to early help.</summary>
+        public string? SiblingsInEarlyHelpReason { get; set; }
+
         /// <summary>The form as the returned proposal left it, or with the screening rating chosen.</summary>
         public static Propose From(CaseDecision? returned, BragRating? screening) => returned is null
             ? new Propose { Rating = screening }
@@ -145,6 +150,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
                 NextSteps = [.. returned.NextSteps.Select(s =>
                     new NextStepEntry { Action = s.Action, Who = s.Who, By = DateParts.From(s.By) })],
                 HandoverTo = returned.HandoverTo,
+                SiblingsInEarlyHelpReason = returned.SiblingsInEarlyHelpReason,
             };
 
         /// <summary>Each child's outcome: their own, else the one for all the children; null when neither was chosen.</summary>
@@ -176,6 +182,7 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             RuleFor(p => p.LawfulBasis).IsInEnum().WithMessage("Select the lawful basis for proceeding");
             RuleFor(p => p.LawfulBasisNotes).Answer("The notes on the lawful basis", CaseDecision.LawfulBasisNotesMaxLength);
             RuleFor(p => p.HandoverTo).Answer("The team", CaseDecision.HandoverMaxLength);
+            RuleFor(p => p.SiblingsInEarlyHelpReason).Answer("The reason", CaseDecision.SiblingsReasonMaxLength);
             RuleFor(p => p.NextSteps).Must(s => s.Count <= CaseDecision.MaxNextSteps)
                 .WithMessage($"Enter {CaseDecision.MaxNextSteps} next steps or fewer");
             RuleForEach(p => p.NextSteps).ChildRules(step =>
@@ -202,6 +209,12 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
 
                 var children = await PerChild.ChildrenAsync(db, facts.ReferralId, cancellationToken);
                 PerChild.Failures(proposal, children, context);
+                if (children.Any(c => proposal.OutcomeFor(c.Id) is { } outcome && outcome != DecisionOutcome.StepDownToEarlyHelp)
+                    && string.IsNullOrWhiteSpace(proposal.SiblingsInEarlyHelpReason)
+                    && (await EarlyHelpSiblings.InEarlyHelpAsync(db, proposal.CaseId, cancellationToken)).Count > 0)
+                {
+                    context.AddFailure(nameof(Propose.SiblingsInEarlyHelpReason), CaseDecision.SiblingsReasonRefusal);
+                }
 
                 if (facts.Rating is { } screening && proposal.Rating is { } final && final != screening
                     && string.IsNullOrWhiteSpace(proposal.RatingChangeReason))
@@ -297,7 +310,8 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             return new Result(found.Id, found.Reference, found.Status, found.Rating, found.ReferrerLevel, found.Holder,
                 found.AssignedToUserId == user.Id,
                 found.Referral.Decision, levels, [.. checklist.Outstanding.Select(a => a.Name)], returned,
-                await PerChild.ChildrenAsync(db, found.ReferralId, cancellationToken), found.Version);
+                await PerChild.ChildrenAsync(db, found.ReferralId, cancellationToken),
+                await EarlyHelpSiblings.InEarlyHelpAsync(db, found.Id, cancellationToken), found.Version);
         }
     }
 
@@ -325,13 +339,18 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
             CaseChecks.EnsureReadyForDecision(checklist);
             // Every child the referral names gets an outcome, in its order; the validator made sure each has one.
             var children = await PerChild.ChildrenAsync(db, mashCase.ReferralId, cancellationToken);
+            var siblings = await EarlyHelpSiblings.InEarlyHelpAsync(db, mashCase.Id, cancellationToken);
             var decision = CaseDecision.Propose(mashCase, new DecisionProposal(
                 request.Rating!.Value, request.RatingChangeReason, request.Level!.Value, referral.ThresholdDocumentId,
                 [.. children.Select(c => new ChildOutcome(c.Id, request.OutcomeFor(c.Id)!.Value))],
                 request.PrimaryNeed!.Value, request.Factors, request.Rationale!, referral.Decision == ConsentDecision.Obtained,
                 request.LawfulBasis, request.LawfulBasisNotes,
                 [.. request.NextSteps.Where(s => !s.IsEmpty).Select(s => new NextStep(s.Action!.Trim(), s.Who!.Trim(), s.By.ToDate()))],
-                request.HandoverTo) { ReasonsForReferrer = request.ReasonsForReferrer! }, revision, user.Id, clock.GetUtcNow());
+                request.HandoverTo)
+            {
+                ReasonsForReferrer = request.ReasonsForReferrer!, SiblingsOpenToEarlyHelp = siblings.Count > 0,
+                SiblingsInEarlyHelpReason = request.SiblingsInEarlyHelpReason,
+            }, revision, user.Id, clock.GetUtcNow());
             mashCase.SubmitDecision(decision, decisionClock);
 
             db.CaseDecisions.Add(decision);
@@ -343,6 +362,11 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
 
             audit.Record(CaseEvents.DecisionSubmitted, CaseEvents.SubjectType, subject,
                 $"{decision.Outcome.DisplayName()}; revision {decision.Revision}");
+            if (decision.SiblingsInEarlyHelpReason is not null)
+            {
+                audit.Record(CaseEvents.SiblingsInEarlyHelp, CaseEvents.SubjectType, subject,
+                    $"{Plural.Of(siblings.Count, "sibling", "siblings")} open to early help; reason recorded");
+            }
             return null;
         }
     }
