@@ -8,7 +8,7 @@ namespace ThresholdPortal.Web.Features.EarlyHelp;
 
 /// <summary>
 /// Siblings in one process (issue 16): the brothers and sisters, in the households of the children the MASH matched
-/// for this family, who are open to the MASH or to children's social care. Allocating to early help while any are
+/// for this family (for a referrer's own request, the known children with the same NHS number or name and date of birth), who are open to the MASH or to children's social care. Allocating to early help while any are
 /// warns and needs a reason; allocating marks the matched children as open to early help, so the MASH's own
 /// family warning shows the other way round, and a MASH decision that does not step every child down to early help
 /// while a brother or sister is open to it needs a reason too (<see cref="InEarlyHelpAsync"/>).
@@ -19,10 +19,16 @@ public static class EarlyHelpSiblings
     public static async Task<IReadOnlyList<string>> OpenElsewhereAsync(PortalDbContext db, Guid earlyHelpCaseId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var children = Matched(db, earlyHelpCaseId);
+        var children = await Matched(db, earlyHelpCaseId).Select(p => new KnownChild(p.Id, p.HouseholdId)).ToListAsync(ct);
+        if (children.Count == 0)
+        {
+            children = await SameChildAsync(db, earlyHelpCaseId, ct);
+        }
+
+        var ids = children.Select(c => c.Id).ToList();
+        var households = children.Select(c => c.HouseholdId).Distinct().ToList();
         var siblings = await db.Persons.AsNoTracking()
-            .Where(p => p.Role == PersonRole.Child && !children.Any(c => c.Id == p.Id)
-                && children.Any(c => c.HouseholdId == p.HouseholdId))
+            .Where(p => p.Role == PersonRole.Child && !ids.Contains(p.Id) && households.Contains(p.HouseholdId))
             .Select(p => new
             {
                 p.GivenName, p.FamilyName, p.Involvement,
@@ -35,6 +41,32 @@ public static class EarlyHelpSiblings
             (s.Involvement == OpenInvolvement.SocialCare ? "open to children's social care" : "open to the MASH"))
             .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// A referrer's early help request never went through the MASH's matching, so its children are looked for among known
+    /// children by the same NHS number, or the same name and date of birth. Only for this warning: nothing is linked and no
+    /// record is changed, since only a practitioner confirms a match.
+    /// </summary>
+    private static async Task<List<KnownChild>> SameChildAsync(PortalDbContext db, Guid earlyHelpCaseId, CancellationToken ct)
+    {
+        var named = await db.ReferralChildren.AsNoTracking()
+            .Where(c => db.EarlyHelpCases.Any(w => w.Id == earlyHelpCaseId && w.StepDownId == null && w.ReferralId == c.ReferralId))
+            .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.NhsNumber })
+            .ToListAsync(ct);
+        var numbers = named.Where(c => c.NhsNumber != null).Select(c => c.NhsNumber).ToList();
+        var byName = named.Where(c => c.DateOfBirth != null && c.GivenName != null)
+            .Select(c => (Name: PersonName.SearchKey(c.GivenName, c.FamilyName), Born: c.DateOfBirth)).ToList();
+        var names = byName.Select(n => n.Name).ToList();
+        var found = await db.Persons.AsNoTracking()
+            .Where(p => p.Role == PersonRole.Child && (numbers.Contains(p.NhsNumber) || names.Contains(p.SearchName)))
+            .Select(p => new { p.Id, p.HouseholdId, p.NhsNumber, p.SearchName, p.DateOfBirth })
+            .ToListAsync(ct);
+        return [.. found.Where(p => (p.NhsNumber is not null && numbers.Contains(p.NhsNumber))
+                || byName.Contains((p.SearchName, p.DateOfBirth)))
+            .Select(p => new KnownChild(p.Id, p.HouseholdId))];
+    }
+
+    private sealed record KnownChild(Guid Id, Guid HouseholdId);
 
     /// <summary>
     /// The other way round: the brothers and sisters, in the households of the children the MASH linked to its case, who

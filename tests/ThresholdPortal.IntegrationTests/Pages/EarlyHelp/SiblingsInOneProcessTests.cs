@@ -6,6 +6,7 @@ using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 
@@ -75,6 +76,30 @@ public sealed class SiblingsInOneProcessTests(PortalApp app) : IntegrationTest(a
         (await App.ExecuteDbContextAsync(db => db.CaseDecisions.AsNoTracking().SingleAsync(d => d.CaseId == caseId)))
             .SiblingsInEarlyHelpReason.ShouldBeNull();
         (await App.AuditAsync()).ShouldNotContain(e => e.Action == CaseEvents.SiblingsInEarlyHelp);
+    }
+
+    [Fact]
+    public async Task Allocating_a_referrers_own_request_warns_of_a_known_sibling_open_to_social_care_without_linking_anyone()
+    {
+        var world = await EarlyHelpWorld.CreateAsync(App);
+        var jayden = await App.AddKnownPersonAsync(new("Jayden", "Clarke", new DateOnly(2017, 5, 3)));
+        await App.AddKnownPersonAsync(new("Leo", "Clarke", new DateOnly(2012, 4, 4)), OpenInvolvement.SocialCare,
+            household: jayden.HouseholdId);
+        await App.AddKnownPersonAsync(new("Jayden", "Clarke", new DateOnly(2016, 1, 1)));
+        var reference = await EarlyHelpWorld.EarlyHelpRequestAsync(await App.SignInAsync(world.Mash.Referrer.Email!));
+        var id = await App.ExecuteDbContextAsync(db =>
+            db.EarlyHelpCases.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        var coordinator = await App.SignInAsync(world.Coordinator.Email!);
+
+        MashTestData.Text(await coordinator.GetStringAsync(EarlyHelpRoutes.Allocate(id)))
+            .ShouldContain("Brothers and sisters of these children are open to another process: Leo Clarke is open to children's " +
+                "social care.");
+        var refused = await Forms.PostAsync(coordinator, EarlyHelpRoutes.Allocate(id), EarlyHelpWorld.Stamped(
+            await coordinator.GetStringAsync(EarlyHelpRoutes.Allocate(id)), ("Data.LeadProfessionalId", world.FamilyHub.ToString())));
+        Forms.ErrorSummary(await refused.Content.ReadAsStringAsync())
+            .ShouldContain("Say why this family should have early help while a brother or sister is open to the MASH or social care");
+        (await App.ExecuteDbContextAsync(db => db.PersonLinks.CountAsync())).ShouldBe(0);
+        (await App.ExecuteDbContextAsync(db => db.Persons.CountAsync(p => p.Involvement == OpenInvolvement.EarlyHelp))).ShouldBe(0);
     }
 
     private static Web.Pages.Mash.Cases.DecisionModel.Propose Proposal(DecisionOutcome outcome) => DecisionLoop.Proposal(
