@@ -8,8 +8,9 @@ namespace ThresholdPortal.Web.Features.EarlyHelp;
 
 /// <summary>
 /// Siblings in one process (issue 16): the brothers and sisters, in the households of the children the MASH matched
-/// for this family (for a referrer's own request, the known children with the same NHS number or name and date of birth), who are open to the MASH or to children's social care. Allocating to early help while any are
-/// warns and needs a reason; allocating marks the matched children as open to early help, so the MASH's own
+/// for this family (for a referrer's own request, the known children with the same NHS number or name and date of
+/// birth), who are open to the MASH or to children's social care. Allocating to early help while any are warns and
+/// needs a reason; allocating marks the matched children as open to early help, so the MASH's own
 /// family warning shows the other way round, and a MASH decision that does not step every child down to early help
 /// while a brother or sister is open to it needs a reason too (<see cref="InEarlyHelpAsync"/>).
 /// </summary>
