@@ -6,6 +6,7 @@ using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -143,6 +144,7 @@ public static class PortalServiceRegistration
         services.AddInformationRequests(configuration);
         services.AddDecisions(configuration);
         services.AddEarlyHelp();
+        services.AddInsights(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

@@ -9,6 +9,7 @@ public static class InsightsRoutes
     public const string AnnexAContactsCsv = "/insights/export/annex-a-contacts.csv";
     public const string AnnexAReferralsCsv = "/insights/export/annex-a-referrals.csv";
     public const string CinCensusCsv = "/insights/export/cin-census.csv";
+    public const string UnusualAccess = "/insights/unusual-access";
 
     public static string With(string path, string query) => query.Length == 0 ? path : $"{path}?{query}";
 
@@ -22,6 +23,9 @@ public static class InsightsEvents
     public const string SubjectType = "Insights";
     public const string Exported = "insights.exported";
     public const string CasesListed = "insights.cases-listed";
+
+    /// <summary>An unusual-access alert sent: the subject id is the highest audit event id it covered (docs/decisions/0119).</summary>
+    public const string UnusualAccessAlerted = "insights.unusual-access-alerted";
 }
 
 /// <summary>A count out of a total, as a measure shows it.</summary>

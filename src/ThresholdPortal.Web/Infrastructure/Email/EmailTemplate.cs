@@ -145,12 +145,20 @@ public sealed class EmailTemplate
         "The Northshire Early Help Hub has ended its work on an early help request you sent, or passed it to the MASH. Sign in to see " +
             "the outcome:");
 
+    public static readonly EmailTemplate UnusualAccess = new(
+        "access.unusual",
+        "Unusual access to case records to check",
+        "The portal has found access to children's case records that a MASH manager should check: a record opened out of office " +
+            "hours, many records opened in an hour, a record opened by someone without a MASH role or by an agency after it " +
+            "answered, or an export. Sign in to see the report:",
+        "This email holds no details of any child, family or member of staff.");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
         FeedbackReady, EscalationRaised, EscalationAnswered, DecisionChanged, UrgentReferral,
-        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded,
+        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded, UnusualAccess,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

@@ -1,7 +1,12 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Insights;
@@ -56,6 +61,63 @@ public sealed class UnusualAccessTests(PortalApp app) : IntegrationTest(app)
         var (manager, _) = await ManagerAsync(world);
         (await manager.GetStringAsync("/insights")).ShouldContain("/insights/unusual-access");
     }
+
+    [Fact]
+    public async Task The_alert_emails_each_manager_once_for_accesses_not_alerted_before_and_holds_no_details()
+    {
+        var world = await InformationRequestWorld.CreateAsync(App);
+        var (_, manager) = await ManagerAsync(world);
+        var alerter = App.Services.GetRequiredService<UnusualAccessAlerter>();
+        (await alerter.AlertAsync(CancellationToken.None)).ShouldBe(0, "nothing unusual yet");
+
+        await NightViewAsync(world, TestClock.UtcNow.Date.AddHours(2));
+        (await alerter.AlertAsync(CancellationToken.None)).ShouldBe(1);
+        (await alerter.AlertAsync(CancellationToken.None)).ShouldBe(0, "an access is alerted once");
+        await NightViewAsync(world, TestClock.UtcNow.Date.AddHours(3));
+        (await alerter.AlertAsync(CancellationToken.None)).ShouldBe(1);
+
+        var sent = await App.ExecuteDbContextAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Template == EmailTemplate.UnusualAccess.Name).ToListAsync());
+        sent.Count.ShouldBe(2);
+        sent.ShouldAllBe(m => m.Recipient == manager && m.Link == InsightsRoutes.UnusualAccess);
+        EmailTemplate.UnusualAccess.RenderBody(new Uri("https://portal.test/insights/unusual-access"))
+            .ShouldNotContain(world.Practitioner.FullName);
+        (await App.AuditAsync()).Where(e => e.Action == InsightsEvents.UnusualAccessAlerted).Select(e => e.Detail)
+            .ShouldBe(["1 unusual access(es); 1 manager(s) e-mailed", "1 unusual access(es); 1 manager(s) e-mailed"]);
+    }
+
+    [Fact]
+    public async Task A_round_on_another_instance_holding_the_lock_alerts_nothing()
+    {
+        var world = await InformationRequestWorld.CreateAsync(App);
+        await ManagerAsync(world);
+        await NightViewAsync(world, TestClock.UtcNow.Date.AddHours(2));
+        await using var other = new NpgsqlConnection(App.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({UnusualAccessAlerter.LockKey})", other))
+        {
+            await take.ExecuteScalarAsync();
+        }
+
+        (await App.Services.GetRequiredService<UnusualAccessAlerter>().AlertAsync(CancellationToken.None)).ShouldBe(0);
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", other))
+        {
+            await release.ExecuteScalarAsync();
+        }
+
+        (await App.Services.GetRequiredService<UnusualAccessAlerter>().AlertAsync(CancellationToken.None)).ShouldBe(1);
+    }
+
+    // A case view in the small hours (UTC, so out of office hours in London whatever the season).
+    private Task NightViewAsync(InformationRequestWorld world, DateTime at) => App.ExecuteDbContextAsync(async db =>
+    {
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAt = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)), UserId = world.Practitioner.Id,
+            Action = CaseEvents.Viewed, SubjectType = CaseEvents.SubjectType, SubjectId = world.CaseId.ToString(),
+        });
+        await db.SaveChangesAsync();
+    });
 
     private async Task<(HttpClient Client, string Email)> ManagerAsync(InformationRequestWorld world)
     {
