@@ -1,3 +1,4 @@
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 
@@ -81,8 +82,18 @@ public class Referral
         SuggestedLevel != ThresholdLevel.Specialist
         && (SuggestedLevel?.IsBelowStatutoryThreshold() == true || ChosenLevel?.IsBelowStatutoryThreshold() == true);
 
+    /// <summary>Each child's indicators, age (on the day the referral was started) and disability, for the guidance.</summary>
     public IReadOnlyList<ChildIndicators> IndicatorsByChild =>
-        [.. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes))];
+    [
+        .. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes,
+            c.DateOfBirth is { } born && !c.IsUnborn
+                ? ThresholdGuidance.AgeInMonths(born, DateOnly.FromDateTime(CreatedAt.UtcDateTime)) : null,
+            c.Disabilities.Any(code => code != CensusCodes.NoDisability))),
+    ];
+
+    /// <summary>The names of the ticked categories that always make the guidance suggest child protection.</summary>
+    public IReadOnlyList<string> ChildProtectionCategories =>
+        [.. ConcernCategory.RaiseGuidanceToChildProtection.Where(HasCategory).Select(c => c.Name)];
 
     /// <summary>Runs the guidance on the current answers and keeps its level and reasons.</summary>
     public ThresholdSuggestion RefreshSuggestion(ThresholdDocument document)
@@ -92,7 +103,7 @@ public class Referral
             throw new InvalidOperationException("A referral is judged against the threshold document version it started with.");
         }
 
-        var suggestion = ThresholdGuidance.Suggest(document, IndicatorsByChild, Screening);
+        var suggestion = ThresholdGuidance.Suggest(document, IndicatorsByChild, Screening, ChildProtectionCategories);
         SuggestedLevel = suggestion.Level;
         SuggestionReasons = [.. suggestion.Reasons];
         if (!EarlyHelpOffered)

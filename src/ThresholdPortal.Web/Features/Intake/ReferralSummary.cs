@@ -83,6 +83,14 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
         }
 
         rows.Add(new("Suggested level", Referral.SuggestedLevel is { } suggested ? Document.TitleOf(suggested) : null));
+        // Routes are worked out again from the referral's own document version, so they match the stored level.
+        var routes = ThresholdGuidance.Suggest(Document, Referral.IndicatorsByChild, Referral.Screening,
+            Referral.ChildProtectionCategories).Routes;
+        if (routes.Count > 0)
+        {
+            rows.Add(new("Suggested service", string.Join(" and ", routes)));
+        }
+
         rows.Add(new("Why it was suggested", Lines(Referral.SuggestionReasons), LongText: true));
         rows.Add(new("Level chosen", Referral.ChosenLevel is { } chosen ? Document.TitleOf(chosen) : null,
             Change(ReferralRoutes.Level, "ChosenLevel")));

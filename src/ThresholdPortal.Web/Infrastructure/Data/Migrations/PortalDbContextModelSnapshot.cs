@@ -2884,11 +2884,20 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)");
 
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
                             b1.Property<int>("Level")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("Route")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("SubDomainCode")
                                 .IsRequired()
