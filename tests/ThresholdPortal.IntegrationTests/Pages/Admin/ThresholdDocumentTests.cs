@@ -144,7 +144,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         Forms.ErrorSummary(await second.Content.ReadAsStringAsync()).ShouldContain("There is already a draft version");
-        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
+        // The two shipped versions and the one draft.
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(3);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
         (await PublishedAsync()).Id.ShouldBe(published.Id);
     }
 

@@ -20,7 +20,8 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         draft.Status.ShouldBe(ReferralStatus.Draft);
         draft.Reference.ShouldBeNull();
         draft.ReferralSourceCode.ShouldBe("2A");
-        var document = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.SingleAsync());
+        var document = await App.ExecuteDbContextAsync(db =>
+            db.ThresholdDocuments.SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         draft.ThresholdDocumentId.ShouldBe(document.Id);
     }
 
@@ -195,7 +196,8 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await App.SignedInReferrerAsync();
         var first = await journey.StartAsync();
-        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync());
+        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking()
+            .SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         await App.ExecuteDbContextAsync(async db =>
         {
             db.ThresholdDocuments.Add(new ThresholdDocument
