@@ -1,0 +1,31 @@
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Referrals;
+
+namespace ThresholdPortal.UnitTests.Referrals;
+
+public sealed class FgmReportingDutyTests
+{
+    [Theory]
+    [InlineData(OrganisationKind.School, "a teacher")]
+    [InlineData(OrganisationKind.GpPractice, "a health professional")]
+    [InlineData(OrganisationKind.HealthVisiting, "a health professional")]
+    [InlineData(OrganisationKind.EmergencyDepartment, "a health professional")]
+    [InlineData(OrganisationKind.LocalAuthorityChildrensSocialCare, "a social worker")]
+    public void Teachers_and_regulated_health_and_social_care_staff_are_told_the_duty_is_theirs(OrganisationKind kind, string role)
+    {
+        FgmReportingDuty.LikelyAppliesTo(kind).ShouldBeTrue();
+        FgmReportingDuty.RoleOf(kind).ShouldBe(role);
+    }
+
+    [Theory]
+    [InlineData(OrganisationKind.Housing)]
+    [InlineData(OrganisationKind.Police)]
+    [InlineData(OrganisationKind.VoluntaryOrganisation)]
+    [InlineData(OrganisationKind.EarlyHelp)]
+    [InlineData(OrganisationKind.Other)]
+    public void Others_are_not_told_the_duty_is_theirs(OrganisationKind kind)
+    {
+        FgmReportingDuty.LikelyAppliesTo(kind).ShouldBeFalse();
+        FgmReportingDuty.RoleOf(kind).ShouldBeNull();
+    }
+}
