@@ -61,7 +61,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
 
     public sealed record Query(Guid DraftId) : IQuery<Result?>;
 
-    /// <param name="FgmDutyRole">"a teacher" where the FGM reporting duty is likely to fall on the referrer, else null.</param>
+    /// <summary>The page's answers; FgmDutyRole is "a teacher" where the FGM reporting duty is likely the referrer's, else null.</summary>
     public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel,
         string? FgmDutyRole = null);
 

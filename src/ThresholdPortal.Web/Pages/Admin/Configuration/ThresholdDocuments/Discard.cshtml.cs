@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
