@@ -66,8 +66,9 @@ public sealed class NotifyClient(HttpClient http, NotifyKey key, TimeProvider cl
         }
 
         var errors = await ErrorsAsync(response, cancellationToken);
-        // 400 and 403 say this request will never succeed as it is; 429 and 5xx may pass later (Notify's API docs).
-        throw response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
+        // 400 says this request will never succeed as it is. Anything else may pass later: 429 and 5xx by Notify's docs, and 403
+        // (a wrong key or clock) once a person fixes the settings, so a bad key holds every message back rather than losing it.
+        throw response.StatusCode is HttpStatusCode.BadRequest
             ? new PermanentDeliveryFailureException($"Notify {(int)response.StatusCode}: {errors}")
             : new HttpRequestException($"Notify {(int)response.StatusCode}: {errors}", null, response.StatusCode);
     }
