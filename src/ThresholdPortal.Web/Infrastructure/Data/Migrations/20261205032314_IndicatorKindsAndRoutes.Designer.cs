@@ -3024,6 +3024,42 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
                 {
+                    b.OwnsOne("ThresholdPortal.Domain.Retention.RetentionSchedule", "Retention", b1 =>
+                        {
+                            b1.Property<int>("MashSettingsVersionVersion");
+
+                            b1.Property<int>("AccountMonths");
+
+                            b1.Property<int>("AttachmentMonths");
+
+                            b1.Property<int>("AuditEventMonths");
+
+                            b1.Property<int>("ClosedNoFurtherActionMonths");
+
+                            b1.Property<int>("ClosedStatutoryMonths");
+
+                            b1.Property<int>("ClosedStepDownMonths");
+
+                            b1.Property<int>("DraftReferralDays");
+
+                            b1.Property<int>("DraftReminderDays");
+
+                            b1.Property<int>("InformationRequestMonths");
+
+                            b1.Property<int>("OutboxMessageDays");
+
+                            b1.HasKey("MashSettingsVersionVersion");
+
+                            b1.ToTable("MashSettingsVersions");
+
+                            b1
+                                .ToJson("Retention")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MashSettingsVersionVersion");
+                        });
+
                     b.OwnsMany("ThresholdPortal.Domain.Triage.BankHoliday", "BankHolidays", b1 =>
                         {
                             b1.Property<int>("MashSettingsVersionVersion");
@@ -3086,6 +3122,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Navigation("BankHolidays");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Retention");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>
