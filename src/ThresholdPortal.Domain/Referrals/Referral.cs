@@ -41,7 +41,11 @@ public class Referral
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public bool? ChildInImmediateDanger { get; set; }
-    public bool? FgmKnownOrSuspected { get; set; }
+    /// <summary>The screening answer about FGM; null until asked.</summary>
+    public FgmConcern? Fgm { get; set; }
+
+    /// <summary>Asked when FGM is known, because the duty to report it is personal to some professions.</summary>
+    public ReferrerProfession? ReferrerProfession { get; set; }
 
     public ThresholdLevel? SuggestedLevel { get; private set; }
     public List<string> SuggestionReasons { get; private set; } = [];
@@ -70,9 +74,17 @@ public class Referral
 
     public bool HasCategory(ConcernCategory category) => Categories?.Contains(category.Key) == true;
 
-    /// <summary>FGM known or suspected, whether said at screening or ticked as a concern.</summary>
+    /// <summary>
+    /// The screening answers. FGM ticked as a concern without "known" at screening counts as a girl at risk: the
+    /// reporting duty is only shown where the referrer said FGM has been carried out.
+    /// </summary>
     public ScreeningAnswers Screening =>
-        new(ChildInImmediateDanger == true, FgmKnownOrSuspected == true || HasCategory(ConcernCategory.FemaleGenitalMutilation));
+        new(ChildInImmediateDanger == true, Fgm switch
+        {
+            FgmConcern.Known => FgmConcern.Known,
+            FgmConcern.AtRisk => FgmConcern.AtRisk,
+            _ => HasCategory(ConcernCategory.FemaleGenitalMutilation) ? FgmConcern.AtRisk : FgmConcern.None,
+        });
 
     /// <summary>
     /// The early help pathway is offered when either the guidance or the referrer puts it at level 1 or 2, but

@@ -1,7 +1,11 @@
 namespace ThresholdPortal.Domain.Thresholds;
 
 /// <summary>The answers asked before any indicator, because they change what a referrer must do first.</summary>
-public sealed record ScreeningAnswers(bool ChildInImmediateDanger, bool FgmKnownOrSuspected);
+public sealed record ScreeningAnswers(bool ChildInImmediateDanger, FgmConcern Fgm = FgmConcern.None)
+{
+    /// <summary>FGM is known or a girl is at risk: always child protection, and flagged on the case.</summary>
+    public bool FgmKnownOrSuspected => Fgm != FgmConcern.None;
+}
 
 /// <summary>
 /// The indicators a referrer picked for one child, with the child's age in whole months (null when the date of
@@ -27,7 +31,8 @@ public sealed record ThresholdSuggestion(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<ChildSuggestion> Children,
     bool CallEmergencyServicesFirst,
-    bool FgmReportingDuty)
+    bool FgmReportingDuty,
+    bool FgmAtRisk = false)
 {
     /// <summary>Levels 1 and 2: the early help pathway is shown before a MASH referral.</summary>
     public bool OffersEarlyHelp => Level.IsBelowStatutoryThreshold();
@@ -78,10 +83,16 @@ public static class ThresholdGuidance
             level = ThresholdLevel.Specialist;
         }
 
-        if (screening.FgmKnownOrSuspected)
+        if (screening.Fgm == FgmConcern.Known)
         {
-            reasons.Add("You said female genital mutilation (FGM) is known or suspected. FGM is always a child protection concern, and " +
+            reasons.Add("You said female genital mutilation (FGM) has been carried out. FGM is always a child protection concern, and " +
                 "known FGM in a girl under 18 must be reported to the police.");
+            level = ThresholdLevel.Specialist;
+        }
+        else if (screening.Fgm == FgmConcern.AtRisk)
+        {
+            reasons.Add("You said a girl is at risk of female genital mutilation (FGM). A girl at risk of FGM is always a child " +
+                "protection concern.");
             level = ThresholdLevel.Specialist;
         }
 
@@ -92,7 +103,8 @@ public static class ThresholdGuidance
         }
 
         reasons.AddRange(childSuggestions.OrderByDescending(c => c.Level).Select(c => c.Reason));
-        return new ThresholdSuggestion(level, reasons, childSuggestions, screening.ChildInImmediateDanger, screening.FgmKnownOrSuspected);
+        return new ThresholdSuggestion(level, reasons, childSuggestions, screening.ChildInImmediateDanger,
+            screening.Fgm == FgmConcern.Known, screening.Fgm == FgmConcern.AtRisk);
     }
 
     private static ChildSuggestion SuggestFor(ThresholdDocument document, ChildIndicators child)

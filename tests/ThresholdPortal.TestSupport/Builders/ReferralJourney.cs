@@ -75,7 +75,8 @@ public sealed partial class ReferralJourney(HttpClient client)
     public Task ScreenAsync(bool danger = false, bool fgm = false) => ShouldRedirectAsync("screening", new()
     {
         ["Data.ChildInImmediateDanger"] = danger ? "true" : "false",
-        ["Data.FgmKnownOrSuspected"] = fgm ? "true" : "false",
+        ["Data.Fgm"] = fgm ? "Known" : "None",
+        ["Data.Profession"] = "Teacher",
     });
 
     public Task ChooseLevelAsync(string level) => ShouldRedirectAsync("level", new() { ["Data.ChosenLevel"] = level });

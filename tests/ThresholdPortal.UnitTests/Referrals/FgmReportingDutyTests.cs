@@ -28,4 +28,17 @@ public sealed class FgmReportingDutyTests
         FgmReportingDuty.LikelyAppliesTo(kind).ShouldBeFalse();
         FgmReportingDuty.RoleOf(kind).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(ReferrerProfession.Teacher, OrganisationKind.Police, "a teacher")]
+    [InlineData(ReferrerProfession.HealthProfessional, OrganisationKind.VoluntaryOrganisation, "a health professional")]
+    [InlineData(ReferrerProfession.SocialWorker, OrganisationKind.School, "a social worker")]
+    [InlineData(ReferrerProfession.Other, OrganisationKind.School, null)]
+    public void The_profession_the_referrer_gave_wins_over_their_organisation(
+        ReferrerProfession profession, OrganisationKind organisation, string? role) =>
+        FgmReportingDuty.RoleOf(profession, organisation).ShouldBe(role);
+
+    [Fact]
+    public void Without_a_profession_the_organisation_is_the_best_guess() =>
+        FgmReportingDuty.RoleOf(null, OrganisationKind.GpPractice).ShouldBe("a health professional");
 }

@@ -6,7 +6,7 @@ namespace ThresholdPortal.UnitTests.Thresholds;
 /// <summary>The rules where a child's age, disability or a category of concern changes what the indicators suggest.</summary>
 public sealed class GuidanceAgeAndCategoryTests
 {
-    private static readonly ScreeningAnswers NothingUrgent = new(ChildInImmediateDanger: false, FgmKnownOrSuspected: false);
+    private static readonly ScreeningAnswers NothingUrgent = new(ChildInImmediateDanger: false);
     private static readonly ThresholdDocument Document = WithKinds();
 
     private static ThresholdDocument WithKinds()

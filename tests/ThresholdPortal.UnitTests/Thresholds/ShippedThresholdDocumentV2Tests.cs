@@ -12,7 +12,7 @@ public sealed class ShippedThresholdDocumentV2Tests
     private static readonly ThresholdDocument V2 =
         ThresholdDocumentFile.Parse(DefaultReferenceData.Read(DefaultReferenceData.ThresholdDocumentV2Resource), DateTimeOffset.UnixEpoch);
 
-    private static readonly ScreeningAnswers NothingUrgent = new(false, false);
+    private static readonly ScreeningAnswers NothingUrgent = new(false);
 
     private static ThresholdSuggestion Suggest(int? months, params string[] codes) =>
         ThresholdGuidance.Suggest(V2, [new ChildIndicators(Guid.NewGuid(), "Sam", codes, months)], NothingUrgent);

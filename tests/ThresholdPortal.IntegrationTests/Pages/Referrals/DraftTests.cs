@@ -108,7 +108,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         await journey.StartAsync();
 
         var response = await journey.ShouldRedirectAsync("screening",
-            new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.FgmKnownOrSuspected"] = "false" });
+            new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.Fgm"] = "None" });
 
         response.Headers.Location!.ToString().ShouldEndWith("/immediate-danger");
         (await journey.Client.GetStringAsync(journey.Url("immediate-danger"))).ShouldContain("Call 999 now");

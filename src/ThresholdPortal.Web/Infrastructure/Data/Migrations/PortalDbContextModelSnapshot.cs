@@ -1396,8 +1396,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<bool?>("FgmKnownOrSuspected")
-                        .HasColumnType("boolean");
+                    b.Property<string>("Fgm")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
@@ -1419,6 +1420,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<string>("ReferrerProfession")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("ReferrerUserId")
                         .HasColumnType("uuid");

@@ -61,7 +61,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
 
     public sealed record Query(Guid DraftId) : IQuery<Result?>;
 
-    /// <summary>The page's answers; FgmDutyRole is "a teacher" where the FGM reporting duty is likely the referrer's, else null.</summary>
+    /// <summary>The page's answers; FgmDutyRole is "a teacher" where the FGM reporting duty is the referrer's, else null.</summary>
     public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel,
         string? FgmDutyRole = null);
 
@@ -96,7 +96,7 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
             var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
                 .Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(cancellationToken);
             return new Result(document, suggestion, referral.ChosenLevel,
-                organisation is { } kind ? FgmReportingDuty.RoleOf(kind) : null);
+                FgmReportingDuty.RoleOf(referral.ReferrerProfession, organisation));
         }
     }
 
