@@ -115,7 +115,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Fgm_known_or_suspected_shows_the_police_reporting_duty_and_needs_the_fgm_category_answered()
+    public async Task Known_fgm_shows_the_police_reporting_duty_and_needs_the_fgm_category_answered()
     {
         var journey = await App.SignedInReferrerAsync();
         await journey.StartAsync();
@@ -127,7 +127,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         level.ShouldContain("Level 4: Specialist");
 
         var categories = await journey.PostAsync("categories", new() { ["Data.Categories"] = "Neglect" });
-        (await categories.Content.ReadAsStringAsync()).ShouldContain("You said FGM is known or suspected");
+        (await categories.Content.ReadAsStringAsync()).ShouldContain("You said FGM is a concern");
         var page = await journey.Client.GetStringAsync(journey.Url("categories"));
         page.ShouldContain("value=\"FemaleGenitalMutilation\" checked");
     }

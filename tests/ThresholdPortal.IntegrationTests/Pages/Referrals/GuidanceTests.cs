@@ -92,7 +92,7 @@ public sealed class GuidanceTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task A_teacher_told_of_fgm_is_told_the_reporting_duty_is_theirs_and_what_to_do_if_a_girl_is_at_risk()
+    public async Task A_teacher_told_of_fgm_is_told_the_reporting_duty_is_theirs_and_to_say_if_other_girls_are_at_risk()
     {
         var journey = await App.SignedInReferrerAsync();
         await journey.StartAsync();
@@ -104,21 +104,21 @@ public sealed class GuidanceTests(PortalApp app) : IntegrationTest(app)
         level.ShouldContain("As a teacher, if you know that FGM has been carried out");
         level.ShouldContain("by the end of the next working day");
         level.ShouldContain("cannot be passed to your safeguarding lead");
-        level.ShouldContain("If she is about to travel, call the police on 999 now");
+        level.ShouldContain("If her sisters or other girls in the family may be at risk, say so in the referral.");
     }
 
     [Fact]
-    public async Task A_housing_officer_told_of_fgm_is_not_told_the_duty_is_theirs()
+    public async Task A_housing_officer_told_of_fgm_is_told_the_duty_is_not_theirs()
     {
         var housing = await App.CreateOrganisationAsync("Northshire Homes", OrganisationKind.Housing, "homes.test");
         var journey = await App.SignedInReferrerAsync("officer@homes.test", housing);
         await journey.StartAsync();
-        await journey.ScreenAsync(fgm: true);
+        await journey.ScreenAsync(fgm: true, profession: "Other");
         await journey.AddChildAsync("Amina", "Noor", "family-4b");
 
         var level = await journey.Client.GetStringAsync(journey.Url("level"));
 
         level.ShouldNotContain("As a teacher");
-        level.ShouldContain("If that is not your role, this referral to the MASH is how you report it");
+        level.ShouldContain("The duty is not yours in your profession: this referral to the MASH is how you report it");
     }
 }
