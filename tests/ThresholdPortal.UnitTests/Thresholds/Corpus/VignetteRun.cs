@@ -27,9 +27,12 @@ public static class VignetteRun
         Func<VignetteChild, IReadOnlyCollection<string>> indicatorsFor, IReadOnlyCollection<string> childProtectionCategories)
     {
         var children = vignette.Children
-            .Select(c => new ChildIndicators(Guid.NewGuid(), c.Name, indicatorsFor(c), c.Unborn ? 0 : c.AgeInMonths, c.Disabled))
+            .Select(c => new ChildIndicators(Guid.NewGuid(), c.Name, indicatorsFor(c), c.Unborn ? null : c.AgeInMonths, c.Disabled))
             .ToList();
-        var screening = new ScreeningAnswers(vignette.Screening.ImmediateDanger, vignette.Screening.FgmKnownOrSuspected);
+        // The corpus predates the screening split into known FGM and a girl at risk; both suggest level 4, and the
+        // corpus checks levels and routes, not the duty's wording, so a "yes" is run as known.
+        var screening = new ScreeningAnswers(vignette.Screening.ImmediateDanger,
+            vignette.Screening.FgmKnownOrSuspected ? FgmConcern.Known : FgmConcern.None);
         var suggestion = ThresholdGuidance.Suggest(document, children, screening, childProtectionCategories);
         return new VignetteOutcome(vignette, suggestion.Level, suggestion.Routes.FirstOrDefault(), suggestion.Reasons);
     }
