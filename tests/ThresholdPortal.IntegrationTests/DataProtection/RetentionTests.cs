@@ -12,6 +12,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.IntegrationTests.DataProtection;
 
@@ -29,7 +30,8 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
 
         (await Job(dryRun: true).RunAsync(CancellationToken.None)).Any.ShouldBeFalse();
         (await App.AuditAsync()).Single(e => e.Action == RetentionSweep.DryRun).Detail.ShouldBe(
-            "Draft referrals to delete: 2; Draft referrals whose referrer is reminded: 1; Audit events: 3; E-mails sent or given up: 2");
+            "Draft referrals to delete: 2; Draft referrals whose referrer is reminded: 1; Attachments to referrals and answers: 0; " +
+            "Audit events: 3; E-mails sent or given up: 2; Deactivated accounts to erase: 0");
         (await CountsAsync()).ShouldBe((4, 5, 3));
 
         var done = await Job(dryRun: false, batchSize: 1).RunAsync(CancellationToken.None);
@@ -44,10 +46,68 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
         (reminder.Recipient, reminder.Link).ShouldBe(("teacher@school.test", $"/referrals/draft/{world.Reminded}"));
         var audit = await App.AuditAsync();
         audit.Single(e => e.Action == RetentionSweep.Applied).Detail
-            .ShouldBe("1 draft(s) reminded, 2 draft(s) deleted, 2 e-mail(s), 3 audit event(s)");
+            .ShouldBe("1 draft(s) reminded, 2 draft(s) deleted, 2 e-mail(s), 3 audit event(s), 0 attachment(s), 0 account(s) erased");
         audit.ShouldNotContain(e => e.OccurredAt < TestClock.UtcNow.AddYears(-6));
 
         (await Job(dryRun: false).RunAsync(CancellationToken.None)).Any.ShouldBeFalse("a draft is reminded once");
+    }
+
+    [Fact]
+    public async Task Attachments_of_long_closed_cases_are_removed_and_accounts_deactivated_long_ago_are_erased()
+    {
+        var team = await App.MashTeamAsync();
+        var old = await App.AddCaseAsync(team,
+            new CaseSeed(TestClock.UtcNow.AddYears(-7)) { AssignedTo = team.Practitioner, CloseAtContact = true });
+        var recent = await App.AddCaseAsync(team,
+            new CaseSeed(TestClock.UtcNow.AddMonths(-2)) { AssignedTo = team.Practitioner, CloseAtContact = true });
+        var gone = await App.CreateUserAsync("gone@school.test", team.School, PortalRole.Referrer);
+        var left = await App.CreateUserAsync("left@school.test", team.School, PortalRole.Referrer);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var referralId in new[] { old.ReferralId, recent.ReferralId })
+            {
+                var attachment = new ReferralAttachment
+                {
+                    ReferralId = referralId, Kind = AttachmentKind.Other, Description = "Chronology", FileName = "chronology.pdf",
+                    ContentType = "application/pdf", SizeBytes = 4, UploadedAt = TestClock.UtcNow.AddYears(-7),
+                };
+                db.ReferralAttachments.Add(attachment);
+                db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Bytes = "%PDF"u8.ToArray() });
+            }
+
+            foreach (var (user, months) in new[] { (gone, 13), (left, 1) })
+            {
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false));
+                db.AuditEvents.Add(new AuditEvent
+                {
+                    OccurredAt = TestClock.UtcNow.AddMonths(-months), Action = AccountEvents.Deactivated,
+                    SubjectType = nameof(PortalUser), SubjectId = user.Id.ToString(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        await Job(dryRun: true).RunAsync(CancellationToken.None);
+        var dryRun = (await App.AuditAsync()).Single(e => e.Action == RetentionSweep.DryRun).Detail.ShouldNotBeNull();
+        dryRun.ShouldContain("Attachments to referrals and answers: 1");
+        dryRun.ShouldContain("Deactivated accounts to erase: 1");
+        (await App.ExecuteDbContextAsync(db => db.ReferralAttachments.CountAsync())).ShouldBe(2);
+
+        var done = await Job(dryRun: false, batchSize: 1).RunAsync(CancellationToken.None);
+
+        (done.Attachments, done.AccountsErased).ShouldBe((1, 1));
+        (await App.ExecuteDbContextAsync(db => db.ReferralAttachments.Select(a => a.ReferralId).ToListAsync()))
+            .ShouldBe([recent.ReferralId]);
+        (await App.ExecuteDbContextAsync(db => db.AttachmentContents.CountAsync())).ShouldBe(1);
+        var users = await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking()
+            .Where(u => u.Id == gone.Id || u.Id == left.Id).ToDictionaryAsync(u => u.Id));
+        users[gone.Id].ErasedAt.ShouldNotBeNull();
+        users[gone.Id].Email.ShouldBe($"erased-{gone.Id:N}@erased.invalid");
+        users[left.Id].ErasedAt.ShouldBeNull();
+        users[left.Id].Email.ShouldBe("left@school.test");
+        (await App.AuditAsync()).ShouldContain(e => e.Action == AccountEvents.PersonalDataErased && e.SubjectId == gone.Id.ToString()
+            && e.Detail == "By the retention schedule");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
+using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Retention;
 using ThresholdPortal.Domain.Triage;
@@ -8,6 +10,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
@@ -50,6 +53,7 @@ public static class RetentionSweep
             || c.Outcome == DecisionOutcome.ImmediateProtectiveAction);
         var requestCases = ClosedBefore(db, now.AddMonths(-schedule.InformationRequestMonths)).Select(c => c.Id);
         var attachmentCases = ClosedBefore(db, now.AddMonths(-schedule.AttachmentMonths));
+        var accountsBefore = now.AddMonths(-schedule.AccountMonths);
         var auditBefore = now.AddMonths(-schedule.AuditEventMonths);
         var outboxBefore = now.AddDays(-schedule.OutboxMessageDays);
         return
@@ -60,19 +64,19 @@ public static class RetentionSweep
             new("Cases stepped down to early help", await closedStepDown.LongCountAsync(ct), false),
             new("Cases handed to social care", await closedStatutory.LongCountAsync(ct), false),
             new("Information requests", await db.InformationRequests.LongCountAsync(r => requestCases.Contains(r.CaseId), ct), false),
-            new("Attachments to referrals", await db.ReferralAttachments.LongCountAsync(a =>
-                attachmentCases.Any(c => c.ReferralId == a.ReferralId), ct), false),
+            new("Attachments to referrals and answers", await ReferralAttachmentsDue(db, attachmentCases).LongCountAsync(ct)
+                + await ResponseAttachmentsDue(db, attachmentCases).LongCountAsync(ct), true),
             new("Audit events", await db.AuditEvents.LongCountAsync(e => e.OccurredAt < auditBefore, ct), true),
             new("E-mails sent or given up", await OutboxDue(db, outboxBefore).LongCountAsync(ct), true),
-            new("Deactivated accounts not yet erased", await db.Users.LongCountAsync(u => !u.IsActive && u.ErasedAt == null, ct), false),
+            new("Deactivated accounts to erase", await AccountsDue(db, accountsBefore).LongCountAsync(ct), true),
         ];
     }
 
     /// <summary>
     /// One bounded batch of each kind the job applies, in the caller's transaction; returns what it did, kind by kind.
     /// </summary>
-    public static async Task<RetentionBatch> ApplyBatchAsync(PortalDbContext db, IEmailOutbox outbox, IAuditTrail audit,
-        RetentionSchedule schedule, DateTimeOffset now, int batchSize, CancellationToken ct)
+    public static async Task<RetentionBatch> ApplyBatchAsync(PortalDbContext db, UserManager<PortalUser> users, IEmailOutbox outbox,
+        IAuditTrail audit, RetentionSchedule schedule, DateTimeOffset now, int batchSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -102,14 +106,59 @@ public static class RetentionSweep
         }
 
         await db.SaveChangesAsync(ct);
+        var attachments = await RemoveAttachmentsAsync(db, ClosedBefore(db, now.AddMonths(-schedule.AttachmentMonths)), batchSize, ct);
+        var accounts = await EraseAccountsAsync(db, users, audit, now, now.AddMonths(-schedule.AccountMonths), batchSize, ct);
         var outboxBefore = now.AddDays(-schedule.OutboxMessageDays);
         var emails = await db.OutboxMessages.Where(m => OutboxDue(db, outboxBefore).OrderBy(o => o.CreatedAt).Take(batchSize)
             .Select(o => o.Id).Contains(m.Id)).ExecuteDeleteAsync(ct);
         // The audit trail is append-only; its one way out is this database function (docs/decisions/0120).
         var auditEvents = await db.Database.SqlQuery<int>(
             $"SELECT retention_remove_audit_events({now.AddMonths(-schedule.AuditEventMonths)}, {batchSize}) AS \"Value\"").SingleAsync(ct);
-        return new RetentionBatch(reminders.Count, drafts.Count, emails, auditEvents);
+        return new RetentionBatch(reminders.Count, drafts.Count, emails, auditEvents, attachments, accounts);
     }
+
+    /// <summary>A batch of the attachments (bytes and all) of referrals and agency answers whose case closed long enough ago.</summary>
+    private static async Task<int> RemoveAttachmentsAsync(PortalDbContext db, IQueryable<MashCase> cases, int batchSize,
+        CancellationToken ct)
+    {
+        var referral = await ReferralAttachmentsDue(db, cases).OrderBy(a => a.Id).Take(batchSize).Select(a => a.Id).ToListAsync(ct);
+        await db.AttachmentContents.Where(c => referral.Contains(c.AttachmentId)).ExecuteDeleteAsync(ct);
+        var removed = await db.ReferralAttachments.Where(a => referral.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        var response = await ResponseAttachmentsDue(db, cases).OrderBy(a => a.Id).Take(batchSize).Select(a => a.Id).ToListAsync(ct);
+        await db.InformationResponseAttachmentContents.Where(c => response.Contains(c.AttachmentId)).ExecuteDeleteAsync(ct);
+        return removed + await db.InformationResponseAttachments.Where(a => response.Contains(a.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
+    /// A batch of accounts deactivated before the cutoff and not yet erased, each erased and audited as an administrator's
+    /// erasure would be.
+    /// </summary>
+    private static async Task<int> EraseAccountsAsync(PortalDbContext db, UserManager<PortalUser> users, IAuditTrail audit,
+        DateTimeOffset now, DateTimeOffset before, int batchSize, CancellationToken ct)
+    {
+        var due = await AccountsDue(db, before).OrderBy(u => u.Id).Take(batchSize).ToListAsync(ct);
+        foreach (var user in due)
+        {
+            await AccountErasure.EraseAsync(users, db, user, now, ct);
+            audit.Record(AccountEvents.PersonalDataErased, nameof(PortalUser), user.Id.ToString(), "By the retention schedule");
+        }
+
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
+    private static IQueryable<ReferralAttachment> ReferralAttachmentsDue(PortalDbContext db, IQueryable<MashCase> cases) =>
+        db.ReferralAttachments.Where(a => cases.Any(c => c.ReferralId == a.ReferralId));
+
+    private static IQueryable<ResponseAttachment> ResponseAttachmentsDue(PortalDbContext db, IQueryable<MashCase> cases) =>
+        db.InformationResponseAttachments.Where(a => db.InformationResponses.Any(r => r.Id == a.ResponseId
+            && db.InformationRequests.Any(q => q.Id == r.RequestId && cases.Any(c => c.Id == q.CaseId))));
+
+    /// <summary>Inactive, not erased, and last deactivated before the cutoff (the audit trail says when).</summary>
+    private static IQueryable<PortalUser> AccountsDue(PortalDbContext db, DateTimeOffset before) =>
+        db.Users.Where(u => !u.IsActive && u.ErasedAt == null
+            && db.AuditEvents.Where(e => e.Action == AccountEvents.Deactivated && e.SubjectType == nameof(PortalUser)
+                && e.SubjectId == u.Id.ToString()).Max(e => (DateTimeOffset?)e.OccurredAt) < before);
 
     private static IQueryable<Referral> DraftsDue(PortalDbContext db, RetentionSchedule schedule, DateTimeOffset now)
     {
@@ -132,14 +181,16 @@ public static class RetentionSweep
         db.OutboxMessages.Where(m => (m.SentAt ?? m.GaveUpAt) < before);
 }
 
-/// <summary>What one batch removed: drafts reminded and deleted, e-mails and audit events.</summary>
-public sealed record RetentionBatch(int DraftsReminded, int DraftsDeleted, int Emails, int AuditEvents)
+/// <summary>What one batch removed: drafts reminded and deleted, e-mails, audit events, attachments, and accounts erased.</summary>
+public sealed record RetentionBatch(int DraftsReminded, int DraftsDeleted, int Emails, int AuditEvents, int Attachments = 0,
+    int AccountsErased = 0)
 {
-    public bool Any => DraftsReminded + DraftsDeleted + Emails + AuditEvents > 0;
+    public bool Any => DraftsReminded + DraftsDeleted + Emails + AuditEvents + Attachments + AccountsErased > 0;
 
     public RetentionBatch Plus(RetentionBatch other) => new(DraftsReminded + other.DraftsReminded, DraftsDeleted + other.DraftsDeleted,
-        Emails + other.Emails, AuditEvents + other.AuditEvents);
+        Emails + other.Emails, AuditEvents + other.AuditEvents, Attachments + other.Attachments, AccountsErased + other.AccountsErased);
 
     public override string ToString() =>
-        $"{DraftsReminded} draft(s) reminded, {DraftsDeleted} draft(s) deleted, {Emails} e-mail(s), {AuditEvents} audit event(s)";
+        $"{DraftsReminded} draft(s) reminded, {DraftsDeleted} draft(s) deleted, {Emails} e-mail(s), {AuditEvents} audit event(s), " +
+        $"{Attachments} attachment(s), {AccountsErased} account(s) erased";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Features.Administration;
@@ -5,6 +6,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
@@ -101,7 +103,8 @@ public sealed partial class RetentionJob(
         }
 
         var schedule = scope.ServiceProvider.GetRequiredService<MashSettings>().Stored.RetentionInForce;
-        var batch = await RetentionSweep.ApplyBatchAsync(db, scope.ServiceProvider.GetRequiredService<IEmailOutbox>(),
+        var batch = await RetentionSweep.ApplyBatchAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(),
+            scope.ServiceProvider.GetRequiredService<IEmailOutbox>(),
             scope.ServiceProvider.GetRequiredService<IAuditTrail>(), schedule, clock.GetUtcNow(), size, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
