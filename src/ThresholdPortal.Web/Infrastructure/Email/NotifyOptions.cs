@@ -20,6 +20,12 @@ public sealed class NotifyOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bearer token Notify sends with its delivery receipts (set the same in Notify's callback settings). Unset, the
+    /// receipts endpoint refuses every call.
+    /// </summary>
+    public string? CallbackBearerToken { get; set; }
+
     /// <summary>Service id and secret, split out of <see cref="ApiKey"/>; null when the key is not in Notify's shape.</summary>
     public NotifyKey? Key => NotifyKey.Parse(ApiKey);
 }
