@@ -29,6 +29,7 @@ public sealed class NotifyContractFake : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ConcurrentQueue<int> refusals = new();
     private readonly ConcurrentQueue<AcceptedEmail> accepted = new();
+    private readonly ConcurrentQueue<AcceptedText> texts = new();
     private int requests;
 
     private NotifyContractFake(WebApplication host, TimeProvider clock)
@@ -44,6 +45,8 @@ public sealed class NotifyContractFake : IAsyncDisposable
 
     public IReadOnlyList<AcceptedEmail> Emails => [.. accepted];
 
+    public IReadOnlyList<AcceptedText> Texts => [.. texts];
+
     public static async Task<NotifyContractFake> StartAsync(TimeProvider clock)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,6 +55,7 @@ public sealed class NotifyContractFake : IAsyncDisposable
         var app = builder.Build();
         var fake = new NotifyContractFake(app, clock);
         app.MapPost("/v2/notifications/email", (Func<HttpContext, Task<IResult>>)fake.SendEmailAsync);
+        app.MapPost("/v2/notifications/sms", (Func<HttpContext, Task<IResult>>)fake.SendTextAsync);
         app.MapGet("/v2/notifications", (Func<HttpContext, IResult>)fake.FindByReference);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -106,6 +110,50 @@ public sealed class NotifyContractFake : IAsyncDisposable
         }, statusCode: 201);
     }
 
+    private async Task<IResult> SendTextAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref requests);
+        if ((Unauthorised(context) ?? Refused()) is { } refusal)
+        {
+            return refusal;
+        }
+
+        JsonObject body;
+        try
+        {
+            body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        }
+        catch (JsonException)
+        {
+            return Error(400, "BadRequestError", "Invalid JSON supplied in POST data");
+        }
+
+        // Notify takes UK mobiles in several forms; the portal sends E.164.
+        var phone = body["phone_number"]?.GetValue<string>();
+        if (phone is null || !phone.StartsWith("+447", StringComparison.Ordinal) || phone.Length != 13
+            || !phone[1..].All(char.IsAsciiDigit))
+        {
+            return Error(400, "ValidationError", "phone_number Not a UK mobile number");
+        }
+
+        if (!Guid.TryParse(body["template_id"]?.GetValue<string>(), out var templateId))
+        {
+            return Error(400, "ValidationError", "template_id is not a valid UUID");
+        }
+
+        var personalisation = body["personalisation"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()) ?? [];
+        var sent = new AcceptedText(Guid.NewGuid(), phone, templateId, personalisation, body["reference"]?.GetValue<string>());
+        texts.Enqueue(sent);
+        return Results.Json(new
+        {
+            id = sent.Id,
+            reference = sent.Reference,
+            content = new { body = personalisation.GetValueOrDefault("body"), from_number = "NorthshireMASH" },
+            uri = new Uri(BaseUrl, $"v2/notifications/{sent.Id}"),
+            template = new { id = templateId, version = 1, uri = new Uri(BaseUrl, $"services/{ServiceId}/templates/{templateId}") },
+        }, statusCode: 201);
+    }
+
     private IResult FindByReference(HttpContext context)
     {
         Interlocked.Increment(ref requests);
@@ -115,8 +163,11 @@ public sealed class NotifyContractFake : IAsyncDisposable
         }
 
         var reference = context.Request.Query["reference"].ToString();
-        var found = accepted.Where(e => e.Reference == reference)
-            .Select(e => new { id = e.Id, reference = e.Reference, email_address = e.EmailAddress, type = "email", status = "created" });
+        var found = context.Request.Query["template_type"] == "sms"
+            ? texts.Where(t => t.Reference == reference).Select(t =>
+                (object)new { id = t.Id, reference = t.Reference, phone_number = t.PhoneNumber, type = "sms", status = "created" })
+            : accepted.Where(e => e.Reference == reference).Select(e =>
+                (object)new { id = e.Id, reference = e.Reference, email_address = e.EmailAddress, type = "email", status = "created" });
         var links = new { current = context.Request.Path + context.Request.QueryString };
         return Results.Json(new { notifications = found.ToList(), links });
     }
@@ -181,4 +232,8 @@ public sealed class NotifyContractFake : IAsyncDisposable
 
 /// <summary>An e-mail the fake accepted, as the request described it.</summary>
 public sealed record AcceptedEmail(Guid Id, string EmailAddress, Guid TemplateId, IReadOnlyDictionary<string, string> Personalisation,
+    string? Reference);
+
+/// <summary>A text message the fake accepted, as the request described it.</summary>
+public sealed record AcceptedText(Guid Id, string PhoneNumber, Guid TemplateId, IReadOnlyDictionary<string, string> Personalisation,
     string? Reference);

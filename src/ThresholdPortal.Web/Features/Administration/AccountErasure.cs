@@ -22,6 +22,7 @@ public static class AccountErasure
         user.FamilyName = PortalUser.ErasedFamilyName;
         user.JobTitle = null;
         user.PhoneNumber = null;
+        user.TextMessagesTo = null;
         user.ErasedAt = at;
         // An address that can never receive mail or match a sign-in, unique as Identity requires.
         var placeholder = $"erased-{user.Id:N}@erased.invalid";

@@ -24,6 +24,8 @@ public static class AccountEvents
     public const string PasswordChanged = "user.password-changed";
     public const string PasswordReset = "user.password-reset";
     public const string PersonalDataErased = "user.personal-data-erased";
+    public const string TextMessagesNumberSet = "user.text-messages-number-set";
+    public const string TextMessagesStopped = "user.text-messages-stopped";
 
     /// <summary>Plain words for one of these codes; null for any other.</summary>
     public static string? Describe(string action) => action switch
@@ -46,6 +48,8 @@ public static class AccountEvents
         PasswordChanged => "Changed their password",
         PasswordReset => "Reset their password by email",
         PersonalDataErased => "Personal data erased",
+        TextMessagesNumberSet => "Asked for text messages when feedback is ready",
+        TextMessagesStopped => "Stopped text messages",
         _ => null,
     };
 }

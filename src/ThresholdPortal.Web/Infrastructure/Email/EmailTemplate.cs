@@ -9,13 +9,20 @@ namespace ThresholdPortal.Web.Infrastructure.Email;
 /// </summary>
 public sealed class EmailTemplate
 {
-    private EmailTemplate(string name, string subject, string beforeLink, string? afterLink = null)
+    private EmailTemplate(string name, string subject, string beforeLink, string? afterLink = null, bool isText = false)
     {
         Name = name;
         Subject = subject;
         BeforeLink = beforeLink;
         AfterLink = afterLink;
+        IsText = isText;
     }
+
+    /// <summary>
+    /// A text message (SMS) to a mobile number rather than an e-mail: sent only through GOV.UK Notify (docs/decisions/0111),
+    /// short, with the same rule that it names no child or family.
+    /// </summary>
+    public bool IsText { get; }
 
     /// <summary>The stable name stored with each queued message.</summary>
     public string Name { get; }
@@ -25,6 +32,11 @@ public sealed class EmailTemplate
 
     public string RenderBody(Uri link)
     {
+        if (IsText)
+        {
+            return $"{BeforeLink} {link.AbsoluteUri} If a child is in immediate danger, call 999.";
+        }
+
         var body = new StringBuilder()
             .Append(BeforeLink).Append("\n\n")
             .Append(link.AbsoluteUri).Append("\n\n");
@@ -161,12 +173,18 @@ public sealed class EmailTemplate
             "or to delete it now:",
         "If a child is at risk now, do not wait: call the MASH, or 999 in an emergency.");
 
+    public static readonly EmailTemplate FeedbackReadyText = new(
+        "feedback.ready-text",
+        "Feedback ready",
+        "Northshire MASH: the outcome of a referral you sent is ready. Sign in to read it:",
+        isText: true);
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
         FeedbackReady, EscalationRaised, EscalationAnswered, DecisionChanged, UrgentReferral,
-        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded, UnusualAccess, DraftRetentionReminder,
+        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded, UnusualAccess, DraftRetentionReminder, FeedbackReadyText,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

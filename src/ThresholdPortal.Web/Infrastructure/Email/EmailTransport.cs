@@ -35,6 +35,11 @@ public sealed class MimeChannel(IEmailTransport transport, EmailOptions options,
 {
     public async Task SendAsync(OutboxMessage message, EmailTemplate template, CancellationToken cancellationToken)
     {
+        if (template.IsText)
+        {
+            throw new PermanentDeliveryFailureException("Text messages are sent only through GOV.UK Notify (Email:Mode = Notify).");
+        }
+
         MimeMessage mime;
         try
         {

@@ -36,13 +36,19 @@ public sealed class NotifyChannel : IOutboxChannel
         var reference = Reference(message);
         // An earlier attempt may have reached Notify and lost only its answer (a timeout, a dropped connection): if Notify
         // has the reference, that attempt was the send.
-        if (message.Attempts > 0 && await client.HasEmailWithReferenceAsync(reference, cancellationToken))
+        if (message.Attempts > 0 && await client.HasWithReferenceAsync(template.IsText ? "sms" : "email", reference, cancellationToken))
         {
             return;
         }
 
-        await client.SendEmailAsync(message.Recipient, templateId, Personalisation(template, options.LinkTo(message.Link!)), reference,
-            cancellationToken);
+        var personalisation = Personalisation(template, options.LinkTo(message.Link!));
+        if (template.IsText)
+        {
+            await client.SendTextAsync(message.Recipient, templateId, personalisation, reference, cancellationToken);
+            return;
+        }
+
+        await client.SendEmailAsync(message.Recipient, templateId, personalisation, reference, cancellationToken);
     }
 
     /// <summary>Notify's reference for a row: its id, which is all it says about the message.</summary>

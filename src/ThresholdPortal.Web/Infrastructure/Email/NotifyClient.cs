@@ -27,11 +27,24 @@ public sealed class NotifyClient(HttpClient http, NotifyKey key, TimeProvider cl
         await ThrowUnlessSuccessAsync(response, cancellationToken);
     }
 
+    public async Task SendTextAsync(string phoneNumber, Guid templateId, IReadOnlyDictionary<string, string> personalisation,
+        string reference, CancellationToken cancellationToken)
+    {
+        using var request = Authorised(HttpMethod.Post, "v2/notifications/sms");
+        request.Content = JsonContent.Create(new TextRequest(phoneNumber, templateId, personalisation, reference), options: Json);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+    }
+
     /// <summary>Whether Notify already holds an e-mail with this reference (it keeps them for 7 days).</summary>
-    public async Task<bool> HasEmailWithReferenceAsync(string reference, CancellationToken cancellationToken)
+    public Task<bool> HasEmailWithReferenceAsync(string reference, CancellationToken cancellationToken) =>
+        HasWithReferenceAsync("email", reference, cancellationToken);
+
+    /// <summary>Whether Notify already holds a notification of the type ("email" or "sms") with this reference.</summary>
+    public async Task<bool> HasWithReferenceAsync(string type, string reference, CancellationToken cancellationToken)
     {
         using var request = Authorised(HttpMethod.Get,
-            $"v2/notifications?template_type=email&reference={Uri.EscapeDataString(reference)}");
+            $"v2/notifications?template_type={type}&reference={Uri.EscapeDataString(reference)}");
         using var response = await http.SendAsync(request, cancellationToken);
         await ThrowUnlessSuccessAsync(response, cancellationToken);
         var found = await response.Content.ReadFromJsonAsync<NotificationList>(Json, cancellationToken);
@@ -88,6 +101,9 @@ public sealed class NotifyClient(HttpClient http, NotifyKey key, TimeProvider cl
     }
 
     private sealed record EmailRequest(string EmailAddress, Guid TemplateId, IReadOnlyDictionary<string, string> Personalisation,
+        string Reference);
+
+    private sealed record TextRequest(string PhoneNumber, Guid TemplateId, IReadOnlyDictionary<string, string> Personalisation,
         string Reference);
 
     private sealed record ErrorResponse(int StatusCode, List<ErrorItem>? Errors);

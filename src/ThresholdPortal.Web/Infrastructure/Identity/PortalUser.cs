@@ -13,6 +13,14 @@ public class PortalUser : IdentityUser<Guid>
     public required string FamilyName { get; set; }
     public string? JobTitle { get; set; }
 
+    public const int TextNumberMaxLength = 16;
+
+    /// <summary>
+    /// The UK mobile number (E.164, "+447...") the user asked to be texted on when feedback is ready; null for no texts.
+    /// Texts go only through GOV.UK Notify (docs/decisions/0111).
+    /// </summary>
+    public string? TextMessagesTo { get; set; }
+
     public Guid OrganisationId { get; set; }
     public Organisation Organisation { get; set; } = null!;
 

@@ -25,7 +25,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         IReadOnlyList<string> Roles,
         bool TwoFactorEnabled,
         bool TwoFactorRequired,
-        int RecoveryCodesLeft);
+        int RecoveryCodesLeft,
+        string? TextMessagesTo = null);
 
     public sealed record Query : IQuery<Summary>;
 
@@ -36,7 +37,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             var user = await db.Users.AsNoTracking()
                 .Where(u => u.Id == current.Id)
-                .Select(u => new { u.FullName, u.Email, u.JobTitle, Organisation = u.Organisation.Name, u.TwoFactorEnabled })
+                .Select(u => new
+                {
+                    u.FullName, u.Email, u.JobTitle, Organisation = u.Organisation.Name, u.TwoFactorEnabled, u.TextMessagesTo,
+                })
                 .SingleAsync(cancellationToken);
             var roles = await db.UserRoles.AsNoTracking()
                 .Where(ur => ur.UserId == current.Id)
@@ -48,7 +52,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return new Summary(
                 user.FullName, user.Email!, user.JobTitle, user.Organisation,
                 [.. roles.Order(StringComparer.Ordinal).Select(PortalRole.DisplayName)],
-                user.TwoFactorEnabled, accounts.RequiresTwoFactor(roles), codesLeft);
+                user.TwoFactorEnabled, accounts.RequiresTwoFactor(roles), codesLeft, user.TextMessagesTo);
         }
     }
 }

@@ -11,6 +11,7 @@ namespace ThresholdPortal.IntegrationTests.Infrastructure.Email;
 public sealed class NotifyOutboxTests(PortalApp app) : IntegrationTest(app), IAsyncLifetime
 {
     private static readonly Guid PasswordResetTemplate = Guid.Parse("0b3b1d59-2f54-4b4a-9c39-1f0f2c6a7e01");
+    private static readonly Guid FeedbackTextTemplate = Guid.Parse("5d0e7a11-8c2f-4d6e-9b1a-3f4c2e1d0a22");
 
     private NotifyContractFake notify = null!;
 
@@ -44,6 +45,27 @@ public sealed class NotifyOutboxTests(PortalApp app) : IntegrationTest(app), IAs
         sent.Personalisation["link"].ShouldBe("http://localhost/account/reset-password?token=secret");
         sent.Personalisation["body"].ShouldBe(
             EmailTemplate.PasswordReset.RenderBody(new Uri("http://localhost/account/reset-password?token=secret")));
+    }
+
+    [Fact]
+    public async Task A_text_message_goes_to_notify_as_an_sms_with_its_own_template_and_the_row_as_reference()
+    {
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            new EmailOutbox(db, TestClock.Instance).Enqueue("+447700900982", EmailTemplate.FeedbackReadyText, "/referrals/NS-2026-000001");
+            await db.SaveChangesAsync();
+        });
+
+        (await Dispatcher().DispatchDueAsync(CancellationToken.None)).ShouldBe(1);
+
+        var row = (await App.OutboxAsync()).Single();
+        row.SentAt.ShouldNotBeNull();
+        notify.Emails.ShouldBeEmpty();
+        var text = notify.Texts.ShouldHaveSingleItem();
+        (text.PhoneNumber, text.TemplateId, text.Reference).ShouldBe(("+447700900982", FeedbackTextTemplate, row.Id.ToString("N")));
+        text.Personalisation["body"].ShouldBe(
+            "Northshire MASH: the outcome of a referral you sent is ready. Sign in to read it: http://localhost/referrals/NS-2026-000001 " +
+            "If a child is in immediate danger, call 999.");
     }
 
     [Fact]
@@ -154,7 +176,11 @@ public sealed class NotifyOutboxTests(PortalApp app) : IntegrationTest(app), IAs
             {
                 BaseUrl = notify.BaseUrl,
                 ApiKey = NotifyContractFake.ApiKey,
-                Templates = new() { [EmailTemplate.PasswordReset.Name] = PasswordResetTemplate },
+                Templates = new()
+                {
+                    [EmailTemplate.PasswordReset.Name] = PasswordResetTemplate,
+                    [EmailTemplate.FeedbackReadyText.Name] = FeedbackTextTemplate,
+                },
                 Timeout = TimeSpan.FromSeconds(5),
             },
             Dispatcher = new OutboxDispatcherOptions

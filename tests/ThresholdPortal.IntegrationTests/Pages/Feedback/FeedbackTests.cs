@@ -119,6 +119,30 @@ public sealed class FeedbackTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_referrer_who_asked_for_texts_is_also_texted_the_same_link_and_nothing_more()
+    {
+        var world = await FeedbackWorld.CreateAsync(App);
+        var (caseId, reference) = await world.DecidedCaseAsync(App);
+        await App.ExecuteDbContextAsync(db => db.Users.Where(u => u.Id == world.Referrer.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.TextMessagesTo, "+447700900982")));
+        var practitioner = await App.SignInAsync(world.Practitioner.Email!);
+        var page = await practitioner.GetStringAsync(FeedbackRoutes.CaseFeedback(caseId));
+
+        (await Forms.PostAsync(practitioner, FeedbackRoutes.CaseFeedback(caseId), Fields(FeedbackWorld.HiddenVersion(page),
+            FeedbackMethod.Portal))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var outbox = await App.OutboxAsync();
+        outbox.Select(m => (m.Recipient, m.Template, m.Link)).ShouldBe(
+        [
+            (world.Referrer.Email!, EmailTemplate.FeedbackReady.Name, ReferralRoutes.Sent(reference)),
+            ("+447700900982", EmailTemplate.FeedbackReadyText.Name, ReferralRoutes.Sent(reference)),
+        ], ignoreOrder: true);
+        EmailTemplate.FeedbackReadyText.RenderBody(new Uri("https://portal.test/x"))
+            .ShouldBe("Northshire MASH: the outcome of a referral you sent is ready. Sign in to read it: https://portal.test/x " +
+                "If a child is in immediate danger, call 999.");
+    }
+
+    [Fact]
     public async Task Missing_parts_and_overlong_text_show_the_error_summary_and_nothing_is_stored()
     {
         var world = await FeedbackWorld.CreateAsync(App);

@@ -193,11 +193,14 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
             }
 
             string? referrerEmail = null;
+            string? referrerText = null;
             if (method == FeedbackMethod.Portal)
             {
-                referrerEmail = await db.Referrals.Where(r => r.Id == mashCase.ReferralId)
-                    .SelectMany(r => db.Users.Where(u => u.Id == r.ReferrerUserId && u.IsActive && u.Email != null).Select(u => u.Email))
+                var referrer = await db.Referrals.Where(r => r.Id == mashCase.ReferralId)
+                    .SelectMany(r => db.Users.Where(u => u.Id == r.ReferrerUserId && u.IsActive && u.Email != null)
+                        .Select(u => new { u.Email, u.TextMessagesTo }))
                     .FirstOrDefaultAsync(cancellationToken);
+                (referrerEmail, referrerText) = (referrer?.Email, referrer?.TextMessagesTo);
                 if (referrerEmail is null)
                 {
                     return new CommandResult.Refused("The referrer's account is closed, so they cannot read it in the portal: give the " +
@@ -229,6 +232,12 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
             if (referrerEmail is not null)
             {
                 outbox.Enqueue(referrerEmail, EmailTemplate.FeedbackReady, ReferralRoutes.Sent(mashCase.Reference));
+            }
+
+            if (referrerText is not null)
+            {
+                // The referrer asked to be texted too (docs/decisions/0111): the same link, through Notify.
+                outbox.Enqueue(referrerText, EmailTemplate.FeedbackReadyText, ReferralRoutes.Sent(mashCase.Reference));
             }
 
             return await CaseChanges.SaveAsync(db, request, cancellationToken);
