@@ -49,6 +49,31 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
     }
 
     [Fact]
+    public async Task An_administrator_sets_an_indicators_kind_and_route_and_renaming_its_code_keeps_them()
+    {
+        var (admin, _, _) = await App.SignInAsAdministratorAsync();
+        var draftId = await CreateDraftAsync(admin);
+        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var routed = draft.Indicators.First(i => i.Route is not null);
+        Dictionary<string, string> Change(string code, string kind, string route) => new()
+        {
+            ["Data.OriginalCode"] = routed.Code, ["Data.Code"] = code, ["Data.SubDomainCode"] = routed.SubDomainCode,
+            ["Data.Level"] = routed.Level.ToString(), ["Data.Text"] = routed.Text, ["Data.Kind"] = kind, ["Data.Route"] = route,
+        };
+        (await admin.GetStringAsync($"{Base}/indicator/{draftId}?code={routed.Code}")).ShouldContain(routed.Route!.Replace("'", "&#x27;"));
+
+        var refused = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}", Change(routed.Code, "Injury", new string('x', 201)));
+        Forms.ErrorSummary(await refused.Content.ReadAsStringAsync()).ShouldContain("The service must be 200 characters or fewer");
+        var renamed = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}", Change("renamed-3z", "Injury", " the test team "));
+
+        renamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var changed = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        changed.FindIndicator(routed.Code).ShouldBeNull();
+        var kept = changed.FindIndicator("renamed-3z").ShouldNotBeNull();
+        (kept.Kind, kept.Route, kept.Level).ShouldBe((IndicatorKind.Injury, "the test team", routed.Level));
+    }
+
+    [Fact]
     public async Task A_published_version_cannot_be_changed_through_the_pages()
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();

@@ -15,7 +15,8 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
 /// <summary>
-/// Adding an indicator to a draft, changing its text, sub-domain or level, or retiring it. A retired
+/// Adding an indicator to a draft, changing its text, sub-domain, level, kind (which the age and disability rules read) or
+/// the service it routes to (docs/decisions/0112), or retiring it. A retired
 /// indicator is left out of the draft; the versions that had it keep it, with the referrals that chose it.
 /// </summary>
 public sealed partial class IndicatorModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
@@ -99,8 +100,9 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                     return null;
                 }
 
-                (data.OriginalCode, data.Code, data.SubDomainCode, data.Level, data.Text) =
-                    (indicator.Code, indicator.Code, indicator.SubDomainCode, indicator.Level, indicator.Text);
+                (data.OriginalCode, data.Code, data.SubDomainCode, data.Level, data.Text, data.Kind, data.Route) =
+                    (indicator.Code, indicator.Code, indicator.SubDomainCode, indicator.Level, indicator.Text, indicator.Kind,
+                        indicator.Route);
             }
 
             return new Form(data,
@@ -126,6 +128,10 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
         public string? SubDomainCode { get; set; }
         public ThresholdLevel? Level { get; set; }
         public string? Text { get; set; }
+        public IndicatorKind Kind { get; set; }
+
+        /// <summary>The service the document sends this need to, in words ("the disabled children's team"); empty for none.</summary>
+        public string? Route { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -143,6 +149,9 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
             RuleFor(c => c.Text).NotEmpty().WithMessage("Enter the indicator's text")
                 .MaximumLength(ThresholdIndicator.TextMaxLength)
                     .WithMessage($"The text must be {ThresholdIndicator.TextMaxLength} characters or fewer");
+            RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose what the indicator is about");
+            RuleFor(c => c.Route).MaximumLength(ThresholdIndicator.RouteMaxLength)
+                .WithMessage($"The service must be {ThresholdIndicator.RouteMaxLength} characters or fewer");
         }
     }
 
@@ -158,6 +167,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
 
             var code = request.Code!.Trim();
             var text = request.Text!.Trim();
+            var route = string.IsNullOrWhiteSpace(request.Route) ? null : request.Route.Trim();
             if (draft.SubDomains.All(s => s.Code != request.SubDomainCode))
             {
                 throw new RequestValidationException(request,
@@ -178,7 +188,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 draft.Indicators.Add(new ThresholdIndicator
                 {
                     Code = code, Level = request.Level!.Value, SubDomainCode = request.SubDomainCode!, Text = text,
-                    Order = draft.Indicators.Count == 0 ? 0 : draft.Indicators.Max(i => i.Order) + 1,
+                    Order = draft.Indicators.Count == 0 ? 0 : draft.Indicators.Max(i => i.Order) + 1, Kind = request.Kind, Route = route,
                 });
                 audit.Record(ConfigurationEvents.ThresholdIndicatorAdded, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
@@ -188,13 +198,14 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 // The code is the owned row's key: a new code is a new row in the same place.
                 draft.Indicators.Remove(existing);
                 draft.Indicators.Add(new ThresholdIndicator { Code = code, Level = request.Level!.Value,
-                    SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order });
+                    SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order, Kind = request.Kind, Route = route });
                 audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {existing.Code} is now {code} at {request.Level!.Value.Number()}: {text}");
             }
             else
             {
-                (existing.Level, existing.SubDomainCode, existing.Text) = (request.Level!.Value, request.SubDomainCode!, text);
+                (existing.Level, existing.SubDomainCode, existing.Text, existing.Kind, existing.Route) =
+                    (request.Level!.Value, request.SubDomainCode!, text, request.Kind, route);
                 audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
             }
