@@ -66,22 +66,31 @@ public sealed class NotifyContractFake : IAsyncDisposable
     /// <summary>The next request is answered with this status, in Notify's error shape, and not processed.</summary>
     public void RefuseNext(int statusCode) => refusals.Enqueue(statusCode);
 
-    private async Task<IResult> SendEmailAsync(HttpContext context)
+    /// <summary>What every send checks first: the token, a queued refusal, then JSON; the body, or the answer to give instead.</summary>
+    private async Task<(JsonObject? Body, IResult? Refusal)> ReadSendAsync(HttpContext context)
     {
         Interlocked.Increment(ref requests);
         if ((Unauthorised(context) ?? Refused()) is { } refusal)
         {
-            return refusal;
+            return (null, refusal);
         }
 
-        JsonObject body;
         try
         {
-            body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+            return ((await JsonNode.ParseAsync(context.Request.Body))!.AsObject(), null);
         }
         catch (JsonException)
         {
-            return Error(400, "BadRequestError", "Invalid JSON supplied in POST data");
+            return (null, Error(400, "BadRequestError", "Invalid JSON supplied in POST data"));
+        }
+    }
+
+    private async Task<IResult> SendEmailAsync(HttpContext context)
+    {
+        var (body, refused) = await ReadSendAsync(context);
+        if (body is null)
+        {
+            return refused!;
         }
 
         var email = body["email_address"]?.GetValue<string>();
@@ -112,20 +121,10 @@ public sealed class NotifyContractFake : IAsyncDisposable
 
     private async Task<IResult> SendTextAsync(HttpContext context)
     {
-        Interlocked.Increment(ref requests);
-        if ((Unauthorised(context) ?? Refused()) is { } refusal)
+        var (body, refused) = await ReadSendAsync(context);
+        if (body is null)
         {
-            return refusal;
-        }
-
-        JsonObject body;
-        try
-        {
-            body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
-        }
-        catch (JsonException)
-        {
-            return Error(400, "BadRequestError", "Invalid JSON supplied in POST data");
+            return refused!;
         }
 
         // Notify takes UK mobiles in several forms; the portal sends E.164.

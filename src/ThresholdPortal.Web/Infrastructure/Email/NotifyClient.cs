@@ -18,20 +18,18 @@ public sealed class NotifyClient(HttpClient http, NotifyKey key, TimeProvider cl
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task SendEmailAsync(string emailAddress, Guid templateId, IReadOnlyDictionary<string, string> personalisation,
-        string reference, CancellationToken cancellationToken)
-    {
-        using var request = Authorised(HttpMethod.Post, "v2/notifications/email");
-        request.Content = JsonContent.Create(new EmailRequest(emailAddress, templateId, personalisation, reference), options: Json);
-        using var response = await http.SendAsync(request, cancellationToken);
-        await ThrowUnlessSuccessAsync(response, cancellationToken);
-    }
+    public Task SendEmailAsync(string emailAddress, Guid templateId, IReadOnlyDictionary<string, string> personalisation,
+        string reference, CancellationToken cancellationToken) =>
+        PostAsync("v2/notifications/email", new EmailRequest(emailAddress, templateId, personalisation, reference), cancellationToken);
 
-    public async Task SendTextAsync(string phoneNumber, Guid templateId, IReadOnlyDictionary<string, string> personalisation,
-        string reference, CancellationToken cancellationToken)
+    public Task SendTextAsync(string phoneNumber, Guid templateId, IReadOnlyDictionary<string, string> personalisation,
+        string reference, CancellationToken cancellationToken) =>
+        PostAsync("v2/notifications/sms", new TextRequest(phoneNumber, templateId, personalisation, reference), cancellationToken);
+
+    private async Task PostAsync<T>(string path, T payload, CancellationToken cancellationToken)
     {
-        using var request = Authorised(HttpMethod.Post, "v2/notifications/sms");
-        request.Content = JsonContent.Create(new TextRequest(phoneNumber, templateId, personalisation, reference), options: Json);
+        using var request = Authorised(HttpMethod.Post, path);
+        request.Content = JsonContent.Create(payload, options: Json);
         using var response = await http.SendAsync(request, cancellationToken);
         await ThrowUnlessSuccessAsync(response, cancellationToken);
     }
