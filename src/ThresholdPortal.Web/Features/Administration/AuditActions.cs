@@ -25,6 +25,7 @@ public static class AuditActions
         (typeof(ConfigurationEvents), ConfigurationEvents.Describe),
         (typeof(EarlyHelpEvents), EarlyHelpEvents.Describe),
         (typeof(RetentionSweep), RetentionSweep.Describe),
+        (typeof(SubjectAccessEvents), SubjectAccessEvents.Describe),
     ];
 
     /// <summary>Constants of the events classes that are not audit codes.</summary>

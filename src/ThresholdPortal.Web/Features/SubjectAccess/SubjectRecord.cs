@@ -1,0 +1,74 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.Mediation;
+
+namespace ThresholdPortal.Web.Features.SubjectAccess;
+
+/// <summary>A record of the portal's, chosen by the officer as being the person asked about.</summary>
+public sealed record SubjectChoice(SubjectRecordKind Kind, Guid Id);
+
+/// <summary>
+/// Everything the portal holds that concerns one person (docs/decisions/0123): the records chosen as them (a known person
+/// brings the referral children and adults linked to it), the referrals naming them with their text, the cases those
+/// referrals opened, the information requests about them with every response, the attachments of those referrals and
+/// responses (without their bytes) and the access log of all of these. <see cref="SubjectIds"/> are the referral children and
+/// adults who are the person: everyone else named is a third party.
+/// </summary>
+public sealed record SubjectRecord(
+    IReadOnlyList<SubjectChoice> Chosen,
+    IReadOnlySet<Guid> SubjectIds,
+    IReadOnlyList<Referral> Referrals,
+    IReadOnlyList<MashCase> Cases,
+    IReadOnlyList<InformationRequest> Requests,
+    IReadOnlyList<AuditEvent> AccessLog)
+{
+    public const int MaxChoices = 50;
+    public const int MaxAccessLogEntries = 5000;
+
+    public int AttachmentCount => Referrals.Sum(r => r.Attachments.Count) + Requests.Sum(r => r.Responses.Sum(x => x.Attachments.Count));
+
+    public sealed record Query(IReadOnlyList<SubjectChoice> Chosen) : IQuery<SubjectRecord>;
+
+    public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, SubjectRecord>
+    {
+        public Task<SubjectRecord> Handle(Query request, CancellationToken cancellationToken) =>
+            LoadAsync(db, request.Chosen, cancellationToken);
+    }
+
+    public static async Task<SubjectRecord> LoadAsync(PortalDbContext db, IReadOnlyList<SubjectChoice> chosen, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(chosen);
+        if (chosen.Count is 0 or > MaxChoices)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chosen), $"Choose between 1 and {MaxChoices} records.");
+        }
+
+        var personIds = chosen.Where(c => c.Kind == SubjectRecordKind.Person).Select(c => c.Id).ToList();
+        var linked = await db.PersonLinks.AsNoTracking().Where(l => personIds.Contains(l.PersonId)).Select(l => l.SubjectId)
+            .ToListAsync(ct);
+        var subjectIds = chosen.Where(c => c.Kind != SubjectRecordKind.Person).Select(c => c.Id).Concat(linked).ToHashSet();
+        var referralIds = await db.ReferralChildren.Where(c => subjectIds.Contains(c.Id)).Select(c => c.ReferralId)
+            .Union(db.ReferralAdults.Where(a => subjectIds.Contains(a.Id)).Select(a => a.ReferralId))
+            .ToListAsync(ct);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => referralIds.Contains(r.Id))
+            .Include(r => r.Children).Include(r => r.Adults).Include(r => r.Attachments)
+            .AsSplitQuery().OrderBy(r => r.CreatedAt).ToListAsync(ct);
+        var cases = await db.MashCases.AsNoTracking().Where(c => referralIds.Contains(c.ReferralId)).OrderBy(c => c.ReceivedAt)
+            .ToListAsync(ct);
+        var requests = await db.InformationRequests.AsNoTracking()
+            .Where(r => referralIds.Contains(r.ReferralId) && r.Subjects.Any(s => subjectIds.Contains(s.ReferralPersonId)))
+            .Include(r => r.Subjects).Include(r => r.Responses).ThenInclude(x => x.Attachments)
+            .AsSplitQuery().OrderBy(r => r.SentAt).ToListAsync(ct);
+        var logged = referralIds.Concat(cases.Select(c => c.Id)).Concat(requests.Select(r => r.Id)).Concat(personIds)
+            .Select(id => id.ToString()).ToList();
+        var log = await db.AuditEvents.AsNoTracking().Where(e => logged.Contains(e.SubjectId))
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).Take(MaxAccessLogEntries).ToListAsync(ct);
+        return new SubjectRecord(chosen, subjectIds, referrals, cases, requests, log);
+    }
+}
