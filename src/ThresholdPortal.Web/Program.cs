@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Serilog.Formatting.Compact;
 using Serilog;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Security;
 using ThresholdPortal.Web.Infrastructure.Seeding;
@@ -63,6 +64,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+app.MapNotifyDeliveryReceipts();
 // The timeout warning's "Stay signed in": any authenticated request renews the cookie (SessionValidation).
 app.MapGet("/account/keep-alive", () => Results.NoContent()).RequireAuthorization();
 

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 
 namespace ThresholdPortal.Benchmarks;
 
@@ -15,7 +16,7 @@ public sealed partial class VolumeGenerator
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "Referrals" ("Id", "Reference", "Status", "Kind", "IdempotencyKey", "ReferrerUserId", "ReferringOrganisationId",
                 "ReferralSourceCode", "ThresholdDocumentId", "CreatedAt", "UpdatedAt", "SubmittedAt", "ChildInImmediateDanger",
-                "FgmKnownOrSuspected", "SuggestedLevel", "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened",
+                "Fgm", "SuggestedLevel", "SuggestionReasons", "ChosenLevel", "Categories", "Concerns_WhatHappened",
                 "Referrer_Name", "Referrer_Email", "Referrer_Phone", "Consent_Decision")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
@@ -35,7 +36,7 @@ public sealed partial class VolumeGenerator
             await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync(row.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+            await writer.WriteAsync(nameof(FgmConcern.None), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(row.Level, NpgsqlDbType.Integer, cancellationToken);

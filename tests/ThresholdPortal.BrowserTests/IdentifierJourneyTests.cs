@@ -24,7 +24,7 @@ public sealed class IdentifierJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.AddChildAsync("Ruby", "Hart",
             "Poor hygiene, not enough food, or a home that is harmful to health, happening again and again.",
             "Attendance between 80% and 90%, or often late.");
-        await steps.AddAnotherChildAsync(false);
+        await steps.NoMoreChildrenAsync();
         await steps.SaveAsync();
         await steps.ShouldBeOnTaskListAsync();
 
@@ -44,7 +44,6 @@ public sealed class IdentifierJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.DescribeConcernsAsync(
             "On Monday 2 March at 8.40am Ruby arrived at school hungry and in the same clothes as all last week. She said there was " +
             "no food at home at the weekend and her mum's partner shouts at her. This is the fourth time this half term.");
-        await steps.ChooseCategoriesAsync(domesticAbuse: false);
         await steps.AnswerConsentAsync("Yes, they agreed", null, "Consent of the parents or carers");
         await steps.AnswerCommunicationAsync();
         await steps.GiveContactDetailsAsync();

@@ -20,8 +20,8 @@ public sealed class JourneySteps(IPage page)
     {
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Is any child in immediate danger?" }).GetByLabel("No").CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Is female genital mutilation (FGM) known or suspected?" }).GetByLabel("No")
-            .CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Is female genital mutilation (FGM) a concern for any girl?" })
+            .GetByLabel("No", new() { Exact = true }).CheckAsync();
         await SaveAsync();
     }
 
@@ -154,8 +154,17 @@ public sealed class JourneySteps(IPage page)
         await SaveAsync();
     }
 
+    /// <summary>"No more children", then the categories of concern, which come before the suggested level.</summary>
+    public async Task NoMoreChildrenAsync(bool domesticAbuse = false)
+    {
+        await AddAnotherChildAsync(false);
+        await ChooseCategoriesAsync(domesticAbuse);
+    }
+
+    /// <summary>The categories page, answered with domestic abuse (and its DASH question) or none of these; lands on the level.</summary>
     public async Task ChooseCategoriesAsync(bool domesticAbuse)
     {
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Which of these are you concerned about?");
         await page.ShouldHaveNoAxeViolationsAsync();
         if (domesticAbuse)
         {
@@ -170,7 +179,7 @@ public sealed class JourneySteps(IPage page)
         }
 
         await SaveAsync();
-        await ShouldBeOnTaskListAsync();
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("The suggested level");
     }
 
     public async Task AnswerConsentAsync(string decision, string? reason, string basis)

@@ -26,7 +26,7 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.AddAnotherChildAsync(true);
         await steps.AddChildAsync("Maisie", "Clarke",
             "Low mood, anxiety or withdrawal that affects daily life but is not at crisis point.");
-        await steps.AddAnotherChildAsync(false);
+        await steps.NoMoreChildrenAsync(domesticAbuse: true);
 
         (await page.Locator(".govuk-inset-text h2").InnerTextAsync()).ShouldBe("Level 3: Targeted: complex needs (child in need)");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Jayden Clarke: the highest indicators selected are at Level 3");
@@ -40,7 +40,6 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
                 "a door. " +
             "Maisie was quiet and withdrawn all morning. Mum told me last month that the family is in PLO. This is the third mark on " +
                 "Jayden this term.");
-        await steps.ChooseCategoriesAsync(domesticAbuse: true);
         await steps.AnswerConsentAsync("No, consent was not sought", "Asking his mother could place the children at risk from her partner.",
             "Safeguarding a child without consent (Data Protection Act 2018, Schedule 1, paragraph 18)");
         await steps.AnswerCommunicationAsync();
@@ -106,7 +105,7 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.AddChildAsync("Ollie", "Brennan",
             "Boundaries are inconsistent, and parents or carers ask for help with the child's behaviour.",
             "Conflict between parents, or a separation, is affecting the child.");
-        await steps.AddAnotherChildAsync(false);
+        await steps.NoMoreChildrenAsync();
         (await page.Locator(".govuk-inset-text h2").InnerTextAsync()).ShouldBe("Level 2: Early help: additional needs");
         await steps.SaveAsync();
 
@@ -126,7 +125,6 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
                 "for help " +
             "with his behaviour at bedtime and in the mornings. He is still learning well and has good friends, but the change is " +
                 "affecting the whole family.");
-        await steps.ChooseCategoriesAsync(domesticAbuse: false);
         await steps.AnswerConsentAsync("Yes, they agreed", null, "Consent of the parents or carers");
         await steps.AnswerCommunicationAsync();
         await steps.GiveContactDetailsAsync();

@@ -70,7 +70,7 @@ public sealed class ThresholdDocumentPublishingTests(BrowserApp app) : BrowserTe
         {
             (await referrer.Locator("main").InnerTextAsync()).ShouldContain($"(version {original.Version + 1})");
         }, NewIndicator);
-        await steps.AddAnotherChildAsync(false);
+        await steps.NoMoreChildrenAsync();
         (await referrer.Locator(".govuk-inset-text h2").InnerTextAsync()).ShouldStartWith("Level 3");
         (await referrer.Locator("main").InnerTextAsync()).ShouldContain(NewIndicator.TrimEnd('.'));
 

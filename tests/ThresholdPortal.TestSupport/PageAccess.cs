@@ -46,6 +46,7 @@ public static class PageAccess
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/early-help"] = [PortalRole.EarlyHelpCoordinator],
         ["/admin"] = [PortalRole.Administrator],
+        ["/admin/messages"] = [PortalRole.Administrator],
         ["/insights/audits"] = [PortalRole.Auditor, PortalRole.MashManager],
         ["/insights/unusual-access"] = [PortalRole.MashManager],
         ["/insights"] = [PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor],

@@ -87,6 +87,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         // Likewise the chaser of overdue information requests: the tests that need it run it themselves.
         builder.UseSetting("InformationRequests:Chaser:Enabled", "false");
         builder.UseSetting("Insights:UnusualAccessAlert:Enabled", "false");
+        builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         // One app serves a whole test class, so its sign-ins would add up; the rate-limit tests set their own.

@@ -39,6 +39,8 @@ public sealed partial class DemoDataSeeder(
 
     public const string ReferrerEmail = "referrer@example.org";
 
+    public const string MidwifeEmail = "midwife@example.org";
+
     public const string DemoPassword = "Demo-Pass-2026!";
     public const string LocalAuthorityName = "Northshire County Council";
 
@@ -83,6 +85,9 @@ public sealed partial class DemoDataSeeder(
                 PortalRole.AgencyResponder),
             Administrator: await CreateUserAsync("admin@example.org", "Alex", "Morgan", "Portal administrator",
                 organisations.LocalAuthority, PortalRole.Administrator));
+
+        // A health referrer, so the pre-birth and FGM journeys can be tried as a midwife would (they make no demo referrals).
+        await CreateUserAsync(MidwifeEmail, "Grace", "Adeyemi", "Practice midwife", organisations.GpPractice, PortalRole.Referrer);
 
         // Each in its own scope: a share sends commands that change rows the previous share's context still tracks.
         foreach (var share in InOrder)

@@ -113,7 +113,7 @@ public sealed class ReferrerJourney(PortalActor actor)
         _ = CommandOutcomes.Found(await actor.SendAsync(referrer, new ScreeningModel.Command
         {
             DraftId = draftId, ChildInImmediateDanger = false,
-            FgmKnownOrSuspected = referral.Categories.Contains(ConcernCategory.FemaleGenitalMutilation),
+            Fgm = referral.Categories.Contains(ConcernCategory.FemaleGenitalMutilation) ? FgmConcern.AtRisk : FgmConcern.None,
         }, moments.Next()), "The screening questions");
         var childIds = new List<Guid>();
         foreach (var child in referral.Children)

@@ -66,5 +66,16 @@ public sealed record ConcernCategory(string Key, string Name, string CinFactorCo
         ChildCriminalExploitation, FemaleGenitalMutilation, Trafficking, ForcedMarriage, Radicalisation, Disclosure,
     ];
 
+    /// <summary>
+    /// Concerns that make the guidance suggest level 4 whatever indicators are ticked (docs/decisions/0112). FGM is
+    /// not here because it reaches the guidance through <see cref="Referral.Screening"/>, with its own advice.
+    /// Physical abuse is not here: an injury's level depends on the child and the injury, which the indicators say.
+    /// </summary>
+    public static IReadOnlyList<ConcernCategory> RaiseGuidanceToChildProtection { get; } =
+    [
+        SexualAbuseByAdult, SexualAbuseByChild, ChildSexualExploitation, ChildCriminalExploitation, Trafficking, ForcedMarriage,
+        Radicalisation,
+    ];
+
     public static ConcernCategory? Find(string? key) => All.FirstOrDefault(c => c.Key == key);
 }

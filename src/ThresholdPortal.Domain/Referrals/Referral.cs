@@ -1,3 +1,4 @@
+using ThresholdPortal.Domain.Identifiers;
 using ThresholdPortal.Domain.Referrals.Quality;
 using ThresholdPortal.Domain.Thresholds;
 
@@ -40,7 +41,11 @@ public class Referral
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public bool? ChildInImmediateDanger { get; set; }
-    public bool? FgmKnownOrSuspected { get; set; }
+    /// <summary>The screening answer about FGM; null until asked.</summary>
+    public FgmConcern? Fgm { get; set; }
+
+    /// <summary>Asked when FGM is known, because the duty to report it is personal to some professions.</summary>
+    public ReferrerProfession? ReferrerProfession { get; set; }
 
     public ThresholdLevel? SuggestedLevel { get; private set; }
     public List<string> SuggestionReasons { get; private set; } = [];
@@ -69,9 +74,17 @@ public class Referral
 
     public bool HasCategory(ConcernCategory category) => Categories?.Contains(category.Key) == true;
 
-    /// <summary>FGM known or suspected, whether said at screening or ticked as a concern.</summary>
+    /// <summary>
+    /// The screening answers. FGM ticked as a concern without "known" at screening counts as a girl at risk: the
+    /// reporting duty is only shown where the referrer said FGM has been carried out.
+    /// </summary>
     public ScreeningAnswers Screening =>
-        new(ChildInImmediateDanger == true, FgmKnownOrSuspected == true || HasCategory(ConcernCategory.FemaleGenitalMutilation));
+        new(ChildInImmediateDanger == true, Fgm switch
+        {
+            FgmConcern.Known => FgmConcern.Known,
+            FgmConcern.AtRisk => FgmConcern.AtRisk,
+            _ => HasCategory(ConcernCategory.FemaleGenitalMutilation) ? FgmConcern.AtRisk : FgmConcern.None,
+        });
 
     /// <summary>
     /// The early help pathway is offered when either the guidance or the referrer puts it at level 1 or 2, but
@@ -81,8 +94,18 @@ public class Referral
         SuggestedLevel != ThresholdLevel.Specialist
         && (SuggestedLevel?.IsBelowStatutoryThreshold() == true || ChosenLevel?.IsBelowStatutoryThreshold() == true);
 
+    /// <summary>Each child's indicators, age (on the day the referral was started) and disability, for the guidance.</summary>
     public IReadOnlyList<ChildIndicators> IndicatorsByChild =>
-        [.. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes))];
+    [
+        .. Children.OrderBy(c => c.Order).Select(c => new ChildIndicators(c.Id, c.DisplayName, c.IndicatorCodes,
+            c.DateOfBirth is { } born && !c.IsUnborn
+                ? ThresholdGuidance.AgeInMonths(born, DateOnly.FromDateTime(CreatedAt.UtcDateTime)) : null,
+            c.Disabilities.Any(code => code != CensusCodes.NoDisability))),
+    ];
+
+    /// <summary>The names of the ticked categories that always make the guidance suggest child protection.</summary>
+    public IReadOnlyList<string> ChildProtectionCategories =>
+        [.. ConcernCategory.RaiseGuidanceToChildProtection.Where(HasCategory).Select(c => c.Name)];
 
     /// <summary>Runs the guidance on the current answers and keeps its level and reasons.</summary>
     public ThresholdSuggestion RefreshSuggestion(ThresholdDocument document)
@@ -92,7 +115,7 @@ public class Referral
             throw new InvalidOperationException("A referral is judged against the threshold document version it started with.");
         }
 
-        var suggestion = ThresholdGuidance.Suggest(document, IndicatorsByChild, Screening);
+        var suggestion = ThresholdGuidance.Suggest(document, IndicatorsByChild, Screening, ChildProtectionCategories);
         SuggestedLevel = suggestion.Level;
         SuggestionReasons = [.. suggestion.Reasons];
         if (!EarlyHelpOffered)

@@ -56,7 +56,7 @@ public sealed record ReferralProgress(
     {
         var thresholdLevel =
             referral.ChildInImmediateDanger is null ? SectionStatus.NotStarted
-            : referral.Children.Count > 0 && referral.ChosenLevel is not null
+            : referral.Children.Count > 0 && referral.Categories is not null && referral.ChosenLevel is not null
                 && (!referral.EarlyHelpOffered || referral.EarlyHelpChoice is not null)
                 ? SectionStatus.Completed
                 : SectionStatus.InProgress;
@@ -69,8 +69,8 @@ public sealed record ReferralProgress(
 
         var concerns = referral.Concerns;
         var concernsStatus =
-            concerns.ConcernsComplete && concerns.BackgroundComplete && referral.Categories is not null ? SectionStatus.Completed
-            : string.IsNullOrWhiteSpace(concerns.WhatHappened) && string.IsNullOrWhiteSpace(concerns.History) && referral.Categories is null
+            concerns.ConcernsComplete && concerns.BackgroundComplete ? SectionStatus.Completed
+            : string.IsNullOrWhiteSpace(concerns.WhatHappened) && string.IsNullOrWhiteSpace(concerns.History)
                 ? SectionStatus.NotStarted
             : SectionStatus.InProgress;
 

@@ -58,7 +58,11 @@ public class ThresholdDocument
         SubDomains = [.. SubDomains.Select(s =>
             new ThresholdSubDomain { Code = s.Code, Domain = s.Domain, Name = s.Name, Order = s.Order })],
         Indicators = [.. Indicators.Select(i =>
-            new ThresholdIndicator { Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order })],
+            new ThresholdIndicator
+            {
+                Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order,
+                Kind = i.Kind, Route = i.Route,
+            })],
     };
 }
 
@@ -106,6 +110,7 @@ public class ThresholdIndicator
 {
     public const int CodeMaxLength = 50;
     public const int TextMaxLength = 500;
+    public const int RouteMaxLength = 200;
 
     /// <summary>Stable within the document (for example "health-4a"); referrals store these codes.</summary>
     public required string Code { get; init; }
@@ -114,4 +119,12 @@ public class ThresholdIndicator
     public required string SubDomainCode { get; set; }
     public required string Text { get; set; }
     public int Order { get; init; }
+
+    public IndicatorKind Kind { get; set; }
+
+    /// <summary>
+    /// The service the document sends this need to (for example "the disabled children's team"), named beside
+    /// the level in the suggestion; null where the level alone says where to go.
+    /// </summary>
+    public string? Route { get; set; }
 }

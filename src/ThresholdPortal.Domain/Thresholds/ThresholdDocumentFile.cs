@@ -64,6 +64,8 @@ public static class ThresholdDocumentFile
                 SubDomainCode = i.SubDomain!,
                 Text = i.Text!,
                 Order = index,
+                Kind = i.Kind,
+                Route = i.Route,
             })],
         };
     }
@@ -77,7 +79,7 @@ public static class ThresholdDocumentFile
             document.Key, document.Name, document.Version, document.PublishedOn,
             [.. document.Levels.Select(l => new FileLevel(l.Level, l.Name, l.Summary, l.Description))],
             [.. document.SubDomains.Select(s => new FileSubDomain(s.Code, s.Domain, s.Name))],
-            [.. document.Indicators.Select(i => new FileIndicator(i.Code, i.Level, i.SubDomainCode, i.Text))]))];
+            [.. document.Indicators.Select(i => new FileIndicator(i.Code, i.Level, i.SubDomainCode, i.Text, i.Kind, i.Route))]))];
 
     private static IEnumerable<string> Problems(FileDocument file)
     {
@@ -148,6 +150,12 @@ public static class ThresholdDocumentFile
                 yield return $"indicator {indicator.Code} needs a code and text within their length limits";
             }
 
+            if (!Enum.IsDefined(indicator.Kind) || indicator.Route?.Length > ThresholdIndicator.RouteMaxLength)
+            {
+                yield return $"indicator {indicator.Code} has an unknown kind or a route over " +
+                    $"{ThresholdIndicator.RouteMaxLength} characters";
+            }
+
             if (!Enum.IsDefined(indicator.Level))
             {
                 yield return $"indicator {indicator.Code} has no level from 1 to 4";
@@ -175,5 +183,6 @@ public static class ThresholdDocumentFile
 
     private sealed record FileSubDomain(string? Code, AssessmentDomain Domain, string? Name);
 
-    private sealed record FileIndicator(string? Code, ThresholdLevel Level, string? SubDomain, string? Text);
+    private sealed record FileIndicator(string? Code, ThresholdLevel Level, string? SubDomain, string? Text,
+        IndicatorKind Kind = IndicatorKind.General, string? Route = null);
 }

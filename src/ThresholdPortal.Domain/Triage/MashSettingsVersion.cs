@@ -1,4 +1,5 @@
 using ThresholdPortal.Domain.InformationRequests;
+using ThresholdPortal.Domain.Retention;
 
 namespace ThresholdPortal.Domain.Triage;
 
@@ -49,6 +50,12 @@ public sealed class MashSettingsVersion
     /// <summary>How people reach the MASH and the services around it; null in versions stored before contacts were settings.</summary>
     public ServiceContacts? Contacts { get; set; }
 
+    /// <summary>How long each kind of record is kept; null in versions stored before retention was a setting (the defaults).</summary>
+    public RetentionSchedule? Retention { get; set; }
+
+    /// <summary>The schedule in force in this version.</summary>
+    public RetentionSchedule RetentionInForce => Retention ?? new RetentionSchedule();
+
     /// <summary>The calendar; a year with no bank holiday listed uses the England and Wales rules (docs/decisions/0088).</summary>
     public WorkingCalendar ToCalendar(TimeZoneInfo timeZone) =>
         new(timeZone, WorkingDayStarts, WorkingDayEnds, WorkingDays, BankHolidays.Select(h => h.Date),
@@ -94,6 +101,7 @@ public sealed class MashSettingsVersion
         RequestUnratedHours = RequestUnratedHours,
         EarlyHelpFirstContactDays = EarlyHelpFirstContactDays,
         Contacts = Contacts is null ? null : Contacts with { },
+        Retention = Retention?.Copy(),
     };
 }
 

@@ -8,16 +8,19 @@ namespace ThresholdPortal.Domain.Triage;
 /// </summary>
 public static class QueueChild
 {
-    public static string Describe(string? givenName, string? familyName, DateOnly? dateOfBirth, bool isUnborn, DateOnly today)
+    /// <summary>"J.C., 7"; an unborn baby by the month it is due: "B.C., unborn, due March 2027".</summary>
+    public static string Describe(string? givenName, string? familyName, DateOnly? dateOfBirth, bool isUnborn, DateOnly today,
+        DateOnly? expectedDate = null)
     {
         var initials = Initial(givenName) + Initial(familyName);
         if (isUnborn)
         {
-            return initials.Length == 0 ? "Unborn baby" : $"{initials}, unborn";
+            var who = initials.Length == 0 ? "Unborn baby" : $"{initials}, unborn";
+            return expectedDate is { } due ? $"{who}, due {due.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}" : who;
         }
 
-        var who = initials.Length == 0 ? "Child" : initials;
-        return dateOfBirth is { } born ? $"{who}, {AgeDescription(born, today)}" : $"{who}, age not known";
+        var child = initials.Length == 0 ? "Child" : initials;
+        return dateOfBirth is { } born ? $"{child}, {AgeDescription(born, today)}" : $"{child}, age not known";
     }
 
     /// <summary>Whole years; under 1, whole months ("9 months").</summary>

@@ -9,6 +9,7 @@ using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Health;
@@ -145,6 +146,7 @@ public static class PortalServiceRegistration
         services.AddDecisions(configuration);
         services.AddEarlyHelp();
         services.AddInsights(configuration);
+        services.AddRetention(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

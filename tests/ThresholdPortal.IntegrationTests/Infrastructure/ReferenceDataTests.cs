@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Infrastructure.Seeding;
 
@@ -21,7 +22,13 @@ public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
         await EnsureAsync();
 
         var documents = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsSplitQuery().ToListAsync());
-        var document = documents.ShouldHaveSingleItem();
+        // Version 1 is kept, retired, for the referrals made on it; version 2 is the one new referrals use.
+        documents.Select(d => (d.Version, d.Status)).OrderBy(v => v.Version)
+            .ShouldBe([(1, ThresholdDocumentStatus.Retired), (2, ThresholdDocumentStatus.Published)]);
+        var document = documents.Single(d => d.Version == 2);
+        document.FindIndicator("disability-3a")!.Route.ShouldBe("the disabled children's team");
+        document.FindIndicator("health-4a")!.Kind.ShouldBe(IndicatorKind.Injury);
+        documents.Single(d => d.Version == 1).FindIndicator("disability-3a").ShouldBeNull();
         document.Key.ShouldBe("northshire");
         document.Levels.Count.ShouldBe(4);
         document.Indicators.Count.ShouldBeGreaterThanOrEqualTo(32);
@@ -35,7 +42,7 @@ public sealed class ReferenceDataTests(PortalApp app) : IntegrationTest(app)
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EnsureAsync()));
 
-        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
     }
 
     [Fact]

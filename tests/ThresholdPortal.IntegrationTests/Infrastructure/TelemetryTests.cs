@@ -63,9 +63,9 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
             PortalRole.MashPractitioner);
 
         (await practitioner.GetAsync("/mash?child=Jayden%20Clarke")).EnsureSuccessStatusCode();
-        traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
-        var search = Spans.Single(s => s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("url.path"), "/mash"));
+        var search = await EndedSpanAsync(traced,
+            s => s.Source.Name == "Microsoft.AspNetCore" && Equals(s.GetTagItem("url.path"), "/mash"));
         search.GetTagItem("url.query").ShouldBeNull();
         ShouldHoldNoChildsDetails();
     }
@@ -87,6 +87,25 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         Last("thresholdportal.cases.overdue").ShouldBe(0);
         Last("thresholdportal.outbox.backlog").ShouldBe(backlog);
         metrics.ShouldContain(m => m.Name == "http.server.request.duration", "request rate and latency come from ASP.NET Core");
+    }
+
+    /// <summary>
+    /// The request's span ends when the server has finished the response, which the test host may do just after the client
+    /// has read it: wait for the span to be exported (a bounded wait for an outcome, not a timing assertion).
+    /// </summary>
+    private async Task<Activity> EndedSpanAsync(WebApplicationFactory<Program> traced, Func<Activity, bool> predicate)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            traced.Services.GetRequiredService<TracerProvider>().ForceFlush();
+            if (Spans.Any(predicate) || deadline.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return Spans.Single(predicate);
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private WebApplicationFactory<Program> Traced() => App.WithWebHostBuilder(builder =>

@@ -72,10 +72,12 @@ public sealed partial class ReferralJourney(HttpClient client)
 
     public Task<string> TokenAsync(string step) => Forms.TokenAsync(Client, Url(step));
 
-    public Task ScreenAsync(bool danger = false, bool fgm = false) => ShouldRedirectAsync("screening", new()
+    /// <summary>The screening page; <paramref name="fgm"/> answers "FGM has been carried out", with the profession given.</summary>
+    public Task ScreenAsync(bool danger = false, bool fgm = false, string profession = "Teacher") => ShouldRedirectAsync("screening", new()
     {
         ["Data.ChildInImmediateDanger"] = danger ? "true" : "false",
-        ["Data.FgmKnownOrSuspected"] = fgm ? "true" : "false",
+        ["Data.Fgm"] = fgm ? "Known" : "None",
+        ["Data.Profession"] = profession,
     });
 
     public Task ChooseLevelAsync(string level) => ShouldRedirectAsync("level", new() { ["Data.ChosenLevel"] = level });
@@ -157,6 +159,7 @@ public sealed partial class ReferralJourney(HttpClient client)
         await ScreenAsync();
         var jayden = await AddChildAsync("Jayden", "Clarke", "basic-care-3a", "education-2a");
         var maisie = await AddChildAsync("Maisie", "Clarke", "emotional-2a");
+        await CategoriesAsync();
         await ChooseLevelAsync("Targeted");
         await ChildDetailsAsync(jayden, "Jayden", "Clarke");
         await ChildExperienceAsync(jayden, "Jayden");
@@ -165,7 +168,6 @@ public sealed partial class ReferralJourney(HttpClient client)
         await AdultAsync();
         await ConcernsAsync();
         await BackgroundAsync();
-        await CategoriesAsync();
         await ConsentAsync();
         await CommunicationAsync();
         await YourDetailsAsync();

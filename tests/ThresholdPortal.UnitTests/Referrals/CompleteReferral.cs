@@ -23,7 +23,7 @@ public static class CompleteReferral
             ReferringOrganisationId = Guid.NewGuid(),
             IdempotencyKey = Guid.NewGuid(),
             ChildInImmediateDanger = false,
-            FgmKnownOrSuspected = false,
+            Fgm = FgmConcern.None,
             Children =
             [
                 Child(0, "Jayden", new DateOnly(2017, 5, 3), "care-3a"),

@@ -144,12 +144,16 @@ public sealed class ReferralTests
     }
 
     [Fact]
-    public void Ticking_fgm_as_a_concern_counts_as_fgm_known_or_suspected()
+    public void Ticking_fgm_as_a_concern_counts_as_a_girl_at_risk_unless_the_referrer_said_it_is_known()
     {
         var referral = CompleteReferral.Build();
         referral.Categories = [ConcernCategory.FemaleGenitalMutilation.Key];
 
+        referral.Screening.Fgm.ShouldBe(FgmConcern.AtRisk);
         referral.Screening.FgmKnownOrSuspected.ShouldBeTrue();
+
+        referral.Fgm = FgmConcern.Known;
+        referral.Screening.Fgm.ShouldBe(FgmConcern.Known);
     }
 
     [Fact]

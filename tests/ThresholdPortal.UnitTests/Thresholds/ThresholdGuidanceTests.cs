@@ -5,7 +5,7 @@ namespace ThresholdPortal.UnitTests.Thresholds;
 public sealed class ThresholdGuidanceTests
 {
     private static readonly ThresholdDocument Document = TestDocuments.Small();
-    private static readonly ScreeningAnswers NothingUrgent = new(ChildInImmediateDanger: false, FgmKnownOrSuspected: false);
+    private static readonly ScreeningAnswers NothingUrgent = new(ChildInImmediateDanger: false);
 
     private static ChildIndicators Child(string name, params string[] codes) => new(Guid.NewGuid(), name, codes);
 
@@ -84,7 +84,7 @@ public sealed class ThresholdGuidanceTests
     [Fact]
     public void A_child_in_immediate_danger_is_told_to_call_999_before_anything_else()
     {
-        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-1a")], new ScreeningAnswers(true, false));
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-1a")], new ScreeningAnswers(true));
 
         suggestion.CallEmergencyServicesFirst.ShouldBeTrue();
         suggestion.Level.ShouldBe(ThresholdLevel.Specialist);
@@ -92,14 +92,27 @@ public sealed class ThresholdGuidanceTests
     }
 
     [Fact]
-    public void Fgm_known_or_suspected_shows_the_police_reporting_duty_and_suggests_child_protection()
+    public void Known_fgm_shows_the_police_reporting_duty_and_suggests_child_protection()
     {
-        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a")], new ScreeningAnswers(false, true));
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a")], new ScreeningAnswers(false, FgmConcern.Known));
 
         suggestion.FgmReportingDuty.ShouldBeTrue();
+        suggestion.FgmAtRisk.ShouldBeFalse();
         suggestion.CallEmergencyServicesFirst.ShouldBeFalse();
         suggestion.Level.ShouldBe(ThresholdLevel.Specialist);
         suggestion.Reasons[0].ShouldContain("reported to the police");
+    }
+
+    [Fact]
+    public void A_girl_at_risk_of_fgm_suggests_child_protection_without_the_reporting_duty()
+    {
+        var suggestion = ThresholdGuidance.Suggest(Document, [Child("Amy", "health-2a")], new ScreeningAnswers(false, FgmConcern.AtRisk));
+
+        suggestion.FgmReportingDuty.ShouldBeFalse();
+        suggestion.FgmAtRisk.ShouldBeTrue();
+        suggestion.Level.ShouldBe(ThresholdLevel.Specialist);
+        suggestion.Reasons[0].ShouldBe("You said a girl is at risk of female genital mutilation (FGM). A girl at risk of FGM is always a " +
+            "child protection concern.");
     }
 
     [Fact]

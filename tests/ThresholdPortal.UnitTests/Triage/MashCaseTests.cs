@@ -64,7 +64,7 @@ public sealed class MashCaseTests
     {
         var referral = Sent(r =>
         {
-            r.FgmKnownOrSuspected = true;
+            r.Fgm = FgmConcern.Known;
             r.Categories = [ConcernCategory.ChildCriminalExploitation.Key, ConcernCategory.DomesticAbuse.Key];
         });
 

@@ -26,4 +26,12 @@ public sealed class QueueChildTests
         QueueChild.Describe("Baby", "Clarke", null, isUnborn: true, Today).ShouldBe("B.C., unborn");
         QueueChild.Describe(null, " ", null, isUnborn: true, Today).ShouldBe("Unborn baby");
     }
+
+    [Fact]
+    public void An_unborn_baby_is_shown_by_the_month_it_is_due()
+    {
+        QueueChild.Describe(null, null, null, isUnborn: true, Today, new DateOnly(2027, 3, 14)).ShouldBe("Unborn baby, due March 2027");
+        QueueChild.Describe("Baby", "Clarke", null, isUnborn: true, Today, new DateOnly(2027, 3, 14))
+            .ShouldBe("B.C., unborn, due March 2027");
+    }
 }

@@ -44,7 +44,7 @@ public sealed class UrgentAtIntakeTests
                     r.ChildInImmediateDanger = true;
                     break;
                 case "FGM":
-                    r.FgmKnownOrSuspected = true;
+                    r.Fgm = FgmConcern.Known;
                     break;
                 default:
                     r.Categories = [why];

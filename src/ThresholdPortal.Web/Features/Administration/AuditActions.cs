@@ -24,6 +24,7 @@ public static class AuditActions
         (typeof(AccountEvents), AccountEvents.Describe),
         (typeof(ConfigurationEvents), ConfigurationEvents.Describe),
         (typeof(EarlyHelpEvents), EarlyHelpEvents.Describe),
+        (typeof(RetentionSweep), RetentionSweep.Describe),
     ];
 
     /// <summary>Constants of the events classes that are not audit codes.</summary>

@@ -15,6 +15,7 @@ public static class ConfigurationEvents
     public const string ThresholdIndicatorChanged = "threshold-document.indicator-changed";
     public const string ThresholdIndicatorRetired = "threshold-document.indicator-retired";
     public const string ThresholdPublished = "threshold-document.published";
+    public const string ThresholdDraftDiscarded = "threshold-document.draft-discarded";
     public const string LeadProfessionalCreated = "lead-professional.created";
     public const string LeadProfessionalUpdated = "lead-professional.updated";
     public const string EarlyHelpServiceCreated = "early-help-service.created";
@@ -39,6 +40,7 @@ public static class ConfigurationEvents
         ThresholdIndicatorChanged => "Threshold document indicator changed",
         ThresholdIndicatorRetired => "Threshold document indicator retired",
         ThresholdPublished => "Threshold document published",
+        ThresholdDraftDiscarded => "Threshold document draft discarded",
         LeadProfessionalCreated => "Lead professional added",
         LeadProfessionalUpdated => "Lead professional changed",
         EarlyHelpServiceCreated => "Early help service added",

@@ -171,6 +171,14 @@ public static class MashSettingsChanges
         }
 
         DescribeContacts(before.Contacts ?? ShippedContacts.Value, after.Contacts ?? ShippedContacts.Value, changes);
+        foreach (var ((label, was), (_, now)) in before.RetentionInForce.Describe().Zip(after.RetentionInForce.Describe()))
+        {
+            if (!string.Equals(was, now, StringComparison.Ordinal))
+            {
+                changes.Add($"Retention of {label.ToLowerInvariant()} from {was} to {now}");
+            }
+        }
+
         return changes;
     }
 

@@ -36,7 +36,7 @@ public sealed record EarlyHelpCaseView(
                 Case = c,
                 Lead = db.LeadProfessionals.Where(p => p.Id == c.LeadProfessionalId).Select(p => p.Name).FirstOrDefault(),
                 Children = db.ReferralChildren.Where(r => r.ReferralId == c.ReferralId).OrderBy(r => r.Order)
-                    .Select(r => new { r.GivenName, r.FamilyName, r.DateOfBirth, r.IsUnborn }).ToList(),
+                    .Select(r => new { r.GivenName, r.FamilyName, r.DateOfBirth, r.IsUnborn, r.ExpectedDate }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
         if (found is null)
@@ -48,7 +48,8 @@ public sealed record EarlyHelpCaseView(
         var today = UkTime.DateOf(now);
         return new EarlyHelpCaseView(c.Id, c.Reference, c.ReferralId, c.SteppedDownFromCaseId, c.Status, c.ReceivedAt, c.FirstContactDueAt,
             c.FirstContactAt,
-            [.. found.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn, today))],
+            [.. found.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn,
+                today, k.ExpectedDate))],
             found.Lead, c.AllocatedAt, c.SiblingReason, c.ConsentRecordedAt, c.DeclineReason, c.AssessmentStartedOn,
             c.AssessmentCompletedOn,
             c.ClosedAt, c.Outcome, c.OutcomeNote, c.SteppedUpAt, c.StepUpReason, c.SteppedUpToCaseId, c.Version);

@@ -71,9 +71,20 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
         {
             new("Child in immediate danger", ReferralDisplay.YesNo(Referral.ChildInImmediateDanger),
                 Change(ReferralRoutes.Screening, "ChildInImmediateDanger")),
-            new("FGM known or suspected", ReferralDisplay.YesNo(Referral.FgmKnownOrSuspected),
-                Change(ReferralRoutes.Screening, "FgmKnownOrSuspected")),
+            new("FGM", Referral.Fgm switch
+            {
+                FgmConcern.Known => "Yes, FGM has been carried out",
+                FgmConcern.AtRisk => "Yes, a girl is at risk of FGM",
+                FgmConcern.None => "No",
+                _ => null,
+            }, Change(ReferralRoutes.Screening, "Fgm")),
         };
+        if (Referral.ReferrerProfession is { } profession)
+        {
+            rows.Add(new("Your profession", profession.DisplayName(), Change(ReferralRoutes.Screening, "Profession")));
+        }
+
+
         foreach (var child in children)
         {
             var indicators = child.IndicatorCodes.Select(Document.FindIndicator).OfType<ThresholdIndicator>()
@@ -82,9 +93,24 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
                 Change(id => ReferralRoutes.ChildIndicators(id, child.Id)), LongText: true));
         }
 
-        rows.Add(new("Suggested level", Referral.SuggestedLevel is { } suggested ? Document.TitleOf(suggested) : null));
-        rows.Add(new("Why it was suggested", Lines(Referral.SuggestionReasons), LongText: true));
-        rows.Add(new("Level chosen", Referral.ChosenLevel is { } chosen ? Document.TitleOf(chosen) : null,
+        rows.Add(CategoriesRow());
+        // A draft's suggestion is worked out again from its current answers, so what is shown beside the chosen level is current
+        // whichever page changed an answer last. A sent referral shows what its referrer was shown (its routes come from its own
+        // document version, so they match the stored level).
+        var suggestion = ThresholdGuidance.Suggest(Document, Referral.IndicatorsByChild, Referral.Screening,
+            Referral.ChildProtectionCategories);
+        var draft = ChangeLinksFor is not null;
+        var suggested = draft ? suggestion.Level : Referral.SuggestedLevel;
+        rows.Add(new("Suggested level", suggested is { } level ? Document.TitleOf(level) : null));
+        if (suggestion.Routes.Count > 0)
+        {
+            rows.Add(new("Suggested service", string.Join(" and ", suggestion.Routes)));
+        }
+
+        rows.Add(new("Why it was suggested", Lines(draft ? suggestion.Reasons : Referral.SuggestionReasons), LongText: true));
+        rows.Add(new("Level chosen", Referral.ChosenLevel is { } chosen
+                ? Document.TitleOf(chosen) + (chosen == suggested ? ", as suggested" : ", not the suggested level")
+                : null,
             Change(ReferralRoutes.Level, "ChosenLevel")));
         if (Referral.EarlyHelpOffered)
         {
@@ -154,7 +180,6 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
     {
         var concerns = Referral.Concerns;
         var followUps = Referral.FollowUps;
-        var categories = (Referral.Categories ?? []).Select(ConcernCategory.Find).OfType<ConcernCategory>().ToList();
         var rows = new List<SummaryRow>
         {
             new("What happened", concerns.WhatHappened, Change(ReferralRoutes.Concerns, "WhatHappened"), LongText: true),
@@ -168,9 +193,6 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
                 LongText: true),
             new("Other professionals and their views", concerns.OtherProfessionals, Change(ReferralRoutes.Background, "OtherProfessionals"),
                 LongText: true),
-            new("Categories of concern", Referral.Categories is null ? null : categories.Count == 0 ? "None of these"
-                : Lines(categories.Select(c => $"{c.Name} (factor {c.CinFactorCode})")), Change(ReferralRoutes.Categories, "Categories"),
-                    LongText: true),
         };
         string? Categories(string field) => Change(ReferralRoutes.Categories, field);
         if (Referral.HasCategory(ConcernCategory.ChildSexualExploitation))
@@ -188,7 +210,7 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
 
         if (Referral.HasCategory(ConcernCategory.FemaleGenitalMutilation))
         {
-            rows.Add(new("FGM reported to the police", ReferralDisplay.YesNo(followUps.FgmReportedToPolice),
+            rows.Add(new("Police told about the FGM", ReferralDisplay.YesNo(followUps.FgmReportedToPolice),
                 Categories("FgmReportedToPolice")));
             rows.Add(new("Police reference", followUps.FgmPoliceReference, Categories("FgmPoliceReference")));
         }
@@ -209,6 +231,14 @@ public sealed record ReferralSummary(Referral Referral, ThresholdDocument Docume
         }
 
         return new SummaryCard("The concerns", nameof(ReferralSection.Concerns), incomplete, rows);
+    }
+
+    private SummaryRow CategoriesRow()
+    {
+        var categories = (Referral.Categories ?? []).Select(ConcernCategory.Find).OfType<ConcernCategory>().ToList();
+        return new("Categories of concern", Referral.Categories is null ? null : categories.Count == 0 ? "None of these"
+            : Lines(categories.Select(c => $"{c.Name} (factor {c.CinFactorCode})")), Change(ReferralRoutes.Categories, "Categories"),
+            LongText: true);
     }
 
     private SummaryCard ConsentCard(bool incomplete)

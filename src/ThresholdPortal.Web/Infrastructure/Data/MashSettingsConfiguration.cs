@@ -20,5 +20,6 @@ public sealed class MashSettingsConfiguration : IEntityTypeConfiguration<MashSet
             holiday.Property(h => h.Description).HasMaxLength(BankHoliday.DescriptionMaxLength);
         });
         builder.OwnsOne(v => v.Contacts, contacts => contacts.ToJson());
+        builder.OwnsOne(v => v.Retention, retention => retention.ToJson());
     }
 }

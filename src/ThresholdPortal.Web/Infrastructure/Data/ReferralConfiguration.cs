@@ -25,6 +25,8 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.EarlyHelpChoice).HasConversion<string>().HasMaxLength(EnumMaxLength);
+        builder.Property(r => r.Fgm).HasConversion<string>().HasMaxLength(EnumMaxLength);
+        builder.Property(r => r.ReferrerProfession).HasConversion<string>().HasMaxLength(EnumMaxLength);
         builder.Property(r => r.ReferralSourceCode).HasMaxLength(Referral.SourceCodeMaxLength);
         builder.Property(r => r.ReasonForMashReferral).HasMaxLength(Referral.ReasonMaxLength);
         builder.Property(r => r.SuggestionReasons).HasColumnType("text[]");

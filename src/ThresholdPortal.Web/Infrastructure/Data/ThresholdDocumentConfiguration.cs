@@ -44,6 +44,8 @@ public sealed class ThresholdDocumentConfiguration : IEntityTypeConfiguration<Th
             indicator.Property(i => i.Code).HasMaxLength(ThresholdIndicator.CodeMaxLength);
             indicator.Property(i => i.SubDomainCode).HasMaxLength(ThresholdSubDomain.CodeMaxLength);
             indicator.Property(i => i.Text).HasMaxLength(ThresholdIndicator.TextMaxLength);
+            indicator.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
+            indicator.Property(i => i.Route).HasMaxLength(ThresholdIndicator.RouteMaxLength);
         });
         builder.Navigation(d => d.Levels).AutoInclude();
         builder.Navigation(d => d.SubDomains).AutoInclude();

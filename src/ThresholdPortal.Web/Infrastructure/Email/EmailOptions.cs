@@ -10,6 +10,9 @@ public enum EmailDeliveryMode
 
     /// <summary>Write each message as an .eml file into a folder instead of sending it.</summary>
     FileDrop,
+
+    /// <summary>Send through GOV.UK Notify's API (docs/decisions/0110).</summary>
+    Notify,
 }
 
 /// <summary>The <c>Email</c> configuration section (docs/decisions/0020).</summary>
@@ -33,6 +36,8 @@ public sealed class EmailOptions
 
     /// <summary>Where <see cref="EmailDeliveryMode.FileDrop"/> writes messages; relative to the content root.</summary>
     public string FileDropFolder { get; set; } = ".data/mail";
+
+    public NotifyOptions Notify { get; set; } = new();
 
     public OutboxDispatcherOptions Dispatcher { get; set; } = new();
 
@@ -97,6 +102,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:FileDropFolder must be set when Email:Mode is FileDrop.");
         }
 
+        if (options.Mode == EmailDeliveryMode.Notify)
+        {
+            failures.AddRange(NotifyFailures(options.Notify));
+        }
+
         var dispatcher = options.Dispatcher;
         if (dispatcher.PollInterval <= TimeSpan.Zero || dispatcher.BatchSize < 1 || dispatcher.MaxAttempts < 1
             || dispatcher.RetryBaseDelay <= TimeSpan.Zero || dispatcher.RetryMaxDelay < dispatcher.RetryBaseDelay)
@@ -106,5 +116,24 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static IEnumerable<string> NotifyFailures(NotifyOptions notify)
+    {
+        if (notify.Key is null)
+        {
+            yield return "Email:Notify:ApiKey must be a GOV.UK Notify API key ({name}-{service id}-{secret}) when Email:Mode is Notify.";
+        }
+
+        if (!notify.BaseUrl.IsAbsoluteUri || notify.Timeout <= TimeSpan.Zero)
+        {
+            yield return "Email:Notify:BaseUrl must be an absolute address and Email:Notify:Timeout positive.";
+        }
+
+        var missing = EmailTemplate.All.Select(t => t.Name).Where(name => !notify.Templates.ContainsKey(name)).Order().ToList();
+        if (missing.Count > 0)
+        {
+            yield return $"Email:Notify:Templates needs a Notify template id for each message kind; missing: {string.Join(", ", missing)}.";
+        }
     }
 }

@@ -153,12 +153,20 @@ public sealed class EmailTemplate
             "answered, or an export. Sign in to see the report:",
         "This email holds no details of any child, family or member of staff.");
 
+    public static readonly EmailTemplate DraftRetentionReminder = new(
+        "referral.draft-retention-reminder",
+        "Your draft referral will be deleted in a week",
+        "A draft referral you started on Refer a child has not been changed for some time. Drafts hold children's details, so they " +
+            "are deleted when nobody has changed them for a while: this one will be deleted in a week. Sign in to finish and send it, " +
+            "or to delete it now:",
+        "If a child is at risk now, do not wait: call the MASH, or 999 in an emergency.");
+
     private static readonly Dictionary<string, EmailTemplate> ByName = new[]
     {
         Invitation, ConfirmEmail, AlreadyRegistered, RegistrationWaiting, RegistrationApproved, PasswordReset, PasswordChanged,
         InformationRequestReceived, InformationRequestOverdue,
         FeedbackReady, EscalationRaised, EscalationAnswered, DecisionChanged, UrgentReferral,
-        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded, UnusualAccess,
+        EarlyHelpAllocated, EarlyHelpFamilyAnswered, EarlyHelpEnded, UnusualAccess, DraftRetentionReminder,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Every template the dispatcher knows. A feature adds its own templates to this list.</summary>

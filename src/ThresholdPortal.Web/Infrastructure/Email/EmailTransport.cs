@@ -3,20 +3,52 @@ using MimeKit;
 
 namespace ThresholdPortal.Web.Infrastructure.Email;
 
-/// <summary>Hands a finished message to the outside world. One transport serves one dispatch round.</summary>
+/// <summary>Hands a finished MIME message to the outside world. One transport serves one dispatch round.</summary>
 public interface IEmailTransport : IAsyncDisposable
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Delivers one queued message by whichever channel is configured. Throws <see cref="PermanentDeliveryFailureException"/>
+/// when the message can never go, and anything else when it may go later.
+/// </summary>
+public interface IOutboxChannel : IAsyncDisposable
+{
+    Task SendAsync(OutboxMessage message, EmailTemplate template, CancellationToken cancellationToken);
+}
+
 public static class EmailTransport
 {
-    public static IEmailTransport Create(EmailOptions options, string contentRoot, TimeProvider clock) => options.Mode switch
+    public static IOutboxChannel Create(EmailOptions options, string contentRoot, TimeProvider clock) => options.Mode switch
     {
-        EmailDeliveryMode.Smtp => new SmtpEmailTransport(options.Smtp),
-        EmailDeliveryMode.FileDrop => new FileDropEmailTransport(Path.Combine(contentRoot, options.FileDropFolder), clock),
+        EmailDeliveryMode.Smtp => new MimeChannel(new SmtpEmailTransport(options.Smtp), options, clock),
+        EmailDeliveryMode.FileDrop => new MimeChannel(
+            new FileDropEmailTransport(Path.Combine(contentRoot, options.FileDropFolder), clock), options, clock),
+        EmailDeliveryMode.Notify => new NotifyChannel(options, clock),
         _ => throw new InvalidOperationException($"Unknown Email:Mode {options.Mode}."),
     };
+}
+
+/// <summary>Composes the MIME message and hands it to SMTP or the drop folder.</summary>
+public sealed class MimeChannel(IEmailTransport transport, EmailOptions options, TimeProvider clock) : IOutboxChannel
+{
+    public async Task SendAsync(OutboxMessage message, EmailTemplate template, CancellationToken cancellationToken)
+    {
+        MimeMessage mime;
+        try
+        {
+            mime = EmailComposer.Compose(message, template, options, clock.GetUtcNow());
+        }
+        catch (ParseException)
+        {
+            throw new PermanentDeliveryFailureException("The recipient is not a valid e-mail address.");
+        }
+
+        await transport.SendAsync(mime, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => transport.DisposeAsync();
 }
 
 /// <summary>MailKit SMTP. Connects on the first message and reuses the connection for the round.</summary>

@@ -95,7 +95,7 @@ public sealed partial class OutboxDispatcher(
         return sent;
     }
 
-    private async Task<Attempt> DispatchOneAsync(IEmailTransport transport, EmailOptions settings, CancellationToken cancellationToken)
+    private async Task<Attempt> DispatchOneAsync(IOutboxChannel transport, EmailOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -152,7 +152,7 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task<Attempt> SendAsync(OutboxMessage message, IEmailTransport transport, EmailOptions settings,
+    private async Task<Attempt> SendAsync(OutboxMessage message, IOutboxChannel transport, EmailOptions settings,
         CancellationToken cancellationToken)
     {
         var template = EmailTemplate.Find(message.Template);
@@ -163,21 +163,16 @@ public sealed partial class OutboxDispatcher(
             return Attempt.Failed;
         }
 
-        MimeKit.MimeMessage mime;
         try
         {
-            mime = EmailComposer.Compose(message, template, settings, clock.GetUtcNow());
+            await transport.SendAsync(message, template, cancellationToken);
         }
-        catch (MimeKit.ParseException)
+        catch (PermanentDeliveryFailureException refused)
         {
-            message.GiveUp(clock.GetUtcNow(), "The recipient is not a valid e-mail address.");
+            // A malformed address, or Notify's 400: the same message would be refused again, so it is not retried.
+            message.GiveUp(clock.GetUtcNow(), refused.Message);
             LogGaveUp(logger, message.Id, message.Attempts);
             return Attempt.Failed;
-        }
-
-        try
-        {
-            await transport.SendAsync(mime, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -32,6 +32,26 @@ public sealed class OutboxMessage
     /// <summary>What the SMTP server or the network said last time; never the message text.</summary>
     public string? LastError { get; set; }
 
+    /// <summary>What GOV.UK Notify last reported about delivery (its callback); null before any report, and always by SMTP.</summary>
+    public DeliveryStatus? DeliveryStatus { get; private set; }
+
+    public DateTimeOffset? DeliveryReportedAt { get; private set; }
+
+    /// <summary>
+    /// Keeps Notify's latest word on delivery. A report older than the one kept is ignored, as Notify may send them out of
+    /// order; a report for a message the outbox has not marked sent is kept too (the send's answer was lost, Notify's was not).
+    /// </summary>
+    public void RecordDelivery(DeliveryStatus status, DateTimeOffset reportedAt)
+    {
+        if (DeliveryReportedAt is { } kept && reportedAt < kept)
+        {
+            return;
+        }
+
+        DeliveryStatus = status;
+        DeliveryReportedAt = reportedAt;
+    }
+
     public void MarkSent(DateTimeOffset now)
     {
         Attempts++;
@@ -61,4 +81,19 @@ public sealed class OutboxMessage
 
         NextAttemptAt = now + policy.DelayAfter(Attempts);
     }
+}
+
+/// <summary>Notify's delivery statuses for an e-mail, as its callback reports them.</summary>
+public enum DeliveryStatus
+{
+    Delivered = 1,
+
+    /// <summary>The address does not exist or refuses mail: sending again will not help.</summary>
+    PermanentFailure,
+
+    /// <summary>The inbox was full or the provider did not answer; Notify has stopped trying.</summary>
+    TemporaryFailure,
+
+    /// <summary>A problem between Notify and its providers.</summary>
+    TechnicalFailure,
 }

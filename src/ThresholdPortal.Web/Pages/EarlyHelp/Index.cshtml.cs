@@ -109,14 +109,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     c.Id, c.Reference, c.Status, c.SteppedDownFromCaseId, c.ReceivedAt, c.FirstContactDueAt, c.FirstContactAt,
                     Lead = db.LeadProfessionals.Where(p => p.Id == c.LeadProfessionalId).Select(p => p.Name).FirstOrDefault(),
                     Children = db.ReferralChildren.Where(r => r.ReferralId == c.ReferralId).OrderBy(r => r.Order)
-                        .Select(r => new { r.GivenName, r.FamilyName, r.DateOfBirth, r.IsUnborn }).ToList(),
+                        .Select(r => new { r.GivenName, r.FamilyName, r.DateOfBirth, r.IsUnborn, r.ExpectedDate }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var today = UkTime.DateOf(now);
             var rows = found.Select(c => new Row(c.Id, c.Reference, c.Status, c.SteppedDownFromCaseId is not null, c.ReceivedAt,
                 c.FirstContactDueAt, c.FirstContactAt, c.Lead,
-                [.. c.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn, today))])).ToList();
+                [.. c.Children.Select(k => QueueChild.Describe(k.GivenName, k.FamilyName, k.DateOfBirth, k.IsUnborn,
+                    today, k.ExpectedDate))])).ToList();
             var leads = await db.LeadProfessionals.AsNoTracking().OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name))
                 .ToListAsync(cancellationToken);
             return new Result([.. rows.Take(PageSize)], rows.Count > PageSize ? rows[PageSize - 1] : null, leads, now);

@@ -202,9 +202,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var children = (await db.ReferralChildren.AsNoTracking()
                     .Where(c => referralIds.Contains(c.ReferralId))
                     .OrderBy(c => c.Order)
-                    .Select(c => new { c.ReferralId, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn })
+                    .Select(c => new { c.ReferralId, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate })
                     .ToListAsync(cancellationToken))
-                .ToLookup(c => c.ReferralId, c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today));
+                .ToLookup(c => c.ReferralId, c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn,
+                    today, c.ExpectedDate));
 
             var counts = await Selected(request with { Status = null })
                 .GroupBy(c => c.Status)

@@ -108,7 +108,9 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var html = await response.Content.ReadAsStringAsync();
         Forms.ErrorSummary(html).ShouldContain("This version cannot be published: no indicator at Level 4");
         var statuses = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.Select(d => d.Status).ToListAsync());
-        statuses.ShouldBe([ThresholdDocumentStatus.Published, ThresholdDocumentStatus.Draft], ignoreOrder: true);
+        // Version 1 retired by the shipped version 2, which stays published.
+        statuses.ShouldBe([ThresholdDocumentStatus.Retired, ThresholdDocumentStatus.Published, ThresholdDocumentStatus.Draft],
+            ignoreOrder: true);
         (await App.AuditAsync()).Count(e => e.Action == ConfigurationEvents.ThresholdIndicatorRetired)
             .ShouldBe(draft.Indicators.Count(i => i.Level == ThresholdLevel.Specialist));
         (await App.AuditAsync()).ShouldNotContain(e => e.Action == ConfigurationEvents.ThresholdPublished);
@@ -144,7 +146,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         Forms.ErrorSummary(await second.Content.ReadAsStringAsync()).ShouldContain("There is already a draft version");
-        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
+        // The two shipped versions and the one draft.
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(3);
     }
 
     [Fact]
@@ -193,7 +196,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(1);
+        (await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.CountAsync())).ShouldBe(2);
         (await PublishedAsync()).Id.ShouldBe(published.Id);
     }
 

@@ -192,14 +192,40 @@ public sealed partial class InsightsTests(PortalApp app) : IntegrationTest(app)
         var text = await client.GetStringAsync($"/insights/export/cin-census.csv?{InsightsWorld.MarchQuery}");
         var rows = Csv.Parse(text);
 
-        rows[0].ShouldBe(["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"]);
+        rows[0].ShouldBe(["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors",
+            "PersonBirthDate", "ExpectedPersonBirthDate", "Sex"]);
         rows.Count.ShouldBe(5);
-        rows[1].ShouldBe([cases["A"].ReferralId.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "N", "N1", "16A;3B"]);
-        rows[2].ShouldBe([cases["B"].ReferralId.ToString(), await ReferralChildIdAsync(cases["B"]), "2026-03-03", "2A", "Y", "N9", ""]);
-        rows[3].ShouldBe([cases["C"].ReferralId.ToString(), await ReferralChildIdAsync(cases["C"]), "2026-03-04", "6", "N", "N1", "19C"]);
-        rows[4].ShouldBe([cases["I"].ReferralId.ToString(), await ReferralChildIdAsync(cases["I"]), "2026-03-07", "2A", "Y", "N4", "4B"]);
+        rows[1][..7].ShouldBe([cases["A"].ReferralId.ToString(), world.Child.Id.ToString(), "2026-03-02", "2A", "N", "N1", "16A;3B"]);
+        rows[2][..7].ShouldBe([cases["B"].ReferralId.ToString(), await ReferralChildIdAsync(cases["B"]),
+            "2026-03-03", "2A", "Y", "N9", ""]);
+        rows[3][..7].ShouldBe([cases["C"].ReferralId.ToString(), await ReferralChildIdAsync(cases["C"]),
+            "2026-03-04", "6", "N", "N1", "19C"]);
+        rows[4][..7].ShouldBe([cases["I"].ReferralId.ToString(), await ReferralChildIdAsync(cases["I"]),
+            "2026-03-07", "2A", "Y", "N4", "4B"]);
         text.ShouldNotContain("Test");
         (await App.AuditAsync()).ShouldContain(e => e.Action == InsightsEvents.Exported && e.SubjectId == "cin-census");
+    }
+
+    [Fact]
+    public async Task The_census_extract_codes_an_unborn_child_by_the_expected_date_alone_and_as_sex_u()
+    {
+        var world = await InsightsWorld.SeedAsync(App);
+        var cases = world.Cases;
+        var born = await App.ExecuteDbContextAsync(async db =>
+        {
+            var unborn = await db.ReferralChildren.SingleAsync(c => c.ReferralId == cases["B"].ReferralId);
+            (unborn.IsUnborn, unborn.DateOfBirth, unborn.ExpectedDate, unborn.Sex) = (true, null, new DateOnly(2026, 6, 1), null);
+            var girl = await db.ReferralChildren.SingleAsync(c => c.ReferralId == cases["C"].ReferralId);
+            girl.Sex = "F";
+            await db.SaveChangesAsync();
+            return girl.DateOfBirth!.Value;
+        });
+        var client = await App.SignInAsync("martin@mash.test");
+
+        var rows = Csv.Parse(await client.GetStringAsync($"/insights/export/cin-census.csv?{InsightsWorld.MarchQuery}"));
+
+        rows[2][7..].ShouldBe(["", "2026-06-01", "U"]);
+        rows[3][7..].ShouldBe([born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "", "F"]);
     }
 
     [Fact]

@@ -102,7 +102,8 @@ public sealed class AccessTests(PortalApp app) : IntegrationTest(app)
         {
             ["__RequestVerificationToken"] = token,
             ["Data.ChildInImmediateDanger"] = "true",
-            ["Data.FgmKnownOrSuspected"] = "true",
+            ["Data.Fgm"] = "Known",
+            ["Data.Profession"] = "Teacher",
         }));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);

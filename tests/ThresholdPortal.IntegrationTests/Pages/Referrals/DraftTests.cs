@@ -20,7 +20,8 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         draft.Status.ShouldBe(ReferralStatus.Draft);
         draft.Reference.ShouldBeNull();
         draft.ReferralSourceCode.ShouldBe("2A");
-        var document = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.SingleAsync());
+        var document = await App.ExecuteDbContextAsync(db =>
+            db.ThresholdDocuments.SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         draft.ThresholdDocumentId.ShouldBe(document.Id);
     }
 
@@ -107,14 +108,14 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         await journey.StartAsync();
 
         var response = await journey.ShouldRedirectAsync("screening",
-            new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.FgmKnownOrSuspected"] = "false" });
+            new() { ["Data.ChildInImmediateDanger"] = "true", ["Data.Fgm"] = "None" });
 
         response.Headers.Location!.ToString().ShouldEndWith("/immediate-danger");
         (await journey.Client.GetStringAsync(journey.Url("immediate-danger"))).ShouldContain("Call 999 now");
     }
 
     [Fact]
-    public async Task Fgm_known_or_suspected_shows_the_police_reporting_duty_and_needs_the_fgm_category_answered()
+    public async Task Known_fgm_shows_the_police_reporting_duty_and_needs_the_fgm_category_answered()
     {
         var journey = await App.SignedInReferrerAsync();
         await journey.StartAsync();
@@ -126,7 +127,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         level.ShouldContain("Level 4: Specialist");
 
         var categories = await journey.PostAsync("categories", new() { ["Data.Categories"] = "Neglect" });
-        (await categories.Content.ReadAsStringAsync()).ShouldContain("You said FGM is known or suspected");
+        (await categories.Content.ReadAsStringAsync()).ShouldContain("You said FGM is a concern");
         var page = await journey.Client.GetStringAsync(journey.Url("categories"));
         page.ShouldContain("value=\"FemaleGenitalMutilation\" checked");
     }
@@ -195,7 +196,8 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await App.SignedInReferrerAsync();
         var first = await journey.StartAsync();
-        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync());
+        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking()
+            .SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         await App.ExecuteDbContextAsync(async db =>
         {
             db.ThresholdDocuments.Add(new ThresholdDocument

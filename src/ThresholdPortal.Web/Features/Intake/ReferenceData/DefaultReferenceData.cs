@@ -15,6 +15,12 @@ namespace ThresholdPortal.Web.Features.Intake.ReferenceData;
 public sealed class DefaultReferenceData : IReferenceDataContributor
 {
     public const string ThresholdDocumentResource = "ReferenceData/northshire-threshold-document-v1.json";
+
+    /// <summary>
+    /// Version 2 adds pre-birth, disability, outside-the-home, online and radicalisation indicators, the kinds the age
+    /// rules read and the services some needs are routed to (docs/decisions/0112).
+    /// </summary>
+    public const string ThresholdDocumentV2Resource = "ReferenceData/northshire-threshold-document-v2.json";
     public const string EarlyHelpServicesResource = "ReferenceData/early-help-services.json";
 
     public async Task EnsureAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -22,7 +28,10 @@ public sealed class DefaultReferenceData : IReferenceDataContributor
         if (!await db.ThresholdDocuments.AnyAsync(cancellationToken))
         {
             db.ThresholdDocuments.Add(ThresholdDocumentFile.Parse(Read(ThresholdDocumentResource), clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await EnsureVersionAsync(db, Read(ThresholdDocumentV2Resource), clock, cancellationToken);
 
         if (!await db.EarlyHelpServices.AnyAsync(cancellationToken))
         {
@@ -33,6 +42,25 @@ public sealed class DefaultReferenceData : IReferenceDataContributor
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a shipped version once, retiring the one before, unless the database already holds that version
+    /// (or a later one, or a draft of it) of the same document: an administrator's own versions are never replaced.
+    /// </summary>
+    private static async Task EnsureVersionAsync(PortalDbContext db, string json, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var shipped = ThresholdDocumentFile.Parse(json, clock.GetUtcNow());
+        if (await db.ThresholdDocuments.AnyAsync(d => d.Key == shipped.Key && d.Version >= shipped.Version, cancellationToken))
+        {
+            return;
+        }
+
+        var current = await db.ThresholdDocuments.SingleOrDefaultAsync(
+            d => d.Key == shipped.Key && d.Status == ThresholdDocumentStatus.Published, cancellationToken);
+        shipped.Status = ThresholdDocumentStatus.Draft;
+        ThresholdDocumentPublication.Publish(shipped, current, shipped.PublishedOn);
+        db.ThresholdDocuments.Add(shipped);
     }
 
     public static string Read(string resource)

@@ -1396,8 +1396,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<bool?>("FgmKnownOrSuspected")
-                        .HasColumnType("boolean");
+                    b.Property<string>("Fgm")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
@@ -1419,6 +1420,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<string>("ReferrerProfession")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("ReferrerUserId")
                         .HasColumnType("uuid");
@@ -2198,6 +2203,13 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeliveryReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<DateTimeOffset?>("GaveUpAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2884,11 +2896,20 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)");
 
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
                             b1.Property<int>("Level")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("Route")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
 
                             b1.Property<string>("SubDomainCode")
                                 .IsRequired()
@@ -3012,6 +3033,42 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("ThresholdPortal.Domain.Triage.MashSettingsVersion", b =>
                 {
+                    b.OwnsOne("ThresholdPortal.Domain.Retention.RetentionSchedule", "Retention", b1 =>
+                        {
+                            b1.Property<int>("MashSettingsVersionVersion");
+
+                            b1.Property<int>("AccountMonths");
+
+                            b1.Property<int>("AttachmentMonths");
+
+                            b1.Property<int>("AuditEventMonths");
+
+                            b1.Property<int>("ClosedNoFurtherActionMonths");
+
+                            b1.Property<int>("ClosedStatutoryMonths");
+
+                            b1.Property<int>("ClosedStepDownMonths");
+
+                            b1.Property<int>("DraftReferralDays");
+
+                            b1.Property<int>("DraftReminderDays");
+
+                            b1.Property<int>("InformationRequestMonths");
+
+                            b1.Property<int>("OutboxMessageDays");
+
+                            b1.HasKey("MashSettingsVersionVersion");
+
+                            b1.ToTable("MashSettingsVersions");
+
+                            b1
+                                .ToJson("Retention")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MashSettingsVersionVersion");
+                        });
+
                     b.OwnsMany("ThresholdPortal.Domain.Triage.BankHoliday", "BankHolidays", b1 =>
                         {
                             b1.Property<int>("MashSettingsVersionVersion");
@@ -3074,6 +3131,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Navigation("BankHolidays");
 
                     b.Navigation("Contacts");
+
+                    b.Navigation("Retention");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>

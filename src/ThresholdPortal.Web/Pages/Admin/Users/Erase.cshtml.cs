@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -49,32 +48,7 @@ public sealed class EraseModel(IMediator mediator) : UserActionPage(mediator)
                 return new CommandResult.Refused("Deactivate this user before you erase their personal data");
             }
 
-            var formerEmail = user.Email;
-            user.GivenName = PortalUser.ErasedGivenName;
-            user.FamilyName = PortalUser.ErasedFamilyName;
-            user.JobTitle = null;
-            user.PhoneNumber = null;
-            user.ErasedAt = clock.GetUtcNow();
-            // An address that can never receive mail or match a sign-in, unique as Identity requires.
-            var placeholder = $"erased-{user.Id:N}@erased.invalid";
-            (await users.SetUserNameAsync(user, placeholder)).EnsureSucceeded();
-            (await users.SetEmailAsync(user, placeholder)).EnsureSucceeded();
-            if (await users.HasPasswordAsync(user))
-            {
-                (await users.RemovePasswordAsync(user)).EnsureSucceeded();
-            }
-
-            (await users.SetTwoFactorEnabledAsync(user, false)).EnsureSucceeded();
-            (await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey")).EnsureSucceeded();
-            (await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes")).EnsureSucceeded();
-            (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
-
-            await db.AccountTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            if (formerEmail is not null)
-            {
-                await db.OutboxMessages.Where(m => m.Recipient == formerEmail).ExecuteDeleteAsync(cancellationToken);
-            }
-
+            await AccountErasure.EraseAsync(users, db, user, clock.GetUtcNow(), cancellationToken);
             await audit.RecordNowAsync(AccountEvents.PersonalDataErased, nameof(PortalUser), user.Id.ToString(),
                 cancellationToken: cancellationToken);
             return CommandResult.Saved;

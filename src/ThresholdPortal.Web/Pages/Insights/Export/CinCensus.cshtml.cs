@@ -37,10 +37,21 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
         public string? NfaFlag { get; init; }
         public string PrimaryNeed { get; init; } = string.Empty;
         public string? Factors { get; init; }
+        public string? PersonBirthDate { get; init; }
+        public string? ExpectedPersonBirthDate { get; init; }
+        public string? Sex { get; init; }
     }
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
     {
+        // The census codes an unborn child by the expected date alone, never a date of birth, and always as sex U (rule 8750);
+        // a child not matched to a person is described as the referral gives them.
+        private const string BirthColumns = """
+            CASE WHEN rc."IsUnborn" THEN NULL ELSE to_char(rc."DateOfBirth", 'YYYY-MM-DD') END AS "PersonBirthDate",
+            CASE WHEN rc."IsUnborn" THEN to_char(rc."ExpectedDate", 'YYYY-MM-DD') END AS "ExpectedPersonBirthDate",
+            CASE WHEN rc."IsUnborn" THEN 'U' ELSE rc."Sex" END AS "Sex"
+            """;
+
         // PrimaryNeed is stored by enum name ("N1AbuseOrNeglect"): its first two characters are the census code.
         private static readonly ChildRowsExport<Row> Export = new(
             "cin-census",
@@ -48,10 +59,13 @@ public sealed class CinCensusModel(IMediator mediator) : PageModel
             $"""
             c."ReferralId"::text AS "ReferralId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
             c."SourceCode", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag",
-            left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors"
+            left(d."PrimaryNeed", 2) AS "PrimaryNeed", array_to_string(d."Factors", ';') AS "Factors",
+            {BirthColumns}
             """,
-            ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors"],
-            r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors])
+            ["ReferralId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "PrimaryNeedCode", "Factors", "PersonBirthDate",
+                "ExpectedPersonBirthDate", "Sex"],
+            r => [r.ReferralId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.PrimaryNeed, r.Factors, r.PersonBirthDate,
+                r.ExpectedPersonBirthDate, r.Sex])
         {
             Joins = "JOIN \"CaseDecisions\" d ON d.\"Id\" = c.\"DecisionId\"",
         };

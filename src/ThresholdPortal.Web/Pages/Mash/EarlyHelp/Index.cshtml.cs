@@ -49,8 +49,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 {
                     r.Id, r.Reference, r.SubmittedAt, r.ReferralSourceCode, r.ChosenLevel,
                     From = db.Organisations.Where(o => o.Id == r.ReferringOrganisationId).Select(o => o.Name).FirstOrDefault(),
-                    Children = r.Children.OrderBy(c => c.Order).Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn })
-                        .ToList(),
+                    Children = r.Children.OrderBy(c => c.Order)
+                        .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var stepDowns = await db.EarlyHelpStepDowns.AsNoTracking()
@@ -64,7 +64,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     Case = db.MashCases.Where(c => c.Id == s.CaseId)
                         .Select(c => new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId }).First(),
                     Children = db.ReferralChildren.Where(c => c.ReferralId == s.ReferralId).OrderBy(c => c.Order)
-                        .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn }).ToList(),
+                        .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var organisationIds = stepDowns.Where(s => s.Case.ReferringOrganisationId != null)
@@ -73,10 +73,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
             var today = MashDisplay.Today(clock.GetUtcNow());
             var merged = requests.Select(r => new Row(r.Id, r.Reference!, r.SubmittedAt!.Value,
-                    [.. r.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today))],
+                    [.. r.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn,
+                        today, c.ExpectedDate))],
                     r.From ?? "Unknown", r.ReferralSourceCode, r.ChosenLevel, IsStepDown: false, MashRoutes.EarlyHelpRequest(r.Id)))
                 .Concat(stepDowns.Select(s => new Row(s.CaseId, s.Reference, s.SteppedDownAt,
-                    [.. s.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, today))],
+                    [.. s.Children.Select(c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn,
+                        today, c.ExpectedDate))],
                     s.Case.ReferringOrganisationId is { } from ? organisations.GetValueOrDefault(from, "Unknown") : "A contact to the MASH",
                     s.Case.SourceCode, s.Case.DecidedLevel, IsStepDown: true, MashRoutes.Case(s.CaseId))))
                 .OrderByDescending(r => r.ReceivedAt)

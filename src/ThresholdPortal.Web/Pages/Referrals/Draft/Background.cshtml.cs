@@ -31,7 +31,7 @@ public sealed class BackgroundModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Categories(DraftId)));
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;

@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -11,8 +12,9 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
 /// <summary>
-/// The categories of concern (mapped to Children in Need factor codes). Ticking one opens its follow-up
-/// questions, which must then be answered: the audits found CSE ticked with nothing else said.
+/// The categories of concern (mapped to Children in Need factor codes), asked before the suggested level because those
+/// that are always child protection raise it (docs/decisions/0112). Ticking one opens its follow-up questions, which must
+/// then be answered: the audits found CSE ticked with nothing else said.
 /// </summary>
 public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
 {
@@ -36,7 +38,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
     public async Task<IActionResult> OnPostAsync()
     {
         Data.DraftId = DraftId;
-        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.TaskList(DraftId)));
+        return OutcomeOf(await mediator.Send(Data), () => SavedThenGoTo(ReferralRoutes.Level(DraftId)));
     }
 
     public sealed record Query(Guid DraftId) : IQuery<Command?>;
@@ -85,7 +87,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             When(c => c.Has(ConcernCategory.ChildCriminalExploitation), () =>
                 RuleFor(c => c.CceDetails).NotEmpty().WithMessage("Describe what makes you think the child is being criminally exploited"));
             When(c => c.Has(ConcernCategory.FemaleGenitalMutilation), () =>
-                RuleFor(c => c.FgmReportedToPolice).NotNull().WithMessage("Select yes if you have reported the FGM to the police"));
+                RuleFor(c => c.FgmReportedToPolice).NotNull().WithMessage("Select yes if you have told the police"));
             When(c => c.Has(ConcernCategory.Missing), () =>
                 RuleFor(c => c.MissingDetails).NotEmpty().WithMessage("Describe how often and for how long the child has gone missing"));
             When(c => c.Has(ConcernCategory.DomesticAbuse), () =>
@@ -94,9 +96,9 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
                 RuleFor(c => c.OtherDetails).NotEmpty().WithMessage("Describe the other concern"));
             RuleFor(c => c.Categories)
                 .MustAsync(async (command, keys, cancellationToken) => keys.Contains(ConcernCategory.FemaleGenitalMutilation.Key)
-                    || !await db.Referrals.AnyAsync(r => r.Id == command.DraftId && r.FgmKnownOrSuspected == true, cancellationToken))
-                .WithMessage("You said FGM is known or suspected. Select female genital mutilation and say whether you have reported it " +
-                    "to the police");
+                    || !await db.Referrals.AnyAsync(r => r.Id == command.DraftId && r.Fgm != null && r.Fgm != FgmConcern.None,
+                        cancellationToken))
+                .WithMessage("You said FGM is a concern. Select female genital mutilation and say whether you have told the police");
         }
     }
 
@@ -105,7 +107,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
         public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
         {
             var draft = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
-                .Select(r => new { r.Categories, r.FollowUps, r.FgmKnownOrSuspected })
+                .Select(r => new { r.Categories, r.FollowUps, r.Fgm })
                 .SingleOrDefaultAsync(cancellationToken);
             if (draft is null)
             {
@@ -117,7 +119,7 @@ public sealed class CategoriesModel(IMediator mediator) : DraftPageModel
             {
                 Categories = draft.Categories switch
                 {
-                    null when draft.FgmKnownOrSuspected == true => [ConcernCategory.FemaleGenitalMutilation.Key],
+                    null when draft.Fgm is FgmConcern.Known or FgmConcern.AtRisk => [ConcernCategory.FemaleGenitalMutilation.Key],
                     null => [],
                     [] => [NoneOfThese],
                     var keys => keys,

@@ -16,7 +16,7 @@ public sealed class ChildrenModel(IMediator mediator) : DraftPeoplePageModel<Chi
 
     protected override string AddPerson => ReferralRoutes.AddChild(DraftId);
 
-    protected override string MoveOn => ReferralRoutes.Level(DraftId);
+    protected override string MoveOn => ReferralRoutes.Categories(DraftId);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid childId) =>
         OutcomeOf(await Mediator.Send(new RemoveChild(DraftId, childId)), () => Redirect(ReferralRoutes.Children(DraftId)));

@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -59,7 +61,9 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
 
     public sealed record Query(Guid DraftId) : IQuery<Result?>;
 
-    public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel);
+    /// <summary>The page's answers; FgmDutyRole is "a teacher" where the FGM reporting duty is the referrer's, else null.</summary>
+    public sealed record Result(ThresholdDocument Document, ThresholdSuggestion Suggestion, ThresholdLevel? ChosenLevel,
+        string? FgmDutyRole = null);
 
     /// <summary>Saves the chosen level; answers whether the early help pathway is offered next.</summary>
     public sealed class Command : ICommand<CommandResult<bool>>
@@ -87,8 +91,12 @@ public sealed class LevelModel(IMediator mediator) : DraftPageModel, IReloadOnIn
             }
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
-            return new Result(document, ThresholdGuidance.Suggest(document, referral.IndicatorsByChild, referral.Screening),
-                referral.ChosenLevel);
+            var suggestion = ThresholdGuidance.Suggest(document, referral.IndicatorsByChild, referral.Screening,
+                referral.ChildProtectionCategories);
+            var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId)
+                .Select(o => (OrganisationKind?)o.Kind).SingleOrDefaultAsync(cancellationToken);
+            return new Result(document, suggestion, referral.ChosenLevel,
+                FgmReportingDuty.RoleOf(referral.ReferrerProfession, organisation));
         }
     }
 

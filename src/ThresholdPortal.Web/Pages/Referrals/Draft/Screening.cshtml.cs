@@ -2,6 +2,8 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -9,7 +11,10 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
-/// <summary>The two questions asked before any indicator: immediate danger (999 first) and FGM (police duty).</summary>
+/// <summary>
+/// The two questions asked before any indicator: immediate danger (999 first) and FGM, known (the police duty, so the
+/// referrer's profession is asked) or a girl at risk.
+/// </summary>
 public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
 {
     [BindProperty]
@@ -46,7 +51,10 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
     {
         public Guid DraftId { get; set; }
         public bool? ChildInImmediateDanger { get; set; }
-        public bool? FgmKnownOrSuspected { get; set; }
+        public FgmConcern? Fgm { get; set; }
+
+        /// <summary>Asked only when FGM is known; kept only then.</summary>
+        public ReferrerProfession? Profession { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -54,7 +62,10 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
         public Validator()
         {
             RuleFor(c => c.ChildInImmediateDanger).NotNull().WithMessage("Select yes if a child is in immediate danger");
-            RuleFor(c => c.FgmKnownOrSuspected).NotNull().WithMessage("Select yes if female genital mutilation is known or suspected");
+            RuleFor(c => c.Fgm).NotNull().WithMessage("Select whether FGM is a concern for any girl")
+                .IsInEnum().WithMessage("Select whether FGM is a concern for any girl");
+            When(c => c.Fgm == FgmConcern.Known, () => RuleFor(c => c.Profession).NotNull()
+                .WithMessage("Select your profession").IsInEnum().WithMessage("Select your profession"));
         }
     }
 
@@ -64,7 +75,7 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
             db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
                 .Select(r =>
                     new Command { DraftId = r.Id, ChildInImmediateDanger = r.ChildInImmediateDanger,
-                    FgmKnownOrSuspected = r.FgmKnownOrSuspected })
+                    Fgm = r.Fgm, Profession = r.ReferrerProfession })
                 .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -80,7 +91,8 @@ public sealed class ScreeningModel(IMediator mediator) : DraftPageModel
             }
 
             referral.ChildInImmediateDanger = request.ChildInImmediateDanger;
-            referral.FgmKnownOrSuspected = request.FgmKnownOrSuspected;
+            referral.Fgm = request.Fgm;
+            referral.ReferrerProfession = request.Fgm == FgmConcern.Known ? request.Profession : null;
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);

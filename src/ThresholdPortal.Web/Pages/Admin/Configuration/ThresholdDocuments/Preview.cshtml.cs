@@ -54,7 +54,7 @@ public sealed class PreviewModel(IMediator mediator) : PageModel
 
             var codes = request.IndicatorCodes.Where(c => document.FindIndicator(c) is not null).Distinct().ToList();
             var suggestion = codes.Count == 0 ? null : ThresholdGuidance.Suggest(document,
-                [new ChildIndicators(Guid.Empty, SampleChild, codes)], new ScreeningAnswers(false, false));
+                [new ChildIndicators(Guid.Empty, SampleChild, codes)], new ScreeningAnswers(false));
             return new Result(document, suggestion);
         }
     }
