@@ -34,6 +34,9 @@ public sealed class IdentityProviderOptions
     public string ClientId { get; set; } = "";
     public string ClientSecret { get; set; } = "";
 
+    /// <summary>The scopes asked for; "openid" and "email" are needed to find the account.</summary>
+    public List<string> Scopes { get; set; } = ["openid", "email", "profile"];
+
     /// <summary>
     /// Whether the provider's own multi-factor assertion (<c>amr</c> containing "mfa") stands in for the portal's second
     /// factor. On by default; without the assertion the portal still asks for its own.

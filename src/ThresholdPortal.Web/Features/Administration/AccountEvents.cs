@@ -24,6 +24,9 @@ public static class AccountEvents
     public const string PasswordChanged = "user.password-changed";
     public const string PasswordReset = "user.password-reset";
     public const string PersonalDataErased = "user.personal-data-erased";
+    public const string SingleSignOnLinked = "user.single-sign-on-linked";
+    public const string SingleSignOnRefused = "user.single-sign-on-refused";
+    public const string RolesFromGroups = "user.roles-from-groups";
 
     /// <summary>Plain words for one of these codes; null for any other.</summary>
     public static string? Describe(string action) => action switch
@@ -46,6 +49,9 @@ public static class AccountEvents
         PasswordChanged => "Changed their password",
         PasswordReset => "Reset their password by email",
         PersonalDataErased => "Personal data erased",
+        SingleSignOnLinked => "Linked to their organisation's sign-in",
+        SingleSignOnRefused => "Refused sign-in through their organisation",
+        RolesFromGroups => "Roles changed by their organisation's groups",
         _ => null,
     };
 }
