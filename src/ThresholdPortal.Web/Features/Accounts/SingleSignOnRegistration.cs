@@ -42,8 +42,6 @@ public static class SingleSignOnRegistration
 
     private static void Configure(OpenIdConnectOptions options, IdentityProviderOptions provider, bool relaxedCookies)
     {
-        // The protocol's own cookies, nonce and token lifetimes are checked against the provider's clock, the real one.
-        options.TimeProvider = TimeProvider.System;
         options.SignInScheme = IdentityConstants.ExternalScheme;
         options.SignOutScheme = IdentityConstants.ApplicationScheme;
         options.Authority = provider.Authority;

@@ -41,7 +41,7 @@ public sealed class SingleSignOnModel(IMediator mediator, SingleSignOnOptions op
 
     public async Task<IActionResult> OnGetCallbackAsync()
     {
-        var result = await mediator.Send(new Command());
+        var result = (await mediator.Send(new Command())).Value!;
         if (result.Refusal is { } refusal)
         {
             Refusal = refusal;
@@ -57,14 +57,14 @@ public sealed class SingleSignOnModel(IMediator mediator, SingleSignOnOptions op
     }
 
     /// <summary>Completes a provider sign-in from Identity's external cookie: signed in, owed a second factor, or refused.</summary>
-    public sealed class Command : ICommand<Outcome>;
+    public sealed class Command : ICommand<CommandResult<Outcome>>;
 
     public sealed record Outcome(SingleSignOnRefusal? Refusal, bool SecondFactorOwed);
 
     public sealed class Handler(SignInManager<PortalUser> signInManager, SingleSignOnOptions options, SingleSignOnAudit audit)
-        : IRequestHandler<Command, Outcome>
+        : IRequestHandler<Command, CommandResult<Outcome>>
     {
-        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
+        public async Task<CommandResult<Outcome>> Handle(Command request, CancellationToken cancellationToken)
         {
             var http = signInManager.Context;
             var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
@@ -75,7 +75,7 @@ public sealed class SingleSignOnModel(IMediator mediator, SingleSignOnOptions op
                 || options.ByScheme(scheme) is not { } provider || principal.FindFirstValue("sub") is not { Length: > 0 } subject)
             {
                 await audit.RefusedAsync(null, "none", SingleSignOnRefusal.UnknownAccount, cancellationToken);
-                return new Outcome(SingleSignOnRefusal.UnknownAccount, false);
+                return CommandResult.SavedWith(new Outcome(SingleSignOnRefusal.UnknownAccount, false));
             }
 
             var assertion = new ProviderAssertion(subject, principal.FindFirstValue("email"),
@@ -83,13 +83,14 @@ public sealed class SingleSignOnModel(IMediator mediator, SingleSignOnOptions op
                 [.. principal.FindAll("amr").Select(c => c.Value)], [.. principal.FindAll(provider.GroupsClaim).Select(c => c.Value)]);
             var users = signInManager.UserManager;
             var linked = await users.FindByLoginAsync(scheme, subject);
-            var byEmail = linked is null && assertion.EmailVerified && assertion.Email is { } email ? await users.FindByEmailAsync(email) : null;
+            var byEmail = linked is null && assertion.EmailVerified && assertion.Email is { } email
+                ? await users.FindByEmailAsync(email) : null;
             var decision = SingleSignOn.Decide(assertion, provider.OrganisationId,
                 linked is null ? null : await AccountAsync(linked, scheme), byEmail is null ? null : await AccountAsync(byEmail, scheme));
             if (decision is SingleSignOnDecision.Refused refused)
             {
                 await audit.RefusedAsync(linked ?? byEmail, scheme, refused.Reason, cancellationToken);
-                return new Outcome(refused.Reason, false);
+                return CommandResult.SavedWith(new Outcome(refused.Reason, false));
             }
 
             var user = linked ?? byEmail!;
@@ -109,9 +110,9 @@ public sealed class SingleSignOnModel(IMediator mediator, SingleSignOnOptions op
             await audit.ApplyGroupRolesAsync(user, provider, assertion, cancellationToken);
             var owed = SingleSignOn.PortalSecondFactorOwed(user.TwoFactorEnabled, provider.AcceptProviderMultiFactor, assertion);
             var result = await signInManager.ExternalLoginSignInAsync(scheme, subject, isPersistent: false, bypassTwoFactor: !owed);
-            return result.Succeeded ? new Outcome(null, false)
+            return CommandResult.SavedWith(result.Succeeded ? new Outcome(null, false)
                 : result.RequiresTwoFactor ? new Outcome(null, true)
-                : new Outcome(SingleSignOnRefusal.Deactivated, false);
+                : new Outcome(SingleSignOnRefusal.Deactivated, false));
         }
 
         private async Task<SingleSignOnAccount> AccountAsync(PortalUser user, string scheme)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -221,6 +222,10 @@ public sealed class SingleSignOnTests(PortalApp app, LocalOidcProviderFixture pr
             builder.UseSetting("SingleSignOn:Providers:0:Authority", provider.Authority);
             builder.UseSetting("SingleSignOn:Providers:0:ClientId", LocalProvider.ClientId);
             builder.UseSetting("SingleSignOn:Providers:0:ClientSecret", LocalProvider.ClientSecret);
+            // The test clock is weeks behind the provider's: on it, the handler's correlation and nonce cookies would be
+            // born expired. Only the handler's protocol keeps real time; the portal's own rules keep the test clock.
+            builder.ConfigureServices(services =>
+                services.PostConfigureAll<OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System));
         });
         return (portal, mash);
     }
@@ -236,7 +241,8 @@ public sealed class SingleSignOnTests(PortalApp app, LocalOidcProviderFixture pr
         Func<string, string>? alter = null)
     {
         (await client.GetStringAsync("/account/sign-in")).ShouldContain("Sign in with Northshire staff account");
-        var challenge = await Forms.PostAsync(client, "/account/single-sign-on", [KeyValuePair.Create("scheme", Scheme)], "/account/sign-in");
+        var challenge = await Forms.PostAsync(client, "/account/single-sign-on", [KeyValuePair.Create("scheme", Scheme)],
+            "/account/sign-in");
         challenge.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var authorize = challenge.Headers.Location!.AbsoluteUri;
         authorize.ShouldContain("code_challenge_method=S256");
