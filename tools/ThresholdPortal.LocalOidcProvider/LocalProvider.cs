@@ -63,6 +63,11 @@ public static class LocalProvider
                 {
                     context.Reject(Errors.InvalidClient, "Unknown client.");
                 }
+                else if (!Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var redirect) || !redirect.IsLoopback)
+                {
+                    // Degraded mode has no client registry: answers go back to this machine only.
+                    context.Reject(Errors.InvalidRequest, "Only loopback redirect addresses are accepted.");
+                }
 
                 return default;
             }));
