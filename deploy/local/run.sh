@@ -70,5 +70,24 @@ export Email__PublicBaseUrl="$URL"
 cd "$root"
 # Demo data is a tool's, not the portal's (docs/decisions/0082): it migrates, seeds an empty database once, and exits.
 dotnet run --project tools/ThresholdPortal.DemoData -- --migrate
-# Not exec: the trap above stops the SMTP server when the portal stops.
+# Optional (THRESHOLDPORTAL_SSO_DEMO=1): a local OpenID Connect provider, tools/ThresholdPortal.LocalOidcProvider, and
+# a "Sign in with Northshire staff account" button for the demo's MASH staff (docs/decisions/0122). Never for real use.
+if [ "${THRESHOLDPORTAL_SSO_DEMO:-0}" = "1" ]; then
+  OIDC_URL="${THRESHOLDPORTAL_OIDC_URL:-http://127.0.0.1:5199}"
+  council_id="$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d thresholdportal -tAc \
+    "select \"Id\" from \"Organisations\" where \"Name\" = 'Northshire County Council'")"
+  LOCAL_OIDC_URL="$OIDC_URL" LOCAL_OIDC_USERS="practitioner@example.org,manager@example.org" \
+    dotnet run --project tools/ThresholdPortal.LocalOidcProvider &
+  oidc_pid=$!
+  trap '[ -n "$smtp_pid" ] && kill "$smtp_pid" 2>/dev/null; kill "$oidc_pid" 2>/dev/null || true' EXIT
+  export SingleSignOn__Providers__0__Scheme=Northshire
+  export SingleSignOn__Providers__0__DisplayName="Northshire staff account"
+  export SingleSignOn__Providers__0__OrganisationId="$council_id"
+  export SingleSignOn__Providers__0__Authority="$OIDC_URL/"
+  export SingleSignOn__Providers__0__ClientId=threshold-portal
+  export SingleSignOn__Providers__0__ClientSecret=local-demo-secret-not-for-production
+  echo "Single sign-on demo: practitioner@example.org and manager@example.org can use the Northshire button."
+fi
+
+# Not exec: the trap above stops the SMTP server (and the demo provider) when the portal stops.
 dotnet run --project src/ThresholdPortal.Web --no-launch-profile --urls "$URL"

@@ -30,6 +30,8 @@ public static class PageAccess
         // The second step of signing in, and the pages behind links in e-mails: the visitor is not signed in yet.
         ["/account/sign-in-code"] = Everyone,
         ["/account/sign-in-recovery-code"] = Everyone,
+        // Single sign-on's return and refusal page: the visitor is not signed in yet (docs/decisions/0122).
+        ["/account/single-sign-on"] = Everyone,
         ["/account/register"] = Everyone,
         ["/account/confirm-email"] = Everyone,
         ["/account/accept-invitation"] = Everyone,

@@ -15,6 +15,8 @@ public sealed partial class ClockTests
     private static readonly string[] Allowed =
     [
         "AddSingleton(TimeProvider.System)",
+        // The OpenID Connect handler's protocol cookies must outlive a real provider's round trip (docs/decisions/0122).
+        "PostConfigureAll<OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System)",
     ];
 
     private static readonly string[] AllowedFiles = ["Totp.cs", "DemoDataProgram.cs", nameof(ClockTests) + ".cs"];

@@ -80,6 +80,7 @@ public static class PortalServiceRegistration
                 return Task.CompletedTask;
             };
         });
+        services.AddSingleSignOn(configuration, relaxedCookies);
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ThresholdPortal.Antiforgery";
@@ -109,6 +110,7 @@ public static class PortalServiceRegistration
                 options.Conventions.AllowAnonymousToPage("/Privacy");
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/SingleSignOn");
                 options.Conventions.AllowAnonymousToPage("/Account/SignOut");
                 options.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 options.Conventions.AllowAnonymousToPage("/Account/SignInRecoveryCode");

@@ -18,6 +18,7 @@ public static class AccountsRegistration
         services.AddSingleton<SignInLockout>();
         services.AddScoped<PasswordWork>();
         services.AddScoped<AuthenticatorKeyOffer>();
+        services.AddScoped<SingleSignOnAudit>();
         return services;
     }
 }

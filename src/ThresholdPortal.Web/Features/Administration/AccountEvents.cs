@@ -26,6 +26,9 @@ public static class AccountEvents
     public const string PersonalDataErased = "user.personal-data-erased";
     public const string TextMessagesNumberSet = "user.text-messages-number-set";
     public const string TextMessagesStopped = "user.text-messages-stopped";
+    public const string SingleSignOnLinked = "user.single-sign-on-linked";
+    public const string SingleSignOnRefused = "user.single-sign-on-refused";
+    public const string RolesFromGroups = "user.roles-from-groups";
 
     /// <summary>Plain words for one of these codes; null for any other.</summary>
     public static string? Describe(string action) => action switch
@@ -50,6 +53,9 @@ public static class AccountEvents
         PersonalDataErased => "Personal data erased",
         TextMessagesNumberSet => "Asked for text messages when feedback is ready",
         TextMessagesStopped => "Stopped text messages",
+        SingleSignOnLinked => "Linked to their organisation's sign-in",
+        SingleSignOnRefused => "Refused sign-in through their organisation",
+        RolesFromGroups => "Roles changed by their organisation's groups",
         _ => null,
     };
 }

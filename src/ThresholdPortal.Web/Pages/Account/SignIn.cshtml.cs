@@ -9,8 +9,11 @@ using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Account;
 
-public sealed class SignInModel(IMediator mediator) : CommandPageModel
+public sealed class SignInModel(IMediator mediator, SingleSignOnOptions singleSignOn) : CommandPageModel
 {
+    /// <summary>The organisations' identity providers, one button each; none unless configured.</summary>
+    public IReadOnlyList<IdentityProviderOptions> Providers => singleSignOn.Providers;
+
     [BindProperty]
     public Command Data { get; set; } = new();
 

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 
@@ -12,7 +15,7 @@ namespace ThresholdPortal.Web.Pages.Account;
 /// out, which protects rather than exposes them (and ends their other sessions, docs/decisions/0103). The
 /// timeout warning comes here when time runs out.
 /// </summary>
-public sealed class SignOutModel(IMediator mediator) : PageModel
+public sealed class SignOutModel(IMediator mediator, SingleSignOnOptions singleSignOn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public bool TimedOut { get; set; }
@@ -21,8 +24,12 @@ public sealed class SignOutModel(IMediator mediator) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            // Signed in through an organisation's provider: its session ends too, at its end-session endpoint
+            // (docs/decisions/0122), which sends the person back here.
+            var provider = singleSignOn.ByScheme(User.FindFirstValue(ClaimTypes.AuthenticationMethod));
             await mediator.Send(new Command());
-            return RedirectToPage(new { TimedOut });
+            return provider is null ? RedirectToPage(new { TimedOut })
+                : SignOut(new AuthenticationProperties { RedirectUri = Url.Page("/Account/SignOut", new { TimedOut }) }, provider.Scheme);
         }
 
         return Page();
