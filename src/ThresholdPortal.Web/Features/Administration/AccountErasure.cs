@@ -36,6 +36,12 @@ public static class AccountErasure
         (await users.SetTwoFactorEnabledAsync(user, false)).EnsureSucceeded();
         (await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey")).EnsureSucceeded();
         (await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes")).EnsureSucceeded();
+        foreach (var login in await users.GetLoginsAsync(user))
+        {
+            // A link to an organisation's sign-in (docs/decisions/0122) would let the person back in: it goes too.
+            (await users.RemoveLoginAsync(user, login.LoginProvider, login.ProviderKey)).EnsureSucceeded();
+        }
+
         (await users.UpdateSecurityStampAsync(user)).EnsureSucceeded();
 
         await db.AccountTokens.Where(t => t.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
