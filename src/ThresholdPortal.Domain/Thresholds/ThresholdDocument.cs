@@ -28,6 +28,9 @@ public class ThresholdDocument
     public List<ThresholdSubDomain> SubDomains { get; init; } = [];
     public List<ThresholdIndicator> Indicators { get; init; } = [];
 
+    /// <summary>The phrases that suggest indicators from a referrer's own words; empty where none was written.</summary>
+    public ThresholdLexicon Lexicon { get; set; } = ThresholdLexicon.Empty;
+
     public ThresholdLevelDescription Describe(ThresholdLevel level) =>
         Levels.FirstOrDefault(l => l.Level == level)
         ?? throw new InvalidOperationException($"{Name} v{Version} does not describe {level.Number()}.");
@@ -63,6 +66,7 @@ public class ThresholdDocument
                 Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order,
                 Kind = i.Kind, Route = i.Route,
             })],
+        Lexicon = Lexicon,
     };
 }
 

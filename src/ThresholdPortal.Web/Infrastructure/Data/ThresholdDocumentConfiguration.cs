@@ -18,6 +18,9 @@ public sealed class ThresholdDocumentConfiguration : IEntityTypeConfiguration<Th
         // At most one draft of a document at a time: two would race to become the same next version.
         builder.HasIndex(d => d.Key).IsUnique().HasFilter("\"Status\" = 'Draft'").HasDatabaseName("IX_ThresholdDocuments_Key_Draft");
 
+        // Not yet stored: the lexicon is read from the shipped document file until its tables exist (docs/decisions/0121).
+        builder.Ignore(d => d.Lexicon);
+
         builder.OwnsMany(d => d.Levels, level =>
         {
             level.ToTable("ThresholdLevelDescriptions");
