@@ -34,10 +34,8 @@ public static class SubjectBundle
             var now = clock.GetUtcNow();
             var file = await BuildAsync(db, record, now, cancellationToken);
             var first = request.Chosen[0];
-            audit.Record(SubjectAccessEvents.Exported, SubjectAccessEvents.SubjectType, $"{first.Kind}:{first.Id:N}",
-                string.Create(CultureInfo.InvariantCulture, $"{request.Chosen.Count} records chosen; {record.Referrals.Count} referrals, " +
-                    $"{record.Cases.Count} cases, {record.Requests.Count} requests, {record.AttachmentCount} attachments, " +
-                    $"{record.AccessLog.Count} access-log entries, {file.ThirdPartiesMarked} third parties marked"));
+            audit.Record(SubjectAccessEvents.Exported, SubjectAccessEvents.SubjectType, first.Key,
+                string.Create(CultureInfo.InvariantCulture, $"{record.Counts}, {file.ThirdPartiesMarked} third parties marked"));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(file);
         }
@@ -70,9 +68,7 @@ public static class SubjectBundle
             paths[id] = path;
         }
 
-        var staffIds = record.AccessLog.Select(e => e.UserId).OfType<Guid>().Distinct().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => $"{u.GivenName} {u.FamilyName}", ct);
+        var staff = await SubjectRecord.StaffNamesAsync(db, record, ct);
         var summary = new SubjectBundleHtml(record, staff, now);
         var index = summary.Render(paths);
 

@@ -1,0 +1,45 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ThresholdPortal.Web.Features.SubjectAccess;
+
+namespace ThresholdPortal.Web.Pages.SubjectAccess;
+
+/// <summary>
+/// Everything the portal holds about the records the officer chose (docs/decisions/0123), and the bundle to download. The
+/// choice comes as record keys in TempData (kept, so the page can be reloaded) and goes back in the download form's hidden
+/// fields: never in the address. Without a choice the page sends the officer to the search. Viewing and exporting are
+/// audited by the features, by record id and counts.
+/// </summary>
+public sealed class RecordModel(IMediator mediator) : PageModel
+{
+    /// <summary>The keys of the chosen records, posted back by the download form.</summary>
+    [BindProperty]
+    public List<string> Chosen { get; set; } = [];
+
+    public SubjectRecordView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var keys = TempData.Peek(SubjectAccessRoutes.ChosenKey) as string;
+        if (SubjectChoice.ParseAll(keys?.Split(',')) is not { } choices)
+        {
+            return Redirect(SubjectAccessRoutes.Search);
+        }
+
+        View = await mediator.Send(new SubjectRecord.Query(choices));
+        Chosen = [.. choices.Select(c => c.Key)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDownloadAsync()
+    {
+        if (SubjectChoice.ParseAll(Chosen) is not { } choices)
+        {
+            return Redirect(SubjectAccessRoutes.Search);
+        }
+
+        var exported = await mediator.Send(new SubjectBundle.Command(choices));
+        return exported.Value is { } bundle ? File(bundle.Content, "application/zip", bundle.FileName) : NotFound();
+    }
+}
