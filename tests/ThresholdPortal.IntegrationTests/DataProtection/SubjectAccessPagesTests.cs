@@ -6,6 +6,7 @@ using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Administration;
+using ThresholdPortal.Web.Features.SubjectAccess;
 
 namespace ThresholdPortal.IntegrationTests.DataProtection;
 
@@ -106,6 +107,35 @@ public sealed partial class SubjectAccessPagesTests(PortalApp app) : Integration
                 (entry.Detail ?? string.Empty).ShouldNotContain(personal, Case.Insensitive);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_bundle_whose_attachments_are_too_large_is_refused_on_the_record_page_and_nothing_is_exported()
+    {
+        var (_, second) = await ChildInTwoReferralsAsync();
+        // Only the size is read before the bundle is refused: the row needs no stored bytes.
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            db.ReferralAttachments.Add(new Domain.Referrals.ReferralAttachment
+            {
+                ReferralId = second.ReferralId, FileName = "scan.pdf", ContentType = "application/pdf",
+                SizeBytes = SubjectBundle.MaxAttachmentBytes, UploadedAt = TestClock.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        var officer = await OfficerAsync();
+        var results = await (await Forms.PostAsync(officer, "/subject-access", Criteria())).Content.ReadAsStringAsync();
+        var keys = ChildKeys().Matches(results).Select(m => KeyValuePair.Create("Chosen", m.Groups[1].Value)).ToList();
+        (await Forms.PostAsync(officer, "/subject-access?handler=Choose", [.. Criteria(), .. keys], tokenFrom: "/subject-access"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var refused = await Forms.PostAsync(officer, "/subject-access/record?handler=Download", keys, tokenFrom: "/subject-access/record");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await refused.Content.ReadAsStringAsync();
+        Forms.ErrorSummary(page).ShouldBe(SubjectBundle.TooLargeMessage);
+        page.ShouldContain("Everything held about the person");
+        (await App.AuditAsync()).ShouldNotContain(e => e.Action == SubjectAccessEvents.Exported);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public static class SubjectBundle
 {
     public const long MaxAttachmentBytes = 512L * 1024 * 1024;
 
+    public const string TooLargeMessage =
+        "The attachments of these records are over 512 MB, too many for one bundle. Choose fewer records and download in parts";
+
     public sealed record Command(IReadOnlyList<SubjectChoice> Chosen) : ICommand<CommandResult<SubjectBundleFile>>;
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
@@ -31,6 +34,11 @@ public static class SubjectBundle
         public async Task<CommandResult<SubjectBundleFile>> Handle(Command request, CancellationToken cancellationToken)
         {
             var record = await SubjectRecord.LoadAsync(db, request.Chosen, cancellationToken);
+            if (record.AttachmentBytes > MaxAttachmentBytes)
+            {
+                return new CommandResult.Refused(TooLargeMessage);
+            }
+
             var now = clock.GetUtcNow();
             var file = await BuildAsync(db, record, now, cancellationToken);
             var first = request.Chosen[0];

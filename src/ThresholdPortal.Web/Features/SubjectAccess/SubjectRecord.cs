@@ -66,6 +66,10 @@ public sealed record SubjectRecord(
 
     public int AttachmentCount => Referrals.Sum(r => r.Attachments.Count) + Requests.Sum(r => r.Responses.Sum(x => x.Attachments.Count));
 
+    public long AttachmentBytes =>
+        Referrals.Sum(r => r.Attachments.Sum(a => a.SizeBytes))
+        + Requests.Sum(r => r.Responses.Sum(x => x.Attachments.Sum(a => a.SizeBytes)));
+
     /// <summary>The counts an audit event of subject access gives: never a name.</summary>
     public string Counts => string.Create(CultureInfo.InvariantCulture, $"{Chosen.Count} records chosen; {Referrals.Count} referrals, " +
         $"{Cases.Count} cases, {Requests.Count} requests, {AttachmentCount} attachments, {AccessLog.Count} access-log entries");

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ThresholdPortal.Web.Features.SubjectAccess;
+using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.SubjectAccess;
 
@@ -9,9 +9,9 @@ namespace ThresholdPortal.Web.Pages.SubjectAccess;
 /// Everything the portal holds about the records the officer chose (docs/decisions/0123), and the bundle to download. The
 /// choice comes as record keys in TempData (kept, so the page can be reloaded) and goes back in the download form's hidden
 /// fields: never in the address. Without a choice the page sends the officer to the search. Viewing and exporting are
-/// audited by the features, by record id and counts.
+/// audited by the features, by record id and counts. A bundle too large to build is refused with the error summary.
 /// </summary>
-public sealed class RecordModel(IMediator mediator) : PageModel
+public sealed class RecordModel(IMediator mediator) : CommandPageModel
 {
     /// <summary>The keys of the chosen records, posted back by the download form.</summary>
     [BindProperty]
@@ -22,14 +22,7 @@ public sealed class RecordModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var keys = TempData.Peek(SubjectAccessRoutes.ChosenKey) as string;
-        if (SubjectChoice.ParseAll(keys?.Split(',')) is not { } choices)
-        {
-            return Redirect(SubjectAccessRoutes.Search);
-        }
-
-        View = await mediator.Send(new SubjectRecord.Query(choices));
-        Chosen = [.. choices.Select(c => c.Key)];
-        return Page();
+        return SubjectChoice.ParseAll(keys?.Split(',')) is { } choices ? await ShowAsync(choices) : Redirect(SubjectAccessRoutes.Search);
     }
 
     public async Task<IActionResult> OnPostDownloadAsync()
@@ -40,6 +33,17 @@ public sealed class RecordModel(IMediator mediator) : PageModel
         }
 
         var exported = await mediator.Send(new SubjectBundle.Command(choices));
-        return exported.Value is { } bundle ? File(bundle.Content, "application/zip", bundle.FileName) : NotFound();
+        return await OutcomeAsync(exported, bundle => File(bundle.Content, "application/zip", bundle.FileName), async () =>
+        {
+            await ShowAsync(choices);
+            return true;
+        });
+    }
+
+    private async Task<IActionResult> ShowAsync(IReadOnlyList<SubjectChoice> choices)
+    {
+        View = await mediator.Send(new SubjectRecord.Query(choices));
+        Chosen = [.. choices.Select(c => c.Key)];
+        return Page();
     }
 }
