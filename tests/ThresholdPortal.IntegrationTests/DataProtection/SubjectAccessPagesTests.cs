@@ -1,7 +1,10 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
+using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
@@ -152,6 +155,42 @@ public sealed partial class SubjectAccessPagesTests(PortalApp app) : Integration
         download.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         download.Headers.Location!.OriginalString.ShouldBe("/subject-access");
         (await App.AuditAsync()).ShouldNotContain(e => e.SubjectType == SubjectAccessEvents.SubjectType);
+    }
+
+    [Fact]
+    public async Task An_administrator_gives_the_role_on_the_user_pages_and_the_officer_then_reaches_subject_access()
+    {
+        var (admin, _, mash) = await App.SignInAsAdministratorAsync();
+        var colleague = await App.CreateUserAsync(OfficerEmail, mash, enrolTwoFactor: true, PortalRole.Referrer);
+        var form = await admin.GetStringAsync($"/admin/users/edit/{colleague.Id}");
+        form.ShouldContain($"value=\"{PortalRole.DataProtectionOfficer}\"");
+        WebUtility.HtmlDecode(form).ShouldContain("Answers subject access requests");
+
+        var edited = await Forms.PostAsync(admin, $"/admin/users/edit/{colleague.Id}",
+            new() { ["Data.OrganisationId"] = mash.Id.ToString(), ["Data.Roles"] = PortalRole.DataProtectionOfficer });
+
+        edited.StatusCode.ShouldBe(HttpStatusCode.Redirect, await Forms.ErrorsAsync(edited));
+        var officer = await App.SignInAsync(OfficerEmail);
+        var page = await officer.GetStringAsync("/subject-access");
+        page.ShouldContain("Find a person for a subject access request");
+        page.ShouldContain("href=\"/subject-access\"", customMessage: "the navigation item");
+        (await admin.GetAsync("/subject-access")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "administrators are not officers");
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_data_protection_officer_who_signs_in_with_a_second_factor_to_subject_access()
+    {
+        await App.UseDemoDatabaseAsync();
+
+        var officer = await App.ExecuteDbContextAsync(db => db.Users.AsNoTracking()
+            .SingleAsync(u => u.Email == DemoDataSeeder.DataProtectionOfficerEmail));
+        var roles = await App.ExecuteDbContextAsync(db => db.UserRoles.Where(r => r.UserId == officer.Id)
+            .Select(r => db.Roles.Single(role => role.Id == r.RoleId).Name).ToListAsync());
+        roles.ShouldBe([PortalRole.DataProtectionOfficer]);
+        officer.TwoFactorEnabled.ShouldBeTrue();
+        var client = await App.SignInAsync(DemoDataSeeder.DataProtectionOfficerEmail, DemoDataSeeder.DemoPassword,
+            DemoDataSeeder.DemoAuthenticatorKey);
+        (await client.GetAsync("/subject-access")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Theory]
