@@ -92,6 +92,7 @@ public sealed partial class SubjectAccessPagesTests(PortalApp app) : Integration
             clarkes.Select(key => KeyValuePair.Create("Chosen", key)), tokenFrom: "/subject-access/record");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        download.Headers.CacheControl.ShouldNotBeNull().NoStore.ShouldBeTrue("a bundle of a child's records is never cached");
         download.Content.Headers.ContentDisposition!.FileNameStar.ShouldNotBeNull().ShouldStartWith("subject-access-");
         using var zip = new ZipArchive(await download.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
         zip.GetEntry("index.html").ShouldNotBeNull();
