@@ -47,8 +47,9 @@ Demo sign-ins (seeded by tools/ThresholdPortal.DemoData), all with the password 
   manager@example.org       MASH manager
   police@example.org        Agency responder at Northshire Police
   admin@example.org         Administrator
+  dpo@example.org           Data protection officer (subject access)
 
-The practitioner, manager and administrator also need a code from an authenticator app. They are
+The practitioner, manager, administrator and data protection officer also need a code from an authenticator app. They are
 enrolled with this published demo key (never use it for a real account):
   $(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import totp; print(totp.DEMO_KEY)' "$here")
 Add it to any authenticator app, or print the current code with: python3 deploy/local/totp.py

@@ -42,6 +42,8 @@ public sealed class EveryPageTests(BrowserApp app, ITestOutputHelper output) : B
         ["/insights/export/annex-a-referrals.csv"] = "a CSV download",
         ["/insights/export/cin-census.csv"] = "a CSV download",
         ["/insights/export/measures.csv"] = "a CSV download",
+        ["/subject-access/record"] =
+            "shown only for the records the officer ticked in answer to a search, a POST (DataProtectionJourneyTests runs axe on it)",
     };
 
     // Enough to find each kind of page in the demo data, without opening every case twice.
@@ -57,6 +59,7 @@ public sealed class EveryPageTests(BrowserApp app, ITestOutputHelper output) : B
         [PortalRole.Administrator] = "admin@example.org",
         [PortalRole.Auditor] = "auditor@example.org",
         [PortalRole.EarlyHelpCoordinator] = "coordinator@example.org",
+        [PortalRole.DataProtectionOfficer] = DemoData.DemoDataSeeder.DataProtectionOfficerEmail,
     };
 
     [Fact]

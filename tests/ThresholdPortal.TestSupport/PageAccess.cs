@@ -47,6 +47,8 @@ public static class PageAccess
         ["/mash/escalations"] = [PortalRole.MashManager],
         ["/agency"] = [PortalRole.AgencyResponder],
         ["/early-help"] = [PortalRole.EarlyHelpCoordinator],
+        // Subject access reads children's records across every organisation: the officer only, not administrators (ADR 0123).
+        ["/subject-access"] = [PortalRole.DataProtectionOfficer],
         ["/admin"] = [PortalRole.Administrator],
         ["/admin/messages"] = [PortalRole.Administrator],
         ["/insights/audits"] = [PortalRole.Auditor, PortalRole.MashManager],

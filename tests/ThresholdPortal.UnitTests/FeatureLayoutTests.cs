@@ -32,6 +32,7 @@ public sealed class FeatureLayoutTests
         ["Insights"] = ["Insights", "CaseAudits", "Decisions", "InformationRequests", "Intake", "Triage"],
         ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp"], // sign-off opens the hub's work
         ["Referrals"] = ["Intake", "Decisions", "Triage", "EarlyHelp"], // an early help request opens the hub's work
+        ["SubjectAccess"] = ["SubjectAccess", "Administration"], // the access log's entries are described as the audit log's are
     };
 
     private static readonly Types Web = Types.InAssembly(typeof(Program).Assembly);

@@ -41,6 +41,9 @@ public sealed partial class DemoDataSeeder(
 
     public const string MidwifeEmail = "midwife@example.org";
 
+    /// <summary>The council's data protection officer, who answers subject access requests (docs/decisions/0123).</summary>
+    public const string DataProtectionOfficerEmail = "dpo@example.org";
+
     public const string DemoPassword = "Demo-Pass-2026!";
     public const string LocalAuthorityName = "Northshire County Council";
 
@@ -88,6 +91,10 @@ public sealed partial class DemoDataSeeder(
 
         // A health referrer, so the pre-birth and FGM journeys can be tried as a midwife would (they make no demo referrals).
         await CreateUserAsync(MidwifeEmail, "Grace", "Adeyemi", "Practice midwife", organisations.GpPractice, PortalRole.Referrer);
+
+        // The officer who answers subject access requests: enrolled with the demo authenticator key, as the role needs two-factor.
+        await CreateUserAsync(DataProtectionOfficerEmail, "Nadia", "Rahman", "Data protection officer", organisations.LocalAuthority,
+            PortalRole.DataProtectionOfficer);
 
         // Each in its own scope: a share sends commands that change rows the previous share's context still tracks.
         foreach (var share in InOrder)

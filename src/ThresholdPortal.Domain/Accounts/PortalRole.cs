@@ -15,8 +15,11 @@ public static class PortalRole
     /// <summary>Runs the early help hub: allocates families to lead professionals, records their answer, steps up (issue 16).</summary>
     public const string EarlyHelpCoordinator = nameof(EarlyHelpCoordinator);
 
+    /// <summary>Answers subject access requests: finds everything held about a person and exports it (issue 19, ADR 0123).</summary>
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+
     public static IReadOnlyList<string> All { get; } =
-        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor, EarlyHelpCoordinator];
+        [Referrer, MashPractitioner, MashManager, AgencyResponder, Administrator, Auditor, EarlyHelpCoordinator, DataProtectionOfficer];
 
     public static string DisplayName(string role) => role switch
     {
@@ -27,6 +30,7 @@ public static class PortalRole
         Administrator => "Administrator",
         Auditor => "Auditor",
         EarlyHelpCoordinator => "Early help coordinator",
+        DataProtectionOfficer => "Data protection officer",
         _ => role,
     };
 }

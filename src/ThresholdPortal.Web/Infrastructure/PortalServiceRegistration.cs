@@ -101,6 +101,7 @@ public static class PortalServiceRegistration
                 options.Conventions.AuthorizeFolder("/Mash/Escalations", Policies.MashManager);
                 options.Conventions.AuthorizeFolder("/Agency", Policies.Agency);
                 options.Conventions.AuthorizeFolder("/EarlyHelp", Policies.EarlyHelp);
+                options.Conventions.AuthorizeFolder("/SubjectAccess", Policies.SubjectAccess);
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
                 options.Conventions.AuthorizeFolder("/Insights", Policies.Insights);
                 options.Conventions.AuthorizeFolder("/Insights/Audits", Policies.CaseAudit);

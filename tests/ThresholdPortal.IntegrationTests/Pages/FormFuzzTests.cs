@@ -37,6 +37,7 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
         [PortalRole.Administrator] = "admin@example.org",
         [PortalRole.Auditor] = CaseAuditDemoData.AuditorEmail,
         [PortalRole.EarlyHelpCoordinator] = EarlyHelpDemoData.CoordinatorEmail,
+        [PortalRole.DataProtectionOfficer] = DemoDataSeeder.DataProtectionOfficerEmail,
     };
 
     [Fact]

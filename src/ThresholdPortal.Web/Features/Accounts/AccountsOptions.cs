@@ -16,7 +16,7 @@ public sealed class AccountsOptions
 
     public static IReadOnlyList<string> DefaultTwoFactorRoles { get; } =
         [PortalRole.MashPractitioner, PortalRole.MashManager, PortalRole.AgencyResponder, PortalRole.Administrator, PortalRole.Auditor,
-            PortalRole.EarlyHelpCoordinator];
+            PortalRole.EarlyHelpCoordinator, PortalRole.DataProtectionOfficer];
 
     /// <summary>Wrong passwords from one address that lock the account for that address (docs/decisions/0104).</summary>
     public int FailedSignInsBeforeLockout { get; set; } = 5;

@@ -8,11 +8,13 @@ public static class SubjectAccessEvents
 {
     public const string SubjectType = "SubjectAccess";
     public const string Searched = "subject-access.searched";
+    public const string Viewed = "subject-access.viewed";
     public const string Exported = "subject-access.exported";
 
     public static string? Describe(string action) => action switch
     {
         Searched => "Searched for a person for subject access",
+        Viewed => "Viewed a person's records for subject access",
         Exported => "Exported a subject access bundle",
         _ => null,
     };

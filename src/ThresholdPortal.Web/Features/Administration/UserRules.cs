@@ -30,6 +30,7 @@ public static class RoleChoices
         PortalRole.AgencyResponder => "Answers information requests sent to their organisation",
         PortalRole.Administrator => "Manages organisations and users",
         PortalRole.EarlyHelpCoordinator => "Allocates early help requests and step-downs, records families' answers and steps up",
+        PortalRole.DataProtectionOfficer => "Answers subject access requests: finds and exports everything held about a person",
         _ => string.Empty,
     };
 }

@@ -23,6 +23,9 @@ public static class SubjectBundle
 {
     public const long MaxAttachmentBytes = 512L * 1024 * 1024;
 
+    public const string TooLargeMessage =
+        "The attachments of these records are over 512 MB, too many for one bundle. Choose fewer records and download in parts";
+
     public sealed record Command(IReadOnlyList<SubjectChoice> Chosen) : ICommand<CommandResult<SubjectBundleFile>>;
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock)
@@ -31,13 +34,16 @@ public static class SubjectBundle
         public async Task<CommandResult<SubjectBundleFile>> Handle(Command request, CancellationToken cancellationToken)
         {
             var record = await SubjectRecord.LoadAsync(db, request.Chosen, cancellationToken);
+            if (record.AttachmentBytes > MaxAttachmentBytes)
+            {
+                return new CommandResult.Refused(TooLargeMessage);
+            }
+
             var now = clock.GetUtcNow();
             var file = await BuildAsync(db, record, now, cancellationToken);
             var first = request.Chosen[0];
-            audit.Record(SubjectAccessEvents.Exported, SubjectAccessEvents.SubjectType, $"{first.Kind}:{first.Id:N}",
-                string.Create(CultureInfo.InvariantCulture, $"{request.Chosen.Count} records chosen; {record.Referrals.Count} referrals, " +
-                    $"{record.Cases.Count} cases, {record.Requests.Count} requests, {record.AttachmentCount} attachments, " +
-                    $"{record.AccessLog.Count} access-log entries, {file.ThirdPartiesMarked} third parties marked"));
+            audit.Record(SubjectAccessEvents.Exported, SubjectAccessEvents.SubjectType, first.Key,
+                string.Create(CultureInfo.InvariantCulture, $"{record.Counts}, {file.ThirdPartiesMarked} third parties marked"));
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.SavedWith(file);
         }
@@ -70,9 +76,7 @@ public static class SubjectBundle
             paths[id] = path;
         }
 
-        var staffIds = record.AccessLog.Select(e => e.UserId).OfType<Guid>().Distinct().ToList();
-        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => $"{u.GivenName} {u.FamilyName}", ct);
+        var staff = await SubjectRecord.StaffNamesAsync(db, record, ct);
         var summary = new SubjectBundleHtml(record, staff, now);
         var index = summary.Render(paths);
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -10,7 +12,39 @@ using ThresholdPortal.Web.Infrastructure.Mediation;
 namespace ThresholdPortal.Web.Features.SubjectAccess;
 
 /// <summary>A record of the portal's, chosen by the officer as being the person asked about.</summary>
-public sealed record SubjectChoice(SubjectRecordKind Kind, Guid Id);
+public sealed record SubjectChoice(SubjectRecordKind Kind, Guid Id)
+{
+    /// <summary>"ReferralChild:…", as <see cref="SubjectCandidate.Key"/>: how a choice travels in a form.</summary>
+    public string Key => $"{Kind}:{Id:N}";
+
+    /// <summary>
+    /// The choices a form sent: null unless there are between 1 and <see cref="SubjectRecord.MaxChoices"/> and every one reads.
+    /// </summary>
+    public static IReadOnlyList<SubjectChoice>? ParseAll(IEnumerable<string?>? keys)
+    {
+        var distinct = (keys ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count is 0 or > SubjectRecord.MaxChoices)
+        {
+            return null;
+        }
+
+        var choices = new List<SubjectChoice>();
+        foreach (var key in distinct)
+        {
+            if (!SubjectCandidate.TryParse(key, out var kind, out var id))
+            {
+                return null;
+            }
+
+            choices.Add(new SubjectChoice(kind, id));
+        }
+
+        return choices;
+    }
+}
+
+/// <summary>What the record page shows: the record and the names of the portal staff in its access log.</summary>
+public sealed record SubjectRecordView(SubjectRecord Record, IReadOnlyDictionary<Guid, string> StaffNames);
 
 /// <summary>
 /// Everything the portal holds that concerns one person (docs/decisions/0123): the records chosen as them (a known person
@@ -32,12 +66,38 @@ public sealed record SubjectRecord(
 
     public int AttachmentCount => Referrals.Sum(r => r.Attachments.Count) + Requests.Sum(r => r.Responses.Sum(x => x.Attachments.Count));
 
-    public sealed record Query(IReadOnlyList<SubjectChoice> Chosen) : IQuery<SubjectRecord>;
+    public long AttachmentBytes =>
+        Referrals.Sum(r => r.Attachments.Sum(a => a.SizeBytes))
+        + Requests.Sum(r => r.Responses.Sum(x => x.Attachments.Sum(a => a.SizeBytes)));
 
-    public sealed class Handler(PortalDbContext db) : IRequestHandler<Query, SubjectRecord>
+    /// <summary>The counts an audit event of subject access gives: never a name.</summary>
+    public string Counts => string.Create(CultureInfo.InvariantCulture, $"{Chosen.Count} records chosen; {Referrals.Count} referrals, " +
+        $"{Cases.Count} cases, {Requests.Count} requests, {AttachmentCount} attachments, {AccessLog.Count} access-log entries");
+
+    /// <summary>The record, for the officer to read: the view is audited by the first chosen record's id and counts.</summary>
+    public sealed record Query(IReadOnlyList<SubjectChoice> Chosen) : IQuery<SubjectRecordView>;
+
+    public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Query, SubjectRecordView>
     {
-        public Task<SubjectRecord> Handle(Query request, CancellationToken cancellationToken) =>
-            LoadAsync(db, request.Chosen, cancellationToken);
+        public async Task<SubjectRecordView> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var record = await LoadAsync(db, request.Chosen, cancellationToken);
+            var staff = await StaffNamesAsync(db, record, cancellationToken);
+            await audit.RecordNowAsync(SubjectAccessEvents.Viewed, SubjectAccessEvents.SubjectType, request.Chosen[0].Key, record.Counts,
+                cancellationToken);
+            return new SubjectRecordView(record, staff);
+        }
+    }
+
+    /// <summary>The names of the portal staff whose actions are in the access log, by account id.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> StaffNamesAsync(PortalDbContext db, SubjectRecord record,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+        var staffIds = record.AccessLog.Select(e => e.UserId).OfType<Guid>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => $"{u.GivenName} {u.FamilyName}", ct);
     }
 
     public static async Task<SubjectRecord> LoadAsync(PortalDbContext db, IReadOnlyList<SubjectChoice> chosen, CancellationToken ct)

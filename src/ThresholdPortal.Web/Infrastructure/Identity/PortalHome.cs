@@ -25,5 +25,6 @@ public static class PortalHome
         : isInRole(PortalRole.Referrer) ? "/referrals"
         : isInRole(PortalRole.Auditor) ? "/insights/audits"
         : isInRole(PortalRole.EarlyHelpCoordinator) ? "/early-help"
+        : isInRole(PortalRole.DataProtectionOfficer) ? "/subject-access"
         : "/account";
 }

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>The early help hub's workspace (/early-help).</summary>
     public const string EarlyHelp = "EarlyHelp";
 
+    /// <summary>Subject access (/subject-access): the data protection officer only, not administrators (docs/decisions/0123).</summary>
+    public const string SubjectAccess = "SubjectAccess";
+
     public static AuthorizationOptions AddPortalPolicies(this AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -35,6 +38,7 @@ public static class Policies
         options.AddPolicy(Insights, p => p.RequireRole(PortalRole.MashManager, PortalRole.Administrator, PortalRole.Auditor));
         options.AddPolicy(CaseAudit, p => p.RequireRole(PortalRole.MashManager, PortalRole.Auditor));
         options.AddPolicy(EarlyHelp, p => p.RequireRole(PortalRole.EarlyHelpCoordinator));
+        options.AddPolicy(SubjectAccess, p => p.RequireRole(PortalRole.DataProtectionOfficer));
         return options;
     }
 }

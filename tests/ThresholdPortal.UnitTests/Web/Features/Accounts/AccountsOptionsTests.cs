@@ -13,6 +13,8 @@ public sealed class AccountsOptionsTests
     [InlineData(PortalRole.Administrator, true)]
     [InlineData(PortalRole.Auditor, true)]
     [InlineData(PortalRole.AgencyResponder, true)]
+    [InlineData(PortalRole.EarlyHelpCoordinator, true)]
+    [InlineData(PortalRole.DataProtectionOfficer, true)]
     [InlineData(PortalRole.Referrer, false)]
     public void By_default_every_role_that_sees_childrens_details_across_referrals_needs_two_factor(string role, bool required)
     {

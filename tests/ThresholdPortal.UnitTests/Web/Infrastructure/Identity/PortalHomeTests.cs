@@ -12,6 +12,8 @@ public sealed class PortalHomeTests
     [InlineData(PortalRole.Administrator, "/admin")]
     [InlineData(PortalRole.Referrer, "/referrals")]
     [InlineData(PortalRole.Auditor, "/insights/audits")]
+    [InlineData(PortalRole.EarlyHelpCoordinator, "/early-help")]
+    [InlineData(PortalRole.DataProtectionOfficer, "/subject-access")]
     public void Each_role_starts_in_its_own_area(string role, string home) => PortalHome.For([role]).ShouldBe(home);
 
     [Fact]
