@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThresholdPortal.Benchmarks;
+using ThresholdPortal.Domain.Thresholds;
 
 // Usage (see docs/benchmarks.md):
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- load --url http://localhost:5080 \
@@ -7,6 +8,8 @@ using ThresholdPortal.Benchmarks;
 //       --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- sign-in-timing --url http://localhost:5080 \
 //       --known referrer@example.org --unknown nobody@example.org --tries 20 --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- suggestions --characters 5000 --runs 2000 \
+//       --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -42,6 +45,19 @@ switch (options.Command)
         }
 
         return 0;
+    case "suggestions":
+        var documentFile = options.Get("document",
+            "src/ThresholdPortal.Web/Features/Intake/ReferenceData/northshire-threshold-document-v2.json");
+        var document = ThresholdDocumentFile.Parse(await File.ReadAllTextAsync(documentFile, cancellation.Token), DateTimeOffset.UtcNow);
+        var suggestionReport = new SuggestionTiming(document, int.Parse(options.Get("characters", "5000"), CultureInfo.InvariantCulture),
+            int.Parse(options.Get("runs", "2000"), CultureInfo.InvariantCulture)).Run();
+        Console.WriteLine(suggestionReport);
+        if (options.TryGet("out") is { } suggestionOutput)
+        {
+            await File.AppendAllTextAsync(suggestionOutput, suggestionReport + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -54,7 +70,7 @@ switch (options.Command)
             $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
-        Console.Error.WriteLine("Commands: load, sign-in-timing, generate");
+        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, generate");
         return 2;
 }
 

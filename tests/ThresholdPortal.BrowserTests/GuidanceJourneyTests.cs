@@ -92,6 +92,7 @@ public sealed class GuidanceJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.GetByLabel("This baby is not born yet").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("What do you see for Unborn baby?");
+        var indicators = page.Url;
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("Drug use, heavy drinking or domestic abuse during this pregnancy.", new() { Exact = true }).CheckAsync();
         await steps.SaveAsync();
@@ -121,6 +122,20 @@ public sealed class GuidanceJourneyTests(BrowserApp app) : BrowserTest(app)
         await steps.DescribeConcernsAsync(
             "At her booking appointment at 30 weeks on 16 November the mother told me she uses heroin most days and has no " +
             "support. She has missed two scans. Her partner is known to the police for domestic abuse.");
+        var taskList = page.Url;
+
+        // Back to the baby's statements: the midwife's own words suggest more, and she ticks one (docs/decisions/0121).
+        await page.GotoAsync(indicators);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suggest statements from what you wrote" }).ClickAsync();
+        var heroin = page.Locator("[data-suggestion='warmth-3a']");
+        (await heroin.Locator("mark").InnerTextAsync()).ShouldBe("heroin");
+        await page.ShouldHaveNoAxeViolationsAsync(state: "with suggestions");
+        await heroin.GetByRole(AriaRole.Button, new() { Name = "Tick this statement" }).ClickAsync();
+        (await page.Locator("#suggestions").InnerTextAsync()).ShouldContain("You have ticked 1 and turned down 0 of the suggestions");
+        (await page.Locator("[data-suggestion='warmth-3a']").CountAsync()).ShouldBe(0);
+        (await page.GetByLabel("A parent or carer's mental ill health, learning disability or substance use regularly affects their " +
+            "care of the child.", new() { Exact = true }).IsCheckedAsync()).ShouldBeTrue();
+        await page.GotoAsync(taskList);
         await steps.AnswerConsentAsync("Yes, they agreed", null, "Consent of the parents or carers");
         await steps.AnswerCommunicationAsync();
         await steps.GiveContactDetailsAsync();

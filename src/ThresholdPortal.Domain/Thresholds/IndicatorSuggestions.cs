@@ -92,15 +92,12 @@ public static class IndicatorSuggestions
 
     private static bool IsNegated(List<Token> tokens, int start)
     {
-        for (var i = start - 1; i >= 0 && i >= start - ThresholdLexicon.NegationWindow; i--)
+        // Look back word by word, never past the start of the phrase's own sentence.
+        for (var i = start - 1; i >= 0 && i >= start - ThresholdLexicon.NegationWindow && !tokens[i + 1].StartsSentence; i--)
         {
             if (ThresholdLexicon.NegationCues.Contains(tokens[i].Word))
             {
                 return true;
-            }
-            if (tokens[i].StartsSentence)
-            {
-                return false;
             }
         }
         return false;

@@ -28,8 +28,12 @@ public class ThresholdDocument
     public List<ThresholdSubDomain> SubDomains { get; init; } = [];
     public List<ThresholdIndicator> Indicators { get; init; } = [];
 
-    /// <summary>The phrases that suggest indicators from a referrer's own words; empty where none was written.</summary>
-    public ThresholdLexicon Lexicon { get; set; } = ThresholdLexicon.Empty;
+    /// <summary>
+    /// The phrases that suggest indicators from a referrer's own words: each indicator's <see cref="ThresholdIndicator.Phrases"/>,
+    /// so the lexicon is versioned, copied to a draft and published with the document (docs/decisions/0121).
+    /// </summary>
+    public ThresholdLexicon Lexicon =>
+        new([.. Indicators.Where(i => i.Phrases.Count > 0).Select(i => new LexiconEntry(i.Code, i.Phrases))]);
 
     public ThresholdLevelDescription Describe(ThresholdLevel level) =>
         Levels.FirstOrDefault(l => l.Level == level)
@@ -64,9 +68,8 @@ public class ThresholdDocument
             new ThresholdIndicator
             {
                 Code = i.Code, Level = i.Level, SubDomainCode = i.SubDomainCode, Text = i.Text, Order = i.Order,
-                Kind = i.Kind, Route = i.Route,
+                Kind = i.Kind, Route = i.Route, Phrases = [.. i.Phrases],
             })],
-        Lexicon = Lexicon,
     };
 }
 
@@ -131,4 +134,10 @@ public class ThresholdIndicator
     /// the level in the suggestion; null where the level alone says where to go.
     /// </summary>
     public string? Route { get; set; }
+
+    /// <summary>
+    /// Words a referrer might write that suggest this indicator: a phrase and its synonyms, matched on word stems, never
+    /// where a negation such as "no" comes just before (<see cref="IndicatorSuggestions"/>). Empty: never suggested.
+    /// </summary>
+    public List<string> Phrases { get; set; } = [];
 }

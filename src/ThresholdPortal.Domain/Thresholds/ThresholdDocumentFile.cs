@@ -66,6 +66,7 @@ public static class ThresholdDocumentFile
                 Order = index,
                 Kind = i.Kind,
                 Route = i.Route,
+                Phrases = [.. (i.Phrases ?? []).Select(p => p.Trim())],
             })],
         };
     }
@@ -79,7 +80,8 @@ public static class ThresholdDocumentFile
             document.Key, document.Name, document.Version, document.PublishedOn,
             [.. document.Levels.Select(l => new FileLevel(l.Level, l.Name, l.Summary, l.Description))],
             [.. document.SubDomains.Select(s => new FileSubDomain(s.Code, s.Domain, s.Name))],
-            [.. document.Indicators.Select(i => new FileIndicator(i.Code, i.Level, i.SubDomainCode, i.Text, i.Kind, i.Route))]))];
+            [.. document.Indicators.Select(i =>
+                new FileIndicator(i.Code, i.Level, i.SubDomainCode, i.Text, i.Kind, i.Route, i.Phrases))]))];
 
     private static IEnumerable<string> Problems(FileDocument file)
     {
@@ -165,12 +167,35 @@ public static class ThresholdDocumentFile
             {
                 yield return $"indicator {indicator.Code} names an unknown sub-domain {indicator.SubDomain}";
             }
+
+            if (PhraseProblem(indicator.Phrases ?? []) is { } phraseProblem)
+            {
+                yield return $"indicator {indicator.Code}: {phraseProblem}";
+            }
         }
 
         foreach (var level in Enum.GetValues<ThresholdLevel>().Where(l => indicators.All(i => i.Level != l)))
         {
             yield return $"no indicator at {level.Number()}";
         }
+    }
+
+    /// <summary>Why an indicator's lexicon phrases cannot be used, or null: the rule the file and the admin editor share.</summary>
+    public static string? PhraseProblem(IReadOnlyCollection<string> phrases)
+    {
+        if (phrases.Count > ThresholdLexicon.MaxPhrasesPerIndicator)
+        {
+            return $"more than {ThresholdLexicon.MaxPhrasesPerIndicator} phrases";
+        }
+
+        if (phrases.Any(p => IsMissing(p, ThresholdLexicon.PhraseMaxLength) || !p.Any(char.IsLetterOrDigit)))
+        {
+            return $"a phrase is empty, has no letters or is over {ThresholdLexicon.PhraseMaxLength} characters";
+        }
+
+        return phrases.GroupBy(p => p.Trim(), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } duplicate
+            ? $"the phrase \"{duplicate.Key}\" appears more than once"
+            : null;
     }
 
     private static bool IsMissing(string? value, int maxLength) => string.IsNullOrWhiteSpace(value) || value.Length > maxLength;
@@ -184,5 +209,5 @@ public static class ThresholdDocumentFile
     private sealed record FileSubDomain(string? Code, AssessmentDomain Domain, string? Name);
 
     private sealed record FileIndicator(string? Code, ThresholdLevel Level, string? SubDomain, string? Text,
-        IndicatorKind Kind = IndicatorKind.General, string? Route = null);
+        IndicatorKind Kind = IndicatorKind.General, string? Route = null, List<string>? Phrases = null);
 }

@@ -9,11 +9,18 @@ public sealed class ThresholdLexicon
 {
     public const int PhraseMaxLength = 100;
 
+    /// <summary>Enough for a phrase and its synonyms; more is a sign the indicator should be split.</summary>
+    public const int MaxPhrasesPerIndicator = 40;
+
     /// <summary>Words that, within <see cref="NegationWindow"/> words before a phrase in the same sentence, cancel it.</summary>
     public static readonly IReadOnlySet<string> NegationCues =
-        new HashSet<string>(StringComparer.Ordinal) { "no", "not", "denies", "deny", "denied", "without", "never", "nor", "none" };
+        new HashSet<string>(StringComparer.Ordinal)
+        {
+            "no", "not", "denies", "deny", "denied", "without", "never", "nor", "none", "nobody", "nothing", "neither",
+        };
 
-    public const int NegationWindow = 3;
+    /// <summary>Four words: enough for "no drug use or domestic abuse" and "nobody has seen any injury".</summary>
+    public const int NegationWindow = 4;
 
     public static ThresholdLexicon Empty { get; } = new([]);
 

@@ -8,12 +8,9 @@ public sealed class IndicatorSuggestionsTests
     private static ThresholdDocument WithLexicon()
     {
         var document = TestDocuments.Small();
-        document.Lexicon = new ThresholdLexicon(
-        [
-            new LexiconEntry("health-2a", ["bruise", "mark on the arm"]),
-            new LexiconEntry("care-3a", ["hit", "smacked", "slapped"]),
-            new LexiconEntry("health-4a", ["broken arm", "fracture"]),
-        ]);
+        document.FindIndicator("health-2a")!.Phrases = ["bruise", "mark on the arm"];
+        document.FindIndicator("care-3a")!.Phrases = ["hit", "smacked", "slapped"];
+        document.FindIndicator("health-4a")!.Phrases = ["broken arm", "fracture"];
         return document;
     }
 

@@ -29,6 +29,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ThresholdDocument> ThresholdDocuments => Set<ThresholdDocument>();
+    public DbSet<IndicatorSuggestionResponse> IndicatorSuggestionResponses => Set<IndicatorSuggestionResponse>();
     public DbSet<EarlyHelpService> EarlyHelpServices => Set<EarlyHelpService>();
     public DbSet<GlossaryEntry> GlossaryTerms => Set<GlossaryEntry>();
     public DbSet<Referral> Referrals => Set<Referral>();

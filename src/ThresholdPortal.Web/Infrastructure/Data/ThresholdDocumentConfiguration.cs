@@ -18,7 +18,7 @@ public sealed class ThresholdDocumentConfiguration : IEntityTypeConfiguration<Th
         // At most one draft of a document at a time: two would race to become the same next version.
         builder.HasIndex(d => d.Key).IsUnique().HasFilter("\"Status\" = 'Draft'").HasDatabaseName("IX_ThresholdDocuments_Key_Draft");
 
-        // Not yet stored: the lexicon is read from the shipped document file until its tables exist (docs/decisions/0121).
+        // Derived from each indicator's phrases, which are stored with the indicator (docs/decisions/0121).
         builder.Ignore(d => d.Lexicon);
 
         builder.OwnsMany(d => d.Levels, level =>
@@ -49,6 +49,7 @@ public sealed class ThresholdDocumentConfiguration : IEntityTypeConfiguration<Th
             indicator.Property(i => i.Text).HasMaxLength(ThresholdIndicator.TextMaxLength);
             indicator.Property(i => i.Kind).HasConversion<string>().HasMaxLength(30);
             indicator.Property(i => i.Route).HasMaxLength(ThresholdIndicator.RouteMaxLength);
+            indicator.Property(i => i.Phrases).HasColumnType("text[]").HasDefaultValueSql("'{}'");
         });
         builder.Navigation(d => d.Levels).AutoInclude();
         builder.Navigation(d => d.SubDomains).AutoInclude();

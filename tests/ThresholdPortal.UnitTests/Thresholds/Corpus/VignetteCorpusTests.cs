@@ -22,6 +22,10 @@ public sealed class VignetteCorpusTests(ITestOutputHelper output)
     public void The_indicators_a_careful_referrer_would_tick_give_the_expected_level_and_route() =>
         MeetsTheBar(new CorpusReport("ticked", [.. VignetteCorpus.All.Select(v => VignetteRun.Ticked(V2, v))]));
 
+    [Fact]
+    public void The_indicators_suggested_from_the_referrers_own_words_give_the_expected_level_and_route() =>
+        MeetsTheBar(new CorpusReport("free-text", [.. VignetteCorpus.All.Select(v => VignetteRun.FreeText(V2, v))]));
+
     /// <summary>The bar every path must clear: print the report, no level 4 vignette below level 4, and the accuracy.</summary>
     private void MeetsTheBar(CorpusReport report)
     {

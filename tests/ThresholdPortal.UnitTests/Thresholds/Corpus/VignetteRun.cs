@@ -41,6 +41,17 @@ public static class VignetteRun
     public static VignetteOutcome Ticked(ThresholdDocument document, Vignette vignette) =>
         Run(document, vignette, child => child.Indicators, ChildProtectionCategoriesOf(vignette));
 
+    /// <summary>
+    /// The free-text path: every indicator the lexicon suggests from what the referrer wrote, accepted for every child (the
+    /// text is the household's), with the children's ages, disability and the screening answers, but no categories: they
+    /// would put most level 4 vignettes at level 4 whatever the text said, and the path would not test the lexicon.
+    /// </summary>
+    public static VignetteOutcome FreeText(ThresholdDocument document, Vignette vignette)
+    {
+        var suggested = IndicatorSuggestions.Suggest(document, vignette.Text).Select(s => s.Indicator.Code).ToList();
+        return Run(document, vignette, _ => suggested, []);
+    }
+
     /// <summary>The ticked categories that always raise the guidance, by name, exactly as a referral passes them.</summary>
     public static IReadOnlyList<string> ChildProtectionCategoriesOf(Vignette vignette) =>
     [

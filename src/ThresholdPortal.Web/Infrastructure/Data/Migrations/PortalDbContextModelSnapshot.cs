@@ -1832,6 +1832,46 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ReferralAdults", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.IndicatorSuggestionResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ThresholdDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("ChildId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.HasIndex("ThresholdDocumentId", "IndicatorCode");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ThresholdDocumentId", "IndicatorCode"), new[] { "Accepted" });
+
+                    b.ToTable("IndicatorSuggestionResponses");
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.ThresholdDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2889,6 +2929,27 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.IndicatorSuggestionResponse", b =>
+                {
+                    b.HasOne("ThresholdPortal.Domain.Referrals.ReferralChild", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Domain.Thresholds.ThresholdDocument", null)
+                        .WithMany()
+                        .HasForeignKey("ThresholdDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ThresholdPortal.Domain.Thresholds.ThresholdDocument", b =>
                 {
                     b.OwnsMany("ThresholdPortal.Domain.Thresholds.ThresholdIndicator", "Indicators", b1 =>
@@ -2910,6 +2971,12 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                             b1.Property<int>("Order")
                                 .HasColumnType("integer");
+
+                            b1.PrimitiveCollection<List<string>>("Phrases")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("text[]")
+                                .HasDefaultValueSql("'{}'");
 
                             b1.Property<string>("Route")
                                 .HasMaxLength(200)

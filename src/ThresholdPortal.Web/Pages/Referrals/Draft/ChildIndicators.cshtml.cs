@@ -11,7 +11,10 @@ using ThresholdPortal.Web.Infrastructure.Web;
 
 namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 
-/// <summary>The threshold guidance for one child: pick the signs of need, grouped by the assessment triangle.</summary>
+/// <summary>
+/// The threshold guidance for one child: pick the signs of need, grouped by the assessment triangle. The referrer can ask for
+/// the statements their own words suggest (docs/decisions/0121), and tick or turn down each one; nothing is ticked for them.
+/// </summary>
 public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, IReloadOnInvalid
 {
     [BindProperty]
@@ -21,6 +24,12 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
     [FromRoute]
     public Guid ChildId { get; set; }
+
+    /// <summary>Show the suggestions from what the referrer wrote: set after "Suggest statements" and after each answer.</summary>
+    [FromQuery(Name = "suggest")]
+    public bool ShowSuggestions { get; set; }
+
+    public SuggestedIndicators.Result Suggestions { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -40,6 +49,31 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         return OutcomeOf(await mediator.Send(Data), () => StayInChange(ReferralRoutes.Children(DraftId)));
     }
 
+    /// <summary>Saves the ticks as they stand, then shows the page again with the suggestions.</summary>
+    public async Task<IActionResult> OnPostSuggestAsync()
+    {
+        Data.DraftId = DraftId;
+        Data.ChildId = ChildId;
+        ShowSuggestions = true;
+        return OutcomeOf(await mediator.Send(Data), WithSuggestions);
+    }
+
+    /// <summary>A suggestion ticked ("accept:code") or turned down ("reject:code"), with the page's other ticks saved.</summary>
+    public async Task<IActionResult> OnPostRespondAsync(string? decision)
+    {
+        ShowSuggestions = true;
+        var (verb, code) = decision?.Split(':', 2) is [var v, var c] ? (v, c) : (string.Empty, null);
+        var respond = new SuggestedIndicators.Respond
+        {
+            DraftId = DraftId, ChildId = ChildId, IndicatorCode = verb is "accept" or "reject" ? code : null, Accept = verb == "accept",
+            IndicatorCodes = Data.IndicatorCodes,
+        };
+        return OutcomeOf(await mediator.Send(respond), WithSuggestions);
+    }
+
+    private IActionResult WithSuggestions() =>
+        RedirectToPage(null, null, new { draftId = DraftId, childId = ChildId, suggest = true, from = From }, "suggestions");
+
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -51,6 +85,8 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
         }
 
         View = view;
+        Suggestions = await mediator.Send(new SuggestedIndicators.Query(DraftId, ChildId), cancellationToken)
+            ?? throw new InvalidOperationException("The draft was found for its indicators but not for its suggestions.");
         return true;
     }
 

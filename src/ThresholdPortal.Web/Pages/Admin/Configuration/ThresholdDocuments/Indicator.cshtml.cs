@@ -15,8 +15,8 @@ using ThresholdPortal.Web.Infrastructure.Web;
 namespace ThresholdPortal.Web.Pages.Admin.Configuration.ThresholdDocuments;
 
 /// <summary>
-/// Adding an indicator to a draft, changing its text, sub-domain, level, kind (which the age and disability rules read) or
-/// the service it routes to (docs/decisions/0112), or retiring it. A retired
+/// Adding an indicator to a draft, changing its text, sub-domain, level, kind (which the age and disability rules read),
+/// the service it routes to (docs/decisions/0112) or the phrases that suggest it from a referrer's words (0121), or retiring it. A retired
 /// indicator is left out of the draft; the versions that had it keep it, with the referrals that chose it.
 /// </summary>
 public sealed partial class IndicatorModel(IMediator mediator) : CommandPageModel, IReloadOnInvalid
@@ -103,6 +103,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 (data.OriginalCode, data.Code, data.SubDomainCode, data.Level, data.Text, data.Kind, data.Route) =
                     (indicator.Code, indicator.Code, indicator.SubDomainCode, indicator.Level, indicator.Text, indicator.Kind,
                         indicator.Route);
+                data.Phrases = string.Join('\n', indicator.Phrases);
             }
 
             return new Form(data,
@@ -132,6 +133,12 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
 
         /// <summary>The service the document sends this need to, in words ("the disabled children's team"); empty for none.</summary>
         public string? Route { get; set; }
+
+        /// <summary>The lexicon's phrases for this indicator, one per line; empty: never suggested from a referrer's words.</summary>
+        public string? Phrases { get; set; }
+
+        public List<string> PhraseList() =>
+            [.. (Phrases ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -152,7 +159,13 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose what the indicator is about");
             RuleFor(c => c.Route).MaximumLength(ThresholdIndicator.RouteMaxLength)
                 .WithMessage($"The service must be {ThresholdIndicator.RouteMaxLength} characters or fewer");
+            RuleFor(c => c.Phrases).MaximumLength(PhrasesMaxLength)
+                .WithMessage($"The phrases must be {PhrasesMaxLength} characters or fewer in all")
+                .Must((command, _) => ThresholdDocumentFile.PhraseProblem(command.PhraseList()) is null)
+                .WithMessage(command => $"Check the phrases: {ThresholdDocumentFile.PhraseProblem(command.PhraseList())}");
         }
+
+        private const int PhrasesMaxLength = ThresholdLexicon.MaxPhrasesPerIndicator * (ThresholdLexicon.PhraseMaxLength + 2);
     }
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit) : IRequestHandler<Command, CommandResult>
@@ -168,6 +181,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
             var code = request.Code!.Trim();
             var text = request.Text!.Trim();
             var route = string.IsNullOrWhiteSpace(request.Route) ? null : request.Route.Trim();
+            var phrases = request.PhraseList();
             if (draft.SubDomains.All(s => s.Code != request.SubDomainCode))
             {
                 throw new RequestValidationException(request,
@@ -189,6 +203,7 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 {
                     Code = code, Level = request.Level!.Value, SubDomainCode = request.SubDomainCode!, Text = text,
                     Order = draft.Indicators.Count == 0 ? 0 : draft.Indicators.Max(i => i.Order) + 1, Kind = request.Kind, Route = route,
+                    Phrases = phrases,
                 });
                 audit.Record(ConfigurationEvents.ThresholdIndicatorAdded, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
@@ -198,16 +213,19 @@ public sealed partial class IndicatorModel(IMediator mediator) : CommandPageMode
                 // The code is the owned row's key: a new code is a new row in the same place.
                 draft.Indicators.Remove(existing);
                 draft.Indicators.Add(new ThresholdIndicator { Code = code, Level = request.Level!.Value,
-                    SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order, Kind = request.Kind, Route = route });
+                    SubDomainCode = request.SubDomainCode!, Text = text, Order = existing.Order, Kind = request.Kind, Route = route,
+                    Phrases = phrases });
                 audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
                     $"Version {draft.Version}: {existing.Code} is now {code} at {request.Level!.Value.Number()}: {text}");
             }
             else
             {
-                (existing.Level, existing.SubDomainCode, existing.Text, existing.Kind, existing.Route) =
-                    (request.Level!.Value, request.SubDomainCode!, text, request.Kind, route);
+                var phrasesBefore = existing.Phrases.Count;
+                (existing.Level, existing.SubDomainCode, existing.Text, existing.Kind, existing.Route, existing.Phrases) =
+                    (request.Level!.Value, request.SubDomainCode!, text, request.Kind, route, phrases);
                 audit.Record(ConfigurationEvents.ThresholdIndicatorChanged, nameof(ThresholdDocument), draft.Id.ToString(),
-                    $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text}");
+                    $"Version {draft.Version}: {code} at {request.Level!.Value.Number()}: {text} " +
+                    $"({phrasesBefore} phrases before, {phrases.Count} now)");
             }
 
             await db.SaveChangesAsync(cancellationToken);
