@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog.Formatting.Compact;
 using Serilog;
+using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -39,7 +40,7 @@ UkTime.Use(app.Services.GetRequiredService<IOptions<TriageOptions>>().Value.ToCa
 await app.PrepareDatabaseAsync();
 
 app.UseTrustedForwardedHeaders();
-app.UseSecurityHeaders();
+app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<SingleSignOnOptions>>().Value.FormActionOrigins());
 app.UseAllowedMethods();
 app.UseUrlEncodedFormsWithoutNul();
 if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))

@@ -21,6 +21,9 @@ namespace ThresholdPortal.BrowserTests.Infrastructure;
 public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string connectionString = string.Empty;
+
+    /// <summary>The cloned demo database, for a fixture that must read it before the app starts.</summary>
+    protected string ConnectionString => connectionString;
     private int port;
 
     public string BaseUrl { get; private set; } = string.Empty;

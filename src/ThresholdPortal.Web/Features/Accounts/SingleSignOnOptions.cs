@@ -16,6 +16,12 @@ public sealed class SingleSignOnOptions
 
     public IdentityProviderOptions? ByScheme(string? scheme) =>
         Providers.FirstOrDefault(p => string.Equals(p.Scheme, scheme, StringComparison.Ordinal));
+
+    /// <summary>The providers' origins ("https://login.example"), which the sign-in and sign-out forms redirect to.</summary>
+    public IReadOnlyList<string> FormActionOrigins() =>
+        [.. Providers.Select(p => Uri.TryCreate(p.Authority, UriKind.Absolute, out var authority)
+                ? authority.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 }
 
 /// <summary>One organisation's OpenID Connect provider (authorization code flow with PKCE).</summary>

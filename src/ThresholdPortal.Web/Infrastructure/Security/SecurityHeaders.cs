@@ -10,13 +10,27 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// The policy when staff sign in with their organisation's provider: the sign-in and sign-out buttons are forms whose
+    /// answer redirects to the provider, and browsers hold a form's redirects to form-action, so each provider's origin
+    /// (and only those) is added to it (docs/decisions/0122).
+    /// </summary>
+    public static string ContentSecurityPolicyWith(IReadOnlyCollection<string> formActionOrigins) =>
+        formActionOrigins.Count == 0
+            ? ContentSecurityPolicy
+            : ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + string.Join(' ', formActionOrigins),
+                StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app,
+        IReadOnlyCollection<string>? formActionOrigins = null)
+    {
+        var policy = ContentSecurityPolicyWith(formActionOrigins ?? []);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
@@ -34,4 +48,5 @@ public static class SecurityHeaders
             });
             await next();
         });
+    }
 }

@@ -211,11 +211,52 @@ public sealed class SingleSignOnTests(PortalApp app, LocalOidcProviderFixture pr
         (await client.GetAsync("/account")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
 
-    private async Task<(WebApplicationFactory<Program> Portal, Organisation Mash)> PortalAsync()
+    [Fact]
+    public async Task A_configured_group_mapping_grants_and_takes_away_roles_at_each_sign_in_and_audits_each_change()
+    {
+        var (portal, mash) = await PortalAsync(("mash-managers", PortalRole.MashManager), ("not-a-role", "Superuser"));
+        var user = await App.CreateUserAsync("sso.groups@northshire.example", mash, PortalRole.MashPractitioner);
+        provider.Users[user.Email!] = new ProviderUser("subject-groups", user.Email!, Methods: ["pwd", "mfa"],
+            Groups: ["mash-managers", "not-a-role", "unmapped"]);
+
+        (await SignInWithProviderAsync(Client(portal), user.Email!)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await RolesAsync(user)).ShouldBe([PortalRole.MashManager, PortalRole.MashPractitioner], ignoreOrder: true);
+        var granted = (await App.AuditAsync()).Where(e => e.Action == AccountEvents.RolesFromGroups).ShouldHaveSingleItem();
+        (granted.SubjectId, granted.Detail).ShouldBe((user.Id.ToString(), $"{Scheme}: granted {PortalRole.MashManager}; removed "));
+
+        // Taken out of the group at the provider: the next sign-in takes the role away; the unmapped role stays.
+        provider.Users[user.Email!] = provider.Users[user.Email!] with { Groups = [] };
+        (await SignInWithProviderAsync(Client(portal), user.Email!)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await RolesAsync(user)).ShouldBe([PortalRole.MashPractitioner]);
+        (await App.AuditAsync()).Where(e => e.Action == AccountEvents.RolesFromGroups).Select(e => e.Detail)
+            .ShouldBe([$"{Scheme}: granted {PortalRole.MashManager}; removed ", $"{Scheme}: granted ; removed {PortalRole.MashManager}"]);
+        (await App.AuditAsync()).ShouldAllBe(e => e.Detail == null || !e.Detail.Contains("northshire.example"));
+
+        // The same groups again change nothing, and nothing is audited.
+        (await SignInWithProviderAsync(Client(portal), user.Email!)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await App.AuditAsync()).Count(e => e.Action == AccountEvents.RolesFromGroups).ShouldBe(2);
+    }
+
+    private async Task<IList<string>> RolesAsync(PortalUser user)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await users.GetRolesAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+    }
+
+    private async Task<(WebApplicationFactory<Program> Portal, Organisation Mash)> PortalAsync(
+        params (string Group, string Role)[] groupRoles)
     {
         var mash = await App.CreateOrganisationAsync("MASH", OrganisationKind.LocalAuthorityChildrensSocialCare);
         var portal = App.WithWebHostBuilder(builder =>
         {
+            foreach (var (group, role) in groupRoles)
+            {
+                builder.UseSetting($"SingleSignOn:Providers:0:GroupRoles:{group}", role);
+            }
+
             builder.UseSetting("SingleSignOn:Providers:0:Scheme", Scheme);
             builder.UseSetting("SingleSignOn:Providers:0:DisplayName", "Northshire staff account");
             builder.UseSetting("SingleSignOn:Providers:0:OrganisationId", mash.Id.ToString());
