@@ -2,9 +2,18 @@ using System.Globalization;
 
 namespace ThresholdPortal.Domain.Matching;
 
-/// <summary>What is known of a person for matching: names and, where known, date of birth, NHS number and UPN.</summary>
+/// <summary>
+/// What is known of a person for matching: names and, where known, date of birth, NHS number and UPN; for a baby not yet
+/// born, the expected date of delivery instead of a date of birth.
+/// </summary>
 public sealed record PersonDetails(string GivenName, string FamilyName, DateOnly? DateOfBirth, string? NhsNumber = null,
-    string? Upn = null);
+    string? Upn = null, DateOnly? ExpectedDate = null)
+{
+    /// <summary>When the baby was born or is due: what an unborn baby's record is compared on.</summary>
+    public DateOnly? BirthOrDue => DateOfBirth ?? ExpectedDate;
+
+    public bool IsUnborn => DateOfBirth is null && ExpectedDate is not null;
+}
 
 public enum MatchStrength
 {
@@ -71,7 +80,9 @@ public static class PersonMatch
             evidence.Add(Describe("Family name", family, referred.FamilyName, known.FamilyName));
         }
 
-        var dateScore = DateOfBirthPoints(referred.DateOfBirth, known.DateOfBirth, evidence);
+        var dateScore = referred.IsUnborn || known.IsUnborn
+            ? ExpectedDatePoints(referred, known, evidence)
+            : DateOfBirthPoints(referred.DateOfBirth, known.DateOfBirth, evidence);
         var score = Math.Clamp((int)Math.Round(nameScore * 60) + dateScore, 0, 100);
         var conflicts = new List<string>();
         var nhs = CompareIdentifier("NHS number", referred.NhsNumber, known.NhsNumber, evidence);
@@ -147,6 +158,40 @@ public static class PersonMatch
         }
 
         evidence.Add("Date of birth differs");
+        return -25;
+    }
+
+    /// <summary>Days either side of an expected date of delivery within which a birth, or another expected date, is near.</summary>
+    public const int ExpectedDateWindowDays = 28;
+
+    /// <summary>
+    /// An unborn baby has no date of birth: its expected date is compared with the other record's expected date or date of
+    /// birth. Babies come weeks early or late and due dates are revised, so four weeks either side is evidence and eight
+    /// weeks weaker evidence; further apart takes points away, as a different date of birth does.
+    /// </summary>
+    private static int ExpectedDatePoints(PersonDetails referred, PersonDetails known, List<string> evidence)
+    {
+        if (referred.BirthOrDue is not { } a || known.BirthOrDue is not { } b)
+        {
+            evidence.Add("Expected date of birth not known for both, so not compared");
+            return 0;
+        }
+
+        var what = referred.IsUnborn && known.IsUnborn ? "Expected dates of birth" : "Expected date and date of birth";
+        var days = Math.Abs(a.DayNumber - b.DayNumber);
+        if (days <= ExpectedDateWindowDays)
+        {
+            evidence.Add($"{what} within 4 weeks of each other");
+            return 30;
+        }
+
+        if (days <= 2 * ExpectedDateWindowDays)
+        {
+            evidence.Add($"{what} within 8 weeks of each other");
+            return 15;
+        }
+
+        evidence.Add($"{what} more than 8 weeks apart");
         return -25;
     }
 

@@ -46,6 +46,9 @@ public class Person
 
     public DateOnly? DateOfBirth { get; set; }
 
+    /// <summary>For a baby not yet born when the record was made, the expected date of delivery (no date of birth yet).</summary>
+    public DateOnly? ExpectedDate { get; set; }
+
     /// <summary>The NHS number's 10 digits, copied from a referral when a practitioner confirms the link.</summary>
     public string? NhsNumber { get; set; }
 
@@ -71,7 +74,7 @@ public class Person
 
     public string DisplayName => PersonName.AsWritten(GivenName, FamilyName);
 
-    public PersonDetails ForMatching => new(GivenName, FamilyName, DateOfBirth, NhsNumber, Upn);
+    public PersonDetails ForMatching => new(GivenName, FamilyName, DateOfBirth, NhsNumber, Upn, ExpectedDate);
 
     /// <summary>
     /// A confirmed link brings the referral's identifiers to the record; one the record lacks is filled, and one it

@@ -24,6 +24,34 @@ public sealed class PersonMatchTests
     }
 
     [Fact]
+    public void An_unborn_baby_due_within_four_weeks_of_an_earlier_unborn_record_of_the_same_mother_is_a_strong_match()
+    {
+        var due = new DateOnly(2027, 3, 14);
+
+        var result = PersonMatch.Score(new(string.Empty, "Lyons", null, ExpectedDate: due),
+            new(string.Empty, "Lyons", null, ExpectedDate: due.AddDays(-20)));
+
+        result.Evidence.ShouldContain("Expected dates of birth within 4 weeks of each other");
+        result.Strength.ShouldBe(MatchStrength.Possible);
+        result.Score.ShouldBeGreaterThanOrEqualTo(PersonMatch.PossibleFrom);
+    }
+
+    [Fact]
+    public void A_baby_born_near_the_date_a_pre_birth_record_expected_matches_it_and_one_born_months_away_does_not()
+    {
+        var due = new DateOnly(2027, 3, 14);
+        PersonDetails unbornRecord = new("Baby", "Lyons", null, ExpectedDate: due);
+
+        var born = PersonMatch.Score(new("Baby", "Lyons", due.AddDays(-10)), unbornRecord);
+        var months = PersonMatch.Score(new("Baby", "Lyons", due.AddDays(-120)), unbornRecord);
+
+        born.Evidence.ShouldContain("Expected date and date of birth within 4 weeks of each other");
+        born.Strength.ShouldBe(MatchStrength.Strong);
+        months.Evidence.ShouldContain("Expected date and date of birth more than 8 weeks apart");
+        months.Score.ShouldBeLessThan(born.Score - 50);
+    }
+
+    [Fact]
     public void The_same_name_and_date_of_birth_is_a_strong_match()
     {
         var result = PersonMatch.Score(new("Amelia", "Clarke", Birthday), new("Amelia", "Clarke", Birthday));

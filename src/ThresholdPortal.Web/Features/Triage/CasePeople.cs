@@ -14,9 +14,10 @@ public static class CasePeople
 {
     public sealed record Subject(
         Guid SubjectId, PersonRole Role, string? GivenName, string? FamilyName, string Name, DateOnly? DateOfBirth, bool IsUnborn,
-            string? Address, Linked? Link, string? NhsNumber = null, string? Upn = null)
+            string? Address, Linked? Link, string? NhsNumber = null, string? Upn = null, DateOnly? ExpectedDate = null)
     {
-        public PersonDetails ForMatching => new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth, NhsNumber, Upn);
+        public PersonDetails ForMatching =>
+            new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth, NhsNumber, Upn, IsUnborn ? ExpectedDate : null);
     }
 
     public sealed record Linked(
@@ -64,7 +65,8 @@ public static class CasePeople
             .. children.Select(c =>
                 new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
                 Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
-                c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn)),
+                c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn,
+                c.IsUnborn ? c.ExpectedDate : null)),
             .. adults.Select(a =>
                 new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
                 a.DateOfBirth, false, null, null)),

@@ -32,6 +32,7 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Ignore(p => p.ForMatching);
         builder.HasIndex(p => p.SearchName).HasDatabaseName(SearchNameTrigramIndex).HasMethod("gin").HasOperators("gin_trgm_ops");
         builder.HasIndex(p => p.DateOfBirth);
+        builder.HasIndex(p => p.ExpectedDate);
 
         // Not unique: two records with one NHS number is a conflict a practitioner must see, not a write to refuse.
         builder.HasIndex(p => p.NhsNumber);

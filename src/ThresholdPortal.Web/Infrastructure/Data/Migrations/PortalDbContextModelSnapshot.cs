@@ -1213,6 +1213,9 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ExpectedDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1269,6 +1272,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("ExpectedDate");
 
                     b.HasIndex("HouseholdId");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -74,7 +75,13 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Candidate(
         Guid PersonId, string Name, DateOnly? DateOfBirth, string? Address, PersonRole Role, OpenInvolvement Involvement,
-        MatchResult Match, int EarlierCases);
+        MatchResult Match, int EarlierCases, DateOnly? ExpectedDate = null)
+    {
+        /// <summary>", born 3 May 2017", ", due March 2027" for a record made before the birth, or nothing.</summary>
+        public string BornOrDue => DateOfBirth is { } born ? $", born {MashDisplay.Date(born)}"
+            : ExpectedDate is { } due ? $", unborn when recorded, due {due.ToString("MMMM yyyy", CultureInfo.InvariantCulture)}"
+            : string.Empty;
+    }
 
     public sealed record Result(
         Guid CaseId, string Reference, bool IsOpen, uint Version, CasePeople.Subject Subject, int Position,
@@ -139,12 +146,17 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         /// Candidates by trigram similarity of the whole name (word order does not matter, so swapped names
         /// are found) or the same date of birth, through the GIN and date indexes; then scored in C# by the
         /// same rule the unit tests pin down. The same NHS number or UPN finds a record whatever its name, and
-        /// lists first (docs/decisions/0106).
+        /// lists first (docs/decisions/0106). An unborn baby, or a baby born near a record's expected date, also finds
+        /// records due (or born, for an unborn baby) within eight weeks of its own date, through the date indexes.
         /// </summary>
         private async Task<IReadOnlyList<Candidate>> CandidatesAsync(CasePeople.Subject subject, CancellationToken cancellationToken)
         {
             var name = PersonName.SearchKey(subject.GivenName, subject.FamilyName);
             var born = subject.DateOfBirth;
+            var centre = subject.DateOfBirth ?? (subject.IsUnborn ? subject.ExpectedDate : null);
+            var from = centre?.AddDays(-2 * PersonMatch.ExpectedDateWindowDays);
+            var to = centre?.AddDays(2 * PersonMatch.ExpectedDateWindowDays);
+            var unborn = subject.IsUnborn;
 
             // '' never equals a stored identifier, and keeps the parameters typed where the referral has none.
             var nhs = subject.NhsNumber ?? string.Empty;
@@ -154,6 +166,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                     SELECT * FROM "Persons"
                     WHERE ({name} <> '' AND "SearchName" % {name}) OR "DateOfBirth" = {born}
                         OR "NhsNumber" = {nhs} OR "Upn" = {upn}
+                        OR "ExpectedDate" BETWEEN {from} AND {to} OR ({unborn} AND "DateOfBirth" BETWEEN {from} AND {to})
                     ORDER BY ("NhsNumber" = {nhs} OR "Upn" = {upn}) IS TRUE DESC, similarity("SearchName", {name}) DESC
                     LIMIT 30
                     """)
@@ -169,7 +182,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 .. found
                     .Select(p =>
                         new Candidate(p.Id, p.DisplayName, p.DateOfBirth, Address(p), p.Role, p.Involvement,
-                        PersonMatch.Score(referred, p.ForMatching), earlier.GetValueOrDefault(p.Id)))
+                        PersonMatch.Score(referred, p.ForMatching), earlier.GetValueOrDefault(p.Id), p.ExpectedDate))
                     .Where(c => c.Match.Score >= 25)
                     .OrderByDescending(c => c.Match.IdentifierMatches).ThenByDescending(c => c.Match.Score)
                     .ThenBy(c => c.Name, StringComparer.Ordinal)
@@ -286,6 +299,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 GivenName = subject.GivenName ?? string.Empty,
                 FamilyName = subject.FamilyName ?? string.Empty,
                 DateOfBirth = subject.DateOfBirth,
+                ExpectedDate = subject.IsUnborn ? subject.ExpectedDate : null,
                 NhsNumber = subject.NhsNumber,
                 Upn = subject.Upn,
                 AddressLine1 = child?.AddressLine1,
