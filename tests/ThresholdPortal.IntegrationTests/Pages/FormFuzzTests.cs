@@ -11,9 +11,10 @@ namespace ThresholdPortal.IntegrationTests.Pages;
 
 /// <summary>
 /// Hostile text in every text field of every form (found by reflection, <see cref="BoundForm"/>): a NUL and other control
-/// characters, a lone surrogate, a right-to-left override, markup and a 1 MB string, each posted into all of a form's
-/// text fields at once, with a valid antiforgery token and the form's own hidden fields, as a role that may use the
-/// page, on a clone of the demo database. Searches get the same in their query strings. Nothing may answer 5xx.
+/// characters, a lone surrogate, a right-to-left override and markup, each posted into all of a form's text fields at
+/// once, and a 1 MB string into the first of them, with a valid antiforgery token and the form's own hidden fields, as a
+/// role that may use the page, on a clone of the demo database. Searches get the same in their query strings. Nothing
+/// may answer 5xx.
 /// </summary>
 public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
 {
@@ -125,9 +126,12 @@ public sealed partial class FormFuzzTests(PortalApp app) : IntegrationTest(app)
             body.Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
         }
 
-        foreach (var field in form.TextFields)
+        // The 1 MB string goes into one field per form (the others empty): a megabyte in each of a form's fields at once
+        // added minutes to every run and tested nothing one field does not (each field's limit is far below it).
+        var huge = encoded.Length > 64 * 1024;
+        foreach (var (field, index) in form.TextFields.Select((field, index) => (field, index)))
         {
-            body.Append(Uri.EscapeDataString(field)).Append('=').Append(encoded).Append('&');
+            body.Append(Uri.EscapeDataString(field)).Append('=').Append(huge && index > 0 ? string.Empty : encoded).Append('&');
         }
 
         using var content = new StringContent(body.ToString().TrimEnd('&'), Encoding.ASCII, "application/x-www-form-urlencoded");
