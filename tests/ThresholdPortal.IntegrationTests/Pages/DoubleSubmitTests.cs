@@ -136,8 +136,11 @@ public sealed class DoubleSubmitTests(PortalApp app) : IntegrationTest(app)
             consentGiven: false));
         var managers = new[] { await App.SignInAsync(world.Manager.Email!), await App.SignInAsync(world.OtherManager.Email!) };
 
-        var responses = await Task.WhenAll(managers.Select(m =>
-            CaseTests.PostCaseFormAsync(m, DecisionRoutes.SignOff(caseId), new() { ["Data.Choice"] = "Approve" })));
+        // Both open the form before either sends it, as two managers at once do: on a loaded machine, a form opened after
+        // the other's approval would see nothing left to sign off, which is another test's case.
+        var forms = await Task.WhenAll(managers.Select(m => CaseTests.FormAsync(m, DecisionRoutes.SignOff(caseId))));
+        var responses = await Task.WhenAll(managers.Select((m, i) =>
+            CaseTests.SubmitAsync(m, DecisionRoutes.SignOff(caseId), forms[i], new() { ["Data.Choice"] = "Approve" })));
 
         responses.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
         var loser = responses.Single(r => r.StatusCode != HttpStatusCode.Redirect);
