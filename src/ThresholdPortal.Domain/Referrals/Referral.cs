@@ -107,6 +107,18 @@ public class Referral
     public IReadOnlyList<string> ChildProtectionCategories =>
         [.. ConcernCategory.RaiseGuidanceToChildProtection.Where(HasCategory).Select(c => c.Name)];
 
+    /// <summary>
+    /// Sets the statements ticked for one child (only codes of this document version, in the document's order) and runs
+    /// the guidance again.
+    /// </summary>
+    public ThresholdSuggestion TickIndicators(ReferralChild child, ThresholdDocument document, IReadOnlyCollection<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(document);
+        child.IndicatorCodes = [.. document.Indicators.Where(i => codes.Contains(i.Code)).OrderBy(i => i.Order).Select(i => i.Code)];
+        return RefreshSuggestion(document);
+    }
+
     /// <summary>Runs the guidance on the current answers and keeps its level and reasons.</summary>
     public ThresholdSuggestion RefreshSuggestion(ThresholdDocument document)
     {

@@ -183,8 +183,7 @@ public static class SuggestedIndicators
                 ticked.Add(code);
             }
 
-            child.IndicatorCodes = [.. document.Indicators.Where(i => ticked.Contains(i.Code)).OrderBy(i => i.Order).Select(i => i.Code)];
-            referral.RefreshSuggestion(document);
+            referral.TickIndicators(child, document, ticked);
             referral.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;

@@ -141,10 +141,7 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
             }
 
             var document = await db.DocumentOfAsync(referral, cancellationToken);
-            // Only codes of this document version are kept, in the document's order.
-            child.IndicatorCodes = [.. document.Indicators.Where(i => request.IndicatorCodes.Contains(i.Code)).OrderBy(i => i.Order)
-                .Select(i => i.Code)];
-            referral.RefreshSuggestion(document);
+            referral.TickIndicators(child, document, request.IndicatorCodes);
             referral.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult.Saved;
