@@ -43,7 +43,7 @@ public sealed class EveryPageTests(BrowserApp app, ITestOutputHelper output) : B
         ["/insights/export/cin-census.csv"] = "a CSV download",
         ["/insights/export/measures.csv"] = "a CSV download",
         ["/subject-access/record"] =
-            "shown only for the records the officer ticked in answer to a search, a POST (DataProtectionJourneyTests runs axe on it)",
+            "shown only for the records the officer ticked in answer to a search, a POST (SubjectAccessJourneyTests runs axe on it)",
     };
 
     // Enough to find each kind of page in the demo data, without opening every case twice.
