@@ -21,7 +21,7 @@ public sealed class RetentionSchedule
     /// <summary>A case closed with no further action (at contact or by decision): months after closure.</summary>
     public int ClosedNoFurtherActionMonths { get; set; } = 72;
 
-    /// <summary>A case stepped down to early help: months after closure.</summary>
+    /// <summary>A case stepped down to early help, and an early help request the hub closed: months after closure.</summary>
     public int ClosedStepDownMonths { get; set; } = 72;
 
     /// <summary>A case handed to social care (assessment, strategy discussion, protective action): months after closure.</summary>
@@ -45,11 +45,14 @@ public sealed class RetentionSchedule
     /// <summary>Why a schedule cannot be stored, or null when it can.</summary>
     public string? Problem()
     {
-        int[] months = [ClosedNoFurtherActionMonths, ClosedStepDownMonths, ClosedStatutoryMonths, InformationRequestMonths,
-            AttachmentMonths, AccountMonths];
-        if (months.Any(m => m is < 1 or > MostMonths) || AuditEventMonths is < 12 or > MostMonths)
+        // The database refuses shorter periods for these itself (docs/decisions/0120, 0124): a year's returns need them.
+        int[] atLeastAYear = [ClosedNoFurtherActionMonths, ClosedStepDownMonths, ClosedStatutoryMonths, InformationRequestMonths,
+            AuditEventMonths];
+        if (atLeastAYear.Any(m => m is < 12 or > MostMonths) || AttachmentMonths is < 1 or > MostMonths
+            || AccountMonths is < 1 or > MostMonths)
         {
-            return $"Periods in months must be from 1 to {MostMonths}, and audit events are kept for at least 12";
+            return $"Periods in months must be from 1 to {MostMonths}, and cases, information requests and audit events " +
+                "are kept for at least 12";
         }
 
         if (DraftReferralDays is < 1 or > MostDays || OutboxMessageDays is < 1 or > MostDays)
@@ -75,7 +78,7 @@ public sealed class RetentionSchedule
     [
         ("Draft referrals, after their last change", $"{DraftReferralDays} days (reminder {DraftReminderDays} days before)"),
         ("Cases closed with no further action", Months(ClosedNoFurtherActionMonths)),
-        ("Cases stepped down to early help", Months(ClosedStepDownMonths)),
+        ("Cases stepped down to early help, and early help requests", Months(ClosedStepDownMonths)),
         ("Cases handed to social care", Months(ClosedStatutoryMonths)),
         ("Information requests and answers", Months(InformationRequestMonths)),
         ("Attachments", Months(AttachmentMonths)),

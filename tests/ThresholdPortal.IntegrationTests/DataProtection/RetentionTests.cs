@@ -30,8 +30,10 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
 
         (await Job(dryRun: true).RunAsync(CancellationToken.None)).Any.ShouldBeFalse();
         (await App.AuditAsync()).Single(e => e.Action == RetentionSweep.DryRun).Detail.ShouldBe(
-            "Draft referrals to delete: 2; Draft referrals whose referrer is reminded: 1; Attachments to referrals and answers: 0; " +
-            "Audit events: 3; E-mails sent or given up: 2; Deactivated accounts to erase: 0");
+            "Draft referrals to delete: 2; Draft referrals whose referrer is reminded: 1; Cases closed with no further action: 0; " +
+            "Cases stepped down to early help: 0; Early help requests the hub has closed: 0; Cases handed to social care: 0; " +
+            "Information requests: 0; Attachments to referrals and answers: 0; Audit events: 3; E-mails sent or given up: 2; " +
+            "Deactivated accounts to erase: 0");
         (await CountsAsync()).ShouldBe((4, 5, 3));
 
         var done = await Job(dryRun: false, batchSize: 1).RunAsync(CancellationToken.None);
@@ -46,7 +48,8 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
         (reminder.Recipient, reminder.Link).ShouldBe(("teacher@school.test", $"/referrals/draft/{world.Reminded}"));
         var audit = await App.AuditAsync();
         audit.Single(e => e.Action == RetentionSweep.Applied).Detail
-            .ShouldBe("1 draft(s) reminded, 2 draft(s) deleted, 2 e-mail(s), 3 audit event(s), 0 attachment(s), 0 account(s) erased");
+            .ShouldBe("1 draft(s) reminded, 2 draft(s) deleted, 2 e-mail(s), 3 audit event(s), 0 attachment(s), 0 account(s) erased, " +
+                "0 closed case(s) and early help request(s), 0 information request(s)");
         audit.ShouldNotContain(e => e.OccurredAt < TestClock.UtcNow.AddYears(-6));
 
         (await Job(dryRun: false).RunAsync(CancellationToken.None)).Any.ShouldBeFalse("a draft is reminded once");
@@ -141,7 +144,7 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
     {
         await SeedAsync();
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
-        (await DueOnPageAsync(admin)).ShouldContain("Draft referrals to delete 2 Removes them, in small batches");
+        (await DueOnPageAsync(admin)).ShouldContain("Draft referrals to delete 2");
 
         var refused = await Forms.PostAsync(admin, Page, Schedule(draftDays: "7", reminderDays: "7"));
         Forms.ErrorSummary(await refused.Content.ReadAsStringAsync()).ShouldContain("The reminder must come before the draft is deleted");
@@ -158,7 +161,7 @@ public sealed class RetentionTests(PortalApp app) : IntegrationTest(app)
             "to 20 days (reminder 5 days before)");
         (await App.AuditAsync()).ShouldContain(e => e.Action == ConfigurationEvents.MashSettingsChanged && e.UserId == administrator.Id);
         var due = await DueOnPageAsync(admin);
-        due.ShouldContain("Draft referrals to delete 3 Removes them");
+        due.ShouldContain("Draft referrals to delete 3");
         due.ShouldContain("Draft referrals whose referrer is reminded 0");
     }
 

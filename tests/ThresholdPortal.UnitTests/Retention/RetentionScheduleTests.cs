@@ -20,7 +20,9 @@ public sealed class RetentionScheduleTests
 
     [Theory]
     [InlineData(nameof(RetentionSchedule.AuditEventMonths), 11)]
-    [InlineData(nameof(RetentionSchedule.ClosedStatutoryMonths), 0)]
+    [InlineData(nameof(RetentionSchedule.ClosedStatutoryMonths), 11)]
+    [InlineData(nameof(RetentionSchedule.InformationRequestMonths), 11)]
+    [InlineData(nameof(RetentionSchedule.AttachmentMonths), 0)]
     [InlineData(nameof(RetentionSchedule.AccountMonths), RetentionSchedule.MostMonths + 1)]
     [InlineData(nameof(RetentionSchedule.OutboxMessageDays), 0)]
     [InlineData(nameof(RetentionSchedule.DraftReminderDays), 30)]

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.InformationRequests;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Retention;
@@ -14,14 +13,15 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 
 namespace ThresholdPortal.Web.Features.Administration;
 
-/// <summary>How many records of one kind the schedule has made due, and whether the job removes them yet.</summary>
-public sealed record RetentionDue(string Kind, long Count, bool Applied);
+/// <summary>How many records of one kind the schedule has made due now.</summary>
+public sealed record RetentionDue(string Kind, long Count);
 
 /// <summary>
 /// The retention schedule applied to the records (issue 19, item 1; docs/decisions/0120). <see cref="DueAsync"/> counts
 /// what is due now for every kind (the dry run the settings page shows); <see cref="ApplyBatchAsync"/> removes one bounded
-/// batch of the kinds the job applies: drafts (their referrers reminded first), sent e-mails and audit events, the last
-/// only through the database's one narrow path. Counts only, never names.
+/// batch of each: drafts (their referrers reminded first), e-mails, attachments, accounts, and through the database's own
+/// narrow functions the append-only records: closed cases by outcome with everything about them, information requests
+/// and their answers, and audit events (docs/decisions/0124). Counts only, never names.
 /// </summary>
 public static class RetentionSweep
 {
@@ -43,14 +43,13 @@ public static class RetentionSweep
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(schedule);
-        var closedNfa = ClosedBefore(db, now.AddMonths(-schedule.ClosedNoFurtherActionMonths)).Where(c =>
-            c.ContactOutcome == ContactOutcome.ClosedAtContact
-            || c.Outcome == DecisionOutcome.NoFurtherAction || c.Outcome == DecisionOutcome.NoFurtherActionWithAdvice);
-        var closedStepDown = ClosedBefore(db, now.AddMonths(-schedule.ClosedStepDownMonths))
-            .Where(c => c.Outcome == DecisionOutcome.StepDownToEarlyHelp);
-        var closedStatutory = ClosedBefore(db, now.AddMonths(-schedule.ClosedStatutoryMonths)).Where(c =>
-            c.Outcome == DecisionOutcome.ChildAndFamilyAssessment || c.Outcome == DecisionOutcome.StrategyDiscussion
-            || c.Outcome == DecisionOutcome.ImmediateProtectiveAction);
+        var (nfaBefore, stepDownBefore, statutoryBefore) = CaseCutoffs(schedule, now);
+        var closed = (await db.Database.SqlQuery<KindCount>($"""
+            SELECT "Kind", count(*) AS "Count" FROM retention_closed_cases_due({nfaBefore}, {stepDownBefore}, {statutoryBefore})
+            GROUP BY "Kind"
+            """).ToListAsync(ct)).ToDictionary(k => k.Kind, k => k.Count);
+        var earlyHelp = await db.Database.SqlQuery<long>(
+            $"SELECT count(*) AS \"Value\" FROM retention_early_help_requests_due({stepDownBefore})").SingleAsync(ct);
         var requestCases = ClosedBefore(db, now.AddMonths(-schedule.InformationRequestMonths)).Select(c => c.Id);
         var attachmentCases = ClosedBefore(db, now.AddMonths(-schedule.AttachmentMonths));
         var accountsBefore = now.AddMonths(-schedule.AccountMonths);
@@ -58,17 +57,18 @@ public static class RetentionSweep
         var outboxBefore = now.AddDays(-schedule.OutboxMessageDays);
         return
         [
-            new("Draft referrals to delete", await DraftsDue(db, schedule, now).LongCountAsync(ct), true),
-            new("Draft referrals whose referrer is reminded", await DraftsToRemind(db, schedule, now).LongCountAsync(ct), true),
-            new("Cases closed with no further action", await closedNfa.LongCountAsync(ct), false),
-            new("Cases stepped down to early help", await closedStepDown.LongCountAsync(ct), false),
-            new("Cases handed to social care", await closedStatutory.LongCountAsync(ct), false),
-            new("Information requests", await db.InformationRequests.LongCountAsync(r => requestCases.Contains(r.CaseId), ct), false),
+            new("Draft referrals to delete", await DraftsDue(db, schedule, now).LongCountAsync(ct)),
+            new("Draft referrals whose referrer is reminded", await DraftsToRemind(db, schedule, now).LongCountAsync(ct)),
+            new("Cases closed with no further action", closed.GetValueOrDefault("no-further-action")),
+            new("Cases stepped down to early help", closed.GetValueOrDefault("step-down")),
+            new("Early help requests the hub has closed", earlyHelp),
+            new("Cases handed to social care", closed.GetValueOrDefault("statutory")),
+            new("Information requests", await db.InformationRequests.LongCountAsync(r => requestCases.Contains(r.CaseId), ct)),
             new("Attachments to referrals and answers", await ReferralAttachmentsDue(db, attachmentCases).LongCountAsync(ct)
-                + await ResponseAttachmentsDue(db, attachmentCases).LongCountAsync(ct), true),
-            new("Audit events", await db.AuditEvents.LongCountAsync(e => e.OccurredAt < auditBefore, ct), true),
-            new("E-mails sent or given up", await OutboxDue(db, outboxBefore).LongCountAsync(ct), true),
-            new("Deactivated accounts to erase", await AccountsDue(db, accountsBefore).LongCountAsync(ct), true),
+                + await ResponseAttachmentsDue(db, attachmentCases).LongCountAsync(ct)),
+            new("Audit events", await db.AuditEvents.LongCountAsync(e => e.OccurredAt < auditBefore, ct)),
+            new("E-mails sent or given up", await OutboxDue(db, outboxBefore).LongCountAsync(ct)),
+            new("Deactivated accounts to erase", await AccountsDue(db, accountsBefore).LongCountAsync(ct)),
         ];
     }
 
@@ -106,7 +106,17 @@ public static class RetentionSweep
         }
 
         await db.SaveChangesAsync(ct);
-        var attachments = await RemoveAttachmentsAsync(db, ClosedBefore(db, now.AddMonths(-schedule.AttachmentMonths)), batchSize, ct);
+        // The parts go before the whole, each by its own period: attachments, then requests with their answers, then closed
+        // cases with everything about them; agency answers and cases leave only through the database's own functions
+        // (docs/decisions/0124).
+        var attachments = await RemoveAttachmentsAsync(db, now.AddMonths(-schedule.AttachmentMonths), batchSize, ct);
+        var requests = await db.Database.SqlQuery<int>($"""
+            SELECT retention_remove_information_requests({now.AddMonths(-schedule.InformationRequestMonths)}, {batchSize}) AS "Value"
+            """).SingleAsync(ct);
+        var (nfaBefore, stepDownBefore, statutoryBefore) = CaseCutoffs(schedule, now);
+        var cases = await db.Database.SqlQuery<int>($"""
+            SELECT retention_remove_closed_cases({nfaBefore}, {stepDownBefore}, {statutoryBefore}, {batchSize}) AS "Value"
+            """).SingleAsync(ct);
         var accounts = await EraseAccountsAsync(db, users, audit, now, now.AddMonths(-schedule.AccountMonths), batchSize, ct);
         var outboxBefore = now.AddDays(-schedule.OutboxMessageDays);
         var emails = await db.OutboxMessages.Where(m => OutboxDue(db, outboxBefore).OrderBy(o => o.CreatedAt).Take(batchSize)
@@ -114,19 +124,20 @@ public static class RetentionSweep
         // The audit trail is append-only; its one way out is this database function (docs/decisions/0120).
         var auditEvents = await db.Database.SqlQuery<int>(
             $"SELECT retention_remove_audit_events({now.AddMonths(-schedule.AuditEventMonths)}, {batchSize}) AS \"Value\"").SingleAsync(ct);
-        return new RetentionBatch(reminders.Count, drafts.Count, emails, auditEvents, attachments, accounts);
+        return new RetentionBatch(reminders.Count, drafts.Count, emails, auditEvents, attachments, accounts, cases, requests);
     }
 
     /// <summary>A batch of the attachments (bytes and all) of referrals and agency answers whose case closed long enough ago.</summary>
-    private static async Task<int> RemoveAttachmentsAsync(PortalDbContext db, IQueryable<MashCase> cases, int batchSize,
+    private static async Task<int> RemoveAttachmentsAsync(PortalDbContext db, DateTimeOffset closedBefore, int batchSize,
         CancellationToken ct)
     {
+        var cases = ClosedBefore(db, closedBefore);
         var referral = await ReferralAttachmentsDue(db, cases).OrderBy(a => a.Id).Take(batchSize).Select(a => a.Id).ToListAsync(ct);
         await db.AttachmentContents.Where(c => referral.Contains(c.AttachmentId)).ExecuteDeleteAsync(ct);
         var removed = await db.ReferralAttachments.Where(a => referral.Contains(a.Id)).ExecuteDeleteAsync(ct);
-        var response = await ResponseAttachmentsDue(db, cases).OrderBy(a => a.Id).Take(batchSize).Select(a => a.Id).ToListAsync(ct);
-        await db.InformationResponseAttachmentContents.Where(c => response.Contains(c.AttachmentId)).ExecuteDeleteAsync(ct);
-        return removed + await db.InformationResponseAttachments.Where(a => response.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        // An agency's answer is append-only: its attachments leave through the database's function (docs/decisions/0124).
+        return removed + await db.Database.SqlQuery<int>(
+            $"SELECT retention_remove_response_attachments({closedBefore}, {batchSize}) AS \"Value\"").SingleAsync(ct);
     }
 
     /// <summary>
@@ -146,6 +157,13 @@ public static class RetentionSweep
         await db.SaveChangesAsync(ct);
         return due.Count;
     }
+
+    /// <summary>The moments before which a case closed with each kind of outcome is due: no further action, step-down, statutory.</summary>
+    private static (DateTimeOffset, DateTimeOffset, DateTimeOffset) CaseCutoffs(RetentionSchedule schedule, DateTimeOffset now) =>
+        (now.AddMonths(-schedule.ClosedNoFurtherActionMonths), now.AddMonths(-schedule.ClosedStepDownMonths),
+            now.AddMonths(-schedule.ClosedStatutoryMonths));
+
+    private sealed record KindCount(string Kind, long Count);
 
     private static IQueryable<ReferralAttachment> ReferralAttachmentsDue(PortalDbContext db, IQueryable<MashCase> cases) =>
         db.ReferralAttachments.Where(a => cases.Any(c => c.ReferralId == a.ReferralId));
@@ -181,16 +199,21 @@ public static class RetentionSweep
         db.OutboxMessages.Where(m => (m.SentAt ?? m.GaveUpAt) < before);
 }
 
-/// <summary>What one batch removed: drafts reminded and deleted, e-mails, audit events, attachments, and accounts erased.</summary>
+/// <summary>
+/// What one batch removed: drafts reminded and deleted, e-mails, audit events, attachments, accounts erased, closed cases
+/// (with early help requests the hub closed) and information requests.
+/// </summary>
 public sealed record RetentionBatch(int DraftsReminded, int DraftsDeleted, int Emails, int AuditEvents, int Attachments = 0,
-    int AccountsErased = 0)
+    int AccountsErased = 0, int Cases = 0, int InformationRequests = 0)
 {
-    public bool Any => DraftsReminded + DraftsDeleted + Emails + AuditEvents + Attachments + AccountsErased > 0;
+    public bool Any => DraftsReminded + DraftsDeleted + Emails + AuditEvents + Attachments + AccountsErased + Cases + InformationRequests > 0;
 
     public RetentionBatch Plus(RetentionBatch other) => new(DraftsReminded + other.DraftsReminded, DraftsDeleted + other.DraftsDeleted,
-        Emails + other.Emails, AuditEvents + other.AuditEvents, Attachments + other.Attachments, AccountsErased + other.AccountsErased);
+        Emails + other.Emails, AuditEvents + other.AuditEvents, Attachments + other.Attachments, AccountsErased + other.AccountsErased,
+        Cases + other.Cases, InformationRequests + other.InformationRequests);
 
     public override string ToString() =>
         $"{DraftsReminded} draft(s) reminded, {DraftsDeleted} draft(s) deleted, {Emails} e-mail(s), {AuditEvents} audit event(s), " +
-        $"{Attachments} attachment(s), {AccountsErased} account(s) erased";
+        $"{Attachments} attachment(s), {AccountsErased} account(s) erased, {Cases} closed case(s) and early help request(s), " +
+        $"{InformationRequests} information request(s)";
 }

@@ -117,7 +117,7 @@ public sealed partial class RetentionJob(
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var schedule = scope.ServiceProvider.GetRequiredService<MashSettings>().Stored.RetentionInForce;
         var due = await RetentionSweep.DueAsync(db, schedule, clock.GetUtcNow(), cancellationToken);
-        var detail = string.Join("; ", due.Where(d => d.Applied).Select(d => $"{d.Kind}: {d.Count}"));
+        var detail = string.Join("; ", due.Select(d => $"{d.Kind}: {d.Count}"));
         await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordNowAsync(RetentionSweep.DryRun, RetentionSweep.SubjectType,
             "schedule", detail, cancellationToken: cancellationToken);
         LogApplied(logger, "dry run: " + detail);

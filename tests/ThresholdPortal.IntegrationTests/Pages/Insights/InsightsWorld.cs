@@ -96,7 +96,8 @@ public sealed record InsightsWorld(MashTeam Team, Organisation Police, Person Ch
                 """);
         });
 
-    private static async Task DecideAsync(
+    /// <summary>A decision proposed and approved straight through the domain, with feedback (and an escalation) if asked.</summary>
+    internal static async Task DecideAsync(
         PortalApp app, MashTeam team, MashCase seeded, DecisionOutcome outcome, ThresholdLevel level, BragRating rating, PrimaryNeed need,
             string[] factors,
         TimeSpan decidedAfter, TimeSpan? feedbackAfter, EscalationResult? escalate = null)

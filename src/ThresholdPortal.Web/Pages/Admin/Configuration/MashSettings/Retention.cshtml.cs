@@ -90,10 +90,10 @@ public sealed class RetentionModel(IMediator mediator, MashSettingsCache cache)
         {
             Period(c => c.DraftReferralDays, "Draft referrals", "days", 1, RetentionSchedule.MostDays);
             Period(c => c.DraftReminderDays, "The reminder", "days", 0, RetentionSchedule.MostDays);
-            Period(c => c.ClosedNoFurtherActionMonths, "Cases closed with no further action", "months", 1, RetentionSchedule.MostMonths);
-            Period(c => c.ClosedStepDownMonths, "Cases stepped down", "months", 1, RetentionSchedule.MostMonths);
-            Period(c => c.ClosedStatutoryMonths, "Cases handed to social care", "months", 1, RetentionSchedule.MostMonths);
-            Period(c => c.InformationRequestMonths, "Information requests", "months", 1, RetentionSchedule.MostMonths);
+            Period(c => c.ClosedNoFurtherActionMonths, "Cases closed with no further action", "months", 12, RetentionSchedule.MostMonths);
+            Period(c => c.ClosedStepDownMonths, "Cases stepped down", "months", 12, RetentionSchedule.MostMonths);
+            Period(c => c.ClosedStatutoryMonths, "Cases handed to social care", "months", 12, RetentionSchedule.MostMonths);
+            Period(c => c.InformationRequestMonths, "Information requests", "months", 12, RetentionSchedule.MostMonths);
             Period(c => c.AttachmentMonths, "Attachments", "months", 1, RetentionSchedule.MostMonths);
             Period(c => c.AuditEventMonths, "Audit events", "months", 12, RetentionSchedule.MostMonths);
             Period(c => c.OutboxMessageDays, "E-mails", "days", 1, RetentionSchedule.MostDays);
