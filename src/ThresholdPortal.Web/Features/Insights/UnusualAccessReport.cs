@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.AccessOversight;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -28,7 +29,7 @@ public static class UnusualAccessReport
     private static readonly string[] Watched =
     [
         CaseEvents.Viewed, CaseEvents.AttachmentDownloaded, InformationRequestEvents.Viewed,
-        InformationRequestEvents.AttachmentDownloaded, InsightsEvents.Exported,
+        InformationRequestEvents.AttachmentDownloaded, InsightsEvents.Exported, SubjectAccessEvents.Exported,
     ];
 
     public static async Task<UnusualAccessResult> FindAsync(PortalDbContext db, WorkingCalendar calendar, int viewsPerHour,
@@ -67,7 +68,7 @@ public static class UnusualAccessReport
 
         var accesses = events.Select(e =>
         {
-            var kind = e.Action == InsightsEvents.Exported ? AccessKind.Export
+            var kind = e.Action is InsightsEvents.Exported or SubjectAccessEvents.Exported ? AccessKind.Export
                 : InformationRequestEvents.Reads.Contains(e.Action) ? AccessKind.AgencyView : AccessKind.CaseView;
             var answered = kind == AccessKind.AgencyView && e.CaseId is { } viewed && people.TryGetValue(e.UserId, out var person)
                 && AnsweredBefore(viewed, person.OrganisationId, e.At);
@@ -94,6 +95,7 @@ public static class UnusualAccessReport
         CaseEvents.AttachmentDownloaded => "Downloaded an attachment",
         InformationRequestEvents.Viewed => "Opened an information request",
         InformationRequestEvents.AttachmentDownloaded => "Downloaded an agency's attachment",
+        SubjectAccessEvents.Exported => $"Exported a subject access bundle ({detail})",
         _ => $"Exported {detail}",
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.TestSupport;
+using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
@@ -15,7 +16,7 @@ namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 public sealed class UnusualAccessTests(PortalApp app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task An_out_of_hours_view_an_agency_view_after_answering_and_an_export_are_listed_and_an_ordinary_view_is_not()
+    public async Task An_out_of_hours_view_an_agency_view_after_answering_and_exports_are_listed_and_an_ordinary_view_is_not()
     {
         var world = await InformationRequestWorld.CreateAsync(App);
         var practitioner = await App.SignInAsync(InformationRequestWorld.PractitionerEmail);
@@ -34,13 +35,20 @@ public sealed class UnusualAccessTests(PortalApp app) : IntegrationTest(app)
                 OccurredAt = new DateTimeOffset(2026, 11, 7, 11, 0, 0, TimeSpan.Zero), UserId = world.Practitioner.Id,
                 Action = CaseEvents.Viewed, SubjectType = CaseEvents.SubjectType, SubjectId = world.CaseId.ToString(),
             });
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredAt = TestClock.UtcNow.AddHours(-1), UserId = world.Practitioner.Id, Action = SubjectAccessEvents.Exported,
+                SubjectType = SubjectAccessEvents.SubjectType, SubjectId = "ReferralChild:" + Guid.NewGuid(),
+                Detail = "2 referrals, 0 third parties marked",
+            });
             await db.SaveChangesAsync();
         });
 
         var page = WebUtility.HtmlDecode(await manager.GetStringAsync("/insights/unusual-access?days=30"));
 
         var rows = page.Split("<tr class=\"govuk-table__row\">").Skip(2).ToList();
-        rows.Count.ShouldBe(3, page);
+        rows.Count.ShouldBe(4, page);
+        rows.ShouldContain(r => r.Contains("Exported a subject access bundle (2 referrals, 0 third parties marked)"));
         rows.ShouldContain(r => r.Contains("Exported") && r.Contains("Export of cases by child"));
         rows.ShouldContain(r => r.Contains("Opened an information request") && r.Contains("Opened by the agency after it had answered")
             && r.Contains(world.Reference) && r.Contains($"/mash/cases/{world.CaseId}/access-log"));
