@@ -10,6 +10,9 @@ using ThresholdPortal.Domain.Thresholds;
 //       --known referrer@example.org --unknown nobody@example.org --tries 20 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- suggestions --characters 5000 --runs 2000 \
 //       --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- retention --url http://localhost:5080 \
+//       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --paths /mash --seconds 30 \
+//       --batch 500 --cutoff-months 12 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -58,6 +61,24 @@ switch (options.Command)
         }
 
         return 0;
+    case "retention":
+        var retention = new RetentionTiming(
+            options.TryGet("connection") ?? throw new InvalidOperationException("--connection is required: the generated database."),
+            new LoadDriver(new Uri(options.Get("url", "http://localhost:5080")), options.Get("email", "practitioner@example.org"),
+                options.Get("password", "Demo-Pass-2026!"), options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE")),
+            int.Parse(options.Get("batch", "500"), CultureInfo.InvariantCulture),
+            int.Parse(options.Get("cutoff-months", "12"), CultureInfo.InvariantCulture));
+        var retentionReport = await retention.RunAsync(
+            options.Get("paths", "/mash").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "30"), CultureInfo.InvariantCulture)), cancellation.Token);
+        Console.WriteLine(retentionReport);
+        if (options.TryGet("out") is { } retentionOutput)
+        {
+            await File.AppendAllTextAsync(retentionOutput, retentionReport + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -70,7 +91,7 @@ switch (options.Command)
             $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
-        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, generate");
+        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, retention, generate");
         return 2;
 }
 

@@ -30,12 +30,14 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 CREATE INDEX "IX_MashCases_ClosedFor" ON "MashCases" ((coalesce("DecidedAt", "ClosedAt")), "Id")
                     WHERE "Status" = 'Decided';
 
+                -- These SQL functions carry no SET clause, so the planner inlines them: a batch is then a walk of the index below
+                -- from the oldest closure, not a read of every closed case.
                 -- One definition of a closed case due for removal, for the settings page's counts and the removal alike: decided
                 -- before the cutoff its outcome gives, and no early help record about it still open or ended since the cutoff.
                 CREATE FUNCTION retention_closed_cases_due(nfa_before timestamptz, step_down_before timestamptz,
                     statutory_before timestamptz)
                 RETURNS TABLE ("CaseId" uuid, "ReferralId" uuid, "Kind" text, "ClosedFor" timestamptz)
-                LANGUAGE sql STABLE SET search_path = public AS $$
+                LANGUAGE sql STABLE AS $$
                     SELECT c."Id", c."ReferralId", k.kind, coalesce(c."DecidedAt", c."ClosedAt")
                     FROM "MashCases" c
                     CROSS JOIN LATERAL (SELECT CASE
@@ -48,15 +50,18 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     WHERE c."Status" = 'Decided'
                       AND coalesce(c."DecidedAt", c."ClosedAt") < greatest(nfa_before, step_down_before, statutory_before)
                       AND coalesce(c."DecidedAt", c."ClosedAt") < b.before
-                      AND NOT EXISTS (SELECT 1 FROM "EarlyHelpCases" e
-                          WHERE (e."SteppedDownFromCaseId" = c."Id" OR e."SteppedUpToCaseId" = c."Id" OR e."ReferralId" = c."ReferralId")
-                            AND coalesce(e."ClosedAt", e."SteppedUpAt", 'infinity') >= b.before)
+                      AND NOT EXISTS (SELECT 1 FROM "EarlyHelpCases" e WHERE e."SteppedDownFromCaseId" = c."Id"
+                          AND coalesce(e."ClosedAt", e."SteppedUpAt", 'infinity') >= b.before)
+                      AND NOT EXISTS (SELECT 1 FROM "EarlyHelpCases" e WHERE e."SteppedUpToCaseId" = c."Id"
+                          AND coalesce(e."ClosedAt", e."SteppedUpAt", 'infinity') >= b.before)
+                      AND NOT EXISTS (SELECT 1 FROM "EarlyHelpCases" e WHERE e."StepDownId" IS NULL AND e."ReferralId" = c."ReferralId"
+                          AND coalesce(e."ClosedAt", e."SteppedUpAt", 'infinity') >= b.before)
                 $$;
 
                 -- Early help requests the hub received directly (no MASH case), ended before the step-down cutoff.
                 CREATE FUNCTION retention_early_help_requests_due(step_down_before timestamptz)
                 RETURNS TABLE ("EarlyHelpCaseId" uuid, "ReferralId" uuid, "EndedAt" timestamptz)
-                LANGUAGE sql STABLE SET search_path = public AS $$
+                LANGUAGE sql STABLE AS $$
                     SELECT e."Id", e."ReferralId", coalesce(e."ClosedAt", e."SteppedUpAt")
                     FROM "EarlyHelpCases" e
                     WHERE e."SteppedDownFromCaseId" IS NULL
@@ -112,8 +117,11 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     FROM (SELECT "CaseId", "ReferralId" FROM retention_closed_cases_due(nfa_before, step_down_before, statutory_before)
                           ORDER BY "ClosedFor", "CaseId" LIMIT batch) d;
                     SELECT coalesce(array_agg(x."Id"), '{}'), coalesce(array_agg(x."ReferralId"), '{}') INTO early, early_referrals FROM (
-                        SELECT e."Id", e."ReferralId" FROM "EarlyHelpCases" e
-                        WHERE e."SteppedDownFromCaseId" = ANY (cases) OR e."SteppedUpToCaseId" = ANY (cases) OR e."ReferralId" = ANY (referrals)
+                        SELECT e."Id", e."ReferralId" FROM "EarlyHelpCases" e WHERE e."SteppedDownFromCaseId" = ANY (cases)
+                        UNION
+                        SELECT e."Id", e."ReferralId" FROM "EarlyHelpCases" e WHERE e."SteppedUpToCaseId" = ANY (cases)
+                        UNION
+                        SELECT e."Id", e."ReferralId" FROM "EarlyHelpCases" e WHERE e."StepDownId" IS NULL AND e."ReferralId" = ANY (referrals)
                         UNION
                         SELECT * FROM (SELECT "EarlyHelpCaseId", "ReferralId" FROM retention_early_help_requests_due(step_down_before)
                                        ORDER BY "EndedAt", "EarlyHelpCaseId" LIMIT batch) r) x;
