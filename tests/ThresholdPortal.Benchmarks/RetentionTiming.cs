@@ -29,7 +29,8 @@ public sealed class RetentionTiming(string connectionString, LoadDriver driver, 
         [
             string.Create(CultureInfo.InvariantCulture,
                 $"## Retention beside the queue: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-                $"{workers} workers, {duration.TotalSeconds:0} s per page, batches of {batchSize}, load average {LoadAverage()} at the end"),
+                $"{workers} workers, {duration.TotalSeconds:0} s per page, batches of {batchSize}, " +
+                $"load average {LoadAverage()} at the end"),
             string.Empty,
             string.Create(CultureInfo.InvariantCulture,
                 $"{due:N0} closed cases due (closed over {cutoffMonths} months before the newest received); the job removed " +

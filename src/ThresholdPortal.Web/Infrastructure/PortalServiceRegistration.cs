@@ -150,6 +150,7 @@ public static class PortalServiceRegistration
         services.AddEarlyHelp();
         services.AddInsights(configuration);
         services.AddRetention(configuration);
+        ReturnsOptions.Add(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

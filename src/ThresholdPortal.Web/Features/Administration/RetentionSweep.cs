@@ -206,7 +206,8 @@ public static class RetentionSweep
 public sealed record RetentionBatch(int DraftsReminded, int DraftsDeleted, int Emails, int AuditEvents, int Attachments = 0,
     int AccountsErased = 0, int Cases = 0, int InformationRequests = 0)
 {
-    public bool Any => DraftsReminded + DraftsDeleted + Emails + AuditEvents + Attachments + AccountsErased + Cases + InformationRequests > 0;
+    public bool Any =>
+        DraftsReminded + DraftsDeleted + Emails + AuditEvents + Attachments + AccountsErased + Cases + InformationRequests > 0;
 
     public RetentionBatch Plus(RetentionBatch other) => new(DraftsReminded + other.DraftsReminded, DraftsDeleted + other.DraftsDeleted,
         Emails + other.Emails, AuditEvents + other.AuditEvents, Attachments + other.Attachments, AccountsErased + other.AccountsErased,
