@@ -18,9 +18,14 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public InsightsFilter Filter { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync() => new CsvFileResult(await mediator.Send(new Query(Filter)));
+    /// <summary><c>ofsted</c> for Ofsted's own columns and labels; otherwise the working extract with references.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
 
-    public sealed record Query(InsightsFilter Filter) : IQuery<CsvDownload>;
+    public async Task<IActionResult> OnGetAsync() =>
+        new CsvFileResult(await mediator.Send(new Query(Filter, Format == AnnexA.OfstedFormat)));
+
+    public sealed record Query(InsightsFilter Filter, bool Ofsted = false) : IQuery<CsvDownload>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -51,7 +56,22 @@ public sealed class AnnexAContactsModel(IMediator mediator) : PageModel
             ["CaseReference", "CaseId", "ChildId", "ContactDate", "ReferralSource", "Channel", "ContactOutcome", "NfaFlag"],
             r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.Channel, r.ContactOutcome, r.NfaFlag]);
 
-        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken) =>
-            Export.RunAsync(db, audit, request.Filter.Resolve(clock.GetUtcNow()), cancellationToken);
+        private static readonly ChildRowsExport<AnnexA.Row> Ofsted = new(
+            "annex-a-contacts",
+            "annex-a-list-1-ofsted",
+            $"""
+            {AnnexA.ChildColumns},
+            NULL::text AS "NfaFlag", NULL::text AS "EarlierReferrals", NULL::text AS "Team", NULL::text AS "Worker"
+            """,
+            [.. AnnexA.CommonHeader, "Date of Contact", "Contact Source"],
+            r => [.. r.Common, r.EventDate, r.Source]);
+
+        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var filter = request.Filter.Resolve(clock.GetUtcNow());
+            return request.Ofsted
+                ? Ofsted.RunAsync(db, audit, filter, cancellationToken)
+                : Export.RunAsync(db, audit, filter, cancellationToken);
+        }
     }
 }

@@ -19,9 +19,14 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public InsightsFilter Filter { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync() => new CsvFileResult(await mediator.Send(new Query(Filter)));
+    /// <summary><c>ofsted</c> for Ofsted's own columns and labels; otherwise the working extract with references.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
 
-    public sealed record Query(InsightsFilter Filter) : IQuery<CsvDownload>;
+    public async Task<IActionResult> OnGetAsync() =>
+        new CsvFileResult(await mediator.Send(new Query(Filter, Format == AnnexA.OfstedFormat)));
+
+    public sealed record Query(InsightsFilter Filter, bool Ofsted = false) : IQuery<CsvDownload>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -41,18 +46,22 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
 
     public sealed class Handler(PortalDbContext db, IAuditTrail audit, TimeProvider clock) : IRequestHandler<Query, CsvDownload>
     {
-        private static readonly ChildRowsExport<Row> Export = new(
-            "annex-a-referrals",
-            "annex-a-list-3-referrals",
-            $"""
-            c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
-            c."SourceCode", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag",
+        /// <summary>The matched child's referrals in the 12 months before this one; blank for a child not matched.</summary>
+        private const string EarlierReferrals = """
             CASE WHEN l."PersonId" IS NULL THEN NULL ELSE (
                 SELECT count(*) FROM "PersonLinks" e JOIN "MashCases" ec ON ec."Id" = e."CaseId"
                 WHERE e."PersonId" = l."PersonId" AND e."Role" = 'Child' AND e."CaseId" <> c."Id"
                   AND ec."ContactOutcome" = 'ProgressToMashChecks'
                   AND ec."ReceivedAt" < c."ReceivedAt" AND ec."ReceivedAt" >= c."ReceivedAt" - interval '12 months')::text
-            END AS "EarlierReferrals"
+            END
+            """;
+
+        private static readonly ChildRowsExport<Row> Export = new(
+            "annex-a-referrals",
+            "annex-a-list-3-referrals",
+            $"""
+            c."Reference", c."Id"::text AS "CaseId", {ChildRowsExport<Row>.ChildId} AS "ChildId", {InsightsSql.ReceivedDate},
+            c."SourceCode", {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag", {EarlierReferrals} AS "EarlierReferrals"
             """,
             ["CaseReference", "CaseId", "ChildId", "ReferralDate", "ReferralSource", "NfaFlag", "ReferralsInPrevious12Months"],
             r => [r.Reference, r.CaseId, r.ChildId, r.Received, r.SourceCode, r.NfaFlag, r.EarlierReferrals])
@@ -60,7 +69,28 @@ public sealed class AnnexAReferralsModel(IMediator mediator) : PageModel
             Condition = " AND c.\"ContactOutcome\" = 'ProgressToMashChecks'",
         };
 
-        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken) =>
-            Export.RunAsync(db, audit, request.Filter.Resolve(clock.GetUtcNow()), cancellationToken);
+        // The team the decision handed the child to; the worker there is allocated in the council's case system, not here.
+        private static readonly ChildRowsExport<AnnexA.Row> Ofsted = new(
+            "annex-a-referrals",
+            "annex-a-list-3-ofsted",
+            $"""
+            {AnnexA.ChildColumns}, {ChildRowsExport<Row>.NfaFlag} AS "NfaFlag", {EarlierReferrals} AS "EarlierReferrals",
+            d."HandoverTo" AS "Team", NULL::text AS "Worker"
+            """,
+            [.. AnnexA.CommonHeader, "Date of Referral", "Referral Source", "Referral NFA?", "Number of Referrals in Last 12 Months",
+                "Allocated Team", "Allocated Worker"],
+            r => [.. r.Common, r.EventDate, r.Source, AnnexA.NfaLabel(r.NfaFlag), r.EarlierReferrals, r.Team, r.Worker])
+        {
+            Joins = "LEFT JOIN \"CaseDecisions\" d ON d.\"Id\" = c.\"DecisionId\"",
+            Condition = " AND c.\"ContactOutcome\" = 'ProgressToMashChecks'",
+        };
+
+        public Task<CsvDownload> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var filter = request.Filter.Resolve(clock.GetUtcNow());
+            return request.Ofsted
+                ? Ofsted.RunAsync(db, audit, filter, cancellationToken)
+                : Export.RunAsync(db, audit, filter, cancellationToken);
+        }
     }
 }
