@@ -8,6 +8,7 @@ public class ReferralChild
     public const int NameMaxLength = 100;
     public const int AddressLineMaxLength = 200;
     public const int PostcodeMaxLength = 10;
+    public const int UprnMaxLength = 12;
     public const int SchoolMaxLength = 200;
     public const int LanguageMaxLength = 100;
 
@@ -31,6 +32,9 @@ public class ReferralChild
     public string? AddressLine2 { get; set; }
     public string? Town { get; set; }
     public string? Postcode { get; set; }
+
+    /// <summary>The Unique Property Reference Number of the address, when an address lookup found it or the referrer knows it.</summary>
+    public string? Uprn { get; set; }
     public string? SchoolOrSetting { get; set; }
 
     /// <summary>The 10 digits alone (Modulus 11 checked); optional, as a referrer may not know it.</summary>

@@ -8,6 +8,7 @@ using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Features.Triage;
+using ThresholdPortal.Web.Infrastructure.Addresses;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -151,6 +152,7 @@ public static class PortalServiceRegistration
         services.AddInsights(configuration);
         services.AddRetention(configuration);
         ReturnsOptions.Add(services, configuration);
+        AddressLookupOptions.Add(services, configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

@@ -14,7 +14,8 @@ public static class CasePeople
 {
     public sealed record Subject(
         Guid SubjectId, PersonRole Role, string? GivenName, string? FamilyName, string Name, DateOnly? DateOfBirth, bool IsUnborn,
-            string? Address, Linked? Link, string? NhsNumber = null, string? Upn = null, DateOnly? ExpectedDate = null)
+            string? Address, Linked? Link, string? NhsNumber = null, string? Upn = null, DateOnly? ExpectedDate = null,
+        string? AddressLine1 = null, string? Postcode = null)
     {
         public PersonDetails ForMatching =>
             new(GivenName ?? string.Empty, FamilyName ?? string.Empty, DateOfBirth, NhsNumber, Upn, IsUnborn ? ExpectedDate : null);
@@ -66,7 +67,7 @@ public static class CasePeople
                 new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
                 Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
                 c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn,
-                c.IsUnborn ? c.ExpectedDate : null)),
+                c.IsUnborn ? c.ExpectedDate : null, c.AddressLine1, c.Postcode)),
             .. adults.Select(a =>
                 new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
                 a.DateOfBirth, false, null, null)),

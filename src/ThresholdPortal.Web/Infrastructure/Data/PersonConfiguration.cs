@@ -38,6 +38,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.NhsNumber);
         builder.HasIndex(p => p.Upn);
         builder.HasIndex(p => p.HouseholdId);
+        // Who else is known at a child's address (the matching page's suggested household).
+        builder.HasIndex(p => p.Postcode);
         builder.HasOne<Household>().WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
     }

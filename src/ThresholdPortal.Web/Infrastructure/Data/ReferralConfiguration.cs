@@ -96,6 +96,7 @@ public sealed class ReferralChildConfiguration : IEntityTypeConfiguration<Referr
         builder.Property(c => c.AddressLine2).HasMaxLength(ReferralChild.AddressLineMaxLength);
         builder.Property(c => c.Town).HasMaxLength(ReferralChild.AddressLineMaxLength);
         builder.Property(c => c.Postcode).HasMaxLength(ReferralChild.PostcodeMaxLength);
+        builder.Property(c => c.Uprn).HasMaxLength(ReferralChild.UprnMaxLength);
         builder.Property(c => c.SchoolOrSetting).HasMaxLength(ReferralChild.SchoolMaxLength);
         builder.Property(c => c.HowConcernsAffectChild).HasMaxLength(ReferralConcerns.LongAnswerMaxLength);
         builder.Property(c => c.ChildsVoice).HasMaxLength(ReferralConcerns.LongAnswerMaxLength);

@@ -1279,6 +1279,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("NhsNumber");
 
+                    b.HasIndex("Postcode");
+
                     b.HasIndex("SearchName")
                         .HasDatabaseName("IX_Persons_SearchName_Trigrams");
 
@@ -1750,6 +1752,10 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.Property<string>("Upn")
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
+
+                    b.Property<string>("Uprn")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
                     b.HasKey("Id");
 

@@ -85,7 +85,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
     public sealed record Result(
         Guid CaseId, string Reference, bool IsOpen, uint Version, CasePeople.Subject Subject, int Position,
-        CasePeople.Linked? Linked, IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Conflicts);
+        CasePeople.Linked? Linked, IReadOnlyList<Candidate> Candidates, IReadOnlyList<string> Conflicts,
+        IReadOnlyList<Candidate> AtAddress);
 
     /// <summary>Confirms a known person (<see cref="Choice"/> is their id) or creates one ("new").</summary>
     public sealed class Link : ICommand<CommandResult>, ICaseChange
@@ -139,7 +140,7 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                 $"Matching {subject.Role} {position}", cancellationToken);
             var candidates = subject.Link is null ? await CandidatesAsync(subject, cancellationToken) : [];
             return new Result(mashCase.Id, mashCase.Reference, mashCase.IsOpen, mashCase.Version, subject, position, subject.Link,
-                candidates, Conflicts(subject, candidates));
+                candidates, Conflicts(subject, candidates), await AtAddressAsync(subject, candidates, cancellationToken));
         }
 
         /// <summary>
@@ -188,6 +189,28 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
                     .ThenBy(c => c.Name, StringComparer.Ordinal)
                     .Take(10),
             ];
+        }
+
+        /// <summary>
+        /// Known people recorded at the child's address (same postcode and first line), other than the candidates already
+        /// listed: the household the council knows there, suggested for the practitioner to check (issue 17, item 3).
+        /// </summary>
+        private async Task<IReadOnlyList<Candidate>> AtAddressAsync(CasePeople.Subject subject, IReadOnlyList<Candidate> candidates,
+            CancellationToken cancellationToken)
+        {
+            if (subject.Postcode is not { } postcode || subject.AddressLine1 is not { } line1)
+            {
+                return [];
+            }
+
+            var shown = candidates.Select(c => c.PersonId).ToList();
+            var line = line1.Trim().ToLowerInvariant();
+            var found = await db.Persons.AsNoTracking()
+                .Where(p => p.Postcode == postcode && p.AddressLine1 != null && p.AddressLine1.ToLower() == line && !shown.Contains(p.Id))
+                .OrderBy(p => p.HouseholdId).ThenBy(p => p.DateOfBirth).Take(20).ToListAsync(cancellationToken);
+            var referred = subject.ForMatching;
+            return [.. found.Select(p => new Candidate(p.Id, p.DisplayName, p.DateOfBirth, Address(p), p.Role, p.Involvement,
+                PersonMatch.Score(referred, p.ForMatching), 0, p.ExpectedDate))];
         }
 
         /// <summary>Two known records with the referral's NHS number may be one child recorded twice: say so.</summary>

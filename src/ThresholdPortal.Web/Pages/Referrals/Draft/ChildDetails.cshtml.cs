@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Web.Features.Intake;
+using ThresholdPortal.Web.Infrastructure.Addresses;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
 using ThresholdPortal.Web.Infrastructure.Mediation;
@@ -15,7 +16,7 @@ namespace ThresholdPortal.Web.Pages.Referrals.Draft;
 /// Who the child is: name, date of birth (or expected date), gender, address, school or setting, and the optional
 /// identifiers and characteristics (NHS number, UPN, census sex, ethnicity, disability, language).
 /// </summary>
-public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
+public sealed class ChildDetailsModel(IMediator mediator, IAddressLookup addresses) : DraftPageModel
 {
     public const int MaximumAge = 18;
     public const int MaximumMonthsToBirth = 10;
@@ -38,6 +39,46 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
         }
 
         (Data, AddressCopiedFrom) = answers.Value;
+        return Page();
+    }
+
+    /// <summary>The addresses found at the postcode, to choose from; null until the referrer asks.</summary>
+    public AddressLookupResult? Found { get; private set; }
+
+    public bool LookupEnabled => addresses.IsEnabled;
+
+    /// <summary>"Find address": the addresses at the postcode typed, the rest of the form kept as it was and nothing saved.</summary>
+    public async Task<IActionResult> OnPostFindAddressAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!ReferralValidation.IsPostcode(Data.Postcode))
+        {
+            ModelState.AddModelError("Data.Postcode", "Enter a real postcode, like NT1 1AA, to find the address");
+            return Page();
+        }
+
+        Found = await mediator.Send(new FindAddresses.Query(ReferralValidation.NormalisePostcode(Data.Postcode)!), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>"Use this address": the chosen address fills the fields (with its UPRN); the referrer still saves the page.</summary>
+    public async Task<IActionResult> OnPostUseAddressAsync(string? chosen, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (ReferralValidation.IsPostcode(Data.Postcode))
+        {
+            Found = await mediator.Send(new FindAddresses.Query(ReferralValidation.NormalisePostcode(Data.Postcode)!), cancellationToken);
+        }
+
+        if (Found?.Addresses.FirstOrDefault(a => a.Uprn == chosen) is not { } address)
+        {
+            ModelState.AddModelError("chosen", "Select the child's address, or type it in the fields below");
+            return Page();
+        }
+
+        (Data.AddressLine1, Data.AddressLine2, Data.Town, Data.Postcode, Data.Uprn) =
+            (address.Line1, address.Line2, address.Town, address.Postcode, address.Uprn);
+        Found = null;
         return Page();
     }
 
@@ -64,6 +105,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
         public string? AddressLine2 { get; set; }
         public string? Town { get; set; }
         public string? Postcode { get; set; }
+        public string? Uprn { get; set; }
         public string? SchoolOrSetting { get; set; }
         public ChildIdentity Identity { get; set; } = new();
     }
@@ -120,6 +162,9 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             RuleFor(c => c.Town).Answer("Town or city", ReferralChild.AddressLineMaxLength);
             RuleFor(c => c.Postcode).NotEmpty().WithMessage("Enter the child's postcode")
                 .Must(ReferralValidation.IsPostcode).WithMessage("Enter a real postcode, like NT1 1AA");
+            RuleFor(c => c.Uprn).Must(u => u is null || (u.Trim().Length is >= 1 and <= ReferralChild.UprnMaxLength
+                    && u.Trim().All(char.IsAsciiDigit)))
+                .WithMessage($"The UPRN must be up to {ReferralChild.UprnMaxLength} digits, like 100023336956");
             RuleFor(c => c.SchoolOrSetting).Answer("School or setting", ReferralChild.SchoolMaxLength);
             RuleFor(c => c.Identity).SetValidator(new ChildIdentityValidator());
         }
@@ -157,6 +202,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                 AddressLine2 = child.AddressLine2,
                 Town = child.Town,
                 Postcode = child.Postcode,
+                Uprn = child.Uprn,
                 SchoolOrSetting = child.SchoolOrSetting,
                 Identity = ChildIdentity.From(child),
             };
@@ -169,6 +215,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
                 answers.AddressLine2 = sibling.AddressLine2;
                 answers.Town = sibling.Town;
                 answers.Postcode = sibling.Postcode;
+                answers.Uprn = sibling.Uprn;
             }
 
             return (answers, sibling?.DisplayName);
@@ -197,6 +244,7 @@ public sealed class ChildDetailsModel(IMediator mediator) : DraftPageModel
             child.AddressLine2 = ReferralValidation.Clean(request.AddressLine2);
             child.Town = ReferralValidation.Clean(request.Town);
             child.Postcode = ReferralValidation.NormalisePostcode(request.Postcode);
+            child.Uprn = string.IsNullOrWhiteSpace(request.Uprn) ? null : request.Uprn.Trim();
             child.SchoolOrSetting = ReferralValidation.Clean(request.SchoolOrSetting);
             request.Identity.ApplyTo(child);
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
