@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using ThresholdPortal.Domain.Decisions;
@@ -55,7 +56,7 @@ public sealed partial class VolumeGenerator
     {
         await using var writer = await connection.BeginBinaryImportAsync("""
             COPY "ReferralChildren" ("Id", "ReferralId", "Order", "GivenName", "FamilyName", "IsUnborn", "DateOfBirth", "Gender", "Town",
-                "IndicatorCodes", "NhsNumber", "Sex", "Ethnicity")
+                "IndicatorCodes", "NhsNumber", "Sex", "Ethnicity", "Upn", "Disabilities", "AddressLine1", "Postcode")
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var row in rows)
@@ -80,6 +81,14 @@ public sealed partial class VolumeGenerator
                 await writer.WriteAsync(NhsNumber.InTestRange((int)(draw % 1_000_000)), NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(draw % 2 == 0 ? "F" : "M", NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(Ethnicity(draw % 1000 / 1000f), NpgsqlDbType.Varchar, cancellationToken);
+                // Most children of school age have a UPN (LA 999, a made-up school and serial); about 1 in 12 has a disability.
+                var schoolAge = child.Born is { } born && born.Year <= row.ReceivedAt.Year - 5;
+                await writer.WriteAsync(schoolAge && draw % 10 != 0 ? UpnOf(draw) : null, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(draw % 12 == 0 ? DisabilityMix[(int)(draw / 12 % (uint)DisabilityMix.Length)] : ["NONE"],
+                    NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync($"{draw % 200 + 1} {Streets[(int)(draw / 200 % (uint)Streets.Length)]}", NpgsqlDbType.Varchar,
+                    cancellationToken);
+                await writer.WriteAsync(PostcodeOf(draw), NpgsqlDbType.Varchar, cancellationToken);
             }
         }
 
@@ -87,6 +96,22 @@ public sealed partial class VolumeGenerator
     }
 
     /// <summary>The ethnicity code at a point (0 to 1) of England's pupil mix.</summary>
+    private static readonly string[][] DisabilityMix = [["LD"], ["AUT"], ["COMM"], ["BEH"], ["AUT", "COMM"], ["MOB"], ["HEAR"], ["VIS"]];
+
+    private static readonly string[] Streets =
+        ["High Street", "Mill Lane", "Church Road", "Station Road", "Park Avenue", "Victoria Street"];
+
+    /// <summary>A valid UPN made by the check-letter rule: LA 999, a school from the draw, year 25, a serial.</summary>
+    private static string UpnOf(uint draw)
+    {
+        var rest = string.Create(CultureInfo.InvariantCulture, $"999{draw % 10_000:D4}25{draw / 10_000 % 1000:D3}");
+        return Upn.CheckLetter("?" + rest) + rest;
+    }
+
+    /// <summary>A Northtown postcode: NT1 to NT9, then a digit and two letters.</summary>
+    private static string PostcodeOf(uint draw) => string.Create(CultureInfo.InvariantCulture,
+        $"NT{draw % 9 + 1} {draw / 9 % 10}{(char)('A' + (int)(draw / 90 % 26))}{(char)('A' + (int)(draw / 2340 % 26))}");
+
     private static string Ethnicity(float at)
     {
         foreach (var (code, share) in CensusCodes.TypicalEthnicityMix)
