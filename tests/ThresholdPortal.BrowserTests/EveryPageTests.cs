@@ -39,6 +39,7 @@ public sealed class EveryPageTests(BrowserApp app, ITestOutputHelper output) : B
         ["/mash/cases/{id}/information-requests/attachments/{attachmentId}"] = "a file download",
         ["/agency/requests/{requestId}/attachments/{attachmentId}"] = "a file download",
         ["/insights/export/annex-a-contacts.csv"] = "a CSV download",
+        ["/insights/export/annex-a-early-help.csv"] = "a CSV download",
         ["/insights/export/annex-a-referrals.csv"] = "a CSV download",
         ["/insights/export/cin-census.csv"] = "a CSV download",
         ["/insights/export/measures.csv"] = "a CSV download",

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.IntegrationTests.Pages.EarlyHelp;
 using ThresholdPortal.IntegrationTests.Pages.Insights;
 using ThresholdPortal.TestSupport;
 
@@ -37,5 +38,33 @@ public sealed class AnnexAOfstedTests(PortalApp app) : IntegrationTest(app)
         referrals[2][7].ShouldBe("a) Yes");
         referrals.Skip(1).ShouldAllBe(row => !row.Any(cell => cell.Contains("Test")), "no names");
         (await App.AuditAsync()).Count(e => e.SubjectId == "annex-a-referrals").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task List_two_has_the_children_the_hub_works_with_their_assessment_and_the_lead_professional()
+    {
+        var world = await EarlyHelpWorld.CreateAsync(App);
+        var (earlyHelpId, _, _) = await world.SteppedDownAsync(App);
+        var children = await App.ExecuteDbContextAsync(db => db.EarlyHelpCases.Where(w => w.Id == earlyHelpId)
+            .SelectMany(w => db.ReferralChildren.Where(c => c.ReferralId == w.ReferralId).OrderBy(c => c.Order)
+                .Select(c => new { c.Id, c.DateOfBirth })).ToListAsync());
+        var started = TestClock.Today.AddDays(-3);
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"""
+            UPDATE "EarlyHelpCases" SET "Status" = 'AcceptedByFamily', "AssessmentStartedOn" = {started},
+                "LeadProfessionalId" = {world.FamilyHub}
+            WHERE "Id" = {earlyHelpId}
+            """));
+        var manager = await App.SignInAsync("martin@mash.test");
+
+        var rows = Csv.Parse(await manager.GetStringAsync("/insights/export/annex-a-early-help.csv"));
+
+        rows[0].ShouldBe(["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)", "Assessment start date",
+            "Assessment completion date", "Organisation completing assessment"]);
+        rows.Skip(1).Select(r => r[0]).ShouldBe(children.Select(c => c.Id.ToString()));
+        var first = rows[1];
+        first[3].ShouldBe(children[0].DateOfBirth!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        first[5..].ShouldBe([started.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), "",
+            "Northtown family hub"]);
+        (await App.AuditAsync()).ShouldContain(e => e.SubjectId == "annex-a-early-help");
     }
 }

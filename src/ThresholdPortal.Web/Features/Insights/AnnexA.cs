@@ -31,17 +31,25 @@ public static class AnnexA
 
     private static readonly string SourceCases = string.Join(' ', SourceLabels.Select(s => $"WHEN '{s.Key}' THEN '{s.Value}'"));
 
-    /// <summary>The first five columns, for a query over cases <c>c</c> and their children <c>rc</c> (needs <c>@zone</c>).</summary>
+    /// <summary>
+    /// Lists 1 and 3: the first five columns, then the day of the contact or referral and its source, for a query over cases
+    /// <c>c</c> and their children <c>rc</c> (needs <c>@zone</c>).
+    /// </summary>
     public static readonly string ChildColumns = $"""
+        {Child("c.\"ReceivedAt\" AT TIME ZONE @zone")},
+        to_char(c."ReceivedAt" AT TIME ZONE @zone, 'DD/MM/YYYY') AS "EventDate",
+        CASE c."SourceCode" {SourceCases} ELSE c."SourceCode" END AS "Source"
+        """;
+
+    /// <summary>The first five columns for the children <c>rc</c> (linked as <c>l</c>), their age on <paramref name="ageOn"/>.</summary>
+    public static string Child(string ageOn) => $"""
         {ChildRowsExport<Row>.ChildId} AS "ChildId",
         CASE WHEN rc."IsUnborn" THEN 'c) Not stated/recorded' WHEN rc."Sex" = 'M' THEN 'a) Male' WHEN rc."Sex" = 'F' THEN 'b) Female'
              ELSE 'c) Not stated/recorded' END AS "Gender",
         CASE rc."Ethnicity" {EthnicityCases} END AS "Ethnicity",
         CASE WHEN rc."IsUnborn" THEN NULL ELSE to_char(rc."DateOfBirth", 'DD/MM/YYYY') END AS "BirthDate",
         CASE WHEN rc."IsUnborn" OR rc."DateOfBirth" IS NULL THEN NULL
-             ELSE date_part('year', age((c."ReceivedAt" AT TIME ZONE @zone)::date, rc."DateOfBirth"))::int::text END AS "Age",
-        to_char(c."ReceivedAt" AT TIME ZONE @zone, 'DD/MM/YYYY') AS "EventDate",
-        CASE c."SourceCode" {SourceCases} ELSE c."SourceCode" END AS "Source"
+             ELSE date_part('year', age(({ageOn})::date, rc."DateOfBirth"))::int::text END AS "Age"
         """;
 
     /// <summary>Ofsted's "Referral NFA?" for the child's own NFA flag.</summary>

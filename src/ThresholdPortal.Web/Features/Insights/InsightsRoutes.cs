@@ -8,6 +8,7 @@ public static class InsightsRoutes
     public const string MeasuresCsv = "/insights/export/measures.csv";
     public const string AnnexAContactsCsv = "/insights/export/annex-a-contacts.csv";
     public const string AnnexAReferralsCsv = "/insights/export/annex-a-referrals.csv";
+    public const string AnnexAEarlyHelpCsv = "/insights/export/annex-a-early-help.csv";
     public const string CinCensusCsv = "/insights/export/cin-census.csv";
     public const string UnusualAccess = "/insights/unusual-access";
 
