@@ -33,6 +33,9 @@ export THRESHOLDPORTAL_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres"
 export THRESHOLDPORTAL_CHROMIUM="${THRESHOLDPORTAL_CHROMIUM:-/usr/bin/chromium}"
 # Debian's aiosmtpd is installed for the system Python, which another python3 on the PATH may hide.
 export THRESHOLDPORTAL_PYTHON="${THRESHOLDPORTAL_PYTHON:-/usr/bin/python3}"
+# Every test host (a portal per test class, derived factories, the loopback fakes) would otherwise watch its appsettings
+# files, one inotify instance each; Linux allows a user 128, and a parallel run came within reach of it.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 cd "$root"
 dotnet tool restore >/dev/null
@@ -43,4 +46,8 @@ dotnet test ThresholdPortal.sln -c Release --no-build --nologo \
 
 # One plain closing line over every test project, as CI reads it.
 python3 "$here/summarise-trx.py" "$work/results" || status=1
+# Set THRESHOLDPORTAL_KEEP_RESULTS to a directory to keep the TRX files (each test's duration) after the run.
+if [[ -n "${THRESHOLDPORTAL_KEEP_RESULTS:-}" ]]; then
+  mkdir -p "$THRESHOLDPORTAL_KEEP_RESULTS" && cp "$work"/results/*.trx "$THRESHOLDPORTAL_KEEP_RESULTS"/ || true
+fi
 exit "$status"
