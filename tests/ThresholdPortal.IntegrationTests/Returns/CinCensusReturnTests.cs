@@ -90,7 +90,7 @@ public sealed class CinCensusReturnTests(PortalApp app) : IntegrationTest(app)
         var page = WebUtility.HtmlDecode(await manager.GetStringAsync($"/insights/returns/cin-census?year={Year}"));
 
         var words = string.Join(' ', page.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        words.ShouldContain("2 children, 2 referrals. 2 errors and 1 queries to check.");
+        words.ShouldContain("2 children, 2 referrals. 2 errors and 1 query to check.");
         var rows = page[page.IndexOf("census-failures", StringComparison.Ordinal)..].Split("<tr class=\"govuk-table__row\">").Skip(2)
             .ToList();
         rows.Count.ShouldBe(3);
