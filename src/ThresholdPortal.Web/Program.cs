@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog.Formatting.Compact;
 using Serilog;
+using ThresholdPortal.Web.Api;
 using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Email;
@@ -53,7 +54,9 @@ else if (app.Environment.IsDevelopment())
     app.UseDeveloperExceptionPage();
 }
 
-app.UseStatusCodePagesWithReExecute(ErrorPages.Path, "?code={0}");
+// The pages answer an error with a GOV.UK error page; the API with problem details (RFC 9457), never HTML.
+app.UseWhen(context => !ApiEndpoints.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute(ErrorPages.Path, "?code={0}"));
+app.UseWhen(ApiEndpoints.IsApi, api => api.UseStatusCodePages());
 app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseStaticFiles();
 app.UseRouting();
@@ -66,6 +69,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
 app.MapNotifyDeliveryReceipts();
+app.MapPortalApi();
 // The timeout warning's "Stay signed in": any authenticated request renews the cookie (SessionValidation).
 app.MapGet("/account/keep-alive", () => Results.NoContent()).RequireAuthorization();
 

@@ -23,7 +23,7 @@ public sealed class FeatureLayoutTests
         [""] = ["Triage"],
         ["Shared"] = ["Decisions", "Intake"], // the managers' sign-off counts in the navigation; the child identity partial
         ["Account"] = ["Accounts", "Administration", "Triage"],
-        ["Admin"] = ["Accounts", "Administration", "Intake", "Triage"],
+        ["Admin"] = ["Accounts", "Administration", "ApiClients", "Intake", "Triage"],
         ["Agency"] = ["InformationRequests", "Intake", "Triage"],
         ["Decisions"] = ["Decisions", "Intake"],
         ["EarlyHelp"] = ["EarlyHelp", "Intake", "Triage"],

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Api;
 using ThresholdPortal.Web.Features.Accounts;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.EarlyHelp;
@@ -91,7 +92,7 @@ public static class PortalServiceRegistration
         // Keys in PostgreSQL under one application name: every app instance can read the others' cookies.
         services.AddDataProtection().SetApplicationName("ThresholdPortal").PersistKeysToDbContext<PortalDbContext>();
 
-        services.AddAuthorization(options => options.AddPortalPolicies());
+        services.AddAuthorization(options => options.AddPortalPolicies().AddApiPolicies());
         services
             .AddRazorPages(options =>
             {
@@ -153,6 +154,8 @@ public static class PortalServiceRegistration
         services.AddRetention(configuration);
         ReturnsOptions.Add(services, configuration);
         AddressLookupOptions.Add(services, configuration);
+
+        services.AddPortalApi(environment);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgresql", tags: ["ready"]);
         services.AddTrustedProxies(configuration);

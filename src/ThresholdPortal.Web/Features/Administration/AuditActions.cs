@@ -1,4 +1,5 @@
 using System.Reflection;
+using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Features.CaseAudits;
 using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.InformationRequests;
@@ -26,6 +27,7 @@ public static class AuditActions
         (typeof(EarlyHelpEvents), EarlyHelpEvents.Describe),
         (typeof(RetentionSweep), RetentionSweep.Describe),
         (typeof(SubjectAccessEvents), SubjectAccessEvents.Describe),
+        (typeof(ApiClientEvents), ApiClientEvents.Describe),
     ];
 
     /// <summary>Constants of the events classes that are not audit codes.</summary>

@@ -70,6 +70,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CaseAudit> CaseAudits => Set<CaseAudit>();
     public DbSet<AuditedCase> AuditedCases => Set<AuditedCase>();
 
+    // Partner systems (issue 21).
+    public DbSet<Features.ApiClients.ApiClient> ApiClients => Set<Features.ApiClients.ApiClient>();
+    public DbSet<Features.ApiClients.ApiClientSecret> ApiClientSecrets => Set<Features.ApiClients.ApiClientSecret>();
+    public DbSet<Features.ApiClients.ApiRequestCount> ApiRequestCounts => Set<Features.ApiClients.ApiRequestCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

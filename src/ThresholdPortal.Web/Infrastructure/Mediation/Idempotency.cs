@@ -17,6 +17,15 @@ public interface IIdempotentCommand
     Guid? IdempotencyKey { get; set; }
 }
 
+/// <summary>
+/// An idempotent command whose key comes from outside the portal (an API client's Idempotency-Key header): the key is
+/// kept with a fingerprint of the request, and the same key with a different request is refused, not replayed.
+/// </summary>
+public interface IFingerprintedCommand : IIdempotentCommand
+{
+    string? Fingerprint { get; }
+}
+
 /// <summary>A key a creating command has used, with what it answered, kept a day.</summary>
 public sealed class IdempotencyKey
 {
@@ -30,6 +39,11 @@ public sealed class IdempotencyKey
 
     /// <summary>The command's type, so a key cannot replay another form's result.</summary>
     public required string Command { get; init; }
+
+    public const int FingerprintMaxLength = 64;
+
+    /// <summary>The request's fingerprint, for a <see cref="IFingerprintedCommand"/>; null for a form's key.</summary>
+    public string? Fingerprint { get; init; }
 
     /// <summary>The saved result's value as JSON; null for a command that answers no value.</summary>
     public string? Result { get; set; }
@@ -46,6 +60,7 @@ public sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Idemp
         builder.Property(k => k.Key).ValueGeneratedNever();
         builder.Property(k => k.Command).HasMaxLength(IdempotencyKey.CommandMaxLength);
         builder.Property(k => k.Result).HasColumnType("jsonb");
+        builder.Property(k => k.Fingerprint).HasMaxLength(IdempotencyKey.FingerprintMaxLength);
         builder.HasIndex(k => k.CreatedAt);
     }
 }
@@ -67,18 +82,25 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(PortalDbContext db
         }
 
         var command = typeof(TRequest).FullName![..Math.Min(typeof(TRequest).FullName!.Length, IdempotencyKey.CommandMaxLength)];
+        var fingerprint = (request as IFingerprintedCommand)?.Fingerprint;
         var now = clock.GetUtcNow();
         var cutoff = now - IdempotencyKey.Kept;
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"""DELETE FROM "IdempotencyKeys" WHERE "CreatedAt" < {cutoff}""", cancellationToken);
         var claimed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "IdempotencyKeys" ("Key", "UserId", "Command", "CreatedAt") VALUES ({key}, {user.Id}, {command}, {now})
+            INSERT INTO "IdempotencyKeys" ("Key", "UserId", "Command", "Fingerprint", "CreatedAt")
+            VALUES ({key}, {user.Id}, {command}, {fingerprint}, {now})
             ON CONFLICT ("Key") DO NOTHING
             """, cancellationToken);
         if (claimed == 0)
         {
             var first = await db.IdempotencyKeys.AsNoTracking().SingleAsync(k => k.Key == key, cancellationToken);
-            return first.UserId == user.Id && first.Command == command ? Replay(first.Result) : Answer(CommandResult.NotFound, null);
+            if (first.UserId != user.Id || first.Command != command)
+            {
+                return Answer(CommandResult.NotFound, null);
+            }
+
+            return first.Fingerprint == fingerprint ? Replay(first.Result) : Answer(new CommandResult.Refused(ReusedKey), null);
         }
 
         var response = await next();
@@ -96,6 +118,8 @@ public sealed class IdempotencyBehaviour<TRequest, TResponse>(PortalDbContext db
 
         return response;
     }
+
+    public const string ReusedKey = "This Idempotency-Key was already used with a different request";
 
     private static (bool Saved, object? Value) Read(TResponse response) => response switch
     {

@@ -64,7 +64,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var users = db.Users.AsNoTracking();
+            // A partner system's service account is listed with its API client, not among people.
+            var users = db.Users.AsNoTracking().Where(u => !db.ApiClients.Any(c => c.ServiceUserId == u.Id));
             if (!string.IsNullOrWhiteSpace(request.Search))
             {
                 var pattern = "%" + EscapeLike(request.Search.Trim()) + "%";
