@@ -35,6 +35,7 @@ public sealed partial class DemoDataSeeder(
         typeof(FeedbackDemoData),
         typeof(CaseAuditDemoData),
         typeof(EarlyHelpDemoData),
+        typeof(ApiClientDemoData),
     ];
 
     public const string ReferrerEmail = "referrer@example.org";

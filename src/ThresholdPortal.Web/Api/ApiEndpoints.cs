@@ -42,7 +42,8 @@ public static class ApiEndpoints
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ThresholdPortal API";
-            document.Info.Description = "Referrals in from partner systems; decisions out to the council's case management. See docs/api.md.";
+            document.Info.Description =
+                "Referrals in from partner systems; decisions out to the council's case management. See docs/api.md.";
             return Task.CompletedTask;
         }));
         return services;

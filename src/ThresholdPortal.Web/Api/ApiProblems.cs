@@ -18,13 +18,22 @@ public static class ApiProblems
     public static IResult Unreadable(JsonException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var path = exception.Path is { Length: > 0 } p ? p.TrimStart('$').TrimStart('.') : "body";
+        if (exception.InnerException?.GetType().Name == "JsonReaderException" || exception.Path is null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["body"] = [exception.LineNumber is { } line
+                    ? $"The body is not well-formed JSON (line {line + 1}, byte {exception.BytePositionInLine + 1})"
+                    : "The body must be one JSON object"],
+            }, title: "The body could not be read as this endpoint's JSON", type: BodyType);
+        }
+
+        var path = exception.Path.TrimStart('$').TrimStart('.');
         // System.Text.Json's own words name .NET types; the partner gets words about their JSON instead.
         var message = exception.Message switch
         {
             var m when m.StartsWith("The value must", StringComparison.Ordinal) => m,
             var m when m.Contains("could not be mapped", StringComparison.Ordinal) => "This field is not part of this endpoint's JSON",
-            _ when exception.Path is null => "The body must be one JSON object",
             _ => "This value is not of the type the field takes (see /api/openapi.json)",
         };
         return Results.ValidationProblem(new Dictionary<string, string[]> { [path.Length == 0 ? "body" : path] = [message] },

@@ -26,7 +26,7 @@ public sealed class ApiTokenTests(PortalApp app) : IntegrationTest(app)
         token["expires_in"]!.GetValue<int>().ShouldBeInRange(1700, 1800);
         var api = await App.ApiClientAsync(client);
         var answer = await api.GetAsync(SomeReference);
-        answer.StatusCode.ShouldBe(HttpStatusCode.NotFound, "signed in, the client is told only that no referral of its has that reference");
+        answer.StatusCode.ShouldBe(HttpStatusCode.NotFound, "signed in, the client learns only that no referral of its has it");
         answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
@@ -87,7 +87,8 @@ public sealed class ApiTokenTests(PortalApp app) : IntegrationTest(app)
     public async Task A_token_without_the_endpoints_scope_is_forbidden_and_no_token_is_unauthorised()
     {
         var (administrator, _, _) = await App.SignInAsAdministratorAsync();
-        var council = await App.CreateOrganisationAsync("Northshire Children's Services", OrganisationKind.LocalAuthorityChildrensSocialCare);
+        var council = await App.CreateOrganisationAsync("Northshire Children's Services",
+            OrganisationKind.LocalAuthorityChildrensSocialCare);
         var reader = await ApiTestData.RegisterApiClientAsync(administrator, council, "Case management feed", "cases:read");
         var api = await App.ApiClientAsync(reader);
 

@@ -39,7 +39,8 @@ public static partial class ApiTestData
     /// <summary>Adds a secret through the page and reads it from the one response that shows it.</summary>
     public static async Task<(string ClientId, string Secret)> AddSecretAsync(HttpClient administrator, Guid clientId, int months = 12)
     {
-        var response = await Forms.PostAsync(administrator, $"/admin/api-clients/secret/{clientId}", new() { ["Data.Months"] = $"{months}" });
+        var response = await Forms.PostAsync(administrator, $"/admin/api-clients/secret/{clientId}",
+            new() { ["Data.Months"] = $"{months}" });
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, Forms.ErrorSummary(html));
         response.Headers.CacheControl?.NoStore.ShouldBe(true, "a page showing a secret must not be cached");

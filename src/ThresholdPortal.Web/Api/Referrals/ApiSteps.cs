@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MediatR;
+using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Infrastructure.Web;
 
@@ -8,9 +9,10 @@ namespace ThresholdPortal.Web.Api.Referrals;
 /// <summary>
 /// Sends the pages' commands one after another inside the API command's transaction, and gathers every validation
 /// failure under the JSON path of the answer it is about ("children[0].dateOfBirth"), so a partner sees all that is wrong
-/// in one answer rather than one page at a time.
+/// in one answer rather than one page at a time. Between steps the context forgets what it tracked, so each step reads
+/// the draft afresh from the transaction, as its page would in a request of its own.
 /// </summary>
-public sealed class ApiSteps(IMediator mediator, CancellationToken cancellationToken)
+public sealed class ApiSteps(IMediator mediator, PortalDbContext db, CancellationToken cancellationToken)
 {
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
@@ -69,11 +71,15 @@ public sealed class ApiSteps(IMediator mediator, CancellationToken cancellationT
         var segments = propertyName.Split('.');
         if (names is not null && names.TryGetValue(segments[0], out var first))
         {
-            return prefix + first;
+            // An empty name flattens a nested object of the command ("Identity.NhsNumber" is the child's "nhsNumber").
+            return first.Length > 0 ? prefix + first : prefix + CamelCase(segments.Skip(1));
         }
 
-        return prefix + string.Join('.', segments.Select(s => JsonNamingPolicy.CamelCase.ConvertName(s)));
+        return prefix + CamelCase(segments);
     }
+
+    private static string CamelCase(IEnumerable<string> segments) =>
+        string.Join('.', segments.Select(s => JsonNamingPolicy.CamelCase.ConvertName(s)));
 
     private async Task<TResponse?> TrySendAsync<TResponse>(ICommand<TResponse> command, string prefix,
         IReadOnlyDictionary<string, string>? names)
@@ -91,6 +97,10 @@ public sealed class ApiSteps(IMediator mediator, CancellationToken cancellationT
             }
 
             return null;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

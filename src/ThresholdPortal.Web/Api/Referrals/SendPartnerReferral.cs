@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Mediation;
 using ThresholdPortal.Web.Pages.Referrals;
 using ThresholdPortal.Web.Pages.Referrals.Draft;
@@ -43,7 +44,8 @@ public sealed class SendPartnerReferralValidator : AbstractValidator<SendPartner
     }
 }
 
-public sealed class SendPartnerReferralHandler(IMediator mediator) : IRequestHandler<SendPartnerReferral, CommandResult<string>>
+public sealed class SendPartnerReferralHandler(IMediator mediator, PortalDbContext db)
+    : IRequestHandler<SendPartnerReferral, CommandResult<string>>
 {
     private static readonly Dictionary<string, string> ChildNames = new(StringComparer.Ordinal)
     {
@@ -55,6 +57,7 @@ public sealed class SendPartnerReferralHandler(IMediator mediator) : IRequestHan
         [nameof(ChildDetailsModel.Command.Postcode)] = "address.postcode",
         [nameof(ChildDetailsModel.Command.Uprn)] = "address.uprn",
         [nameof(ChildIndicatorsModel.Command.IndicatorCodes)] = "indicators",
+        [nameof(ChildDetailsModel.Command.Identity)] = string.Empty,
     };
 
     private static readonly Dictionary<string, string> CategoryNames = new(StringComparer.Ordinal)
@@ -87,7 +90,7 @@ public sealed class SendPartnerReferralHandler(IMediator mediator) : IRequestHan
     public async Task<CommandResult<string>> Handle(SendPartnerReferral request, CancellationToken cancellationToken)
     {
         var body = request.Referral;
-        var steps = new ApiSteps(mediator, cancellationToken);
+        var steps = new ApiSteps(mediator, db, cancellationToken);
         var draftId = await steps.SendAsync(new NewModel.Command { IdempotencyKey = Guid.NewGuid() }, string.Empty);
         var screening = body.Screening!;
         await steps.SendAsync(new ScreeningModel.Command

@@ -58,7 +58,8 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel, IReloadO
         {
             RuleFor(c => c.Name).RequiredAnswer("Enter the client's name", "Name", ApiClient.NameMaxLength);
             RuleFor(c => c.OrganisationId).NotNull().WithMessage("Choose the organisation the client acts for")
-                .MustAsync(async (id, cancellationToken) => await db.Organisations.AnyAsync(o => o.Id == id && o.IsActive, cancellationToken))
+                .MustAsync(async (id, cancellationToken) =>
+                    await db.Organisations.AnyAsync(o => o.Id == id && o.IsActive, cancellationToken))
                 .WithMessage("Choose the organisation the client acts for");
             RuleFor(c => c.Scopes).NotEmpty().WithMessage("Select what the client may do")
                 .Must(scopes => scopes.All(ApiScopes.All.Contains)).WithMessage("Select what the client may do");

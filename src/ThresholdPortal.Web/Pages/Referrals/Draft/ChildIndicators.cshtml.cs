@@ -103,11 +103,29 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(PortalDbContext db)
         {
             RuleFor(c => c.IndicatorCodes).Must(codes => codes.Count <= 200).WithMessage("Select fewer indicators");
             RuleForEach(c => c.IndicatorCodes).MaximumLength(ThresholdIndicator.CodeMaxLength)
                 .WithMessage("Select indicators from the list");
+            // A code the draft's document does not have is refused, not dropped: a partner system sending one must know.
+            RuleFor(c => c.IndicatorCodes).CustomAsync(async (codes, context, cancellationToken) =>
+            {
+                var documentId = codes.Count == 0 || codes.Count > 200 ? null : await db.Referrals
+                    .Where(r => r.Id == context.InstanceToValidate.DraftId).Select(r => (Guid?)r.ThresholdDocumentId)
+                    .SingleOrDefaultAsync(cancellationToken);
+                if (documentId is { } id)
+                {
+                    var known = (await db.DocumentAsync(id, cancellationToken)).Indicators.Select(i => i.Code)
+                        .ToHashSet(StringComparer.Ordinal);
+                    var unknown = codes.Where(c => !known.Contains(c)).Distinct().Take(5).ToList();
+                    if (unknown.Count > 0)
+                    {
+                        context.AddFailure(nameof(Command.IndicatorCodes),
+                            $"Select indicators from the list: {string.Join(", ", unknown)} is not in the threshold document");
+                    }
+                }
+            });
         }
     }
 
