@@ -30,7 +30,8 @@ public sealed class FeatureLayoutTests
         ["InformationRequests"] = ["InformationRequests", "Intake"],
         // A case audit shows the feedback's state; the unusual-access report reads agencies' views of requests.
         ["Insights"] = ["Insights", "CaseAudits", "Decisions", "InformationRequests", "Intake", "Triage"],
-        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp"], // sign-off opens the hub's work
+        // Sign-off opens the hub's work; an escalation's answer goes to the case-management feed.
+        ["Mash"] = ["Triage", "Decisions", "InformationRequests", "Intake", "EarlyHelp", "ApiClients"],
         ["Referrals"] = ["Intake", "Decisions", "Triage", "EarlyHelp"], // an early help request opens the hub's work
         ["SubjectAccess"] = ["SubjectAccess", "Administration"], // the access log's entries are described as the audit log's are
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
+using ThresholdPortal.Web.Api.Events;
 using ThresholdPortal.Web.Api.Referrals;
 using ThresholdPortal.Web.Features.ApiClients;
 
@@ -55,6 +56,7 @@ public static class ApiEndpoints
         app.MapTokenEndpoint();
         var v1 = app.MapGroup(Root + "/v1").AddEndpointFilter<ApiCallFilter>().DisableAntiforgery();
         PartnerReferralEndpoints.Map(v1);
+        EventFeedEndpoints.Map(v1);
         app.MapOpenApi(OpenApiPath).AllowAnonymous();
     }
 }

@@ -15,8 +15,12 @@ public static class ApiClientEvents
     public const string WebhookChanged = "api-client.webhook-changed";
     public const string TokenIssued = "api.token-issued";
     public const string Called = "api.called";
+    public const string EventsRead = "api.events-read";
 
     public const string SubjectType = nameof(ApiClient);
+
+    /// <summary>The feed, for an <see cref="EventsRead"/> event; its subject id is the cursor after the page read.</summary>
+    public const string FeedSubjectType = "ApiEventFeed";
 
     /// <summary>Plain words for one of these codes; null for any other.</summary>
     public static string? Describe(string action) => action switch
@@ -30,6 +34,7 @@ public static class ApiClientEvents
         WebhookChanged => "API client webhook changed",
         TokenIssued => "API access token issued",
         Called => "API called",
+        EventsRead => "Case-management feed read",
         _ => null,
     };
 }

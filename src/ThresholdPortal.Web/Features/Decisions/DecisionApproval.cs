@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Triage;
@@ -14,8 +15,8 @@ namespace ThresholdPortal.Web.Features.Decisions;
 /// <summary>
 /// What follows a manager's approval, in the approval's own transaction, for a first decision and for a revision
 /// after a referrer's escalation alike (docs/decisions/0096): the step-down to the early help hub is made, kept or
-/// withdrawn, a hand-over is recorded, the referrer's feedback is drafted for this decision, and after a revision
-/// whoever raised the escalation is e-mailed that the decision changed.
+/// withdrawn, a hand-over is recorded, the referrer's feedback is drafted for this decision, after a revision
+/// whoever raised the escalation is e-mailed that the decision changed, and the case-management feed gets an event per child.
 /// </summary>
 public static class DecisionApproval
 {
@@ -64,6 +65,9 @@ public static class DecisionApproval
         {
             await TellWhoEscalatedAsync(db, audit, outbox, mashCase, ct);
         }
+
+        // The council's case management hears of it from the feed and its webhooks (issue 21), in this same transaction.
+        await ApiEventWriter.DecisionApprovedAsync(db, mashCase, decision, now, ct);
     }
 
     /// <summary>", 1 of 2 children" when only some of the children have such an outcome: a count, never a child's name.</summary>

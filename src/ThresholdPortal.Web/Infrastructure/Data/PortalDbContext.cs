@@ -74,6 +74,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Features.ApiClients.ApiClient> ApiClients => Set<Features.ApiClients.ApiClient>();
     public DbSet<Features.ApiClients.ApiClientSecret> ApiClientSecrets => Set<Features.ApiClients.ApiClientSecret>();
     public DbSet<Features.ApiClients.ApiRequestCount> ApiRequestCounts => Set<Features.ApiClients.ApiRequestCount>();
+    public DbSet<Features.ApiClients.ApiEvent> ApiEvents => Set<Features.ApiClients.ApiEvent>();
+    public DbSet<Features.ApiClients.WebhookDelivery> WebhookDeliveries => Set<Features.ApiClients.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

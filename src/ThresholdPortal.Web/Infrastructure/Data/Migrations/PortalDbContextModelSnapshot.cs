@@ -2291,6 +2291,51 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("ApiClientSecrets", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Web.Features.ApiClients.ApiEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ReferralChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasAlternateKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TransactionId", "Sequence");
+
+                    b.ToTable("ApiEvents", (string)null);
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Features.ApiClients.ApiRequestCount", b =>
                 {
                     b.Property<Guid>("ApiClientId")
@@ -2305,6 +2350,51 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasKey("ApiClientId", "WindowStart");
 
                     b.ToTable("ApiRequestCounts", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.ApiClients.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApiClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("EventSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApiClientId");
+
+                    b.HasIndex("EventSequence");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasFilter("\"DeliveredAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
@@ -3365,6 +3455,23 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                         .HasForeignKey("ApiClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.ApiClients.WebhookDelivery", b =>
+                {
+                    b.HasOne("ThresholdPortal.Web.Features.ApiClients.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ThresholdPortal.Web.Features.ApiClients.ApiEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventSequence")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Identity.AccountToken", b =>

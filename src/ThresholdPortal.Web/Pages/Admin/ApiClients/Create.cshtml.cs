@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Organisations;
 using ThresholdPortal.Web.Features.Administration;
 using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Features.Intake;
@@ -63,6 +64,11 @@ public sealed class CreateModel(IMediator mediator) : CommandPageModel, IReloadO
                 .WithMessage("Choose the organisation the client acts for");
             RuleFor(c => c.Scopes).NotEmpty().WithMessage("Select what the client may do")
                 .Must(scopes => scopes.All(ApiScopes.All.Contains)).WithMessage("Select what the client may do");
+            // The feed carries children's records and the MASH's reasons: for the council's own case management only.
+            RuleFor(c => c.Scopes).MustAsync(async (command, scopes, cancellationToken) => !scopes.Contains(ApiScopes.CasesRead)
+                    || await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId
+                        && o.Kind == OrganisationKind.LocalAuthorityChildrensSocialCare, cancellationToken))
+                .WithMessage("Only a client of the council's children's social care may read decisions");
             RuleFor(c => c.RequestsPerMinute).NotNull().WithMessage("Enter how many requests a minute the client may make")
                 .InclusiveBetween(1, ApiClient.MaxRequestsPerMinute)
                 .WithMessage($"Requests a minute must be between 1 and {ApiClient.MaxRequestsPerMinute}");

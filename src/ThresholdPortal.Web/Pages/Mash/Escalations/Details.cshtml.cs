@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Features.Triage;
@@ -171,6 +172,8 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
                 audit.Record(CaseEvents.ReopenedForRevision, CaseEvents.SubjectType, escalation.CaseId.ToString(),
                     "After the referrer's escalation");
             }
+
+            await ApiEventWriter.EscalationAnsweredAsync(db, mashCase, escalation, clock.GetUtcNow(), cancellationToken);
 
             // The answer goes to whoever raised the escalation (the referrer, or a colleague sharing their referrals).
             var reference = mashCase.Reference;
