@@ -88,6 +88,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("InformationRequests:Chaser:Enabled", "false");
         builder.UseSetting("Insights:UnusualAccessAlert:Enabled", "false");
         builder.UseSetting("Retention:Enabled", "false");
+        // The webhook tests run the sender's rounds themselves, against a receiver on a loopback port.
+        builder.UseSetting("Api:Webhooks:Enabled", "false");
+        builder.UseSetting("Api:Webhooks:AllowLoopbackHttp", "true");
         builder.UseSetting("Email:PublicBaseUrl", "http://localhost");
         builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
         // One app serves a whole test class, so its sign-ins would add up; the rate-limit tests set their own.

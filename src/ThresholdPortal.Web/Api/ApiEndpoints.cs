@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
 using ThresholdPortal.Web.Api.Events;
 using ThresholdPortal.Web.Api.Referrals;
+using ThresholdPortal.Web.Api.Webhooks;
 using ThresholdPortal.Web.Features.ApiClients;
 
 namespace ThresholdPortal.Web.Api;
@@ -39,6 +40,11 @@ public static class ApiEndpoints
     public static IServiceCollection AddPortalApi(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddApiAuthentication(environment);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddHttpClient(WebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddProblemDetails();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -72,7 +72,8 @@ public sealed class EventFeedHandler(PortalDbContext db, IAuditTrail audit) : IR
                 $"{page.Count} events, sequence {page[0].Sequence} to {page[^1].Sequence}", cancellationToken);
         }
 
-        return new EventPage([.. page.Select(r => JsonDocument.Parse(r.Payload).RootElement.Clone())], next.ToString(), rows.Count > page.Count);
+        return new EventPage([.. page.Select(r => JsonDocument.Parse(r.Payload).RootElement.Clone())], next.ToString(),
+            rows.Count > page.Count);
     }
 
     private sealed record Row(string Transaction, long Sequence, string Payload);

@@ -271,13 +271,16 @@ public sealed class BadInputTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task Indicator_codes_not_in_the_document_are_not_stored()
+    public async Task Indicator_codes_not_in_the_document_are_refused_and_not_stored()
     {
         var journey = await DraftWithChildAsync();
 
-        await journey.ShouldRedirectAsync($"children/{journey.Children[0]}/indicators", new() { ["Data.IndicatorCodes"] = "made-up-4z" });
+        var response = await journey.PostAsync($"children/{journey.Children[0]}/indicators",
+            new() { ["Data.IndicatorCodes"] = "made-up-4z" });
 
-        (await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync())).IndicatorCodes.ShouldBeEmpty();
+        (await ErrorsAsync(response)).ShouldContain("Select indicators from the list: made-up-4z is not in the threshold document");
+        (await App.ExecuteDbContextAsync(db => db.ReferralChildren.SingleAsync())).IndicatorCodes
+            .ShouldBe(["basic-care-3a"], "the answer saved before is kept as it was");
     }
 
     [Fact]
