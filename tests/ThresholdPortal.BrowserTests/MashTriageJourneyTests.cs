@@ -1,7 +1,9 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
 using ThresholdPortal.Domain.Triage;
+using ThresholdPortal.TestSupport.Builders;
 
 namespace ThresholdPortal.BrowserTests;
 
@@ -66,6 +68,54 @@ public sealed class MashTriageJourneyTests(BrowserApp app) : BrowserTest(app)
 
         await page.GotoAsync("/mash?flag=ReReferral");
         (await page.Locator("table.portal-queue").InnerTextAsync()).ShouldContain(reference);
+        var stored = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Reference == reference));
+        (stored.Rating, stored.Status).ShouldBe((BragRating.Amber, MashCaseStatus.Screening));
+    }
+
+    [Fact]
+    public async Task A_referral_a_police_system_sends_through_the_api_is_triaged_in_the_browser_like_any_other()
+    {
+        // The administrator gives the demo police system a secret: shown once, on the page, never again.
+        var admin = await NewPageAsync();
+        await admin.SignInAsync("admin@example.org");
+        await admin.GotoAsync("/admin/api-clients");
+        await admin.ShouldHaveNoAxeViolationsAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Northshire Police case system" }).ClickAsync();
+        await admin.ShouldHaveNoAxeViolationsAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add a secret" }).ClickAsync();
+        await admin.ShouldHaveNoAxeViolationsAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add secret" }).ClickAsync();
+        await admin.ShouldHaveNoAxeViolationsAsync();
+        var clientId = await admin.Locator("dt:has-text('client_id') + dd").InnerTextAsync();
+        var secret = await admin.GetByTestId("new-secret").InnerTextAsync();
+
+        // The police system: a token, then the referral as JSON, with the same answers the referrer pages take.
+        using var http = new HttpClient { BaseAddress = new Uri(App.BaseUrl) };
+        var token = await ApiTestData.RequestTokenAsync(http, clientId.Trim(), secret.Trim(), "referrals:write");
+        token.StatusCode.ShouldBe(HttpStatusCode.OK, await token.Content.ReadAsStringAsync());
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await ApiTestData.JsonAsync(token))["access_token"]!.GetValue<string>());
+        var sent = await ApiTestData.SendReferralAsync(http, ApiTestData.GoodReferral());
+        sent.StatusCode.ShouldBe(HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        var reference = (await ApiTestData.JsonAsync(sent))["reference"]!.GetValue<string>();
+
+        var page = await NewPageAsync();
+        await page.SignInAsync("practitioner@example.org");
+        await page.GotoAsync("/mash");
+        await page.GetByLabel("Sort by").SelectOptionAsync(new SelectOptionValue { Label = "Newest first" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        var row = page.Locator("table.portal-queue tbody tr", new() { HasTextString = reference });
+        (await row.InnerTextAsync()).ShouldContain("Urgent: not yet rated");
+        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await page.ShouldHaveNoAxeViolationsAsync();
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("PC Sam Patel");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Claim this case" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rate this case" }).ClickAsync();
+        await page.GetByLabel("Amber", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Why this rating?").FillAsync("A police report of an injury with an account of harm by an adult at home.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rating" }).ClickAsync();
+        (await SummaryValueAsync(page, "BRAG rating")).ShouldStartWith("Amber");
+        await page.ShouldHaveNoAxeViolationsAsync();
         var stored = await App.ExecuteDbContextAsync(db => db.MashCases.SingleAsync(c => c.Reference == reference));
         (stored.Rating, stored.Status).ShouldBe((BragRating.Amber, MashCaseStatus.Screening));
     }

@@ -46,13 +46,18 @@ public static class ApiEndpoints
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddProblemDetails();
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "ThresholdPortal API";
-            document.Info.Description =
-                "Referrals in from partner systems; decisions out to the council's case management. See docs/api.md.";
-            return Task.CompletedTask;
-        }));
+            // The API's endpoints only: not the pages' small JSON helpers (keep-alive, Notify's receipts).
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "ThresholdPortal API";
+                document.Info.Description =
+                    "Referrals in from partner systems; decisions out to the council's case management. See docs/api.md.";
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 
