@@ -63,6 +63,16 @@ public sealed class FeatureLayoutTests
     }
 
     [Fact]
+    public void Features_and_pages_do_not_depend_on_the_api_which_sits_beside_the_pages()
+    {
+        var result = Web.That().ResideInNamespace(FeaturesNamespace).Or().ResideInNamespace(PagesNamespace)
+            .ShouldNot().HaveDependencyOn("ThresholdPortal.Web.Api")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty("the API sends the pages' requests; nothing of the pages or features uses the API");
+    }
+
+    [Fact]
     public void Features_depend_on_each_other_without_cycles()
     {
         var uses = FeatureNames().ToDictionary(feature => feature, UsedFeatures);
