@@ -72,6 +72,9 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
         }
     }
 
+    /// <summary>A client signed in through the pages (with the authenticator code where the role needs one).</summary>
+    public Task<HttpClient> SignInAsync(CancellationToken cancellationToken) => SignedInClientAsync(cancellationToken);
+
     private async Task<HttpClient> SignedInClientAsync(CancellationToken cancellationToken)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })

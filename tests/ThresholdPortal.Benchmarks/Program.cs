@@ -13,6 +13,8 @@ using ThresholdPortal.Domain.Thresholds;
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- retention --url http://localhost:5080 \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --paths /mash --seconds 30 \
 //       --batch 500 --cutoff-months 12 --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- referral-send --url http://localhost:5080 \
+//       --per-round 60 --rounds 2 --workers 4 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -79,6 +81,20 @@ switch (options.Command)
         }
 
         return 0;
+    case "referral-send":
+        var sendReport = await new ReferralSendTiming(new Uri(options.Get("url", "http://localhost:5080")),
+            options.Get("email", "referrer@example.org"), options.Get("password", "Demo-Pass-2026!"),
+            options.Get("admin", "admin@example.org"), options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"))
+            .RunAsync(int.Parse(options.Get("per-round", "60"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("rounds", "2"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("workers", "4"), CultureInfo.InvariantCulture), cancellation.Token);
+        Console.WriteLine(sendReport);
+        if (options.TryGet("out") is { } sendOutput)
+        {
+            await File.AppendAllTextAsync(sendOutput, sendReport + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -91,7 +107,7 @@ switch (options.Command)
             $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
-        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, retention, generate");
+        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, retention, referral-send, generate");
         return 2;
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
 using ThresholdPortal.Web.Api.Events;
@@ -46,6 +48,9 @@ public static class ApiEndpoints
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddProblemDetails();
+        // The OpenAPI document describes JSON as ApiJson writes it: enums as camelCase names.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddOpenApi("v1", options =>
         {
             // The API's endpoints only: not the pages' small JSON helpers (keep-alive, Notify's receipts).

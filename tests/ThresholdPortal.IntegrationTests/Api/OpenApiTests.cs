@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 
@@ -20,6 +21,9 @@ public sealed class OpenApiTests(PortalApp app) : IntegrationTest(app)
         var send = paths["/api/v1/referrals"]!["post"]!;
         send["requestBody"]!["content"]!["application/json"].ShouldNotBeNull();
         send["responses"]!.AsObject().Select(r => r.Key).ShouldBe(["201", "400", "409", "429"], ignoreOrder: true);
-        document["components"]!["schemas"]!["PartnerReferral"]!["properties"]!["children"].ShouldNotBeNull();
+        var schemas = document["components"]!["schemas"]!;
+        schemas["PartnerReferral"]!["properties"]!["children"].ShouldNotBeNull();
+        schemas["FgmConcern"]!["enum"]!.AsArray().OfType<JsonNode>().Select(v => v.GetValue<string>()).ShouldBe(["none", "atRisk", "known"],
+            "the document describes enums as the API reads them");
     }
 }

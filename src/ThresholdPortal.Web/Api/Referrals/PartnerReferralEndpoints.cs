@@ -85,9 +85,11 @@ public static class PartnerReferralEndpoints
             return ApiProblems.Invalid(exception.Errors);
         }
 
-        if (result.Outcome is CommandResult.Refused refused)
+        if (result.Outcome is not CommandResult.SavedResult)
         {
-            return ApiProblems.Problem(StatusCodes.Status409Conflict, refused.Message);
+            // Refused: this key came with another body. Not found: another client used this key; its result is not ours to give.
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, (result.Outcome as CommandResult.Refused)?.Message
+                ?? "This Idempotency-Key was already used by another request");
         }
 
         var receipt = await mediator.Send(new PartnerReferralReceiptQuery(result.Value!), http.HttpContext.RequestAborted);

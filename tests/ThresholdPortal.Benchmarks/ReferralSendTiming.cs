@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ThresholdPortal.Benchmarks;
+
+/// <summary>
+/// Issue 21's benchmark: a whole referral sent through the API (one POST that runs every page's command and the send)
+/// against the browser journey's final send (the check answers POST of a draft completed beforehand, untimed), in rounds
+/// that alternate, on the same running portal with its demo data. The API client is registered through the
+/// administrators' pages with a limit high enough not to be the thing measured.
+/// </summary>
+public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerEmail, string password, string administratorEmail,
+    string authenticatorKey)
+{
+    public async Task<string> RunAsync(int perRound, int rounds, int workers, CancellationToken cancellationToken)
+    {
+        LoadDriver.EnsureLoopback(baseAddress);
+        var administrator = await new LoadDriver(baseAddress, administratorEmail, password, authenticatorKey).SignInAsync(cancellationToken);
+        var (clientId, secret) = await RegisterClientAsync(administrator, cancellationToken);
+        var browser = new List<double>();
+        var api = new List<double>();
+        var browserSeconds = 0.0;
+        var apiSeconds = 0.0;
+        var errors = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
+                new LoadDriver(baseAddress, referrerEmail, password).SignInAsync(cancellationToken)));
+            var drafts = await Task.WhenAll(Enumerable.Range(0, perRound).Select(i =>
+                BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken)));
+            var (browserTimes, browserElapsed, browserErrors) = await TimeAsync(perRound, workers, i =>
+                BrowserDraft.SendAsync(referrers[i % workers], drafts[i], cancellationToken));
+            var tokens = await TokenClientsAsync(clientId, secret, workers, cancellationToken);
+            var (apiTimes, apiElapsed, apiErrors) = await TimeAsync(perRound, workers, i => SendThroughApiAsync(tokens[i % workers],
+                cancellationToken));
+            browser.AddRange(browserTimes);
+            api.AddRange(apiTimes);
+            browserSeconds += browserElapsed;
+            apiSeconds += apiElapsed;
+            errors += browserErrors + apiErrors;
+        }
+
+        return Render(perRound, rounds, workers, browser, browserSeconds, api, apiSeconds, errors);
+    }
+
+    private static async Task<(List<double> Times, double Seconds, int Errors)> TimeAsync(int count, int workers,
+        Func<int, Task<bool>> send)
+    {
+        var times = new List<double>();
+        var errors = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var watch = Stopwatch.StartNew();
+                var ok = await send(i);
+                lock (times)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    errors += ok ? 0 : 1;
+                }
+            }
+        }));
+        return (times, total.Elapsed.TotalSeconds, errors);
+    }
+
+    private async Task<(string ClientId, string Secret)> RegisterClientAsync(HttpClient administrator, CancellationToken cancellationToken)
+    {
+        var form = await administrator.GetStringAsync("/admin/api-clients/create", cancellationToken);
+        var police = PoliceOption().Match(form).Groups[1].Value;
+        using var created = await PostFormAsync(administrator, "/admin/api-clients/create", form,
+        [
+            new("Data.IdempotencyKey", IdempotencyKey().Match(form).Groups[1].Value), new("Data.Name", $"Benchmark {Guid.NewGuid():N}"[..20]),
+            new("Data.OrganisationId", police), new("Data.Scopes", "referrals:write"), new("Data.RequestsPerMinute", "6000"),
+        ], cancellationToken);
+        var id = created.Headers.Location?.OriginalString.Split('/')[^1]
+            ?? throw new InvalidOperationException($"Registering the benchmark's API client answered {(int)created.StatusCode}.");
+        var secretPage = await administrator.GetStringAsync($"/admin/api-clients/secret/{id}", cancellationToken);
+        using var shown = await PostFormAsync(administrator, $"/admin/api-clients/secret/{id}", secretPage,
+            [new("Data.Months", "1")], cancellationToken);
+        var html = await shown.Content.ReadAsStringAsync(cancellationToken);
+        return (WebUtility.HtmlDecode(ShownClientId().Match(html).Groups[1].Value), WebUtility.HtmlDecode(ShownSecret().Match(html).Groups[1].Value));
+    }
+
+    private async Task<HttpClient[]> TokenClientsAsync(string clientId, string secret, int workers, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        using var response = await http.PostAsync("/api/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }), cancellationToken);
+        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!["access_token"]!.GetValue<string>();
+        return [.. Enumerable.Range(0, workers).Select(_ =>
+        {
+            var client = new HttpClient { BaseAddress = baseAddress };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return client;
+        })];
+    }
+
+    private static async Task<bool> SendThroughApiAsync(HttpClient api, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/referrals")
+        {
+            Content = new StringContent(BrowserDraft.ApiBody, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await api.SendAsync(request, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Created;
+    }
+
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string page,
+        List<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    {
+        fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(LoadDriver.AntiforgeryToken().Match(page).Groups[1].Value)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields), cancellationToken);
+    }
+
+    private static string Render(int perRound, int rounds, int workers, List<double> browser, double browserSeconds, List<double> api,
+        double apiSeconds, int errors)
+    {
+        browser.Sort();
+        api.Sort();
+        double P95(List<double> sorted) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
+        var browserRate = browser.Count / browserSeconds;
+        var apiRate = api.Count / apiSeconds;
+        return string.Join(Environment.NewLine,
+        [
+            string.Create(CultureInfo.InvariantCulture, $"## Referral send, API against the browser's final send: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, ")
+                + string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {workers} workers, {rounds} rounds of {perRound} each, ")
+                + $"load average {LoadAverage()} at the end",
+            string.Empty,
+            "| path | sends | failed | sends/s | p50 ms | p95 ms |",
+            "|---|---|---|---|---|---|",
+            string.Create(CultureInfo.InvariantCulture,
+                $"| browser: check answers POST of a completed draft | {browser.Count} | - | {browserRate:0.0} | {browser[browser.Count / 2]:0.0} | {P95(browser):0.0} |"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"| API: POST /api/v1/referrals, the whole referral | {api.Count} | - | {apiRate:0.0} | {api[api.Count / 2]:0.0} | {P95(api):0.0} |"),
+            string.Empty,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Ratio API / browser: throughput {apiRate / browserRate:0.00}, p95 {P95(api) / P95(browser):0.00}. Failed sends: {errors}."),
+            string.Empty,
+        ]);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">Northshire Police</option>")]
+    private static partial Regex PoliceOption();
+
+    [GeneratedRegex("name=\"Data.IdempotencyKey\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex IdempotencyKey();
+
+    [GeneratedRegex("data-testid=\"new-secret\">([^<]+)<")]
+    private static partial Regex ShownSecret();
+
+    [GeneratedRegex("client_id</dt>\\s*<dd class=\"govuk-summary-list__value\"><code>([^<]+)</code>")]
+    private static partial Regex ShownClientId();
+}
