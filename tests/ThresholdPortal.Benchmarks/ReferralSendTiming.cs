@@ -26,7 +26,8 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         var api = new List<double>();
         var browserSeconds = 0.0;
         var apiSeconds = 0.0;
-        var errors = 0;
+        var browserFailed = 0;
+        var apiFailed = 0;
         for (var round = 0; round < rounds; round++)
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
@@ -42,10 +43,11 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
             api.AddRange(apiTimes);
             browserSeconds += browserElapsed;
             apiSeconds += apiElapsed;
-            errors += browserErrors + apiErrors;
+            browserFailed += browserErrors;
+            apiFailed += apiErrors;
         }
 
-        return Render(perRound, rounds, workers, browser, browserSeconds, api, apiSeconds, errors);
+        return Render(perRound, rounds, workers, (browser, browserSeconds, browserFailed), (api, apiSeconds, apiFailed));
     }
 
     private static async Task<(List<double> Times, double Seconds, int Errors)> TimeAsync(int count, int workers,
@@ -124,29 +126,31 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         return await client.PostAsync(url, new FormUrlEncodedContent(fields), cancellationToken);
     }
 
-    private static string Render(int perRound, int rounds, int workers, List<double> browser, double browserSeconds, List<double> api,
-        double apiSeconds, int errors)
+    private static string Render(int perRound, int rounds, int workers, (List<double> Times, double Seconds, int Failed) browser,
+        (List<double> Times, double Seconds, int Failed) api)
     {
-        browser.Sort();
-        api.Sort();
-        double P95(List<double> sorted) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
-        var browserRate = browser.Count / browserSeconds;
-        var apiRate = api.Count / apiSeconds;
+        browser.Times.Sort();
+        api.Times.Sort();
+        static double P95(List<double> sorted) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(0.95 * sorted.Count) - 1)];
+        static string Row(string path, (List<double> Times, double Seconds, int Failed) run) => string.Create(CultureInfo.InvariantCulture,
+            $"| {path} | {run.Times.Count} | {run.Failed} | {run.Times.Count / run.Seconds:0.0} | {run.Times[run.Times.Count / 2]:0.0} | "
+            + $"{P95(run.Times):0.0} |");
+        var ratio = api.Times.Count / api.Seconds / (browser.Times.Count / browser.Seconds);
         return string.Join(Environment.NewLine,
         [
-            string.Create(CultureInfo.InvariantCulture, $"## Referral send, API against the browser's final send: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, ")
-                + string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores, {workers} workers, {rounds} rounds of {perRound} each, ")
+            string.Create(CultureInfo.InvariantCulture,
+                $"## Referral send, API against the browser's final send: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, ")
+                + string.Create(CultureInfo.InvariantCulture,
+                    $"{Environment.ProcessorCount} cores, {workers} workers, {rounds} rounds of {perRound} each way, ")
                 + $"load average {LoadAverage()} at the end",
             string.Empty,
             "| path | sends | failed | sends/s | p50 ms | p95 ms |",
             "|---|---|---|---|---|---|",
-            string.Create(CultureInfo.InvariantCulture,
-                $"| browser: check answers POST of a completed draft | {browser.Count} | - | {browserRate:0.0} | {browser[browser.Count / 2]:0.0} | {P95(browser):0.0} |"),
-            string.Create(CultureInfo.InvariantCulture,
-                $"| API: POST /api/v1/referrals, the whole referral | {api.Count} | - | {apiRate:0.0} | {api[api.Count / 2]:0.0} | {P95(api):0.0} |"),
+            Row("browser: check answers POST of a completed draft", browser),
+            Row("API: POST /api/v1/referrals, the whole referral", api),
             string.Empty,
             string.Create(CultureInfo.InvariantCulture,
-                $"Ratio API / browser: throughput {apiRate / browserRate:0.00}, p95 {P95(api) / P95(browser):0.00}. Failed sends: {errors}."),
+                $"Ratio API / browser: throughput {ratio:0.00}, p95 {P95(api.Times) / P95(browser.Times):0.00}."),
             string.Empty,
         ]);
     }
