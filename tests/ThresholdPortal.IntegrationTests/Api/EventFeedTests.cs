@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Thresholds;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.IntegrationTests.Pages.Feedback;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
@@ -40,6 +43,33 @@ public sealed class EventFeedTests(PortalApp app) : IntegrationTest(app)
         var again = await PageAsync(feed, page["next"]!.GetValue<string>());
         again["events"]!.AsArray().ShouldBeEmpty();
         again["next"]!.GetValue<string>().ShouldBe(page["next"]!.GetValue<string>(), "an empty page keeps the cursor");
+    }
+
+    [Fact]
+    public async Task An_escalation_answered_then_a_revised_decision_follow_the_first_decision_in_order()
+    {
+        var world = await FeedbackWorld.CreateAsync(App);
+        var (caseId, reference) = await world.FeedbackSentAsync(App); // stepped down to early help, feedback sent
+        var loop = new DecisionLoop(new PortalActor(App.Services));
+        var escalation = await loop.DisagreeAsync(reference, world.Referrer, "Jayden disclosed again today: this needs an assessment.");
+        await loop.AnswerEscalationAsync(escalation, world.Manager, EscalationResult.Changed, "You are right: an assessment follows.");
+        await loop.ProposeAsync(caseId, world.Practitioner, DecisionLoop.Proposal(BragRating.Amber, ThresholdLevel.Targeted,
+            DecisionOutcome.ChildAndFamilyAssessment, "The second disclosure changes the risk.", world.Practitioner.FullName,
+            TestClock.Today.AddDays(2), consentGiven: false));
+        await loop.SignOffAsync(caseId, world.OtherManager);
+        var feed = await CouncilFeedAsync();
+
+        var events = (await PageAsync(feed, null))["events"]!.AsArray();
+
+        var children = events.Count / 3;
+        children.ShouldBeGreaterThan(0);
+        events.Count.ShouldBe(children * 3, "each child: the first decision, the escalation's answer, the revision");
+        events.Select(e => e!["type"]!.GetValue<string>()).ShouldBe([
+            .. Enumerable.Repeat("decision.stepped-down", children), .. Enumerable.Repeat("escalation.answered", children),
+            .. Enumerable.Repeat("decision.handed-over", children)]);
+        events[children]!["detail"]!["result"]!.GetValue<string>().ShouldBe("changed");
+        events[children]!["detail"]!["revisionFollows"]!.GetValue<bool>().ShouldBeTrue();
+        events[^1]!["detail"]!["revision"]!.GetValue<int>().ShouldBe(2, "the revision supersedes the first decision");
     }
 
     [Fact]
