@@ -29,7 +29,8 @@ public static partial class BrowserDraft
           "concerns": { "whatHappened": "{{WhatHappened}}", "riskFactors": "Repeated marks.", "protectiveFactors": "A warm mother.",
             "analysis": "Injuries with an account of harm need an assessment.", "expectedOutcome": "An assessment.",
             "history": "Family support in 2024.", "previousHelp": "Worked well with it.", "otherProfessionals": "The school nurse." },
-          "consent": { "decision": "notSought", "reason": "Asking could place the child at risk.", "sharingBasis": "safeguardingWithoutConsent" },
+          "consent": { "decision": "notSought", "reason": "Asking could place the child at risk.",
+            "sharingBasis": "safeguardingWithoutConsent" },
           "communication": { "interpreterNeeded": false, "hasCommunicationNeeds": false }
         }
         """;
@@ -75,7 +76,8 @@ public static partial class BrowserDraft
     {
         var page = await referrer.GetStringAsync($"{draft}/check-answers", cancellationToken);
         using var sent = await ReferralSendTiming.PostFormAsync(referrer, $"{draft}/check-answers", page, [], cancellationToken);
-        return sent.StatusCode == HttpStatusCode.Redirect && sent.Headers.Location!.OriginalString.EndsWith("/confirmation", StringComparison.Ordinal);
+        return sent.StatusCode == HttpStatusCode.Redirect
+            && sent.Headers.Location!.OriginalString.EndsWith("/confirmation", StringComparison.Ordinal);
     }
 
     private static async Task<string> StepAsync(HttpClient referrer, string url, CancellationToken cancellationToken,

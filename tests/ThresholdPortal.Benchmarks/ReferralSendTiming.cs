@@ -20,7 +20,8 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
     public async Task<string> RunAsync(int perRound, int rounds, int workers, CancellationToken cancellationToken)
     {
         LoadDriver.EnsureLoopback(baseAddress);
-        var administrator = await new LoadDriver(baseAddress, administratorEmail, password, authenticatorKey).SignInAsync(cancellationToken);
+        var administrator = await new LoadDriver(baseAddress, administratorEmail, password, authenticatorKey)
+            .SignInAsync(cancellationToken);
         var (clientId, secret) = await RegisterClientAsync(administrator, cancellationToken);
         var browser = new List<double>();
         var api = new List<double>();
@@ -80,7 +81,8 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         var police = PoliceOption().Match(form).Groups[1].Value;
         using var created = await PostFormAsync(administrator, "/admin/api-clients/create", form,
         [
-            new("Data.IdempotencyKey", IdempotencyKey().Match(form).Groups[1].Value), new("Data.Name", $"Benchmark {Guid.NewGuid():N}"[..20]),
+            new("Data.IdempotencyKey", IdempotencyKey().Match(form).Groups[1].Value),
+            new("Data.Name", $"Benchmark {Guid.NewGuid():N}"[..20]),
             new("Data.OrganisationId", police), new("Data.Scopes", "referrals:write"), new("Data.RequestsPerMinute", "6000"),
         ], cancellationToken);
         var id = created.Headers.Location?.OriginalString.Split('/')[^1]
@@ -89,7 +91,8 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         using var shown = await PostFormAsync(administrator, $"/admin/api-clients/secret/{id}", secretPage,
             [new("Data.Months", "1")], cancellationToken);
         var html = await shown.Content.ReadAsStringAsync(cancellationToken);
-        return (WebUtility.HtmlDecode(ShownClientId().Match(html).Groups[1].Value), WebUtility.HtmlDecode(ShownSecret().Match(html).Groups[1].Value));
+        return (WebUtility.HtmlDecode(ShownClientId().Match(html).Groups[1].Value),
+            WebUtility.HtmlDecode(ShownSecret().Match(html).Groups[1].Value));
     }
 
     private async Task<HttpClient[]> TokenClientsAsync(string clientId, string secret, int workers, CancellationToken cancellationToken)
