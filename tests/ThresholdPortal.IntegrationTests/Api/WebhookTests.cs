@@ -20,7 +20,7 @@ public sealed partial class WebhookTests(PortalApp app) : IntegrationTest(app)
     {
         await using var receiver = await LoopbackWebhookReceiver.StartAsync();
         receiver.FailuresPerEvent = 2;
-        var (key, feed) = await SubscribeAsync(receiver.Url);
+        var (key, feed, _, _) = await SubscribeAsync(receiver.Url);
         var world = await FeedbackWorld.CreateAsync(App);
         await world.DecidedCaseAsync(App, DecisionOutcome.ChildAndFamilyAssessment);
         var events = (await ApiTestData.JsonAsync(await feed.GetAsync("/api/v1/events")))["events"]!.AsArray();
@@ -57,7 +57,7 @@ public sealed partial class WebhookTests(PortalApp app) : IntegrationTest(app)
     {
         await using var receiver = await LoopbackWebhookReceiver.StartAsync();
         receiver.FailuresPerEvent = int.MaxValue;
-        await SubscribeAsync(receiver.Url);
+        var (_, _, administrator, client) = await SubscribeAsync(receiver.Url);
         var world = await FeedbackWorld.CreateAsync(App);
         await world.DecidedCaseAsync(App, DecisionOutcome.NoFurtherAction);
         var sender = App.Services.GetRequiredService<WebhookSender>();
@@ -75,11 +75,40 @@ public sealed partial class WebhookTests(PortalApp app) : IntegrationTest(app)
         rows.ShouldNotBeEmpty();
         rows.ShouldAllBe(d => d.Attempts == WebhookDelivery.MaxAttempts && d.FailedAt != null && d.DeliveredAt == null
             && d.LastError == "HTTP 503");
+        var page = MashTestData.Text(await administrator.GetStringAsync($"/admin/api-clients/details/{client.Id}"));
+        page.ShouldContain($"Given up after 10 attempts {rows.Count}: the events are still in the feed");
+        page.ShouldContain("Latest failure HTTP 503", Case.Sensitive, "administrators see why deliveries fail");
         var first = receiver.Received[0];
         WebhookSignature.Verify("whk_any", first.Signature, first.Body, start.AddHours(1), TimeSpan.FromMinutes(5)).ShouldBeFalse();
     }
 
-    private async Task<(string Key, HttpClient Feed)> SubscribeAsync(Uri url)
+    [Fact]
+    public async Task Events_past_their_keeping_are_removed_and_newer_ones_kept()
+    {
+        // Far ahead of any other test's held clock, so the sender's hourly removal is due whatever ran before.
+        var now = TestClock.UtcNow.AddDays(400);
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var (type, age) in new[] { ("old", 91), ("recent", 89) })
+            {
+                db.ApiEvents.Add(new ApiEvent
+                {
+                    Type = type, OccurredAt = now.AddDays(-age), CaseId = Guid.NewGuid(), ReferralChildId = Guid.NewGuid(), Payload = "{}",
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        using (TestClock.Instance.HoldAt(now))
+        {
+            await App.Services.GetRequiredService<WebhookSender>().DeliverDueAsync(CancellationToken.None);
+        }
+
+        (await App.ExecuteDbContextAsync(db => db.ApiEvents.Select(e => e.Type).ToListAsync())).ShouldBe(["recent"]);
+    }
+
+    private async Task<(string Key, HttpClient Feed, HttpClient Administrator, RegisteredApiClient Client)> SubscribeAsync(Uri url)
     {
         var (administrator, _, mash) = await App.SignInAsAdministratorAsync();
         var client = await ApiTestData.RegisterApiClientAsync(administrator, mash, "Case management", "cases:read");
@@ -90,7 +119,7 @@ public sealed partial class WebhookTests(PortalApp app) : IntegrationTest(app)
         saved.Headers.CacheControl?.NoStore.ShouldBe(true);
         var key = WebhookKey().Match(html);
         key.Success.ShouldBeTrue("the page shows the signing key once");
-        return (WebUtility.HtmlDecode(key.Groups[1].Value), await App.ApiClientAsync(client));
+        return (WebUtility.HtmlDecode(key.Groups[1].Value), await App.ApiClientAsync(client), administrator, client);
     }
 
     [GeneratedRegex("data-testid=\"new-webhook-key\">([^<]+)<")]

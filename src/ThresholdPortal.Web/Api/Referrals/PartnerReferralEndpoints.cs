@@ -48,7 +48,15 @@ public static class PartnerReferralEndpoints
         }
 
         using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, http.HttpContext.RequestAborted);
+        try
+        {
+            await http.Body.CopyToAsync(buffer, http.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblems.Problem(tooLarge.StatusCode, "The body is too large",
+                $"A referral may be up to {BodyLimitBytes / (1024 * 1024)} MB with its attachments. Send fewer attachments.");
+        }
         PartnerReferral? body;
         try
         {

@@ -23,6 +23,11 @@ public sealed partial class WebhookSender(
 {
     public const string HttpClientName = "webhooks";
 
+    /// <summary>How often an idle sender removes events past their keeping: the table is read whole to find them.</summary>
+    private static readonly TimeSpan RemovalInterval = TimeSpan.FromHours(1);
+
+    private DateTimeOffset lastRemoval = DateTimeOffset.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
@@ -74,7 +79,12 @@ public sealed partial class WebhookSender(
             """).ToListAsync(cancellationToken);
         if (claimed.Count == 0)
         {
-            await RemoveOldEventsAsync(db, now - settings.KeepEventsFor, cancellationToken);
+            if (now - lastRemoval >= RemovalInterval)
+            {
+                lastRemoval = now;
+                await RemoveOldEventsAsync(db, now - settings.KeepEventsFor, cancellationToken);
+            }
+
             return 0;
         }
 

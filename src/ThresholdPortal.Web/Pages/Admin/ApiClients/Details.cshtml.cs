@@ -50,7 +50,10 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel
         bool Works);
 
     public sealed record Result(Guid Id, string ClientId, string Name, string Organisation, List<string> Scopes, int RequestsPerMinute,
-        bool IsActive, string? WebhookUrl, IReadOnlyList<SecretRow> Secrets);
+        bool IsActive, string? WebhookUrl, IReadOnlyList<SecretRow> Secrets, Deliveries Webhooks);
+
+    /// <summary>The webhook's deliveries: waiting (or being retried), delivered, given up; the newest failure's reason.</summary>
+    public sealed record Deliveries(int Waiting, int Delivered, int GivenUp, string? LastError, DateTimeOffset? LastErrorAt);
 
     public sealed record Query(Guid Id) : IQuery<Result?>;
 
@@ -68,10 +71,23 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel
                 .Select(c => new { c.Id, c.ClientId, c.Name, Organisation = c.Organisation.Name, c.Scopes, c.RequestsPerMinute,
                     c.DisabledAt, c.WebhookUrl, c.Secrets })
                 .SingleOrDefaultAsync(cancellationToken);
-            return client is null ? null : new Result(client.Id, client.ClientId, client.Name, client.Organisation, client.Scopes,
+            if (client is null)
+            {
+                return null;
+            }
+
+            var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.ApiClientId == request.Id);
+            var counts = await deliveries.GroupBy(d => d.DeliveredAt != null ? 1 : d.FailedAt != null ? 2 : 0)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var failure = await deliveries.Where(d => d.LastError != null && d.DeliveredAt == null)
+                .OrderByDescending(d => d.NextAttemptAt).Select(d => new { d.LastError, d.NextAttemptAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            return new Result(client.Id, client.ClientId, client.Name, client.Organisation, client.Scopes,
                 client.RequestsPerMinute, client.DisabledAt is null, client.WebhookUrl,
                 [.. client.Secrets.OrderByDescending(s => s.CreatedAt)
-                    .Select(s => new SecretRow(s.Id, s.Hint, s.CreatedAt, s.ExpiresAt, s.RevokedAt, s.WorksAt(now)))]);
+                    .Select(s => new SecretRow(s.Id, s.Hint, s.CreatedAt, s.ExpiresAt, s.RevokedAt, s.WorksAt(now)))],
+                new Deliveries(counts.GetValueOrDefault(0), counts.GetValueOrDefault(1), counts.GetValueOrDefault(2), failure?.LastError,
+                    failure?.NextAttemptAt));
         }
 
         public async Task<CommandResult> Handle(RevokeSecret request, CancellationToken cancellationToken)
