@@ -36,6 +36,9 @@ export THRESHOLDPORTAL_PYTHON="${THRESHOLDPORTAL_PYTHON:-/usr/bin/python3}"
 # Every test host (a portal per test class, derived factories, the loopback fakes) would otherwise watch its appsettings
 # files, one inotify instance each; Linux allows a user 128, and a parallel run came within reach of it.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# Any file provider still asked to watch (content roots, static files) polls instead of taking an inotify instance: the
+# instances still ran out late in a run once the API's six test classes (and their portals) were added.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 cd "$root"
 dotnet tool restore >/dev/null

@@ -39,6 +39,18 @@ public sealed class HostileApiInputTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_list_entry_written_as_null_is_named()
+    {
+        var body = ApiTestData.GoodReferral();
+        body["children"]!.AsArray().Add(null);
+        body["adults"]!.AsArray().Insert(0, null);
+
+        var errors = await RefusedAsync(body);
+
+        errors.Keys.ShouldBe(["children[2]", "adults[0]"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Markup_is_kept_as_text_and_shown_encoded_to_the_mash()
     {
         var api = await ApiAsync();

@@ -38,6 +38,23 @@ public sealed class SendPartnerReferralValidator : AbstractValidator<SendPartner
         RuleFor(c => c.Referral.Referrer).NotNull().OverridePropertyName("referrer").WithMessage("Say who is making the referral");
         RuleFor(c => c.Referral.Children).NotEmpty().OverridePropertyName("children").WithMessage("Add the children the referral is about");
         RuleFor(c => c.Referral.Concerns).NotNull().OverridePropertyName("concerns").WithMessage("Describe your concerns");
+        // A list's element written as null has no answers to send through a page: named here rather than failing later.
+        RuleFor(c => c.Referral).Custom((referral, context) =>
+        {
+            foreach (var (name, items) in new (string, IReadOnlyList<object?>?)[]
+            {
+                ("children", referral.Children), ("adults", referral.Adults), ("attachments", referral.Attachments),
+            })
+            {
+                for (var i = 0; i < (items?.Count ?? 0); i++)
+                {
+                    if (items![i] is null)
+                    {
+                        context.AddFailure($"{name}[{i}]", "Give this entry's answers, or leave it out");
+                    }
+                }
+            }
+        });
         RuleFor(c => c.Referral.Consent).NotNull().OverridePropertyName("consent").WithMessage("Say whether the family agreed");
         RuleFor(c => c.Referral.Communication).NotNull().OverridePropertyName("communication")
             .WithMessage("Say whether the family needs an interpreter");
