@@ -145,7 +145,7 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
                 $"## Referral send, API against the browser's final send: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, ")
                 + string.Create(CultureInfo.InvariantCulture,
                     $"{Environment.ProcessorCount} cores, {workers} workers, {rounds} rounds of {perRound} each way, ")
-                + $"load average {LoadAverage()} at the end",
+                + $"load average {Report.LoadAverage()} at the end",
             string.Empty,
             "| path | sends | failed | sends/s | p50 ms | p95 ms |",
             "|---|---|---|---|---|---|",
@@ -158,8 +158,6 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         ]);
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     [GeneratedRegex("<option value=\"([0-9a-f-]{36})\">Northshire Police</option>")]
     private static partial Regex PoliceOption();

@@ -30,7 +30,7 @@ public sealed class RetentionTiming(string connectionString, LoadDriver driver, 
             string.Create(CultureInfo.InvariantCulture,
                 $"## Retention beside the queue: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
                 $"{workers} workers, {duration.TotalSeconds:0} s per page, batches of {batchSize}, " +
-                $"load average {LoadAverage()} at the end"),
+                $"load average {Report.LoadAverage()} at the end"),
             string.Empty,
             string.Create(CultureInfo.InvariantCulture,
                 $"{due:N0} closed cases due (closed over {cutoffMonths} months before the newest received); the job removed " +
@@ -94,6 +94,4 @@ public sealed class RetentionTiming(string connectionString, LoadDriver driver, 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -12,10 +12,6 @@ public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
-    /// <summary>An enum value as the API writes it: "mashReferral".</summary>
-    public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Features.Intake;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Identity;
@@ -28,7 +29,7 @@ public sealed record PartnerReferralStatus(
                 outcome.Feedback.Reasons, outcome.Feedback.LevelExplanation, outcome.Feedback.OtherSupport, outcome.Feedback.ContactName,
                 outcome.Feedback.ContactDetails, outcome.ChangedTo is not null)
             : null;
-        return new PartnerReferralStatus(referral.Reference!, referral.SubmittedAt, ApiJson.Name(referral.Kind), sent.Progress,
+        return new PartnerReferralStatus(referral.Reference!, referral.SubmittedAt, ApiNames.Of(referral.Kind), sent.Progress,
             feedback);
     }
 }
@@ -63,10 +64,10 @@ public sealed class PartnerReferralReceiptHandler(PortalDbContext db, ICurrentUs
 
         var children = referral.Children.OrderBy(c => c.Order).Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i);
         var flags = Domain.Referrals.Quality.ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken))
-            .Select(f => new PartnerQualityFlag(ApiJson.Name(f.Kind), ReferralRoutes.LabelOf(f.Field),
+            .Select(f => new PartnerQualityFlag(ApiNames.Of(f.Kind), ReferralRoutes.LabelOf(f.Field),
                 f.ChildId is { } child && children.TryGetValue(child, out var index) ? index : null, f.Message))
             .ToList();
-        return new PartnerReferralReceipt(referral.Reference!, referral.SubmittedAt!.Value, ApiJson.Name(referral.Kind),
+        return new PartnerReferralReceipt(referral.Reference!, referral.SubmittedAt!.Value, ApiNames.Of(referral.Kind),
             (int)referral.SuggestedLevel!.Value, referral.SuggestionReasons, (int)referral.ChosenLevel!.Value, flags);
     }
 }

@@ -43,7 +43,7 @@ public static class ApiEventWriter
             return (TypeOf(outcome), new
             {
                 revision = decision.Revision,
-                outcome = Name(outcome),
+                outcome = ApiNames.Of(outcome),
                 level = (int)decision.Level,
                 primaryNeed = decision.PrimaryNeed.Code(),
                 factors = decision.Factors,
@@ -62,7 +62,7 @@ public static class ApiEventWriter
         ArgumentNullException.ThrowIfNull(escalation);
         return WriteAsync(db, mashCase, now, cancellationToken, _ => (EscalationAnswered, new
         {
-            result = Name(escalation.Result!.Value),
+            result = ApiNames.Of(escalation.Result!.Value),
             raisedAt = escalation.RaisedAt,
             answeredAt = escalation.AnsweredAt,
             revisionFollows = escalation.Result == EscalationResult.Changed,
@@ -120,7 +120,4 @@ public static class ApiEventWriter
             ApiClientId = client, Event = e, CreatedAt = now, NextAttemptAt = now,
         })));
     }
-
-    private static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,7 +21,7 @@ public static class ClientSecrets
     public static string NewClientId() =>
         "tp-" + RandomNumberGenerator.GetString(Alphabet, ApiClient.ClientIdLength - 3);
 
-    public static string NewSecret() => "tps_" + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+    public static string NewSecret() => "tps_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
@@ -32,7 +33,4 @@ public static class ClientSecrets
         ArgumentNullException.ThrowIfNull(stored);
         return CryptographicOperations.FixedTimeEquals(stored.Hash, Hash(presented));
     }
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

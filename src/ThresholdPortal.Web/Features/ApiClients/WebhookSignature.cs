@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,8 +19,7 @@ public static class WebhookSignature
     public const string KeyPurpose = "ThresholdPortal.ApiClients.WebhookKey";
 
     /// <summary>A new key: 32 random bytes, shown once to the administrator as "whk_" and base64url.</summary>
-    public static string NewKey() => "whk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewKey() => "whk_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Sign(string key, DateTimeOffset at, string body)
     {
