@@ -21,6 +21,7 @@ public sealed class EventFeedTests(PortalApp app) : IntegrationTest(app)
         var world = await FeedbackWorld.CreateAsync(App);
         var (caseId, reference) = await world.DecidedCaseAsync(App, DecisionOutcome.ChildAndFamilyAssessment);
         var feed = await CouncilFeedAsync();
+        await ApiTestData.FeedCaughtUpAsync(App.ConnectionString);
 
         var page = await PageAsync(feed, null);
 
@@ -58,6 +59,7 @@ public sealed class EventFeedTests(PortalApp app) : IntegrationTest(app)
             TestClock.Today.AddDays(2), consentGiven: false));
         await loop.SignOffAsync(caseId, world.OtherManager);
         var feed = await CouncilFeedAsync();
+        await ApiTestData.FeedCaughtUpAsync(App.ConnectionString);
 
         var events = (await PageAsync(feed, null))["events"]!.AsArray();
 
@@ -86,6 +88,7 @@ public sealed class EventFeedTests(PortalApp app) : IntegrationTest(app)
 
         var whileSlowRuns = await PageAsync(feed, null);
         await slowTransaction.CommitAsync();
+        await ApiTestData.FeedCaughtUpAsync(App.ConnectionString);
         var afterwards = await PageAsync(feed, whileSlowRuns["next"]!.GetValue<string>());
 
         whileSlowRuns["events"]!.AsArray().ShouldBeEmpty(

@@ -23,6 +23,7 @@ public sealed partial class WebhookTests(PortalApp app) : IntegrationTest(app)
         var (key, feed, _, _) = await SubscribeAsync(receiver.Url);
         var world = await FeedbackWorld.CreateAsync(App);
         await world.DecidedCaseAsync(App, DecisionOutcome.ChildAndFamilyAssessment);
+        await ApiTestData.FeedCaughtUpAsync(App.ConnectionString);
         var events = (await ApiTestData.JsonAsync(await feed.GetAsync("/api/v1/events")))["events"]!.AsArray();
         var sender = App.Services.GetRequiredService<WebhookSender>();
 

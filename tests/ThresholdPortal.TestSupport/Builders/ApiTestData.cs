@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Npgsql;
 using ThresholdPortal.Domain.Organisations;
 
 namespace ThresholdPortal.TestSupport.Builders;
@@ -90,6 +91,32 @@ public static partial class ApiTestData
         };
         request.Headers.Add("Idempotency-Key", (key ?? Guid.NewGuid()).ToString());
         return api.SendAsync(request);
+    }
+
+    /// <summary>
+    /// Waits until every transaction begun before now, in any database of the cluster, has ended. The feed shows an
+    /// event only once every older transaction has (docs/decisions/0130), and other test classes' transactions run on
+    /// the same cluster at once: a test reading what it has just committed waits for them first, as a reader would.
+    /// </summary>
+    public static async Task FeedCaughtUpAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var mark = new NpgsqlCommand("SELECT pg_current_xact_id()::text", connection);
+        var now = (string)(await mark.ExecuteScalarAsync())!;
+        await using var passed = new NpgsqlCommand("SELECT pg_snapshot_xmin(pg_current_snapshot()) > @now::xid8", connection);
+        passed.Parameters.AddWithValue("now", now);
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if ((bool)(await passed.ExecuteScalarAsync())!)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("A transaction older than the test's has run for a minute: the feed cannot show what followed it.");
     }
 
     public static async Task<JsonNode> JsonAsync(HttpResponseMessage response)
