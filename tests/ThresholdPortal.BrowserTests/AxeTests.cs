@@ -31,7 +31,9 @@ public sealed class AxeTests(Chromium chromium) : IClassFixture<Chromium>
     public async Task A_page_with_a_frame_is_refused_as_this_runner_does_not_follow_frames()
     {
         var page = await chromium.Browser.NewPageAsync();
-        await page.SetContentAsync("""<!DOCTYPE html><html lang="en"><head><title>Framed</title></head><body><iframe title="x"></iframe></body></html>""");
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="en"><head><title>Framed</title></head><body><iframe title="x"></iframe></body></html>
+            """);
 
         await Should.ThrowAsync<InvalidOperationException>(() => Axe.RunAsync(page, "wcag2a"));
     }
