@@ -45,6 +45,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
         // The settings cache and the sign-in counts belong to the app, which outlives each test's database.
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
+        Services.GetRequiredService<ReadCache>().Clear();
         Services.GetRequiredService<SignInLockout>().Forget();
     }
 
@@ -54,6 +55,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         await DropDatabaseAsync();
         database.ConnectionString = await TestDatabase.CreateSeededAsync(seedName, seed);
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
+        Services.GetRequiredService<ReadCache>().Clear();
     }
 
     /// <summary>
@@ -105,10 +107,17 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
             services.AddSingleton(database);
             services.AddSingleton<ILogEventSink>(Log);
+            services.AddSingleton<StatementCounter>();
             services.AddDbContext<PortalDbContext>((sp, options) =>
-                options.UseNpgsql(sp.GetRequiredService<DatabaseHolder>().ConnectionString));
+            {
+                options.UsePortalDatabase(sp, sp.GetRequiredService<DatabaseHolder>().ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<StatementCounter>());
+            });
         });
     }
+
+    /// <summary>The commands EF sent while this app served requests carrying <see cref="StatementCounter.Header"/>.</summary>
+    public StatementCounter Statements => Services.GetRequiredService<StatementCounter>();
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

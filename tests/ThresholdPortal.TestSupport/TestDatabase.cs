@@ -46,10 +46,7 @@ public static class TestDatabase
             var connectionString = await CreateAsync();
             await seed(connectionString);
             // A template must have no open connections when it is cloned.
-            await using (var connection = new NpgsqlConnection(connectionString))
-            {
-                NpgsqlConnection.ClearPool(connection);
-            }
+            await ClearPoolsAsync(connectionString);
 
             return new NpgsqlConnectionStringBuilder(connectionString).Database!;
         })).Value;
@@ -98,12 +95,19 @@ public static class TestDatabase
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
+        await ClearPoolsAsync(connectionString);
 
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    /// <summary>The database's idle pooled connections closed: the plain string's pool and the app's, which tunes the string.</summary>
+    private static async Task ClearPoolsAsync(string connectionString)
+    {
+        foreach (var pooled in new[] { connectionString, PortalConnections.Tuned(connectionString) })
+        {
+            await using var connection = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     private static string For(string database, string? role = null)

@@ -36,7 +36,9 @@ public static class PortalServiceRegistration
         ArgumentNullException.ThrowIfNull(environment);
         var connectionString = configuration.GetConnectionString("Portal")
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
-        services.AddDbContext<PortalDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddSingleton<PublishedDocuments>();
+        services.AddSingleton<ReadCache>();
+        services.AddDbContext<PortalDbContext>((provider, options) => options.UsePortalDatabase(provider, connectionString));
 
         services
             .AddIdentity<PortalUser, IdentityRole<Guid>>(options =>

@@ -60,7 +60,7 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
         ArgumentNullException.ThrowIfNull(decisions);
         var userIds = decisions.Select(d => d.ProposedByUserId)
             .Concat(decisions.Where(d => d.ReviewedByUserId != null).Select(d => d.ReviewedByUserId!.Value)).Distinct().ToList();
-        var names = await db.Users.Where(u => userIds.Contains(u.Id))
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.FullName })
             .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
         var documents = new Dictionary<Guid, Domain.Thresholds.ThresholdDocument>();
         foreach (var documentId in decisions.Select(d => d.ThresholdDocumentId).Distinct())
@@ -85,16 +85,23 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
     {
         public async Task<Summary?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var mashCase = await db.MashCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CaseId, cancellationToken);
-            if (mashCase is null)
+            // The case, its decisions and its step-down in one read.
+            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new
+                {
+                    Case = c,
+                    Decisions = db.CaseDecisions.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.Revision).ToList(),
+                    StepDown = db.EarlyHelpStepDowns.Where(s => s.CaseId == c.Id)
+                        .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).FirstOrDefault(),
+                })
+                .AsSingleQuery()
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
             {
                 return null;
             }
 
-            var decisions = await db.CaseDecisions.AsNoTracking().Where(d => d.CaseId == mashCase.Id).OrderByDescending(d => d.Revision)
-                .ToListAsync(cancellationToken);
-            var stepDown = await db.EarlyHelpStepDowns.AsNoTracking().Where(s => s.CaseId == mashCase.Id)
-                .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).FirstOrDefaultAsync(cancellationToken);
+            var (mashCase, decisions, stepDown) = (found.Case, found.Decisions, found.StepDown);
             var pending = decisions.FirstOrDefault(d => d.State == DecisionState.AwaitingSignOff);
             var isManager = user.IsInRole(PortalRole.MashManager);
             return new Summary(

@@ -27,19 +27,23 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
             // The feedback on the decision in force, and the latest escalation: after a revision, the one that changed it.
-            var feedback = await db.ReferrerFeedback.AsNoTracking()
-                .Where(f => db.MashCases.Any(c => c.Id == request.CaseId && c.DecisionId == f.DecisionId))
+            // One read: the case's decision in force picks its feedback, and the names come with them.
+            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new
+                {
+                    Feedback = db.ReferrerFeedback.FirstOrDefault(f => f.DecisionId == c.DecisionId),
+                    Escalation = db.Escalations.Where(e => e.CaseId == c.Id).OrderByDescending(e => e.RaisedAt).FirstOrDefault(),
+                })
+                .Select(x => new
+                {
+                    x.Feedback,
+                    x.Escalation,
+                    SentBy = db.Users.Where(u => u.Id == x.Feedback!.SentByUserId).Select(u => u.FullName).FirstOrDefault(),
+                    AnsweredBy = db.Users.Where(u => u.Id == x.Escalation!.AnsweredByUserId).Select(u => u.FullName).FirstOrDefault(),
+                })
                 .SingleOrDefaultAsync(cancellationToken);
-            var escalation = await db.Escalations.AsNoTracking().Where(e => e.CaseId == request.CaseId).OrderByDescending(e => e.RaisedAt)
-                .FirstOrDefaultAsync(cancellationToken);
-            var ids = new[] { feedback?.SentByUserId, escalation?.AnsweredByUserId }.OfType<Guid>().ToList();
-            var names = ids.Count == 0
-                ? []
-                : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-                    .Select(u => new { u.Id, Name = u.FullName })
-                        .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-            return new Summary(request.CaseId, feedback, feedback?.SentByUserId is { } sender ? names.GetValueOrDefault(sender) : null,
-                escalation, escalation?.AnsweredByUserId is { } manager ? names.GetValueOrDefault(manager) : null, clock.GetUtcNow());
+            return new Summary(request.CaseId, found?.Feedback, found?.Feedback is null ? null : found.SentBy, found?.Escalation,
+                found?.Escalation?.AnsweredByUserId is null ? null : found.AnsweredBy, clock.GetUtcNow());
         }
     }
 }

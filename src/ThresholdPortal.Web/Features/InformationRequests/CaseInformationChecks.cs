@@ -15,10 +15,7 @@ public static class CaseInformationChecks
     public static async Task<AgencyChecklist> ChecklistAsync(PortalDbContext db, Guid caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var configured = await db.PartnerAgencies.AsNoTracking()
-            .Where(a => a.IsActive)
-            .Select(a => new ChecklistAgency(a.Key, a.Name, a.Order))
-            .ToListAsync(cancellationToken);
+        var configured = await ConfiguredAsync(db, cancellationToken);
         var requested = await db.InformationRequests.AsNoTracking()
             .Where(r => r.CaseId == caseId)
             .Select(r => new AgencyEntry(r.AgencyKey, r.AgencyName))
@@ -28,6 +25,16 @@ public static class CaseInformationChecks
             .Select(n => new AgencyEntry(n.AgencyKey, n.AgencyName))
             .ToListAsync(cancellationToken);
         return AgencyChecklist.Evaluate(configured, requested, notNeeded);
+    }
+
+    /// <summary>The active configured agencies, each of which every case must ask or give a reason not to.</summary>
+    public static async Task<IReadOnlyList<ChecklistAgency>> ConfiguredAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.PartnerAgencies.AsNoTracking()
+            .Where(a => a.IsActive)
+            .Select(a => new ChecklistAgency(a.Key, a.Name, a.Order))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -33,21 +33,36 @@ public sealed class InformationRequestsSummary(IMediator mediator) : ViewCompone
         public int Overdue => Requests.Count(r => r.Status == RequestStatus.Overdue);
     }
 
-    public sealed class Handler(PortalDbContext db, TimeProvider clock) : IRequestHandler<Query, Summary>
+    public sealed class Handler(PortalDbContext db, TimeProvider clock, ReadCache cache) : IRequestHandler<Query, Summary>
     {
+        /// <summary>How long a change to the configured agencies may take to show on another instance's case records.</summary>
+        public static readonly TimeSpan AgenciesKeep = TimeSpan.FromMinutes(1);
+
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var checklist = await CaseInformationChecks.ChecklistAsync(db, request.CaseId, cancellationToken);
-            var requests = await db.InformationRequests.AsNoTracking()
-                .Where(r => r.CaseId == request.CaseId)
-                .OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id)
-                .Select(r => new
+            var configured = await cache.GetOrReadAsync(typeof(PartnerAgency), "active", AgenciesKeep,
+                () => CaseInformationChecks.ConfiguredAsync(db, cancellationToken));
+            // The requests and the agencies reasoned not needed in one read: a case has a handful of each.
+            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                .Select(c => new
                 {
-                    r.Id, r.AgencyName, r.State, r.DueAt, r.RespondedAt, r.ChasedAt,
-                    Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                    Requests = db.InformationRequests.Where(r => r.CaseId == c.Id)
+                        .OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id)
+                        .Select(r => new
+                        {
+                            r.Id, r.AgencyKey, r.AgencyName, r.State, r.DueAt, r.RespondedAt, r.ChasedAt,
+                            Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                        })
+                        .ToList(),
+                    NotNeeded = db.AgencyChecksNotNeeded.Where(n => n.CaseId == c.Id)
+                        .Select(n => new AgencyEntry(n.AgencyKey, n.AgencyName)).ToList(),
                 })
-                .ToListAsync(cancellationToken);
+                .AsSingleQuery()
+                .SingleOrDefaultAsync(cancellationToken);
+            var requests = found?.Requests ?? [];
+            var checklist = AgencyChecklist.Evaluate(configured,
+                [.. requests.Select(r => new AgencyEntry(r.AgencyKey, r.AgencyName))], found?.NotNeeded ?? []);
             return new Summary(request.CaseId, checklist,
                 [.. requests.Select(r => new RequestLine(r.Id, r.AgencyName, r.Organisation ?? "Unknown organisation",
                     InformationRequest.StatusOf(r.State, r.DueAt, now), r.DueAt, r.RespondedAt, r.ChasedAt))],

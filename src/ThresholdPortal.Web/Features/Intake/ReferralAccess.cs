@@ -41,10 +41,7 @@ public static class DraftLoading
             .OrderByDescending(d => d.Version).ThenByDescending(d => d.LoadedAt)
             .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>
-    /// One document version, read-only. Split into a query per owned collection: joined, its levels,
-    /// sub-domains and indicators would multiply into thousands of rows.
-    /// </summary>
+    /// <summary>One document version, read-only and shared: a published one is read from the database once per app.</summary>
     public static Task<ThresholdDocument> DocumentAsync(this PortalDbContext db, Guid documentId, CancellationToken cancellationToken) =>
-        db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleAsync(d => d.Id == documentId, cancellationToken);
+        db.PublishedDocuments.GetAsync(db, documentId, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Matching;
 using ThresholdPortal.Domain.People;
+using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Infrastructure.Data;
 
@@ -50,35 +51,40 @@ public static class CasePeople
     public static async Task<List<Subject>> SubjectsAsync(PortalDbContext db, Guid referralId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).OrderBy(c => c.Order)
-            .Select(c =>
-                new
-                {
-                    c.Id, c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate, c.AddressLine1, c.Town, c.Postcode,
-                    c.NhsNumber, c.Upn,
-                })
-            .ToListAsync(cancellationToken);
-        var adults = await db.ReferralAdults.AsNoTracking().Where(a => a.ReferralId == referralId).OrderBy(a => a.Order)
-            .Select(a => new { a.Id, a.GivenName, a.FamilyName, a.DateOfBirth, a.Relationship })
-            .ToListAsync(cancellationToken);
-        return
-        [
-            .. children.Select(c =>
-                new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
-                Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
-                c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn,
-                c.IsUnborn ? c.ExpectedDate : null, c.AddressLine1, c.Postcode)),
-            .. adults.Select(a =>
-                new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
-                a.DateOfBirth, false, null, null)),
-        ];
+        var children = await db.ReferralChildren.AsNoTracking().Where(c => c.ReferralId == referralId).ToListAsync(cancellationToken);
+        var adults = await db.ReferralAdults.AsNoTracking().Where(a => a.ReferralId == referralId).ToListAsync(cancellationToken);
+        return SubjectsOf(children, adults);
     }
+
+    /// <summary>The subjects of children and adults already read (the case record has the whole referral in hand).</summary>
+    public static List<Subject> SubjectsOf(IEnumerable<ReferralChild> children, IEnumerable<SignificantAdult> adults) =>
+    [
+        .. children.OrderBy(c => c.Order).Select(c =>
+            new Subject(c.Id, PersonRole.Child, c.GivenName, c.FamilyName,
+            Name(c.GivenName, c.FamilyName, c.IsUnborn ? "Unborn baby" : "Child"),
+            c.DateOfBirth, c.IsUnborn, Address(c.AddressLine1, c.Town, c.Postcode), null, c.NhsNumber, c.Upn,
+            c.IsUnborn ? c.ExpectedDate : null, c.AddressLine1, c.Postcode)),
+        .. adults.OrderBy(a => a.Order).Select(a =>
+            new Subject(a.Id, PersonRole.Adult, a.GivenName, a.FamilyName, Name(a.GivenName, a.FamilyName, a.Relationship ?? "Adult"),
+            a.DateOfBirth, false, null, null)),
+    ];
 
     public static async Task<People> LoadAsync(PortalDbContext db, MashCase mashCase, int reReferralWindowMonths,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mashCase);
-        var subjects = await SubjectsAsync(db, mashCase.ReferralId, cancellationToken);
+        return await LoadAsync(db, mashCase, await SubjectsAsync(db, mashCase.ReferralId, cancellationToken), reReferralWindowMonths,
+            cancellationToken);
+    }
+
+    /// <summary>The subjects given, each with the known person it is linked to, their earlier cases and household.</summary>
+    public static async Task<People> LoadAsync(PortalDbContext db, MashCase mashCase, IReadOnlyList<Subject> subjects,
+        int reReferralWindowMonths, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(mashCase);
+        // Each link with its person, the person's household and their earlier cases, in one read (a case names a handful).
+        var received = mashCase.ReceivedAt;
         var links = await db.PersonLinks.AsNoTracking()
             .Where(l => l.CaseId == mashCase.Id)
             .Join(db.Persons, l => l.PersonId, p => p.Id, (l, p) => new
@@ -88,31 +94,28 @@ public static class CasePeople
                 l.LinkedAt,
                 LinkedBy = db.Users.Where(u => u.Id == l.LinkedByUserId).Select(u => u.FullName).FirstOrDefault(),
                 Person = p,
+                Household = db.Persons.Where(h => h.HouseholdId == p.HouseholdId).ToList(),
+                Earlier = db.PersonLinks.Where(e => e.PersonId == p.Id && e.CaseId != mashCase.Id)
+                    .Join(db.MashCases, e => e.CaseId, c => c.Id, (e, c) => new
+                    {
+                        c.Id, c.Reference, c.ReceivedAt, c.Status, c.Rating, c.ContactOutcome, c.ClosureReason,
+                    })
+                    .Where(c => c.ReceivedAt < received)
+                    .ToList(),
             })
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
         if (links.Count == 0)
         {
             return new People(subjects, null);
         }
 
-        var personIds = links.Select(l => l.Person.Id).ToList();
-        var earlier = (await db.PersonLinks.AsNoTracking()
-                .Where(l => personIds.Contains(l.PersonId) && l.CaseId != mashCase.Id)
-                .Join(db.MashCases, l => l.CaseId, c => c.Id, (l, c) => new
-                {
-                    l.PersonId, c.Id, c.Reference, c.ReceivedAt, c.Status, c.Rating, c.ContactOutcome, c.ClosureReason,
-                })
-                .ToListAsync(cancellationToken))
-            .Where(c => c.ReceivedAt < mashCase.ReceivedAt)
-            .ToLookup(c => c.PersonId, c => new EarlierCase(c.Id, c.Reference, c.ReceivedAt, c.Status, c.Rating,
-                Outcome(c.Status, c.ContactOutcome, c.ClosureReason),
-                    ReReferral.IsWithinWindow(c.ReceivedAt, mashCase.ReceivedAt, reReferralWindowMonths)));
-
-        var householdIds = links.Select(l => l.Person.HouseholdId).Distinct().ToList();
-        var households = (await db.Persons.AsNoTracking()
-                .Where(p => householdIds.Contains(p.HouseholdId))
-                .OrderBy(p => p.Role).ThenBy(p => p.DateOfBirth)
-                .ToListAsync(cancellationToken))
+        var earlier = links.SelectMany(l => l.Earlier.Select(c => (l.Person.Id, Case: c))).DistinctBy(e => (e.Id, e.Case.Id))
+            .ToLookup(e => e.Id, e => new EarlierCase(e.Case.Id, e.Case.Reference, e.Case.ReceivedAt, e.Case.Status, e.Case.Rating,
+                Outcome(e.Case.Status, e.Case.ContactOutcome, e.Case.ClosureReason),
+                ReReferral.IsWithinWindow(e.Case.ReceivedAt, mashCase.ReceivedAt, reReferralWindowMonths)));
+        var households = links.SelectMany(l => l.Household).DistinctBy(p => p.Id)
+            .OrderBy(p => p.Role).ThenBy(p => p.DateOfBirth)
             .ToLookup(p => p.HouseholdId);
 
         var bySubject = links.ToDictionary(l => l.SubjectId);

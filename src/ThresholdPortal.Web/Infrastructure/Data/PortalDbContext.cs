@@ -22,9 +22,12 @@ namespace ThresholdPortal.Web.Infrastructure.Data;
 /// The one EF Core context. Handlers use it directly (no repositories, see docs/decisions/0003).
 /// Entity mappings live in <c>IEntityTypeConfiguration</c> classes beside this file.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options, PublishedDocuments? publishedDocuments = null)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The app's threshold document versions, read once each (a context made outside the app gets its own).</summary>
+    public PublishedDocuments PublishedDocuments { get; } = publishedDocuments ?? new();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

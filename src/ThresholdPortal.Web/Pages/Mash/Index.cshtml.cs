@@ -181,9 +181,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, TimeProvider clock, IOptions<TriageOptions> options,
-        IAuditTrail audit)
+        IAuditTrail audit, ReadCache cache)
         : IRequestHandler<Query, Result>
     {
+        /// <summary>How long the counts may lag a change made on another instance (this one's own changes show at once).</summary>
+        public static readonly TimeSpan CountsKeep = TimeSpan.FromSeconds(15);
+
+        public static readonly TimeSpan OrganisationsKeep = TimeSpan.FromMinutes(1);
+
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
@@ -207,19 +212,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .ToLookup(c => c.ReferralId, c => QueueChild.Describe(c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn,
                     today, c.ExpectedDate));
 
-            var counts = await Selected(request with { Status = null })
-                .GroupBy(c => c.Status)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var since = now.AddDays(-30);
-            var decided = await Selected(request with { Status = MashCaseStatus.Decided })
-                .CountAsync(c => c.ClosedAt >= since, cancellationToken);
-
-            var organisations = await db.Organisations.AsNoTracking()
-                .Where(o => o.IsActive)
-                .OrderBy(o => o.Name)
-                .Select(o => new Organisation(o.Id, o.Name))
-                .ToListAsync(cancellationToken);
+            var (counts, decided) = QueueSearch.IsSearch(request)
+                ? await CountAsync(request, now, cancellationToken)
+                : await cache.GetOrReadAsync(typeof(MashCase), CountsKey(request), CountsKeep,
+                    () => CountAsync(request, now, cancellationToken));
+            var organisations = await cache.GetOrReadAsync(typeof(Domain.Organisations.Organisation), "active", OrganisationsKeep,
+                async () => (IReadOnlyList<Organisation>)await db.Organisations.AsNoTracking()
+                    .Where(o => o.IsActive)
+                    .OrderBy(o => o.Name)
+                    .Select(o => new Organisation(o.Id, o.Name))
+                    .ToListAsync(cancellationToken));
 
             var rows = page.Rows.Select(r => new Row(
                 r.Id, r.Reference, r.ReceivedAt, r.DecisionDueAt, r.Rating, r.Status, [.. children[r.ReferralId]],
@@ -227,6 +229,28 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 [.. r.Flags.Split()], r.AssignedTo, r.ClosedAt, r.HasOverdueRequest)).ToList();
             return new Result(rows, counts, decided, page.Next, page.Previous, organisations, now);
         }
+
+        /// <summary>
+        /// The counts per open status and of cases decided in the last 30 days, for the filters without the status: read
+        /// at most every few seconds per filter (docs/decisions/0132), as they cost as much as the rest of the page.
+        /// </summary>
+        private async Task<(IReadOnlyDictionary<MashCaseStatus, int> Open, int Decided)> CountAsync(Query request, DateTimeOffset now,
+            CancellationToken cancellationToken)
+        {
+            var open = await Selected(request with { Status = null })
+                .GroupBy(c => c.Status)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var since = now.AddDays(-30);
+            var decided = await Selected(request with { Status = MashCaseStatus.Decided })
+                .CountAsync(c => c.ClosedAt >= since, cancellationToken);
+            return (open, decided);
+        }
+
+        /// <summary>What the counts depend on: every filter but the status, the order and the page; "mine" is this user's.</summary>
+        private string CountsKey(Query request) =>
+            $"queue-counts:{request.Brag}|{request.Assigned}|{(request.Assigned is null ? null : user.Id)}|{request.Flag}|{request.From}|"
+            + request.Level;
 
         private IQueryable<MashCase> Selected(Query request) =>
             QueueSearch.Apply(db, QueueQueries.Filter(db.MashCases.AsNoTracking(), request, user.Id), request);

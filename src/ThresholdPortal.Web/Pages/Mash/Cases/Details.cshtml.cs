@@ -69,9 +69,12 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
     }
 
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock,
-        IOptions<TriageOptions> options)
+        IOptions<TriageOptions> options, ReadCache cache)
         : IRequestHandler<Query, CaseView?>
     {
+        /// <summary>How long an organisation's new name may take to show on another instance's case records.</summary>
+        public static readonly TimeSpan NameKeep = TimeSpan.FromMinutes(1);
+
         public async Task<CaseView?> Handle(Query request, CancellationToken cancellationToken)
         {
             var mashCase = await db.MashCases.AsNoTracking().Include(c => c.RatingHistory)
@@ -89,21 +92,23 @@ public sealed class DetailsModel(IMediator mediator, TimeProvider clock) : CaseP
                 cancellationToken))!
                 with { AttachmentLink = attachmentId => MashRoutes.Attachment(mashCase.Id, attachmentId) };
             var from = mashCase.ReferringOrganisationId is { } organisationId
-                ? await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken)
+                ? await cache.GetOrReadAsync(typeof(Domain.Organisations.Organisation), $"name:{organisationId}", NameKeep,
+                    () => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(cancellationToken))
                 : $"{mashCase.Channel.DisplayName()} contact";
-            var assignedTo = mashCase.AssignedToUserId is { } assignee
-                ? await db.Users.Where(u => u.Id == assignee).Select(u => u.FullName).SingleAsync(cancellationToken)
-                : null;
-            var raters = mashCase.RatingHistory.Select(r => r.RatedByUserId).Distinct().ToList();
-            var names = await db.Users.Where(u => raters.Contains(u.Id))
+            // The assignee and every rater, in one read.
+            var people = mashCase.RatingHistory.Select(r => r.RatedByUserId).Append(mashCase.AssignedToUserId ?? Guid.Empty)
+                .Distinct().ToList();
+            var names = await db.Users.Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.FullName })
                 .ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+            var assignedTo = mashCase.AssignedToUserId is { } assignee ? names.GetValueOrDefault(assignee) : null;
             var ratings = mashCase.RatingHistory.OrderByDescending(r => r.RatedAt)
                 .Select(r =>
                     new RatingRow(r.Rating, r.PreviousRating, r.Reason, names.GetValueOrDefault(r.RatedByUserId, "Unknown"), r.RatedAt))
                 .ToList();
-            var people = await CasePeople.LoadAsync(db, mashCase, options.Value.ReReferralWindowMonths, cancellationToken);
+            var subjects = CasePeople.SubjectsOf(summary.Referral.Children, summary.Referral.Adults);
+            var known = await CasePeople.LoadAsync(db, mashCase, subjects, options.Value.ReReferralWindowMonths, cancellationToken);
             var timeline = await CaseTimeline.LoadAsync(db, mashCase.Id, mashCase.ReferralId, cancellationToken);
-            return new CaseView(mashCase, from, assignedTo, mashCase.AssignedToUserId == user.Id, summary, ratings, people, timeline,
+            return new CaseView(mashCase, from, assignedTo, mashCase.AssignedToUserId == user.Id, summary, ratings, known, timeline,
                 clock.GetUtcNow());
         }
     }

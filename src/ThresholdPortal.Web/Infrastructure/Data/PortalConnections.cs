@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ThresholdPortal.Web.Infrastructure.Data;
+
+/// <summary>
+/// How the portal's connections to PostgreSQL are pooled (docs/decisions/0132). A pooled connection goes back to the
+/// pool without a reset: Npgsql would otherwise send <c>DISCARD ALL</c> on its next use, a round trip before each of a
+/// request's queries (EF opens and closes the connection around every query outside a transaction), and it would throw
+/// away the prepared statements. The portal sets no session state a reset would clear: no <c>SET</c>, no
+/// <c>LISTEN</c>, no temporary tables, and only transaction-scoped advisory locks. Statements run twice are prepared
+/// automatically and kept with the pooled connection.
+/// </summary>
+public static class PortalConnections
+{
+    /// <summary>How many distinct statements each connection keeps prepared.</summary>
+    public const int PreparedPerConnection = 128;
+
+    /// <summary>The portal's database on these connections, with the read cache told of every change (the app and its tests).</summary>
+    public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, IServiceProvider services,
+        string? connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseNpgsql(connectionString is null ? null : Tuned(connectionString))
+            .AddInterceptors(services.GetRequiredService<ReadCache>());
+    }
+
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            NoResetOnClose = true,
+            AutoPrepareMinUsages = 2,
+        };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = PreparedPerConnection;
+        }
+
+        return builder.ConnectionString;
+    }
+}
