@@ -15,6 +15,8 @@ using ThresholdPortal.Domain.Thresholds;
 //       --batch 500 --cutoff-months 12 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- referral-send --url http://localhost:5080 \
 //       --per-round 60 --rounds 2 --workers 4 --out docs/benchmarks/results.md
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- person-matching \
+//       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --people 1000000 --probes 300
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -95,6 +97,19 @@ switch (options.Command)
         }
 
         return 0;
+    case "person-matching":
+        var matching = await new PersonMatchingTiming(
+            options.TryGet("connection") ?? throw new InvalidOperationException("--connection is required: the generated database."),
+            int.Parse(options.Get("people", "1000000"), CultureInfo.InvariantCulture),
+            int.Parse(options.Get("probes", "300"), CultureInfo.InvariantCulture),
+            int.Parse(options.Get("seed", "4100"), CultureInfo.InvariantCulture)).RunAsync(cancellation.Token);
+        Console.WriteLine(matching);
+        if (options.TryGet("out") is { } matchingOutput)
+        {
+            await File.AppendAllTextAsync(matchingOutput, matching + Environment.NewLine, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -107,7 +122,7 @@ switch (options.Command)
             $"{generated.Elapsed.TotalSeconds:0} s.");
         return 0;
     default:
-        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, retention, referral-send, generate");
+        Console.Error.WriteLine("Commands: load, sign-in-timing, suggestions, retention, referral-send, person-matching, generate");
         return 2;
 }
 

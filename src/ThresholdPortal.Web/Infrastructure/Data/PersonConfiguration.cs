@@ -8,12 +8,14 @@ using ThresholdPortal.Web.Infrastructure.Identity;
 namespace ThresholdPortal.Web.Infrastructure.Data;
 
 /// <summary>
-/// Known people. Their normalised name carries a pg_trgm GIN index (created in the baseline migration), so
-/// misspelled and swapped names are found by similarity in SQL (docs/decisions/0032).
+/// Known people. Their normalised name carries two pg_trgm indexes: GIN (the baseline migration), which the queue's and
+/// subject access searches filter by similarity through, and GiST, which the matching page walks nearest name first and
+/// stops (docs/decisions/0032, 0133), so misspelled and swapped names are found in SQL at any number of people.
 /// </summary>
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public const string SearchNameTrigramIndex = "IX_Persons_SearchName_Trigrams";
+    public const string SearchNameNearestIndex = "IX_Persons_SearchName_Nearest";
 
     public void Configure(EntityTypeBuilder<Person> builder)
     {
@@ -30,7 +32,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.InvolvementTeam).HasMaxLength(Person.InvolvementTeamMaxLength);
         builder.Ignore(p => p.DisplayName);
         builder.Ignore(p => p.ForMatching);
-        builder.HasIndex(p => p.SearchName).HasDatabaseName(SearchNameTrigramIndex).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(p => p.SearchName, SearchNameTrigramIndex).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(p => p.SearchName, SearchNameNearestIndex).HasMethod("gist").HasOperators("gist_trgm_ops");
         builder.HasIndex(p => p.DateOfBirth);
         builder.HasIndex(p => p.ExpectedDate);
 

@@ -1281,13 +1281,17 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("Postcode");
 
-                    b.HasIndex("SearchName")
-                        .HasDatabaseName("IX_Persons_SearchName_Trigrams");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchName"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchName"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("Upn");
+
+                    b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest"), "gist");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest"), new[] { "gist_trgm_ops" });
+
+                    b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Trigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Persons");
                 });

@@ -145,34 +145,17 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
 
         /// <summary>
         /// Candidates by trigram similarity of the whole name (word order does not matter, so swapped names
-        /// are found) or the same date of birth, through the GIN and date indexes; then scored in C# by the
+        /// are found) or the same date of birth, through the GiST trigram and date indexes; then scored in C# by the
         /// same rule the unit tests pin down. The same NHS number or UPN finds a record whatever its name, and
         /// lists first (docs/decisions/0106). An unborn baby, or a baby born near a record's expected date, also finds
         /// records due (or born, for an unborn baby) within eight weeks of its own date, through the date indexes.
         /// </summary>
         private async Task<IReadOnlyList<Candidate>> CandidatesAsync(CasePeople.Subject subject, CancellationToken cancellationToken)
         {
-            var name = PersonName.SearchKey(subject.GivenName, subject.FamilyName);
-            var born = subject.DateOfBirth;
-            var centre = subject.DateOfBirth ?? (subject.IsUnborn ? subject.ExpectedDate : null);
-            var from = centre?.AddDays(-2 * PersonMatch.ExpectedDateWindowDays);
-            var to = centre?.AddDays(2 * PersonMatch.ExpectedDateWindowDays);
-            var unborn = subject.IsUnborn;
-
-            // '' never equals a stored identifier, and keeps the parameters typed where the referral has none.
-            var nhs = subject.NhsNumber ?? string.Empty;
-            var upn = subject.Upn ?? string.Empty;
-            var found = await db.Persons
-                .FromSql($"""
-                    SELECT * FROM "Persons"
-                    WHERE ({name} <> '' AND "SearchName" % {name}) OR "DateOfBirth" = {born}
-                        OR "NhsNumber" = {nhs} OR "Upn" = {upn}
-                        OR "ExpectedDate" BETWEEN {from} AND {to} OR ({unborn} AND "DateOfBirth" BETWEEN {from} AND {to})
-                    ORDER BY ("NhsNumber" = {nhs} OR "Upn" = {upn}) IS TRUE DESC, similarity("SearchName", {name}) DESC
-                    LIMIT 30
-                    """)
-                .AsNoTracking()
-                .ToListAsync(cancellationToken);
+            var found = await PersonCandidates.FindAsync(db, new PersonCandidates.Probe(
+                PersonName.SearchKey(subject.GivenName, subject.FamilyName), subject.DateOfBirth,
+                subject.DateOfBirth ?? (subject.IsUnborn ? subject.ExpectedDate : null), subject.IsUnborn, subject.NhsNumber, subject.Upn),
+                cancellationToken);
             var ids = found.Select(p => p.Id).ToList();
             var earlier = await db.PersonLinks.AsNoTracking().Where(l => ids.Contains(l.PersonId))
                 .GroupBy(l => l.PersonId).Select(g => new { g.Key, Count = g.Select(l => l.CaseId).Distinct().Count() })
