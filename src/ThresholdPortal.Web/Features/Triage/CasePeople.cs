@@ -114,8 +114,10 @@ public static class CasePeople
             .ToLookup(e => e.Id, e => new EarlierCase(e.Case.Id, e.Case.Reference, e.Case.ReceivedAt, e.Case.Status, e.Case.Rating,
                 Outcome(e.Case.Status, e.Case.ContactOutcome, e.Case.ClosureReason),
                 ReReferral.IsWithinWindow(e.Case.ReceivedAt, mashCase.ReceivedAt, reReferralWindowMonths)));
+        // As PostgreSQL ordered them when this was a query of its own: the role as stored (text, so adults first), then the
+        // date of birth with the unknown last.
         var households = links.SelectMany(l => l.Household).DistinctBy(p => p.Id)
-            .OrderBy(p => p.Role).ThenBy(p => p.DateOfBirth)
+            .OrderBy(p => p.Role.ToString(), StringComparer.Ordinal).ThenBy(p => p.DateOfBirth is null).ThenBy(p => p.DateOfBirth)
             .ToLookup(p => p.HouseholdId);
 
         var bySubject = links.ToDictionary(l => l.SubjectId);
