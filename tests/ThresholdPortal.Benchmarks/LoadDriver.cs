@@ -55,7 +55,7 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             latencies.Sort();
             results.Add(new PageResult(path, latencies.Count, errors, latencies.Count / elapsed,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99)));
+                Report.Percentile(latencies, 0.50), Report.Percentile(latencies, 0.95), Report.Percentile(latencies, 0.99)));
         }
 
         clients.ForEach(c => c.Dispose());
@@ -117,9 +117,6 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
 
         return client;
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>The antiforgery token in a page's form, as the benchmarks post it back.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -79,7 +79,8 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
             string.Empty,
             "| probes | p50 ms | p95 ms | p99 ms | max ms |",
             "|---|---|---|---|---|",
-            $"| {timings.Count} | {Percentile(timings, 0.50):0.0} | {Percentile(timings, 0.95):0.0} | {Percentile(timings, 0.99):0.0} | " +
+            $"| {timings.Count} | {Report.Percentile(timings, 0.50):0.0} | {Report.Percentile(timings, 0.95):0.0} | " +
+                $"{Report.Percentile(timings, 0.99):0.0} | " +
                 $"{timings[^1]:0.0} |",
             string.Empty,
         ]);
@@ -172,8 +173,6 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
         var at = random.Next(1, name.Length);
         return random.Next(2) == 0 ? name.Remove(at, 1) : name[..at] + (char)('a' + random.Next(26)) + name[at..];
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -160,6 +160,10 @@ internal static class Report
             string.Empty,
         ]);
 
+    /// <summary>The nearest-rank percentile of sorted timings; NaN when there are none.</summary>
+    internal static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
     // Other work on a shared machine skews every number: the report says how busy it was.
     internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
