@@ -89,6 +89,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         // Likewise the chaser of overdue information requests: the tests that need it run it themselves.
         builder.UseSetting("InformationRequests:Chaser:Enabled", "false");
         builder.UseSetting("Insights:UnusualAccessAlert:Enabled", "false");
+        builder.UseSetting("Insights:Summary:Enabled", "false");
         builder.UseSetting("Retention:Enabled", "false");
         // The webhook tests run the sender's rounds themselves, against a receiver on a loopback port.
         builder.UseSetting("Api:Webhooks:Enabled", "false");

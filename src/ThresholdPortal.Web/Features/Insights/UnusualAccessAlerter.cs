@@ -133,6 +133,11 @@ public static class InsightsRegistration
             .ValidateOnStart();
         services.AddSingleton<UnusualAccessAlerter>();
         services.AddHostedService(sp => sp.GetRequiredService<UnusualAccessAlerter>());
+        services.AddOptions<InsightsSummaryOptions>().Bind(configuration.GetSection(InsightsSummaryOptions.Section))
+            .Validate(o => o.Interval > TimeSpan.Zero, $"{InsightsSummaryOptions.Section}:Interval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<InsightsSummaryRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<InsightsSummaryRefresher>());
         return services;
     }
 }

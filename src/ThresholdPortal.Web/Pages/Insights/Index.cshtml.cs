@@ -77,44 +77,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
         {
             var now = clock.GetUtcNow();
             var filter = request.Filter.Resolve(now);
-            var measures = await InsightsQueries.MeasuresAsync(db, filter, cancellationToken);
-
-            var (where, parameters) = InsightsSql.Where(filter);
-            parameters.Add(InsightsSql.Zone());
-            var weeks = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT to_char(date_trunc('week', c."ReceivedAt" AT TIME ZONE @zone), 'YYYY-MM-DD') AS "Key",
-                       count(*) AS "Numerator", 0::bigint AS "Denominator"
-                {InsightsSql.Cases}
-                {where}
-                GROUP BY 1
-                """, parameters).ToListAsync(cancellationToken);
-
-            var conversion = InsightsMeasures.Find("conversion")!;
-            var byKind = await GroupedAsync("COALESCE(o.\"Kind\", 'Public')", conversion, filter, cancellationToken);
-            var byOrganisation = await GroupedAsync("COALESCE(o.\"Name\", 'Members of the public (recorded contacts)')", conversion, filter,
-                cancellationToken);
-
-            (where, parameters) = InsightsSql.Where(filter);
-            parameters.Add(new("now", now.UtcDateTime));
-            var agencies = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT q."AgencyName" AS "Key", count(*) FILTER (WHERE q."RespondedAt" <= q."DueAt") AS "Numerator",
-                       count(*) AS "Denominator"
-                FROM "InformationRequests" q
-                JOIN (SELECT c."Id" {InsightsSql.Cases} {where}) k ON k."Id" = q."CaseId"
-                WHERE q."RespondedAt" IS NOT NULL OR q."DueAt" < @now
-                GROUP BY 1
-                ORDER BY 1
-                """, parameters).ToListAsync(cancellationToken);
-
-            (where, parameters) = InsightsSql.Where(filter);
-            var flags = await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT f."Kind" AS "Key", count(DISTINCT f."ReferralId") AS "Numerator", 0::bigint AS "Denominator"
-                FROM "ReferralQualityFlags" f
-                JOIN (SELECT c."ReferralId" {InsightsSql.Cases} {where} AND c."Channel" = 'Portal') k ON k."ReferralId" = f."ReferralId"
-                GROUP BY 1
-                ORDER BY 2 DESC, 1
-                LIMIT 5
-                """, parameters).ToListAsync(cancellationToken);
+            var overview = await InsightsOverview.ReadAsync(db, filter, cancellationToken);
+            var (measures, weeks, byKind, byOrganisation, agencies, flags) =
+                (overview.Measures, overview.Weeks, overview.ByKind, overview.ByOrganisation, overview.Agencies, overview.Flags);
             var portalReferrals = measures.Single(m => m.Measure.Key == "referrals").Ratio.Numerator;
 
             return new Result(
@@ -129,21 +94,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel, IReloadOnInvalid
                 [.. flags.Select(f => new Row(FlagName(f.Key), new Ratio(f.Numerator, portalReferrals)))]);
         }
 
-        /// <summary>A measure grouped by a column; the measure must read only the case and its organisation.</summary>
-        private async Task<List<KeyedCount>> GroupedAsync(string key, Measure measure, ResolvedFilter filter,
-            CancellationToken cancellationToken)
-        {
-            var (where, parameters) = InsightsSql.Where(filter);
-            return await InsightsSql.Run<KeyedCount>(db, $"""
-                SELECT {key} AS "Key", count(*) FILTER (WHERE {measure.Numerator}) AS "Numerator", count(*) AS "Denominator"
-                {InsightsSql.Cases}
-                {where} AND ({measure.Denominator})
-                GROUP BY 1
-                """, parameters).ToListAsync(cancellationToken);
-        }
-
         /// <summary>Every week of the period appears, with zero where nothing arrived, so the chart's gaps are real.</summary>
-        private static List<Week> FillWeeks(ResolvedFilter filter, List<KeyedCount> counts)
+        private static List<Week> FillWeeks(ResolvedFilter filter, IReadOnlyList<KeyedCount> counts)
         {
             var byWeek = counts.ToDictionary(c =>
                 DateOnly.ParseExact(c.Key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c => c.Numerator);

@@ -2401,6 +2401,141 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.ToTable("WebhookDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("ThresholdPortal.Web.Features.Insights.InsightsDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<long[]>("Denominators")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.PrimitiveCollection<long[]>("Numerators")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OrganisationId")
+                        .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Day", "OrganisationId"), false);
+
+                    b.HasIndex("OrganisationId", "Day");
+
+                    b.ToTable("InsightsDays", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.Insights.InsightsDayAgency", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgencyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Answered")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnsweredOnTime")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OrganisationId");
+
+                    b.ToTable("InsightsDayAgencies", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.Insights.InsightsDayQualityFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Referrals")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "OrganisationId");
+
+                    b.ToTable("InsightsDayQualityFlags", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.Insights.InsightsStaleDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InsightsStaleDays", (string)null);
+                });
+
+            modelBuilder.Entity("ThresholdPortal.Web.Features.Insights.InsightsSummaryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InsightsSummaryStates", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_InsightsSummaryStates_One", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("ThresholdPortal.Web.Infrastructure.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
