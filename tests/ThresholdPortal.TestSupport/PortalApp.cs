@@ -104,6 +104,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             // Deadlines, weekdays and "today" come from the test clock, never the machine's date.
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(TestClock.Instance);
+            // Every test creates and signs in users, each a PBKDF2 hash at Identity's 100,000 rounds (ADR 0135). The rounds are a
+            // cost, not a behaviour: hashing, checking and the sign-in page's equal work (AccountEnumerationTests counts the
+            // derivations) are the same at 1,000. Deployments keep the default.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
             services.RemoveAll<DbContextOptions<PortalDbContext>>();
             services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
             services.AddSingleton(database);

@@ -1,4 +1,4 @@
-using FluentValidation;
+using FluentValidation.Results;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -62,26 +62,6 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         public Guid DraftId { get; set; }
     }
 
-    public sealed class Validator : AbstractValidator<Submit>
-    {
-        public Validator(PortalDbContext db, ICurrentUser user)
-        {
-            RuleFor(s => s.DraftId).CustomAsync(async (draftId, context, cancellationToken) =>
-            {
-                // One statement, so one snapshot: split queries could read the draft, then (once a simultaneous send of
-                // it commits) none of its children, and refuse a complete referral as missing its children.
-                var referral = await db.Referrals.AsNoTracking().OwnDraft(draftId, user)
-                    .Include(r => r.Children).Include(r => r.Adults).AsSingleQuery()
-                    .SingleOrDefaultAsync(cancellationToken);
-                // Not found, or already sent: the handler answers those.
-                foreach (var section in referral is null ? [] : ReferralProgress.Of(referral).Incomplete)
-                {
-                    context.AddFailure(section.ToString(), $"Complete the section: {ReferralDisplay.Section(section).ToLowerInvariant()}");
-                }
-            });
-        }
-    }
-
     public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
@@ -130,6 +110,13 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
             if (referral.Status != ReferralStatus.Draft)
             {
                 return CommandResult.SavedWith(referral.Reference!);
+            }
+
+            // Checked here, on the draft this send holds locked, rather than by a validator reading it a second time (issue 18).
+            if (ReferralProgress.Of(referral).Incomplete is { Count: > 0 } incomplete)
+            {
+                throw new RequestValidationException(request, [.. incomplete.Select(section => new ValidationFailure(section.ToString(),
+                    $"Complete the section: {ReferralDisplay.Section(section).ToLowerInvariant()}"))]);
             }
 
             var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind)
