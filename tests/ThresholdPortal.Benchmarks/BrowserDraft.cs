@@ -72,9 +72,16 @@ public static partial class BrowserDraft
     }
 
     /// <summary>The timed part of the browser's path: check answers' send button. True when it redirected to the confirmation.</summary>
-    public static async Task<bool> SendAsync(HttpClient referrer, string draft, CancellationToken cancellationToken)
+    public static async Task<bool> SendAsync(HttpClient referrer, string draft, CancellationToken cancellationToken) =>
+        await PostSendAsync(referrer, draft, await CheckAnswersAsync(referrer, draft, cancellationToken), cancellationToken);
+
+    /// <summary>The check answers page, whose form the send posts back (the baseline comparison reads it untimed).</summary>
+    public static Task<string> CheckAnswersAsync(HttpClient referrer, string draft, CancellationToken cancellationToken) =>
+        referrer.GetStringAsync($"{draft}/check-answers", cancellationToken);
+
+    /// <summary>The send button alone, posting the form of a check answers page already read.</summary>
+    public static async Task<bool> PostSendAsync(HttpClient referrer, string draft, string page, CancellationToken cancellationToken)
     {
-        var page = await referrer.GetStringAsync($"{draft}/check-answers", cancellationToken);
         using var sent = await ReferralSendTiming.PostFormAsync(referrer, $"{draft}/check-answers", page, [], cancellationToken);
         return sent.StatusCode == HttpStatusCode.Redirect
             && sent.Headers.Location!.OriginalString.EndsWith("/confirmation", StringComparison.Ordinal);

@@ -17,6 +17,10 @@ using ThresholdPortal.Domain.Thresholds;
 //       --per-round 60 --rounds 2 --workers 4 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- person-matching \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --people 1000000 --probes 300
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- baseline --url http://127.0.0.1:5095 \
+//       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" &
+//   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- versus-baseline --url http://localhost:5080 \
+//       --baseline http://127.0.0.1:5095 --rounds 3 --workers 8 --seconds 10 --sends 60 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -110,6 +114,27 @@ switch (options.Command)
         }
 
         return 0;
+    case "baseline":
+        // Runs until stopped, not bounded by the 30-minute token: the comparison drives it from another process.
+        await BaselineApp.RunAsync(options.Get("url", "http://127.0.0.1:5095"), options.Get("connection", string.Empty),
+            CancellationToken.None);
+        return 0;
+    case "versus-baseline":
+        var comparison = await new BaselineComparison(new Uri(options.Get("url", "http://localhost:5080")),
+                new Uri(options.Get("baseline", "http://127.0.0.1:5095")), options.Get("email", "practitioner@example.org"),
+                options.Get("referrer", "referrer@example.org"), options.Get("password", "Demo-Pass-2026!"),
+                options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"))
+            .RunAsync(int.Parse(options.Get("rounds", "3"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("sends", "60"), CultureInfo.InvariantCulture), cancellation.Token);
+        Console.WriteLine(comparison);
+        if (options.TryGet("out") is { } comparisonOutput)
+        {
+            await File.AppendAllTextAsync(comparisonOutput, comparison, cancellation.Token);
+        }
+
+        return 0;
     case "generate":
         var connection = options.TryGet("connection")
             ?? throw new InvalidOperationException("--connection is required: the portal database to fill.");
@@ -163,6 +188,25 @@ internal static class Report
     /// <summary>The nearest-rank percentile of sorted timings; NaN when there are none.</summary>
     internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>The commit the figures were measured on, as results.md rows cite it.</summary>
+    internal static string Commit()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse --short HEAD")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true,
+            })!;
+            var commit = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? commit : "unknown";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
 
     // Other work on a shared machine skews every number: the report says how busy it was.
     internal static string LoadAverage() =>

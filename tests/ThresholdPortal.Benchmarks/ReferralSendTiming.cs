@@ -51,7 +51,7 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         return Render(perRound, rounds, workers, (browser, browserSeconds, browserFailed), (api, apiSeconds, apiFailed));
     }
 
-    private static async Task<(List<double> Times, double Seconds, int Errors)> TimeAsync(int count, int workers,
+    internal static async Task<(List<double> Times, double Seconds, int Errors)> TimeAsync(int count, int workers,
         Func<int, Task<bool>> send)
     {
         var times = new List<double>();

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace ThresholdPortal.Benchmarks;
+
+/// <summary>
+/// Issue 18's comparison: the portal against the bare baseline (<see cref="BaselineApp"/>) on the same machine and
+/// database, in rounds that alternate the two so the machine's load falls on both. The queue: the MASH queue's first page,
+/// signed in with two-factor on the portal, for a fixed time per round. The send: drafts completed through the portal's
+/// pages and their check answers page read beforehand (untimed), then the send button's POST timed, against the
+/// baseline's one-transaction send of the same rows.
+/// Each round's row carries the load average; the report names the commit.
+/// </summary>
+internal sealed class BaselineComparison(Uri portal, Uri baseline, string practitioner, string referrer, string password,
+    string authenticatorKey)
+{
+    public async Task<string> RunAsync(int rounds, int workers, int seconds, int sends, CancellationToken cancellationToken)
+    {
+        LoadDriver.EnsureLoopback(portal);
+        LoadDriver.EnsureLoopback(baseline);
+        var report = new StringBuilder().AppendLine(CultureInfo.InvariantCulture,
+            $"## Portal against the bare baseline: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Report.Commit()}, " +
+            $"{Environment.ProcessorCount} cores, {workers} workers").AppendLine();
+        report.AppendLine(CultureInfo.InvariantCulture, $"Queue (`/mash`, {seconds} s each per round):").AppendLine()
+            .AppendLine("| round | portal req/s | portal p95 ms | baseline req/s | baseline p95 ms | share | load average |")
+            .AppendLine("|---|---|---|---|---|---|---|");
+        var shares = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var ours = (await new LoadDriver(portal, practitioner, password, authenticatorKey)
+                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
+            var bare = (await new LoadDriver(baseline, string.Empty, string.Empty)
+                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
+            shares.Add(ours.RequestsPerSecond / bare.RequestsPerSecond);
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {round} | {ours.RequestsPerSecond:0.0} | {ours.P95:0.0} | {bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | " +
+                $"{shares[^1]:P0} | {Report.LoadAverage()} |");
+        }
+
+        report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Referral send ({sends} each per round):").AppendLine()
+            .AppendLine("| round | portal sends/s | portal p95 ms | baseline sends/s | baseline p95 ms | share | load average |")
+            .AppendLine("|---|---|---|---|---|---|---|");
+        for (var round = 1; round <= rounds; round++)
+        {
+            var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
+                new LoadDriver(portal, referrer, password).SignInAsync(cancellationToken)));
+            var drafts = await Task.WhenAll(Enumerable.Range(0, sends).Select(i =>
+                BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken)));
+            // The check answers page is read beforehand, untimed: the baseline has no page to render before its send.
+            var pages = await Task.WhenAll(Enumerable.Range(0, sends).Select(i =>
+                BrowserDraft.CheckAnswersAsync(referrers[i % workers], drafts[i], cancellationToken)));
+            var (ours, oursSeconds, oursFailed) = await ReferralSendTiming.TimeAsync(sends, workers, i =>
+                BrowserDraft.PostSendAsync(referrers[i % workers], drafts[i], pages[i], cancellationToken));
+            using var bareClient = new HttpClient { BaseAddress = baseline };
+            var (bare, bareSeconds, bareFailed) = await ReferralSendTiming.TimeAsync(sends, workers, async _ =>
+            {
+                using var response = await bareClient.PostAsync("/send", null, cancellationToken);
+                return response.IsSuccessStatusCode;
+            });
+            if (oursFailed + bareFailed > 0)
+            {
+                throw new InvalidOperationException($"Sends failed: {oursFailed} on the portal, {bareFailed} on the baseline.");
+            }
+
+            ours.Sort();
+            bare.Sort();
+            var share = (sends / oursSeconds) / (sends / bareSeconds);
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"| {round} | {sends / oursSeconds:0.0} | {Report.Percentile(ours, 0.95):0.0} | {sends / bareSeconds:0.0} | " +
+                $"{Report.Percentile(bare, 0.95):0.0} | {share:P0} | {Report.LoadAverage()} |");
+        }
+
+        return report.AppendLine().ToString();
+    }
+}
