@@ -17,6 +17,7 @@ public sealed class StatementBudgetTests(PortalApp app) : IntegrationTest(app)
 {
     public const int QueueBudget = 5;
     public const int CaseBudget = 15;
+    public const int SendBudget = 9;
 
     [Fact]
     public async Task The_queue_and_a_decided_case_of_two_children_stay_within_their_statement_budgets()
@@ -38,6 +39,36 @@ public sealed class StatementBudgetTests(PortalApp app) : IntegrationTest(app)
             Case.Sensitive, "the case counted shows its children linked to known people");
         record.ShouldContain(statement => statement.Contains("INSERT INTO \"AuditEvents\"", StringComparison.Ordinal),
             "the view is still written to the access log: the budget is met without dropping the audit");
+    }
+
+    /// <summary>
+    /// The send button: the session's check, the row lock, the draft with its children, adults and attachments (four, split),
+    /// the organisation's kind, the reference and one batch of writes. The threshold document and glossary come from memory
+    /// after the first send (ADR 0132).
+    /// </summary>
+    [Fact]
+    public async Task A_referral_send_stays_within_its_statement_budget()
+    {
+        await App.MashTeamAsync();
+        var warm = await App.SignedInReferrerAsync();
+        await warm.CompleteAsync();
+        await warm.SubmitForReferenceAsync();
+        var journey = new ReferralJourney(warm.Client);
+        await journey.CompleteAsync();
+        var token = await journey.TokenAsync("check-answers");
+        using var request = new HttpRequestMessage(HttpMethod.Post, journey.Url("check-answers"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add(StatementCounter.Header, "send");
+
+        using var response = await journey.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var send = App.Statements.Statements("send");
+        send.Count.ShouldBeLessThanOrEqualTo(SendBudget, string.Join(Environment.NewLine + "---" + Environment.NewLine, send));
+        send.ShouldContain(statement => statement.Contains("INSERT INTO \"MashCases\"", StringComparison.Ordinal),
+            "the send opens the MASH case in the same request");
     }
 
     /// <summary>Each child of the case linked to a known person of one household, as a practitioner's matching leaves it.</summary>

@@ -49,7 +49,7 @@ public sealed record PartnerFeedback(
 /// <summary>The answer to a stored partner referral: its reference, the guidance's level and reasons, and the quality flags.</summary>
 public sealed record PartnerReferralReceiptQuery(string Reference) : IQuery<PartnerReferralReceipt?>;
 
-public sealed class PartnerReferralReceiptHandler(PortalDbContext db, ICurrentUser user)
+public sealed class PartnerReferralReceiptHandler(PortalDbContext db, ICurrentUser user, ReadCache cache)
     : IRequestHandler<PartnerReferralReceiptQuery, PartnerReferralReceipt?>
 {
     public async Task<PartnerReferralReceipt?> Handle(PartnerReferralReceiptQuery request, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class PartnerReferralReceiptHandler(PortalDbContext db, ICurrentUs
         }
 
         var children = referral.Children.OrderBy(c => c.Order).Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => c.i);
-        var flags = Domain.Referrals.Quality.ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken))
+        var flags = Domain.Referrals.Quality.ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cache, cancellationToken))
             .Select(f => new PartnerQualityFlag(ApiNames.Of(f.Kind), ReferralRoutes.LabelOf(f.Field),
                 f.ChildId is { } child && children.TryGetValue(child, out var index) ? index : null, f.Message))
             .ToList();

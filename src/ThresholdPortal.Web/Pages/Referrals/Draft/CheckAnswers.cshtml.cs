@@ -62,7 +62,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         public Guid DraftId { get; set; }
     }
 
-    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user) : IRequestHandler<Query, Result?>
+    public sealed class QueryHandler(PortalDbContext db, ICurrentUser user, ReadCache cache) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
@@ -75,7 +75,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
             var referral = summary.Referral;
             var children = referral.Children.ToDictionary(c => c.Id, c => c.DisplayName);
-            var flags = ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken))
+            var flags = ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cache, cancellationToken))
                 .Select(f => new FlagLink(
                     ReferralRoutes.LabelOf(f.Field)
                         + (f.ChildId is { } child && children.TryGetValue(child, out var name) ? $" ({name})" : string.Empty),
@@ -87,7 +87,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
     }
 
     public sealed class Handler(PortalDbContext db, ICurrentUser user, IAuditTrail audit, TimeProvider clock, IConfiguration configuration,
-        MashIntake intake, EarlyHelpIntake earlyHelp)
+        MashIntake intake, EarlyHelpIntake earlyHelp, ReadCache cache)
         : IRequestHandler<Submit, CommandResult<string>>
     {
         public async Task<CommandResult<string>> Handle(Submit request, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
 
             var receivedAt = clock.GetUtcNow();
             var reference = await ReferenceNumbers.NextAsync(db, ReferenceNumbers.Prefix(configuration), receivedAt, cancellationToken);
-            referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cancellationToken)));
+            referral.Submit(reference, receivedAt, ReferralQualityChecks.Check(referral, await db.GlossaryAsync(cache, cancellationToken)));
             audit.Record(CaseEvents.ReferralSubmitted, CaseEvents.ReferralSubjectType, referral.Id.ToString(),
                 $"{reference}; {referral.Kind}; level {(int?)referral.ChosenLevel} (suggested {(int?)referral.SuggestedLevel}); " +
                     $"{referral.QualityFlags.Count} quality flags");
