@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Features.ApiClients;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
 namespace ThresholdPortal.Web.Api.Webhooks;
 
@@ -35,30 +36,7 @@ public sealed partial class WebhookSender(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DeliverDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(options.Value.Interval, clock, DeliverDueAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>One round: claims what is due, posts it, records each answer. Returns how many were delivered.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Infrastructure.Data;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
 namespace ThresholdPortal.Web.Features.Insights;
 
@@ -21,30 +22,7 @@ public sealed partial class InsightsSummaryRefresher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(options.Value.Interval, clock, RefreshAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>One round: the summary rebuilt if its definitions changed, else the changed days recounted.</summary>

@@ -6,6 +6,7 @@ using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Email;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
 namespace ThresholdPortal.Web.Features.Insights;
 
@@ -33,30 +34,7 @@ public sealed partial class UnusualAccessAlerter(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await AlertAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(options.Value.Interval, clock, AlertAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>One round: the managers e-mailed about accesses not alerted before. Returns how many accesses were new.</summary>

@@ -30,31 +30,7 @@ public sealed partial class OverdueRequestChaser(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ChaseDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // Typically PostgreSQL unreachable, or not migrated yet: the requests wait for the next round.
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(settings.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(settings.Interval, clock, ChaseDueAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>Chases every overdue request not chased yet, up to the batch size, in one transaction. Returns how many.</summary>

@@ -32,30 +32,7 @@ public sealed partial class RetentionJob(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(options.Value.Interval, clock, RunAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>One round: batches until nothing is due or the round's limit is reached. Returns what was done.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Telemetry;
+using ThresholdPortal.Web.Infrastructure.BackgroundJobs;
 
 namespace ThresholdPortal.Web.Infrastructure.Email;
 
@@ -40,31 +41,7 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await DispatchDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // Typically PostgreSQL unreachable: nothing is lost, the messages wait in the table.
-                LogRoundFailed(logger, exception.GetType().Name);
-            }
-
-            try
-            {
-                await Task.Delay(settings.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await Rounds.RunAsync(settings.PollInterval, clock, DispatchDueAsync, type => LogRoundFailed(logger, type), stoppingToken);
     }
 
     /// <summary>
