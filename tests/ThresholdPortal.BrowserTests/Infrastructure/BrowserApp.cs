@@ -44,6 +44,12 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(port);
         StartServer();
         BaseUrl = $"http://localhost:{port}";
+        // The app's first page warms it (the first query, the first view). On a busy CI machine that took longer than a
+        // browser page's 30 s, failing whichever journey opened it; here it is untimed.
+        using (var warm = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(3) })
+        {
+            (await warm.GetAsync("/account/sign-in")).EnsureSuccessStatusCode();
+        }
 
         await Chromium.InitializeAsync();
     }
