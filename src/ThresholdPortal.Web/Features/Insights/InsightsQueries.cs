@@ -51,8 +51,7 @@ public static class InsightsQueries
     private static async Task<IReadOnlyList<MeasureResult>> MeasuresAsync(PortalDbContext db, ResolvedFilter filter,
         IReadOnlyList<Measure> measures, MeasureSubject subject, CancellationToken cancellationToken)
     {
-        var denominators = string.Join(",\n", measures.Select(m => $"count(*) FILTER (WHERE {m.Denominator})"));
-        var numerators = string.Join(",\n", measures.Select(m => $"count(*) FILTER (WHERE ({m.Denominator}) AND ({m.Numerator}))"));
+        var (numerators, denominators) = Counts(measures);
         var (where, parameters) = InsightsSql.Where(filter, subject);
         return await CountsAsync(db, $"""
             SELECT ARRAY[{numerators}] AS n, ARRAY[{denominators}] AS d
@@ -60,6 +59,14 @@ public static class InsightsQueries
             {where}
             """, parameters, measures, cancellationToken);
     }
+
+    /// <summary>
+    /// Each measure's numerator and denominator as counts over the rows (one FILTER each), for an ARRAY: the live page and
+    /// the daily summary's recount (<see cref="InsightsSummary"/>) count with this one definition.
+    /// </summary>
+    internal static (string Numerators, string Denominators) Counts(IReadOnlyList<Measure> measures) =>
+        (string.Join(",\n", measures.Select(m => $"count(*) FILTER (WHERE ({m.Denominator}) AND ({m.Numerator}))")),
+            string.Join(",\n", measures.Select(m => $"count(*) FILTER (WHERE {m.Denominator})")));
 
     /// <summary>Runs a query of one row, an array of numerators and one of denominators, and pairs them with the measures.</summary>
     private static async Task<IReadOnlyList<MeasureResult>> CountsAsync(PortalDbContext db, string arrays,

@@ -162,8 +162,7 @@ public static class InsightsSummary
     private static async Task RecountAsync(PortalDbContext db, DateOnly first, DateOnly last, IReadOnlyList<DayKey>? keys,
         CancellationToken cancellationToken)
     {
-        var numerators = string.Join(",\n", Measures.Select(m => $"count(*) FILTER (WHERE ({m.Denominator}) AND ({m.Numerator}))"));
-        var denominators = string.Join(",\n", Measures.Select(m => $"count(*) FILTER (WHERE {m.Denominator})"));
+        var (numerators, denominators) = InsightsQueries.Counts(Measures);
         var chosen = keys is null ? "TRUE" : $"""
             EXISTS (SELECT 1 FROM unnest(@days, @orgs) AS k("Day", "OrganisationId")
                     WHERE k."Day" = {CaseDay} AND k."OrganisationId" IS NOT DISTINCT FROM c."ReferringOrganisationId")
