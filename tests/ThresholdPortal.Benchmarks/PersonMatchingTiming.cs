@@ -102,7 +102,7 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
         }
 
         var indexes = missing > 1_000_000
-            ? await DropIndexesAsync(connection, cancellationToken)
+            ? await BulkIndexes.DropAsync(connection, ["Persons"], cancellationToken)
             : [];
         const int Batch = 250_000;
         for (var start = before; start < people; start += Batch)
@@ -118,11 +118,7 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var definition in indexes)
-        {
-            Console.WriteLine($"Building {definition}...");
-            await ExecuteAsync(connection, definition, cancellationToken);
-        }
+        await BulkIndexes.BuildAsync(connection, indexes, cancellationToken);
 
         await ExecuteAsync(connection, """VACUUM ANALYZE "Persons" """, cancellationToken);
         return (before, await ScalarAsync<long>(connection, """SELECT count(*) FROM "Persons" """, cancellationToken));
@@ -144,29 +140,6 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
             LATERAL (SELECT (@given::text[])[1 + (hashint8(i * 31 + @seed) & 2147483647) % array_length(@given::text[], 1)] AS g,
                 (@family::text[])[1 + (hashint8(i * 17 + @seed) & 2147483647) % array_length(@family::text[], 1)] AS f) names;
         """;
-
-    private static async Task<List<string>> DropIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var definitions = new List<string>();
-        await using (var read = new NpgsqlCommand("""
-            SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Persons' AND indexname <> 'PK_Persons'
-            """, connection))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                definitions.Add(reader.GetString(1));
-            }
-        }
-
-        foreach (var definition in definitions)
-        {
-            var name = definition.Split(' ')[2];
-            await ExecuteAsync(connection, $"DROP INDEX {name}", cancellationToken);
-        }
-
-        return definitions;
-    }
 
     private static string Slip(string name, Random random)
     {

@@ -76,26 +76,38 @@ public sealed partial class VolumeGenerator
                 await writer.WriteAsync("Northtown", NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(Array.Empty<string>(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
 
-                // Drawn from the child's random id, so the copy needs no random state of its own.
-                var draw = (uint)child.Id.GetHashCode();
-                await writer.WriteAsync(NhsNumber.InTestRange((int)(draw % 1_000_000)), NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(draw % 2 == 0 ? "F" : "M", NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(Ethnicity(draw % 1000 / 1000f), NpgsqlDbType.Varchar, cancellationToken);
-                // Most children of school age have a UPN (LA 999, a made-up school and serial); about 1 in 12 has a disability.
-                var schoolAge = child.Born is { } born && born.Year <= row.ReceivedAt.Year - 5;
-                await writer.WriteAsync(schoolAge && draw % 10 != 0 ? UpnOf(draw) : null, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(draw % 12 == 0 ? DisabilityMix[(int)(draw / 12 % (uint)DisabilityMix.Length)] : ["NONE"],
-                    NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync($"{draw % 200 + 1} {Streets[(int)(draw / 200 % (uint)Streets.Length)]}", NpgsqlDbType.Varchar,
-                    cancellationToken);
-                await writer.WriteAsync(PostcodeOf(draw), NpgsqlDbType.Varchar, cancellationToken);
+                var identity = IdentityOf(child, row.ReceivedAt);
+                await writer.WriteAsync(identity.NhsNumber, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(identity.Sex, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(identity.Ethnicity, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(writer, identity.Upn, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(identity.Disabilities, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(identity.Address, NpgsqlDbType.Varchar, cancellationToken);
+                await writer.WriteAsync(identity.Postcode, NpgsqlDbType.Varchar, cancellationToken);
             }
         }
 
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>The ethnicity code at a point (0 to 1) of England's pupil mix.</summary>
+    private sealed record Identity(string NhsNumber, string Sex, string Ethnicity, string? Upn, string[] Disabilities, string Address,
+        string Postcode);
+
+    /// <summary>
+    /// What the census return reads of a child, drawn from the person's random id so a family referred again carries the same
+    /// NHS number and address, and the copy needs no random state of its own. Most children of school age have a UPN (LA
+    /// 999, a made-up school and serial); about 1 in 12 has a disability.
+    /// </summary>
+    private static Identity IdentityOf(GeneratedChild child, DateTimeOffset receivedAt)
+    {
+        var draw = (uint)child.PersonId.GetHashCode();
+        var schoolAge = child.Born.Year <= receivedAt.Year - 5;
+        return new Identity(NhsNumber.InTestRange((int)(draw % 1_000_000)), draw % 2 == 0 ? "F" : "M", Ethnicity(draw % 1000 / 1000f),
+            schoolAge && draw % 10 != 0 ? UpnOf(draw) : null,
+            draw % 12 == 0 ? DisabilityMix[(int)(draw / 12 % (uint)DisabilityMix.Length)] : ["NONE"],
+            $"{draw % 200 + 1} {Streets[(int)(draw / 200 % (uint)Streets.Length)]}", PostcodeOf(draw));
+    }
+
     private static readonly string[][] DisabilityMix = [["LD"], ["AUT"], ["COMM"], ["BEH"], ["AUT", "COMM"], ["MOB"], ["HEAR"], ["VIS"]];
 
     private static readonly string[] Streets =
@@ -112,6 +124,7 @@ public sealed partial class VolumeGenerator
     private static string PostcodeOf(uint draw) => string.Create(CultureInfo.InvariantCulture,
         $"NT{draw % 9 + 1} {draw / 9 % 10}{(char)('A' + (int)(draw / 90 % 26))}{(char)('A' + (int)(draw / 2340 % 26))}");
 
+    /// <summary>The ethnicity code at a point (0 to 1) of England's pupil mix.</summary>
     private static string Ethnicity(float at)
     {
         foreach (var (code, share) in CensusCodes.TypicalEthnicityMix)

@@ -10,13 +10,15 @@ namespace ThresholdPortal.Benchmarks;
 
 /// <summary>
 /// Bulk-loads N received referrals with their children and MASH cases into a migrated, demo-seeded
-/// database, by PostgreSQL COPY (Npgsql binary import), to measure the MASH queue at national volume. The
-/// receipt times go back from now at about 2,500 a working day (England's rate); cases received in the last
-/// few working days are open at every stage, older ones are decided, and a small share of older ones are
-/// still waiting for information, as a real backlog would be. Deadlines come from the same decision clock
-/// the app uses. Decided cases carry their approved decision (a CaseDecisions row, with a primary need and
-/// factor codes), so the insights measures and exports have realistic data to read. Not for a database anyone works in: it adds rows, and
-/// references from the live sequence.
+/// database, by PostgreSQL COPY (Npgsql binary import), to measure the portal at national volume. The
+/// receipt times run up to now at about 2,500 a working day (England's rate), oldest first and each day in time order, as
+/// a real table fills; cases received in the last few working days are open at every stage, older ones are decided, and a
+/// small share of older ones are still waiting for information, as a real backlog would be. Deadlines come from the same
+/// decision clock the app uses. Around the cases: the children's person records and links (a fifth of referrals are
+/// re-referrals of a family already known), information requests with the agencies' answers, the referrer's feedback and
+/// the occasional escalation (VolumeGenerator.Related.cs). Decided cases carry their approved decision, so the insights
+/// measures and exports have realistic data to read. Not for a database anyone works in: it adds rows, takes references
+/// from the live sequence, and loads with triggers off (VolumeGenerator.Bulk.cs).
 /// </summary>
 public sealed partial class VolumeGenerator(string connectionString, int count, int perWorkingDay, int seed)
 {
@@ -41,49 +43,48 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         var firstNumber = await ReserveReferencesAsync(dataSource, count, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var receipts = ReceiptTimes(now).GetEnumerator();
+        var deferredIndexes = count >= IndexesAfterLoadFrom ? await DropIndexesAsync(dataSource, cancellationToken) : [];
         var open = 0;
 
+        // One batch is made in memory while the one before is copied: the two cores each get one side.
+        List<Generated> Make(int offset) => [.. Enumerable.Range(offset, Math.Min(Batch, count - offset)).Select(i =>
+        {
+            receipts.MoveNext();
+            return Row(context, firstNumber + i, receipts.Current.At, receipts.Current.WorkingDaysAgo, now);
+        })];
+        var making = Task.Run(() => Make(0), cancellationToken);
         for (var offset = 0; offset < count; offset += Batch)
         {
-            var rows = Enumerable.Range(offset, Math.Min(Batch, count - offset)).Select(i =>
-            {
-                receipts.MoveNext();
-                return Row(context, firstNumber + i, receipts.Current.At, receipts.Current.WorkingDaysAgo, now);
-            }).ToList();
+            var rows = await making;
+            var nextOffset = offset + Batch;
+            making = nextOffset < count ? Task.Run(() => Make(nextOffset), cancellationToken) : Task.FromResult(new List<Generated>());
             open += rows.Count(r => r.Case.Status != MashCaseStatus.Decided);
-
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await CopyReferralsAsync(connection, context.DocumentId, rows, cancellationToken);
-            await CopyChildrenAsync(connection, rows, cancellationToken);
-            await CopyCasesAsync(connection, rows, cancellationToken);
-            await CopyDecisionsAsync(connection, rows, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CopyBatchAsync(dataSource, context.DocumentId, rows, cancellationToken);
             Console.WriteLine($"  {offset + rows.Count:N0} of {count:N0} referrals loaded " +
                 $"({Stopwatch.GetElapsedTime(started).TotalSeconds:0} s)");
         }
 
-        // As autovacuum would soon after: statistics for the planner, and the visibility map that lets the
-        // queue's index-only scans skip the table.
-        foreach (var table in new[] { "Referrals", "ReferralChildren", "MashCases", "CaseDecisions" })
-        {
-            await using var vacuum = dataSource.CreateCommand($"VACUUM (ANALYZE) \"{table}\"");
-            vacuum.CommandTimeout = 0;
-            await vacuum.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await FinishAsync(dataSource, deferredIndexes, started, cancellationToken);
         return new GenerationResult(count, open, Stopwatch.GetElapsedTime(started));
     }
 
-    private sealed record Context(Guid DocumentId, Guid[] ReferrerIds, (Guid Id, string SourceCode)[] Organisations, Guid[] Practitioners);
+    private sealed record Context(Guid DocumentId, Guid[] ReferrerIds, (Guid Id, string SourceCode)[] Organisations, Guid[] Practitioners,
+        Agency[] Agencies);
 
     private sealed record Generated(Guid ReferralId, string Reference, DateTimeOffset ReceivedAt, Guid ReferrerId, Guid OrganisationId,
         string SourceCode,
-        int Level, string[] Categories, string WhatHappened, (Guid Id, string Given, string Family, DateOnly Born)[] Children,
+        int Level, string[] Categories, string WhatHappened, GeneratedChild[] Children,
             MashCase Case, string? Consent)
     {
         /// <summary>The approved decision that closed the case, written to CaseDecisions; null for cases not decided that way.</summary>
         public CaseDecision? Decision { get; set; }
+
+        /// <summary>True when the case was triaged far enough for its children to be matched to person records.</summary>
+        public bool Linked { get; set; }
+
+        public List<GeneratedRequest> Requests { get; } = [];
+
+        public GeneratedFeedback? Feedback { get; set; }
     }
 
     private static async Task<Context> ContextAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -115,6 +116,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
             JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
             WHERE r."Name" IN ('MashPractitioner', 'MashManager')
             """, r => r.GetGuid(0));
+        var agencies = await AgenciesAsync(dataSource, cancellationToken);
         if (documents.Count == 0 || organisations.Count == 0 || referrers.Count == 0 || practitioners.Count == 0)
         {
             throw new InvalidOperationException("Run the portal once against this database with demo data (deploy/local/run.sh) before " +
@@ -125,7 +127,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
             documents[0],
             [.. referrers],
             [.. organisations.Select(o => (o.Item1, SourceCodeOf(o.Item2)))],
-            [.. practitioners]);
+            [.. practitioners],
+            agencies);
     }
 
     /// <summary>Takes a block of reference numbers from the live sequence, so later referrals never collide with these.</summary>
@@ -137,28 +140,42 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Receipt times going back from now: <c>perWorkingDay</c> each working day, in office hours mostly, some at night.</summary>
+    /// <summary>
+    /// Receipt times up to now, oldest first: <c>perWorkingDay</c> each working day (the oldest day takes the remainder), in
+    /// office hours mostly, some at night, each day's sorted as they would arrive.
+    /// </summary>
     private IEnumerable<(DateTimeOffset At, int WorkingDaysAgo)> ReceiptTimes(DateTimeOffset now)
     {
         var calendar = clock.Calendar;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.TimeZone).DateTime);
-        var workingDaysAgo = 0;
-        while (true)
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendar.TimeZone).DateTime);
+        var workingDays = (count + perWorkingDay - 1) / perWorkingDay;
+        var day = today;
+        for (var seen = calendar.IsWorkingDay(day) ? 1 : 0; seen < workingDays; seen += calendar.IsWorkingDay(day) ? 1 : 0)
         {
-            if (calendar.IsWorkingDay(day))
-            {
-                for (var i = 0; i < perWorkingDay; i++)
-                {
-                    var local = day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(faker.Random.Bool(0.9f)
-                        ? faker.Random.Int(8 * 60, (18 * 60) - 1) : faker.Random.Int(0, (24 * 60) - 1))));
-                    var at = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
-                    yield return (at > now ? now.AddSeconds(-faker.Random.Int(1, 3600)) : at, workingDaysAgo);
-                }
+            day = day.AddDays(-1);
+        }
 
-                workingDaysAgo++;
+        var first = count - ((workingDays - 1) * perWorkingDay);
+        for (var workingDaysAgo = workingDays - 1; workingDaysAgo >= 0; day = day.AddDays(1))
+        {
+            if (!calendar.IsWorkingDay(day))
+            {
+                continue;
             }
 
-            day = day.AddDays(-1);
+            var times = Enumerable.Range(0, workingDaysAgo == workingDays - 1 ? first : perWorkingDay).Select(_ =>
+            {
+                var local = day.ToDateTime(TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(faker.Random.Bool(0.9f)
+                    ? faker.Random.Int(8 * 60, (18 * 60) - 1) : faker.Random.Int(0, (24 * 60) - 1))));
+                var at = new DateTimeOffset(local, calendar.TimeZone.GetUtcOffset(local)).ToUniversalTime();
+                return at > now ? now.AddSeconds(-faker.Random.Int(1, 3600)) : at;
+            }).Order().ToList();
+            foreach (var at in times)
+            {
+                yield return (at, workingDaysAgo);
+            }
+
+            workingDaysAgo--;
         }
     }
 
@@ -166,12 +183,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
     {
         var (organisationId, sourceCode) = faker.PickRandom(context.Organisations);
         var reference = ReferralReference.Format("NS", TimeZoneInfo.ConvertTime(receivedAt, clock.Calendar.TimeZone).Year, number);
-        var family = faker.Name.LastName();
-        var children = Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.55f, 0.32f, 0.13f]))
-            .Select(_ =>
-                (Guid.NewGuid(), faker.Name.FirstName(), family,
-                DateOnly.FromDateTime(faker.Date.Between(receivedAt.AddYears(-17).UtcDateTime, receivedAt.AddMonths(-2).UtcDateTime))))
-            .ToArray();
+        var children = Family(receivedAt);
         var categories = faker.Random.ArrayElements(["Neglect", "DomesticAbuse", "EmotionalAbuse", "PhysicalAbuseByAdult", "MentalHealth",
             "ChildCriminalExploitation", "SelfHarm"], faker.Random.Int(1, 2));
         var level = faker.Random.WeightedRandom([2, 3, 4], [0.15f, 0.6f, 0.25f]);
@@ -191,7 +203,8 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         var generated = new Generated(referralId, reference, receivedAt, faker.PickRandom(context.ReferrerIds), organisationId, sourceCode,
             level,
             categories, WhatHappened(children), children, mashCase, faker.PickRandom(ConsentDecisions));
-        generated.Decision = Progress(mashCase, [.. children.Select(c => c.Item1)], context, receivedAt, workingDaysAgo, now);
+        generated.Decision = Progress(mashCase, [.. children.Select(c => c.Id)], context, receivedAt, workingDaysAgo, now);
+        AddRelated(generated, context, now);
         return generated;
     }
 
@@ -292,7 +305,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         return decision;
     }
 
-    private string WhatHappened((Guid Id, string Given, string Family, DateOnly Born)[] children) =>
+    private string WhatHappened(GeneratedChild[] children) =>
         $"{children[0].Given} came to school {faker.PickRandom("hungry", "with a bruise", "upset", "late and unwashed")} and said " +
             $"{faker.Lorem.Sentence(12)}";
 
