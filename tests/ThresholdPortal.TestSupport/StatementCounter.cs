@@ -9,6 +9,12 @@ namespace ThresholdPortal.TestSupport;
 /// Counts the commands EF sends to PostgreSQL while the app serves a request that carries <see cref="Header"/>, under
 /// the header's value: a page's statement budget (issue 18) is a count, stable from run to run, never a timing.
 /// Requests without the header, and background services, are not counted.
+/// <para>
+/// It also refuses, in every integration test, a command in which EF numbers a whole table: the
+/// <c>ROW_NUMBER() OVER(PARTITION BY ...)</c> EF writes for a <c>FirstOrDefault</c> of several columns (or a filtered
+/// include) inside a projection. PostgreSQL cannot push the outer row's key into that window, so it reads every row of
+/// the table for each page view: unseen with test data, seconds at ten million rows (ADR 0137).
+/// </para>
 /// </summary>
 public sealed class StatementCounter(IHttpContextAccessor accessor) : DbCommandInterceptor
 {
@@ -60,8 +66,16 @@ public sealed class StatementCounter(IHttpContextAccessor accessor) : DbCommandI
         return ValueTask.FromResult(result);
     }
 
+    public const string WholeTableNumbering = "ROW_NUMBER() OVER(PARTITION BY";
+
     private void Count(DbCommand command)
     {
+        if (command.CommandText.Contains(WholeTableNumbering, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("EF numbered every row of a table to pick one per outer row (ADR 0137): write the " +
+                "lookup as a join, or as one scalar subquery per column. The command was:\n" + command.CommandText);
+        }
+
         if (accessor.HttpContext?.Request.Headers[Header].ToString() is { Length: > 0 } key)
         {
             counted.GetOrAdd(key, _ => new ConcurrentQueue<string>()).Enqueue(command.CommandText);

@@ -85,14 +85,17 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
     {
         public async Task<Summary?> Handle(Query request, CancellationToken cancellationToken)
         {
-            // The case, its decisions and its step-down in one read.
+            // The case, its decisions and which step-down is in force (the open one, else the latest) in one read; the
+            // step-down itself, when there is one, by its key. Selecting the step-down row inside the projection would
+            // number every step-down stored (ADR 0137).
             var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
                 .Select(c => new
                 {
                     Case = c,
                     Decisions = db.CaseDecisions.Where(d => d.CaseId == c.Id).OrderByDescending(d => d.Revision).ToList(),
-                    StepDown = db.EarlyHelpStepDowns.Where(s => s.CaseId == c.Id)
-                        .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).FirstOrDefault(),
+                    StepDownId = db.EarlyHelpStepDowns.Where(s => s.CaseId == c.Id)
+                        .OrderBy(s => s.WithdrawnAt != null).ThenByDescending(s => s.SteppedDownAt).Select(s => (Guid?)s.Id)
+                        .FirstOrDefault(),
                 })
                 .AsSingleQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -101,7 +104,10 @@ public sealed class DecisionSummary(IMediator mediator) : ViewComponent
                 return null;
             }
 
-            var (mashCase, decisions, stepDown) = (found.Case, found.Decisions, found.StepDown);
+            var stepDown = found.StepDownId is { } stepDownId
+                ? await db.EarlyHelpStepDowns.AsNoTracking().SingleAsync(s => s.Id == stepDownId, cancellationToken)
+                : null;
+            var (mashCase, decisions) = (found.Case, found.Decisions);
             var pending = decisions.FirstOrDefault(d => d.State == DecisionState.AwaitingSignOff);
             var isManager = user.IsInRole(PortalRole.MashManager);
             return new Summary(

@@ -27,19 +27,22 @@ public sealed class FeedbackSummary(IMediator mediator) : ViewComponent
         public async Task<Summary> Handle(Query request, CancellationToken cancellationToken)
         {
             // The feedback on the decision in force, and the latest escalation: after a revision, the one that changed it.
-            // One read: the case's decision in force picks its feedback, and the names come with them.
-            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
-                .Select(c => new
+            // One read, written as joins on the feedback's unique decision and the case's escalations: a FirstOrDefault
+            // in the projection made EF number every feedback and escalation row stored (issue 18).
+            var latestEscalations = db.Escalations.AsNoTracking().Where(e => !db.Escalations.Any(later => later.CaseId == e.CaseId &&
+                (later.RaisedAt > e.RaisedAt || (later.RaisedAt == e.RaisedAt && later.Id.CompareTo(e.Id) > 0))));
+            var found = await (
+                from c in db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                join f in db.ReferrerFeedback.AsNoTracking() on c.DecisionId equals (Guid?)f.DecisionId into feedback
+                from f in feedback.DefaultIfEmpty()
+                join e in latestEscalations on c.Id equals e.CaseId into escalations
+                from e in escalations.DefaultIfEmpty()
+                select new
                 {
-                    Feedback = db.ReferrerFeedback.FirstOrDefault(f => f.DecisionId == c.DecisionId),
-                    Escalation = db.Escalations.Where(e => e.CaseId == c.Id).OrderByDescending(e => e.RaisedAt).FirstOrDefault(),
-                })
-                .Select(x => new
-                {
-                    x.Feedback,
-                    x.Escalation,
-                    SentBy = db.Users.Where(u => u.Id == x.Feedback!.SentByUserId).Select(u => u.FullName).FirstOrDefault(),
-                    AnsweredBy = db.Users.Where(u => u.Id == x.Escalation!.AnsweredByUserId).Select(u => u.FullName).FirstOrDefault(),
+                    Feedback = f,
+                    Escalation = e,
+                    SentBy = db.Users.Where(u => u.Id == f!.SentByUserId).Select(u => u.FullName).FirstOrDefault(),
+                    AnsweredBy = db.Users.Where(u => u.Id == e!.AnsweredByUserId).Select(u => u.FullName).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             return new Summary(request.CaseId, found?.Feedback, found?.Feedback is null ? null : found.SentBy, found?.Escalation,

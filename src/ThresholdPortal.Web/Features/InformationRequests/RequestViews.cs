@@ -70,8 +70,9 @@ public static class RequestViews
                 r.Id, r.CaseId, r.CaseReference, r.AgencyKey, r.AgencyName, r.SentAt, r.DueAt, r.State, r.FirstViewedAt, r.ChasedAt,
                 r.Questions, r.AdditionalQuestions, r.LawfulBasis, r.ConsentObtained,
                 Organisation = db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).FirstOrDefault(),
-                Sender = db.Users.Where(u => u.Id == r.SentByUserId)
-                    .Select(u => new { Name = u.FullName, u.JobTitle }).FirstOrDefault(),
+                // One scalar subquery per column: a FirstOrDefault of several numbers the whole table (ADR 0137).
+                SenderName = db.Users.Where(u => u.Id == r.SentByUserId).Select(u => u.FullName).FirstOrDefault(),
+                SenderJobTitle = db.Users.Where(u => u.Id == r.SentByUserId).Select(u => u.JobTitle).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         if (requests.Count == 0)
@@ -104,7 +105,7 @@ public static class RequestViews
             var answers = responses[r.Id].ToList();
             return new RequestView(
                 r.Id, r.CaseId, r.CaseReference, r.AgencyKey, r.AgencyName, r.Organisation ?? "Unknown organisation",
-                    r.Sender?.Name ?? "Unknown", r.Sender?.JobTitle,
+                    r.SenderName ?? "Unknown", r.SenderJobTitle,
                 r.SentAt, r.DueAt, InformationRequest.StatusOf(r.State, r.DueAt, now), r.FirstViewedAt, r.ChasedAt,
                 [.. subjects[r.Id]], r.Questions, r.AdditionalQuestions, r.LawfulBasis, r.ConsentObtained,
                 [.. answers.Select((a, index) => new ResponseView(

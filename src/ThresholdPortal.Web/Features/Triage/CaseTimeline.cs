@@ -20,24 +20,19 @@ public static class CaseTimeline
         ArgumentNullException.ThrowIfNull(db);
         var caseSubject = caseId.ToString();
         var referralSubject = referralId.ToString();
-        var events = await db.AuditEvents.AsNoTracking()
-            .Where(e => (e.SubjectType == CaseEvents.SubjectType && e.SubjectId == caseSubject)
-                || (e.SubjectType == CaseEvents.ReferralSubjectType && e.SubjectId == referralSubject))
-            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Select(e => new
-            {
-                e.Id,
-                e.OccurredAt,
-                e.Action,
-                e.Detail,
-                User = db.Users.Where(u => u.Id == e.UserId)
-                    .Select(u => new { Name = u.FullName, u.Email, Organisation = u.Organisation.Name })
-                    .FirstOrDefault(),
-            })
+        // The person behind each event by a left join (none for the system's own events): a FirstOrDefault of several
+        // columns would number every user (ADR 0137).
+        var events = await (
+            from e in db.AuditEvents.AsNoTracking()
+                .Where(e => (e.SubjectType == CaseEvents.SubjectType && e.SubjectId == caseSubject)
+                    || (e.SubjectType == CaseEvents.ReferralSubjectType && e.SubjectId == referralSubject))
+            join u in db.Users on e.UserId equals (Guid?)u.Id into users
+            from u in users.DefaultIfEmpty()
+            orderby e.OccurredAt descending, e.Id descending
+            select new { e.Id, e.OccurredAt, e.Action, e.Detail, Name = u!.FullName, u.Email, Organisation = u.Organisation.Name })
             .ToListAsync(cancellationToken);
         return [.. events.Select(e => new Entry(
-            e.Id, e.OccurredAt, e.Action, CaseEvents.Describe(e.Action), e.Detail, e.User?.Name ?? "The system", e.User?.Organisation,
-                e.User?.Email))];
+            e.Id, e.OccurredAt, e.Action, CaseEvents.Describe(e.Action), e.Detail, e.Name ?? "The system", e.Organisation, e.Email))];
     }
 
     public static async Task<IReadOnlyList<Entry>> LoadAsync(PortalDbContext db, Guid caseId, Guid referralId,

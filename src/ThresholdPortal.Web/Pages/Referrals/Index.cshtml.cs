@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
 using ThresholdPortal.Domain.Referrals;
+using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.Web.Features.Decisions;
 using ThresholdPortal.Web.Features.EarlyHelp;
 using ThresholdPortal.Web.Features.Intake;
@@ -71,11 +72,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                         .FirstOrDefault(),
                     EarlyHelp = db.EarlyHelpCases.Where(c => c.ReferralId == r.Id).OrderByDescending(c => c.ReceivedAt)
                         .Select(c => (EarlyHelpCaseStatus?)c.Status).FirstOrDefault(),
-                    Case = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => new { c.Status, c.ContactOutcome }).FirstOrDefault(),
-                    Feedback = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
+                    // One scalar subquery per column: a FirstOrDefault of several columns numbers the whole table (ADR 0137).
+                    CaseStatus = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => (MashCaseStatus?)c.Status).FirstOrDefault(),
+                    ContactOutcome = db.MashCases.Where(c => c.ReferralId == r.Id).Select(c => c.ContactOutcome).FirstOrDefault(),
+                    FeedbackState = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
+                        .OrderByDescending(f => f.SentAt).Select(f => (FeedbackState?)f.State).FirstOrDefault(),
+                    EscalationAnswered = db.ReferrerFeedback.Where(f => f.ReferralId == r.Id && f.State != FeedbackState.Draft)
                         .OrderByDescending(f => f.SentAt)
-                        .Select(f => new { f.State, Answered = db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null) })
-                            .FirstOrDefault(),
+                        .Select(f => db.Escalations.Any(e => e.FeedbackId == f.Id && e.AnsweredAt != null)).FirstOrDefault(),
                     Children = r.Children.OrderBy(c => c.Order)
                         .Select(c => new ReferralChild { GivenName = c.GivenName, FamilyName = c.FamilyName, IsUnborn = c.IsUnborn })
                         .ToList(),
@@ -89,7 +93,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                     new SentRow(s.Reference!, [.. s.Children.Select(c => c.DisplayName)], s.SubmittedAt!.Value, s.Kind, s.Status,
                     s.ReferrerUserId == user.Id ? null : s.ReferredBy,
                     s.Kind == ReferralKind.MashReferral
-                        ? ReferrerProgress.Of(s.Case?.Status, s.Case?.ContactOutcome, s.Feedback?.State, s.Feedback?.Answered == true)
+                        ? ReferrerProgress.Of(s.CaseStatus, s.ContactOutcome, s.FeedbackState, s.EscalationAnswered)
                         : s.EarlyHelp is { } help ? EarlyHelpForReferrer.Words(help) : ReferralDisplay.Status(s.Status)))],
                 sent.Count > PageSize ? page[^1].SubmittedAt : null);
         }

@@ -268,13 +268,15 @@ public sealed class DecisionModel(IMediator mediator, TimeProvider clock)
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
-                .Select(c => new
+            // Every case has its referral: a join, which reads one row (ADR 0137).
+            var found = await (
+                from c in db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                join r in db.Referrals on c.ReferralId equals r.Id
+                select new
                 {
                     c.Id, c.Reference, c.Status, c.Rating, c.ReferrerLevel, c.AssignedToUserId, c.Version, c.ReferralId,
                     Holder = db.Users.Where(u => u.Id == c.AssignedToUserId).Select(u => u.FullName).FirstOrDefault(),
-                    Referral = db.Referrals.Where(r => r.Id == c.ReferralId).Select(r => new { r.ThresholdDocumentId, r.Consent.Decision })
-                        .First(),
+                    Referral = new { r.ThresholdDocumentId, r.Consent.Decision },
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null)

@@ -130,12 +130,14 @@ public sealed class FeedbackModel(IMediator mediator, TimeProvider clock) : Case
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var row = await db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
-                .Select(c => new
+            // Every case has its referral: a join, which reads one row (ADR 0137).
+            var row = await (
+                from c in db.MashCases.AsNoTracking().Where(c => c.Id == request.CaseId)
+                join r in db.Referrals on c.ReferralId equals r.Id
+                select new
                 {
                     c.Id, c.Reference, c.Channel, c.ReferrerLevel, c.DecidedLevel, c.Outcome, c.DecidedAt, c.DecisionId,
-                    Referrer = db.Referrals.Where(r => r.Id == c.ReferralId)
-                        .Select(r => new { r.Referrer.Name, r.Referrer.OrganisationName }).FirstOrDefault(),
+                    Referrer = new { r.Referrer.Name, r.Referrer.OrganisationName },
                     Approved = db.CaseDecisions.Any(d => d.Id == c.DecisionId && d.State == DecisionState.Approved),
                 })
                 .SingleOrDefaultAsync(cancellationToken);

@@ -53,18 +53,22 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                         .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate }).ToList(),
                 })
                 .ToListAsync(cancellationToken);
-            var stepDowns = await db.EarlyHelpStepDowns.AsNoTracking()
-                .Where(s => s.WithdrawnAt == null)
-                .Where(s => request.ReceivedBefore == null || s.SteppedDownAt < request.ReceivedBefore)
-                .OrderByDescending(s => s.SteppedDownAt)
-                .Take(PageSize + 1)
-                .Select(s => new
+            // Every step-down has its case: a join, which reads one case per row (ADR 0137).
+            var stepDowns = await (
+                from s in db.EarlyHelpStepDowns.AsNoTracking()
+                    .Where(s => s.WithdrawnAt == null)
+                    .Where(s => request.ReceivedBefore == null || s.SteppedDownAt < request.ReceivedBefore)
+                    .OrderByDescending(s => s.SteppedDownAt)
+                    .Take(PageSize + 1)
+                join c in db.MashCases on s.CaseId equals c.Id
+                orderby s.SteppedDownAt descending
+                select new
                 {
                     s.CaseId, s.Reference, s.SteppedDownAt,
-                    Case = db.MashCases.Where(c => c.Id == s.CaseId)
-                        .Select(c => new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId }).First(),
-                    Children = db.ReferralChildren.Where(c => c.ReferralId == s.ReferralId).OrderBy(c => c.Order)
-                        .Select(c => new { c.GivenName, c.FamilyName, c.DateOfBirth, c.IsUnborn, c.ExpectedDate }).ToList(),
+                    Case = new { c.SourceCode, c.DecidedLevel, c.ReferringOrganisationId },
+                    Children = db.ReferralChildren.Where(child => child.ReferralId == s.ReferralId).OrderBy(child => child.Order)
+                        .Select(child => new { child.GivenName, child.FamilyName, child.DateOfBirth, child.IsUnborn, child.ExpectedDate })
+                        .ToList(),
                 })
                 .ToListAsync(cancellationToken);
             var organisationIds = stepDowns.Where(s => s.Case.ReferringOrganisationId != null)

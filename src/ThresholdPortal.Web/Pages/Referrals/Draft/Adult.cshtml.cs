@@ -94,8 +94,13 @@ public sealed class AdultModel(IMediator mediator) : DraftPageModel
     {
         public async Task<Command?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var draft = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
-                .Select(r => new { Adult = r.Adults.SingleOrDefault(a => a.Id == request.AdultId) })
+            // A left join to the one adult (none when adding one): picking it inside the projection would number every
+            // adult stored (ADR 0137).
+            var draft = await (
+                from r in db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
+                join a in db.Set<SignificantAdult>().Where(a => a.Id == request.AdultId) on r.Id equals a.ReferralId into adults
+                from a in adults.DefaultIfEmpty()
+                select new { Adult = a })
                 .SingleOrDefaultAsync(cancellationToken);
             if (draft is null || (request.AdultId is not null && draft.Adult is null))
             {

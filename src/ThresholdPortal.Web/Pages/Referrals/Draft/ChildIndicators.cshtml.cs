@@ -133,8 +133,11 @@ public sealed class ChildIndicatorsModel(IMediator mediator) : DraftPageModel, I
     {
         public async Task<Result?> Handle(Query request, CancellationToken cancellationToken)
         {
-            var draft = await db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
-                .Select(r => new { r.ThresholdDocumentId, Child = r.Children.SingleOrDefault(c => c.Id == request.ChildId) })
+            // A join to the one child: picking it inside the projection would number every child stored (ADR 0137).
+            var draft = await (
+                from r in db.Referrals.AsNoTracking().OwnDraft(request.DraftId, user)
+                join c in db.ReferralChildren.Where(c => c.Id == request.ChildId) on r.Id equals c.ReferralId
+                select new { r.ThresholdDocumentId, Child = c })
                 .SingleOrDefaultAsync(cancellationToken);
             if (draft?.Child is null)
             {
