@@ -36,6 +36,11 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.ReferrerUserId, r.Status });
         builder.HasIndex(r => new { r.ReferringOrganisationId, r.Status });
         builder.HasIndex(r => new { r.Status, r.Kind, r.SubmittedAt });
+        // "My referrals": each side of who may see a sent referral (its author, colleagues where the organisation shares)
+        // read newest first from its own index, so a page costs the same however many were sent.
+        builder.HasIndex(r => new { r.ReferrerUserId, r.SubmittedAt }, "IX_Referrals_SentByReferrer").HasFilter("\"Status\" <> 'Draft'");
+        builder.HasIndex(r => new { r.ReferringOrganisationId, r.SubmittedAt }, "IX_Referrals_SentByOrganisation")
+            .HasFilter("\"Status\" <> 'Draft'");
 
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.ReferrerUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);

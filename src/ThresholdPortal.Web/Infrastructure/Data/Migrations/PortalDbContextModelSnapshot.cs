@@ -1615,6 +1615,12 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("Status", "Kind", "SubmittedAt");
 
+                    b.HasIndex(new[] { "ReferringOrganisationId", "SubmittedAt" }, "IX_Referrals_SentByOrganisation")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex(new[] { "ReferrerUserId", "SubmittedAt" }, "IX_Referrals_SentByReferrer")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
                     b.ToTable("Referrals");
                 });
 
