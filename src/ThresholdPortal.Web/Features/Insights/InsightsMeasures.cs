@@ -41,10 +41,14 @@ public static class InsightsMeasures
     /// </summary>
     private static string ReReferralWithin(string interval) => $"rr.\"PreviousAt\" >= c.\"ReceivedAt\" - interval '{interval}'";
 
-    // Uncorrelated IN sub-queries run once per query as a hashed set, not once per case (docs/decisions/0070).
-    private const string HasRequestOrReason =
-        "(c.\"Id\" IN (SELECT q.\"CaseId\" FROM \"InformationRequests\" q WHERE q.\"SentAt\" >= @start) " +
-        "OR c.\"Id\" IN (SELECT n.\"CaseId\" FROM \"AgencyChecksNotNeeded\" n WHERE n.\"RecordedAt\" >= @start))";
+    // Correlated on the case, so each is one probe of the table's case index, or a hashed set when PostgreSQL finds that
+    // cheaper and it fits in memory. An uncorrelated IN (ADR 0070) became, once the set outgrew work_mem, a rescan of every
+    // request sent since the period began for each case: minutes for a month at a million referrals (ADR 0138).
+    private static string CaseHas(string table, string condition) =>
+        $"EXISTS (SELECT 1 FROM \"{table}\" x WHERE x.\"CaseId\" = c.\"Id\" AND {condition})";
+
+    private static string HasRequestOrReason =>
+        $"({CaseHas("InformationRequests", "x.\"SentAt\" >= @start")} OR {CaseHas("AgencyChecksNotNeeded", "x.\"RecordedAt\" >= @start")})";
 
     private static string DeadlineFor(BragRating rating) => $"c.\"DecidedWithinDeadline\" IS NOT NULL AND c.\"Rating\" = '{rating}'";
 
@@ -126,13 +130,12 @@ public static class InsightsMeasures
                 All, ReReferralWithin("12 months")),
             new("escalations", "Escalations", "Referrers who escalated a decision", "cases with feedback sent",
                 "Cases whose referrer disagreed and escalated the decision, out of cases whose feedback was sent.",
-                FeedbackSent, "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start)"),
+                FeedbackSent, CaseHas("Escalations", "x.\"RaisedAt\" >= @start")),
             new("escalations-changed", "Escalations", "Escalations that changed the decision", "answered escalations",
                 "Cases whose escalation was answered by changing the decision, out of cases with an answered escalation (the rest were " +
                     "upheld).",
-                "c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"AnsweredAt\" IS NOT NULL)",
-                $"c.\"Id\" IN (SELECT x.\"CaseId\" FROM \"Escalations\" x WHERE x.\"RaisedAt\" >= @start AND x.\"Result\" = " +
-                    $"'{EscalationResult.Changed}')"),
+                CaseHas("Escalations", "x.\"RaisedAt\" >= @start AND x.\"AnsweredAt\" IS NOT NULL"),
+                CaseHas("Escalations", $"x.\"RaisedAt\" >= @start AND x.\"Result\" = '{EscalationResult.Changed}'")),
         ]);
         measures.AddRange(EarlyHelpMeasures.Each);
         return measures;
