@@ -45,7 +45,7 @@ internal static class BulkIndexes
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await ExecuteAsync(connection, definition, cancellationToken);
-            Console.WriteLine($"  built {definition.Split(' ')[2]} in " +
+            Console.WriteLine($"  built {definition.Split(" ON ")[0].Split(' ')[^1]} in " +
                 $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
         }
     }
