@@ -85,6 +85,8 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
             .FillAsync("Nothing in the referral or our records suggests the family is known to them.");
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Move the case to decision" }).ClickAsync();
+        // The click returns before the case page replaces the checks page, whose main would be read otherwise.
+        await practitioner.WaitForURLAsync(url => new Uri(url).AbsolutePath == casePage);
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
 
         // The decision: Amber, level 3, a section 17 assessment.
