@@ -7,9 +7,11 @@ namespace ThresholdPortal.Web.Features.Triage;
 
 /// <summary>
 /// The known people the matching page offers for one child or adult named in a referral, before they are scored in C#
-/// (docs/decisions/0032, 0133). Each way of being found is its own bounded probe, so the cost does not grow with the
-/// people stored: the nearest names walk the GiST trigram index in distance order and stop at 30; the same date of birth,
-/// or a due date near the child's, is read through its date index, nearest names first; identifiers through theirs.
+/// (docs/decisions/0032, 0133, 0139). Each way of being found is its own bounded probe, so the cost does not grow with the
+/// people stored: names are blocked on a whole word (people whose first or last name word is one of the probe's), and
+/// within each block the nearest names are walked in trigram distance order through a two-column GiST index and stopped at
+/// 30; the same date of birth, or a due date near the child's, is read through its date index, nearest names first;
+/// identifiers through theirs.
 /// </summary>
 public static class PersonCandidates
 {
@@ -21,11 +23,19 @@ public static class PersonCandidates
     /// </summary>
     public sealed record Probe(string Name, DateOnly? DateOfBirth, DateOnly? Centre, bool IsUnborn, string? NhsNumber, string? Upn);
 
-    public static Task<List<Person>> FindAsync(PortalDbContext db, Probe probe, CancellationToken cancellationToken)
+    public static Task<List<Person>> FindAsync(PortalDbContext db, Probe probe, CancellationToken cancellationToken) =>
+        Query(db, probe).ToListAsync(cancellationToken);
+
+    /// <summary>The candidates' query, for <see cref="FindAsync"/> and for the tests that read its plan.</summary>
+    public static IQueryable<Person> Query(PortalDbContext db, Probe probe)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(probe);
         var name = probe.Name;
+        // The SQL splits names with split_part on single spaces, as PersonName.SearchKey leaves them.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = words.FirstOrDefault() ?? string.Empty;
+        var last = words.LastOrDefault() ?? string.Empty;
         var born = probe.DateOfBirth;
         var from = probe.Centre?.AddDays(-2 * PersonMatch.ExpectedDateWindowDays);
         var to = probe.Centre?.AddDays(2 * PersonMatch.ExpectedDateWindowDays);
@@ -33,10 +43,22 @@ public static class PersonCandidates
         // '' never equals a stored identifier, and keeps the parameters typed where the referral has none.
         var nhs = probe.NhsNumber ?? string.Empty;
         var upn = probe.Upn ?? string.Empty;
+        // Four name blocks: the same first word (a slip in the family name), the same last word (a slip in the given name),
+        // and each of those swapped (given and family names written the other way round). Each walks its block of the
+        // indexes IX_Persons_SearchName_ByFirstWord and _ByLastWord nearest name first, so no walk leaves its block.
         return db.Persons
             .FromSql($"""
-                WITH named AS (
-                    SELECT "Id" FROM "Persons" WHERE {name} <> '' AND "SearchName" % {name}
+                WITH first_word AS (
+                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND split_part("SearchName", ' ', 1) = {first}
+                    ORDER BY "SearchName" <-> {name} LIMIT {Most}),
+                last_word AS (
+                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND split_part("SearchName", ' ', -1) = {last}
+                    ORDER BY "SearchName" <-> {name} LIMIT {Most}),
+                first_word_swapped AS (
+                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND split_part("SearchName", ' ', 1) = {last}
+                    ORDER BY "SearchName" <-> {name} LIMIT {Most}),
+                last_word_swapped AS (
+                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND split_part("SearchName", ' ', -1) = {first}
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 born AS (
                     SELECT "Id" FROM "Persons" WHERE "DateOfBirth" = {born} ORDER BY "SearchName" <-> {name} LIMIT {Most}),
@@ -47,12 +69,12 @@ public static class PersonCandidates
                     WHERE "ExpectedDate" BETWEEN {from} AND {to} OR ({unborn} AND "DateOfBirth" BETWEEN {from} AND {to})
                     ORDER BY "SearchName" <-> {name} LIMIT {Most})
                 SELECT * FROM "Persons"
-                WHERE "Id" IN (SELECT "Id" FROM named UNION SELECT "Id" FROM born UNION SELECT "Id" FROM identified
-                    UNION SELECT "Id" FROM due)
+                WHERE "Id" IN (SELECT "Id" FROM first_word UNION SELECT "Id" FROM last_word
+                    UNION SELECT "Id" FROM first_word_swapped UNION SELECT "Id" FROM last_word_swapped
+                    UNION SELECT "Id" FROM born UNION SELECT "Id" FROM identified UNION SELECT "Id" FROM due)
                 ORDER BY ("NhsNumber" = {nhs} OR "Upn" = {upn}) IS TRUE DESC, similarity("SearchName", {name}) DESC
                 LIMIT {Most}
                 """)
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
+            .AsNoTracking();
     }
 }

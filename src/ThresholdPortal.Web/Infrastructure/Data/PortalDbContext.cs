@@ -86,5 +86,6 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, Publishe
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         builder.HasSequence<long>(ReferralConfiguration.ReferenceSequence);
         builder.HasPostgresExtension("pg_trgm"); // Triage (issue 4): similarity search on known people's names.
+        builder.HasPostgresExtension("btree_gist"); // Matching (issue 18): GiST indexes keyed on a name word, then trigrams.
     }
 }

@@ -21,6 +21,7 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -1282,11 +1283,6 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     b.HasIndex("Postcode");
 
                     b.HasIndex("Upn");
-
-                    b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest"), "gist");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Nearest"), new[] { "gist_trgm_ops" });
 
                     b.HasIndex(new[] { "SearchName" }, "IX_Persons_SearchName_Trigrams");
 

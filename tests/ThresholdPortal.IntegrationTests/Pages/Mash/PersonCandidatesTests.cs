@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using ThresholdPortal.Domain.Matching;
+using ThresholdPortal.TestSupport;
+using ThresholdPortal.TestSupport.Builders;
+using ThresholdPortal.Web.Features.Triage;
+
+namespace ThresholdPortal.IntegrationTests.Pages.Mash;
+
+/// <summary>
+/// The matching page's candidates found by name alone (no date of birth or identifier to fall back on), through the name
+/// blocks of docs/decisions/0139: a person sharing the probe's first or last name word, either way round, nearest first.
+/// </summary>
+public sealed class PersonCandidatesTests(PortalApp app) : IntegrationTest(app)
+{
+    [Theory]
+    [InlineData("Jaydn", "Clark", "a slip in the given name")]
+    [InlineData("Jaydon", "Clrak", "a slip in the family name")]
+    [InlineData("Clark", "Jaydon", "given and family names swapped")]
+    [InlineData("Clrak", "Jaydon", "swapped, with a slip in the family name")]
+    [InlineData("Jaydon", "Clarke-Ahmed", "a family name that has grown")]
+    public async Task A_known_person_is_found_by_name_alone(string given, string family, string because)
+    {
+        var known = await App.AddKnownPersonAsync(new("Jaydon", "Clark", new DateOnly(2017, 5, 3)));
+        var middle = await App.AddKnownPersonAsync(new("Mary Jane", "Okafor", new DateOnly(2012, 1, 9)));
+        await App.AddKnownPersonAsync(new("Priya", "Noone", new DateOnly(2017, 5, 3)));
+
+        var found = await FindAsync(given, family);
+        var byMiddleName = await FindAsync("Mary", "Okafr");
+
+        found.ShouldContain(known.Id, because);
+        found.ShouldNotContain(middle.Id);
+        byMiddleName.ShouldContain(middle.Id, "a stored middle name does not hide the first one");
+    }
+
+    [Fact]
+    public async Task Each_name_block_walks_its_word_index_nearest_name_first()
+    {
+        await App.AddKnownPersonAsync(new("Jaydon", "Clark", new DateOnly(2017, 5, 3)));
+        var probe = new PersonCandidates.Probe(PersonName.SearchKey("Jaydn", "Clark"), null, null, false, null, null);
+
+        var plan = await App.ExecuteDbContextAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
+            await using var command = PersonCandidates.Query(db, probe).CreateDbCommand();
+            command.CommandText = "EXPLAIN " + command.CommandText;
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', lines);
+        });
+
+        // Two blocks through each index (the probe's words, and the same words swapped), each ordered by the index itself.
+        plan.Split("Index Scan using \"IX_Persons_SearchName_ByFirstWord\"").Length.ShouldBe(3, plan);
+        plan.Split("Index Scan using \"IX_Persons_SearchName_ByLastWord\"").Length.ShouldBe(3, plan);
+        plan.ShouldMatch("Order By: \\(\\(\"SearchName\"\\)::text <-> ", plan);
+    }
+
+    private Task<List<Guid>> FindAsync(string given, string family) =>
+        App.ExecuteDbContextAsync(async db =>
+            (await PersonCandidates.FindAsync(db,
+                new PersonCandidates.Probe(PersonName.SearchKey(given, family), null, null, false, null, null), default))
+            .Select(p => p.Id).ToList());
+}
