@@ -8,10 +8,10 @@ namespace ThresholdPortal.Web.Features.Triage;
 /// <summary>
 /// The known people the matching page offers for one child or adult named in a referral, before they are scored in C#
 /// (docs/decisions/0032, 0133, 0139). Each way of being found is its own bounded probe, so the cost does not grow with the
-/// people stored: names are blocked on a whole word (people whose first or last name word is one of the probe's), and
-/// within each block the nearest names are walked in trigram distance order through a two-column GiST index and stopped at
-/// 30; the same date of birth, or a due date near the child's, is read through its date index, nearest names first;
-/// identifiers through theirs.
+/// people stored. Names are blocked on a whole word: people whose first or last name word is one of the probe's, either
+/// way round. People born the same day are another block. Within each block a two-column GiST index (the block's key, then
+/// the name's trigrams) is walked nearest name first and stopped at 30. Due dates near the child's are read through their
+/// date index, nearest names first; identifiers through theirs.
 /// </summary>
 public static class PersonCandidates
 {
@@ -44,21 +44,23 @@ public static class PersonCandidates
         var nhs = probe.NhsNumber ?? string.Empty;
         var upn = probe.Upn ?? string.Empty;
         // Four name blocks: the same first word (a slip in the family name), the same last word (a slip in the given name),
-        // and each of those swapped (given and family names written the other way round). Each walks its block of the
-        // indexes IX_Persons_SearchName_ByFirstWord and _ByLastWord nearest name first, so no walk leaves its block.
+        // and each of those swapped (given and family names written the other way round). The block's key is the word's
+        // hashtext (a tight integer key; btree_gist's text keys are truncated prefixes, so a walk for a word no one has
+        // opened hundreds of pages); a rare collision only adds another word's nearest names. The indexes are
+        // IX_Persons_SearchName_ByFirstWord, _ByLastWord and _ByDateOfBirth (migration WordBlockedNearestNames).
         return db.Persons
             .FromSql($"""
                 WITH first_word AS (
-                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND split_part("SearchName", ' ', 1) = {first}
+                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND hashtext(split_part("SearchName", ' ', 1)) = hashtext({first})
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 last_word AS (
-                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND split_part("SearchName", ' ', -1) = {last}
+                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND hashtext(split_part("SearchName", ' ', -1)) = hashtext({last})
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 first_word_swapped AS (
-                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND split_part("SearchName", ' ', 1) = {last}
+                    SELECT "Id" FROM "Persons" WHERE {last} <> '' AND hashtext(split_part("SearchName", ' ', 1)) = hashtext({last})
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 last_word_swapped AS (
-                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND split_part("SearchName", ' ', -1) = {first}
+                    SELECT "Id" FROM "Persons" WHERE {first} <> '' AND hashtext(split_part("SearchName", ' ', -1)) = hashtext({first})
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 born AS (
                     SELECT "Id" FROM "Persons" WHERE "DateOfBirth" = {born} ORDER BY "SearchName" <-> {name} LIMIT {Most}),

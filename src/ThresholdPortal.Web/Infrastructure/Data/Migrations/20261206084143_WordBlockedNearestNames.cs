@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 {
     /// <summary>
-    /// Issue 18 (docs/decisions/0139): the matching page's nearest-name walk is blocked on a whole word of the name. Two GiST
-    /// indexes keyed on the name's first and last word (btree_gist) and then its trigrams replace the one over whole names,
-    /// whose walk read nearly every leaf at ten million people because its signatures were saturated.
+    /// Issue 18 (docs/decisions/0139): the matching page's nearest-name walks are blocked. Three GiST indexes keyed on a block
+    /// (the hash of the name's first word, of its last word, and the date of birth; btree_gist) and then the name's trigrams
+    /// replace the one over whole names, whose walk read nearly every leaf at ten million people because the signatures over
+    /// thousands of names were saturated.
     /// </summary>
     public partial class WordBlockedNearestNames : Migration
     {
@@ -24,12 +25,15 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
             // Expressions as PersonCandidates writes them, so the planner matches them; 64-byte signatures suit a block of
-            // names that share a word. EF's model holds neither an expression nor a parameterised operator class.
+            // names. hashtext is the hash that hash indexes store, which pg_upgrade carries across major versions. EF's model
+            // holds neither an expression nor a parameterised operator class.
             migrationBuilder.Sql("""
                 CREATE INDEX "IX_Persons_SearchName_ByFirstWord" ON "Persons"
-                    USING gist (split_part("SearchName", ' ', 1), "SearchName" gist_trgm_ops(siglen=64));
+                    USING gist (hashtext(split_part("SearchName", ' ', 1)), "SearchName" gist_trgm_ops(siglen=64));
                 CREATE INDEX "IX_Persons_SearchName_ByLastWord" ON "Persons"
-                    USING gist (split_part("SearchName", ' ', -1), "SearchName" gist_trgm_ops(siglen=64));
+                    USING gist (hashtext(split_part("SearchName", ' ', -1)), "SearchName" gist_trgm_ops(siglen=64));
+                CREATE INDEX "IX_Persons_SearchName_ByDateOfBirth" ON "Persons"
+                    USING gist ("DateOfBirth", "SearchName" gist_trgm_ops(siglen=64));
                 """);
         }
 
@@ -39,6 +43,7 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
             migrationBuilder.Sql("""
                 DROP INDEX "IX_Persons_SearchName_ByFirstWord";
                 DROP INDEX "IX_Persons_SearchName_ByLastWord";
+                DROP INDEX "IX_Persons_SearchName_ByDateOfBirth";
                 """);
 
             migrationBuilder.AlterDatabase()
