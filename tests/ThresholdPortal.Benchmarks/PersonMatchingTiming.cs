@@ -11,7 +11,8 @@ namespace ThresholdPortal.Benchmarks;
 /// Times the matching page's candidate probe (<see cref="PersonCandidates"/>, issue 18 asks for p95 under 30 ms among
 /// 10,000,000 people) over a database topped up to <c>people</c> known people: names drawn from common English given
 /// and family names (so a common name has many namesakes), dates of birth over 18 years, one in four adults, NHS numbers
-/// on most. Each probe is a stored person's name with one letter slipped, and their date of birth most of the time.
+/// on most. Each probe is a stored person's name with one letter of the given or the family name slipped, and their date of
+/// birth most of the time.
 /// </summary>
 internal sealed class PersonMatchingTiming(string connectionString, int people, int probes, int seed)
 {
@@ -54,7 +55,11 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
         var found = 0;
         foreach (var (person, index) in samples.Concat(samples.Take(20)).Select((p, i) => (p, i)))
         {
-            var probe = new PersonCandidates.Probe(PersonName.SearchKey(Slip(person.GivenName, random), person.FamilyName),
+            var slipGiven = random.Next(2) == 0;
+            var name = slipGiven
+                ? PersonName.SearchKey(Slip(person.GivenName, random), person.FamilyName)
+                : PersonName.SearchKey(person.GivenName, Slip(person.FamilyName, random));
+            var probe = new PersonCandidates.Probe(name,
                 random.Next(4) == 0 ? null : person.DateOfBirth, person.DateOfBirth, false, null, null);
             var timer = Stopwatch.StartNew();
             var candidates = await PersonCandidates.FindAsync(db, probe, cancellationToken);
@@ -74,7 +79,8 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
                 $"{Environment.ProcessorCount} cores, load average {Report.LoadAverage()} at the end",
             string.Empty,
             $"{after - before:N0} people added in {loading.Elapsed.TotalSeconds:0} s. {timings.Count} probes, one at a time, " +
-                $"each a stored person's name with one letter slipped (and their date of birth three times in four); " +
+                $"each a stored person's name with one letter of the given or family name slipped (and their date of birth three " +
+                "times in four); " +
                 $"the person was among the candidates for {found} of them.",
             string.Empty,
             "| probes | p50 ms | p95 ms | p99 ms | max ms |",
