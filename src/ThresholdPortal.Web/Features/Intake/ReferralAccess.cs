@@ -25,6 +25,21 @@ public static class ReferralAccess
 
     public static IQueryable<Referral> SentVisibleTo(this IQueryable<Referral> referrals, PortalDbContext db, ICurrentUser user) =>
         referrals.VisibleTo(db, user).Where(r => r.Status != ReferralStatus.Draft);
+
+    /// <summary>
+    /// <see cref="SentVisibleTo"/> as its two sides, which do not overlap: the user's own sent referrals, and their colleagues'
+    /// where the organisation shares referrals. A list reads each side newest first from its own partial index and merges
+    /// them; as one OR, PostgreSQL reads and sorts every referral on both sides.
+    /// </summary>
+    public static (IQueryable<Referral> Own, IQueryable<Referral> Colleagues) SentSidesVisibleTo(this IQueryable<Referral> referrals,
+        PortalDbContext db, ICurrentUser user) =>
+    (
+        referrals.Where(r => r.ReferrerUserId == user.Id && r.Status != ReferralStatus.Draft),
+        referrals.Where(r => r.ReferrerUserId != user.Id
+            && r.Status != ReferralStatus.Draft
+            && r.ReferringOrganisationId == user.OrganisationId
+            && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility))
+    );
 }
 
 /// <summary>Loads what several draft handlers need alongside the draft.</summary>

@@ -60,16 +60,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
                 .ToListAsync(cancellationToken);
 
             // Keyset paging on the receipt time: stable however many referrals arrive meanwhile. The two sides of who may
-            // see a sent referral (ReferralAccess.VisibleTo) are read apart, each newest first from its own index, and
-            // merged into the page's keys; the rows are then read by key. As one OR, PostgreSQL read and sorted every
-            // referral the user or their organisation ever sent.
+            // see a sent referral are read apart, each newest first from its own index, merged into the page's keys, and the
+            // rows then read by key.
             IQueryable<Referral> Page(IQueryable<Referral> referrals) => referrals
-                .Where(r => r.Status != ReferralStatus.Draft && (request.SentBefore == null || r.SubmittedAt < request.SentBefore))
+                .Where(r => request.SentBefore == null || r.SubmittedAt < request.SentBefore)
                 .OrderByDescending(r => r.SubmittedAt)
                 .Take(PageSize + 1);
-            var own = Page(db.Referrals.Where(r => r.ReferrerUserId == user.Id));
-            var colleagues = Page(db.Referrals.Where(r => r.ReferringOrganisationId == user.OrganisationId && r.ReferrerUserId != user.Id
-                && db.Organisations.Any(o => o.Id == user.OrganisationId && o.SharedReferralVisibility)));
+            var sides = db.Referrals.SentSidesVisibleTo(db, user);
+            var (own, colleagues) = (Page(sides.Own), Page(sides.Colleagues));
             var keys = await own.Concat(colleagues).OrderByDescending(r => r.SubmittedAt).Take(PageSize + 1).Select(r => r.Id)
                 .ToListAsync(cancellationToken);
             var sent = await db.Referrals.AsNoTracking()
