@@ -144,8 +144,8 @@ public sealed class PersonModel(IMediator mediator, TimeProvider clock) : CasePa
         }
 
         /// <summary>
-        /// Candidates by trigram similarity of the whole name (word order does not matter, so swapped names
-        /// are found) or the same date of birth, through the GiST trigram and date indexes; then scored in C# by the
+        /// Candidates by trigram similarity among people who share the first or last word of the name (either way round,
+        /// so swapped names are found) or the date of birth, through the blocked GiST indexes (ADR 0139); then scored in C# by the
         /// same rule the unit tests pin down. The same NHS number or UPN finds a record whatever its name, and
         /// lists first (docs/decisions/0106). An unborn baby, or a baby born near a record's expected date, also finds
         /// records due (or born, for an unborn baby) within eight weeks of its own date, through the date indexes.
