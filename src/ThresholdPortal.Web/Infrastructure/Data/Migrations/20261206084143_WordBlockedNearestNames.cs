@@ -26,13 +26,14 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
             // Expressions as PersonCandidates writes them, so the planner matches them; 64-byte signatures suit a block of
             // names. hashtext is the hash that hash indexes store, which pg_upgrade carries across major versions. EF's model
-            // holds neither an expression nor a parameterised operator class.
+            // holds neither an expression nor a parameterised operator class. IF NOT EXISTS lets an operator with millions of
+            // people build them CONCURRENTLY beforehand, so writes to Persons need not wait for the build inside this migration.
             migrationBuilder.Sql("""
-                CREATE INDEX "IX_Persons_SearchName_ByFirstWord" ON "Persons"
+                CREATE INDEX IF NOT EXISTS "IX_Persons_SearchName_ByFirstWord" ON "Persons"
                     USING gist (hashtext(split_part("SearchName", ' ', 1)), "SearchName" gist_trgm_ops(siglen=64));
-                CREATE INDEX "IX_Persons_SearchName_ByLastWord" ON "Persons"
+                CREATE INDEX IF NOT EXISTS "IX_Persons_SearchName_ByLastWord" ON "Persons"
                     USING gist (hashtext(split_part("SearchName", ' ', -1)), "SearchName" gist_trgm_ops(siglen=64));
-                CREATE INDEX "IX_Persons_SearchName_ByDateOfBirth" ON "Persons"
+                CREATE INDEX IF NOT EXISTS "IX_Persons_SearchName_ByDateOfBirth" ON "Persons"
                     USING gist ("DateOfBirth", "SearchName" gist_trgm_ops(siglen=64));
                 """);
         }
