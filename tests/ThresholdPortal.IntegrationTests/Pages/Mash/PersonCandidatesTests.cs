@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Domain.Matching;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
@@ -39,21 +38,7 @@ public sealed class PersonCandidatesTests(PortalApp app) : IntegrationTest(app)
         var probe = new PersonCandidates.Probe(PersonName.SearchKey("Jaydn", "Clark"), new DateOnly(2017, 5, 3), null, false, null,
             null);
 
-        var plan = await App.ExecuteDbContextAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
-            await using var command = PersonCandidates.Query(db, probe).CreateDbCommand();
-            command.CommandText = "EXPLAIN " + command.CommandText;
-            var lines = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-
-            return string.Join('\n', lines);
-        });
+        var (_, plan) = await App.PlanAsync(db => PersonCandidates.Query(db, probe));
 
         // Two blocks through each word index (the probe's words, and the same words swapped), one through the date of birth's;
         // each ordered by the index itself, never by reading the block and sorting it.

@@ -3,7 +3,6 @@ using ThresholdPortal.Domain.Triage;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.Web.Features.Triage;
-using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Pages.Mash;
 
 namespace ThresholdPortal.IntegrationTests.Pages.Mash;
@@ -31,10 +30,10 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
         var request = new IndexModel.Query(status, null, assigned, null, null, QueueOrder.MostUrgent, null, null);
         var cursor = new QueueCursor(QueueOrder.MostUrgent, TestClock.UtcNow, 3, TestClock.UtcNow.AddMinutes(-10), Guid.NewGuid());
 
-        var first = await PlanAsync(db =>
+        var first = await App.PlanAsync(db =>
             QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null)
             .Take(26));
-        var next = await PlanAsync(db =>
+        var next = await App.PlanAsync(db =>
             QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, cursor,
             null).Take(26));
 
@@ -56,31 +55,10 @@ public sealed class QueuePlanTests(PortalApp app) : IntegrationTest(app)
         await App.AddCaseAsync(team, new CaseSeed(TestClock.UtcNow));
         var request = new IndexModel.Query(null, null, null, null, null, QueueOrder.Newest, null, null);
 
-        var (_, plan) = await PlanAsync(db =>
+        var (_, plan) = await App.PlanAsync(db =>
             QueueQueries.Ordered(QueueQueries.Filter(db.MashCases.AsNoTracking(), request, team.Practitioner.Id), request.Order, null, null)
             .Take(26));
 
         plan.ShouldContain("Index Scan Backward using \"IX_MashCases_Newest\"");
     }
-
-    /// <summary>The SQL EF Core sends and PostgreSQL's plan for it, with sequential scans priced out as on a big table.</summary>
-    private Task<(string Sql, string Plan)> PlanAsync(Func<PortalDbContext, IQueryable<MashCase>> query) =>
-        App.ExecuteDbContextAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off; SET enable_bitmapscan = off");
-            await using var command = query(db).CreateDbCommand();
-            var sql = command.CommandText;
-            command.CommandText = "EXPLAIN " + sql;
-            var lines = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            return (sql, string.Join('\n', lines));
-        });
 }
