@@ -168,7 +168,7 @@ public static class InsightsSql
     /// The cases with everything the measures read: the referral <c>r</c>, the feedback <c>f</c> on the decision in
     /// force (at most one per decision, by a unique index) and <c>rr</c>, the latest earlier case of any child linked to the case
     /// (for re-referrals), looked up per case through the links' indexes, so its cost follows the period's cases and not every
-    /// link stored (a join over all links was planned as a scan of them: ten seconds a month at ten million; 0139).
+    /// link stored (a join over all links was planned as a scan of them: ten seconds a month at ten million).
     /// </summary>
     public const string CasesInPeriod = """
         FROM "MashCases" c

@@ -50,7 +50,7 @@ public sealed class InsightsSummaryOptions
     /// <summary>How often changed days are recounted in the background (a reader recounts what is left when it reads).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long one of the refresher's statements may run: a rebuild's month of cases at ten million took 15 s
-    /// from a cold cache (docs/benchmarks/results.md).</summary>
+    /// <summary>How long one of the refresher's statements may run: a rebuild's month of cases at ten million took 5 to 25 s
+    /// (docs/benchmarks/results.md).</summary>
     public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

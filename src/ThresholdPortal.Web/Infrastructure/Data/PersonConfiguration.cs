@@ -9,10 +9,11 @@ namespace ThresholdPortal.Web.Infrastructure.Data;
 
 /// <summary>
 /// Known people. Their normalised name carries pg_trgm indexes: GIN (the baseline migration), which the queue's and
-/// subject access searches filter by similarity through, and two GiST indexes, keyed on the name's first and last word and
-/// then its trigrams, which the matching page walks nearest name first within a word and stops (docs/decisions/0032, 0133,
-/// 0139), so misspelled and swapped names are found in SQL at any number of people. Those two are on expressions, which
-/// the model cannot hold: the migration WordBlockedNearestNames writes them.
+/// subject access searches filter by similarity through, and three GiST indexes, keyed on a block (the hash of the name's
+/// first word, of its last word, or the date of birth) and then the trigrams, which the matching page walks nearest name
+/// first within a block and stops (docs/decisions/0032, 0133, 0139), so misspelled and swapped names are found in SQL at any
+/// number of people. The model cannot hold their expressions and signature length: the migration WordBlockedNearestNames
+/// writes them.
 /// </summary>
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
