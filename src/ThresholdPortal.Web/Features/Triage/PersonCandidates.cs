@@ -47,20 +47,27 @@ public static class PersonCandidates
         // and each of those swapped (given and family names written the other way round). The block's key is the word's
         // hashtext (a tight integer key; btree_gist's text keys are truncated prefixes, so a walk for a word no one has
         // opened hundreds of pages); a rare collision only adds another word's nearest names. The indexes are
-        // IX_Persons_SearchName_ByFirstWord, _ByLastWord and _ByDateOfBirth (migration WordBlockedNearestNames).
+        // IX_Persons_SearchName_ByFirstWord, _ByLastWord and _ByDateOfBirth (migration WordBlockedNearestNames). Most blocks
+        // a probe asks for are empty (a misspelt word, a given name asked for as a family name), and a GiST walk for an empty
+        // block can still open hundreds of pages where its key ranges overlap; so each walk first asks the words' B-trees
+        // (IX_Persons_FirstWord, _LastWord) whether the block has anyone, a one-time check that skips the walk when not.
         return db.Persons
             .FromSql($"""
                 WITH first_word AS (
                     SELECT "Id" FROM "Persons" WHERE {first} <> '' AND hashtext(split_part("SearchName", ' ', 1)) = hashtext({first})
+                        AND EXISTS (SELECT 1 FROM "Persons" k WHERE hashtext(split_part(k."SearchName", ' ', 1)) = hashtext({first}))
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 last_word AS (
                     SELECT "Id" FROM "Persons" WHERE {last} <> '' AND hashtext(split_part("SearchName", ' ', -1)) = hashtext({last})
+                        AND EXISTS (SELECT 1 FROM "Persons" k WHERE hashtext(split_part(k."SearchName", ' ', -1)) = hashtext({last}))
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 first_word_swapped AS (
                     SELECT "Id" FROM "Persons" WHERE {last} <> '' AND hashtext(split_part("SearchName", ' ', 1)) = hashtext({last})
+                        AND EXISTS (SELECT 1 FROM "Persons" k WHERE hashtext(split_part(k."SearchName", ' ', 1)) = hashtext({last}))
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 last_word_swapped AS (
                     SELECT "Id" FROM "Persons" WHERE {first} <> '' AND hashtext(split_part("SearchName", ' ', -1)) = hashtext({first})
+                        AND EXISTS (SELECT 1 FROM "Persons" k WHERE hashtext(split_part(k."SearchName", ' ', -1)) = hashtext({first}))
                     ORDER BY "SearchName" <-> {name} LIMIT {Most}),
                 born AS (
                     SELECT "Id" FROM "Persons" WHERE "DateOfBirth" = {born} ORDER BY "SearchName" <-> {name} LIMIT {Most}),

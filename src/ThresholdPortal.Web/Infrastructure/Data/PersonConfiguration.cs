@@ -12,8 +12,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data;
 /// subject access searches filter by similarity through, and three GiST indexes, keyed on a block (the hash of the name's
 /// first word, of its last word, or the date of birth) and then the trigrams, which the matching page walks nearest name
 /// first within a block and stops (docs/decisions/0032, 0133, 0139), so misspelled and swapped names are found in SQL at any
-/// number of people. The model cannot hold their expressions and signature length: the migration WordBlockedNearestNames
-/// writes them.
+/// number of people; two B-trees on the word hashes tell a walk beforehand whether its block is empty. The model cannot hold
+/// their expressions and signature length: the migration WordBlockedNearestNames writes them.
 /// </summary>
 public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {

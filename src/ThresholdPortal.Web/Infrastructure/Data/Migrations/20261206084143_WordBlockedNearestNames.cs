@@ -8,7 +8,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
     /// Issue 18 (docs/decisions/0139): the matching page's nearest-name walks are blocked. Three GiST indexes keyed on a block
     /// (the hash of the name's first word, of its last word, and the date of birth; btree_gist) and then the name's trigrams
     /// replace the one over whole names, whose walk read nearly every leaf at ten million people because the signatures over
-    /// thousands of names were saturated.
+    /// thousands of names were saturated. Two B-trees on the same word hashes tell a walk, before it starts, whether its block
+    /// has anyone in it.
     /// </summary>
     public partial class WordBlockedNearestNames : Migration
     {
@@ -35,6 +36,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                     USING gist (hashtext(split_part("SearchName", ' ', -1)), "SearchName" gist_trgm_ops(siglen=64));
                 CREATE INDEX IF NOT EXISTS "IX_Persons_SearchName_ByDateOfBirth" ON "Persons"
                     USING gist ("DateOfBirth", "SearchName" gist_trgm_ops(siglen=64));
+                CREATE INDEX IF NOT EXISTS "IX_Persons_FirstWord" ON "Persons" (hashtext(split_part("SearchName", ' ', 1)));
+                CREATE INDEX IF NOT EXISTS "IX_Persons_LastWord" ON "Persons" (hashtext(split_part("SearchName", ' ', -1)));
                 """);
         }
 
@@ -45,6 +48,8 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
                 DROP INDEX "IX_Persons_SearchName_ByFirstWord";
                 DROP INDEX "IX_Persons_SearchName_ByLastWord";
                 DROP INDEX "IX_Persons_SearchName_ByDateOfBirth";
+                DROP INDEX "IX_Persons_FirstWord";
+                DROP INDEX "IX_Persons_LastWord";
                 """);
 
             migrationBuilder.AlterDatabase()
