@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -39,8 +40,11 @@ public static class ApiAuthentication
                 options.AllowClientCredentialsFlow();
                 options.RegisterScopes([.. ApiScopes.All]);
                 options.SetAccessTokenLifetime(TokenLifetime);
-                // The ephemeral keys only satisfy OpenIddict's start-up checks: Data Protection seals the tokens.
-                options.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
+                // These keys only satisfy OpenIddict's start-up checks: Data Protection seals the tokens, so nothing is signed or
+                // encrypted with them. An AES key and a P-256 key take microseconds to make; the two ephemeral RSA keys took 1-3 s
+                // of CPU at every start (docs/decisions/0140).
+                options.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)))
+                    .AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)));
                 options.UseDataProtection();
                 options.EnableDegradedMode();
                 var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
