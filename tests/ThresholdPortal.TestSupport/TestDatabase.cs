@@ -57,7 +57,9 @@ public static class TestDatabase
     private static async Task<string> CloneAsync(string template)
     {
         var name = $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole}");
+        // FILE_COPY copies the template's files whole: four times quicker than PostgreSQL's default of copying it page by page
+        // through the write-ahead log, for the checkpoint it costs on a cluster that never syncs (docs/decisions/0140).
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole} STRATEGY FILE_COPY");
         return For(name, AppRole);
     }
 
