@@ -20,7 +20,8 @@ using ThresholdPortal.Domain.Thresholds;
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- baseline --url http://127.0.0.1:5095 \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" &
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- versus-baseline --url http://localhost:5080 \
-//       --baseline http://127.0.0.1:5095 --rounds 3 --workers 8 --seconds 10 --sends 60 --out docs/benchmarks/results.md
+//       --baseline http://127.0.0.1:5095 --rounds 3 --warm-up-rounds 1 --workers 8 --seconds 10 --sends 400 \
+//       --settle-seconds 3 --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -126,9 +127,11 @@ switch (options.Command)
                 options.Get("referrer", "referrer@example.org"), options.Get("password", "Demo-Pass-2026!"),
                 options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"))
             .RunAsync(int.Parse(options.Get("rounds", "3"), CultureInfo.InvariantCulture),
+                int.Parse(options.Get("warm-up-rounds", "1"), CultureInfo.InvariantCulture),
                 int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture),
                 int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture),
-                int.Parse(options.Get("sends", "60"), CultureInfo.InvariantCulture), cancellation.Token);
+                int.Parse(options.Get("sends", "400"), CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(int.Parse(options.Get("settle-seconds", "3"), CultureInfo.InvariantCulture)), cancellation.Token);
         Console.WriteLine(comparison);
         if (options.TryGet("out") is { } comparisonOutput)
         {
