@@ -20,15 +20,15 @@ public sealed partial class DataProtectionJourneyTests(BrowserApp app) : Browser
         await referrer.SignInAsync("referrer@example.org");
         await referrer.GotoAsync("/referrals/new");
         await referrer.GetByRole(AriaRole.Button, new() { Name = "Start referral" }).ClickAsync();
-        await referrer.WaitForURLAsync(DraftAddress());
+        await referrer.WaitForAddressAsync(DraftAddress());
         var draftId = Guid.Parse(DraftAddress().Match(referrer.Url).Groups[1].Value);
         await referrer.GotoAsync($"/referrals/draft/{draftId}");
         await referrer.GetByRole(AriaRole.Link, new() { Name = "Delete this draft" }).ClickAsync();
-        await referrer.WaitForURLAsync(new Regex("/delete$"));
+        await referrer.WaitForAddressAsync(new Regex("/delete$"));
         (await referrer.Locator("h1").InnerTextAsync()).ShouldBe("Are you sure you want to delete this draft referral?");
         await referrer.ShouldHaveNoAxeViolationsAsync();
         await referrer.GetByRole(AriaRole.Button, new() { Name = "Delete draft" }).ClickAsync();
-        await referrer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/referrals");
+        await referrer.WaitForPathAsync("/referrals");
         (await referrer.Locator("main").InnerTextAsync()).ShouldContain("Your draft referral has been deleted");
         await referrer.ShouldHaveNoAxeViolationsAsync();
         (await App.ExecuteDbContextAsync(db => db.Referrals.AnyAsync(r => r.Id == draftId && r.Status == ReferralStatus.Draft)))
@@ -38,7 +38,7 @@ public sealed partial class DataProtectionJourneyTests(BrowserApp app) : Browser
         await manager.SignInAsync("manager@example.org");
         await manager.GotoAsync("/insights");
         await manager.GetByRole(AriaRole.Link, new() { Name = "Unusual access to case records" }).ClickAsync();
-        await manager.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/insights/unusual-access");
+        await manager.WaitForPathAsync("/insights/unusual-access");
         (await manager.Locator("h1").InnerTextAsync()).ShouldContain("Unusual access");
         await manager.ShouldHaveNoAxeViolationsAsync();
 
@@ -46,7 +46,7 @@ public sealed partial class DataProtectionJourneyTests(BrowserApp app) : Browser
         await admin.SignInAsync("admin@example.org");
         await admin.GotoAsync("/admin/configuration/mash-settings");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Change retention schedule" }).ClickAsync();
-        await admin.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/configuration/mash-settings/retention");
+        await admin.WaitForPathAsync("/admin/configuration/mash-settings/retention");
         await admin.ShouldHaveNoAxeViolationsAsync();
         (await admin.Locator("#retention-due").InnerTextAsync()).ShouldContain("Draft referrals to delete");
 

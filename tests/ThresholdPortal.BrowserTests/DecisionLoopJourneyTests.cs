@@ -86,7 +86,7 @@ public sealed class DecisionLoopJourneyTests(BrowserApp app) : BrowserTest(app)
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         await practitioner.GetByRole(AriaRole.Button, new() { Name = "Move the case to decision" }).ClickAsync();
         // The click returns before the case page replaces the checks page, whose main would be read otherwise.
-        await practitioner.WaitForURLAsync(url => new Uri(url).AbsolutePath == casePage);
+        await practitioner.WaitForPathAsync(casePage);
         (await practitioner.Locator("main").InnerTextAsync()).ShouldContain("Awaiting decision");
 
         // The decision: Amber, level 3, a section 17 assessment.

@@ -32,13 +32,13 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
                 && db.Referrals.Any(r => r.Id == c.ReferralId && db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == Referrer)))
             .OrderBy(c => c.FirstContactDueAt).Select(c => c.Reference).FirstAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(CaseAddress());
+        await page.WaitForAddressAsync(CaseAddress());
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(reference);
         await page.ShouldHaveNoAxeViolationsAsync();
         var caseAddress = new Uri(page.Url).AbsolutePath;
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Allocate" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/allocate$"));
+        await page.WaitForAddressAsync(new Regex("/allocate$"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("Northtown family hub").CheckAsync();
         var reason = page.GetByLabel("Why should this family have early help now?");
@@ -51,7 +51,7 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         (await page.Locator("main strong.govuk-tag").First.InnerTextAsync()).ShouldBe("Allocated");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the family's answer" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/consent$"));
+        await page.WaitForAddressAsync(new Regex("/consent$"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("Yes, they agreed").CheckAsync();
         await SubmitAsync(page, "Save the answer", caseAddress);
@@ -66,7 +66,7 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         await referrer.ShouldHaveNoAxeViolationsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the family's answer" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/consent$"));
+        await page.WaitForAddressAsync(new Regex("/consent$"));
         await page.GetByLabel("They no longer want it").CheckAsync();
         await page.GetByLabel("If they refused, the reason they gave").FillAsync("They have moved in with grandparents who help.");
         await page.ShouldHaveNoAxeViolationsAsync();
@@ -78,7 +78,7 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         (await referrer.Locator("main").InnerTextAsync()).ShouldNotContain("grandparents", Case.Insensitive);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Step up to the MASH" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/step-up$"));
+        await page.WaitForAddressAsync(new Regex("/step-up$"));
         await page.ShouldHaveNoAxeViolationsAsync();
         await page.GetByLabel("Why does the family need the MASH now?").FillAsync("Nursery reports new bruising on the youngest.");
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
@@ -94,7 +94,7 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
         var mash = await NewPageAsync();
         await mash.SignInAsync("practitioner@example.org");
         await mash.GotoAsync("/mash?reference=" + Uri.EscapeDataString(contact.Reference));
-        await mash.WaitForURLAsync(new Regex($"/mash/cases/{contact.Id}$"));
+        await mash.WaitForAddressAsync(new Regex($"/mash/cases/{contact.Id}$"));
         (await mash.Locator("h1").InnerTextAsync()).ShouldBe(contact.Reference);
         var record = await mash.Locator("main").InnerTextAsync();
         record.ShouldContain("Stepped up from the early help hub");
@@ -107,7 +107,7 @@ public sealed partial class EarlyHelpJourneyTests(BrowserApp app) : BrowserTest(
     private static async Task SubmitAsync(IPage page, string button, string caseAddress)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == caseAddress);
+        await page.WaitForPathAsync(caseAddress);
     }
 
     [GeneratedRegex("/early-help/cases/[0-9a-f-]{36}$")]

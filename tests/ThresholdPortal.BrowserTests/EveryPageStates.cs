@@ -25,7 +25,7 @@ internal static partial class EveryPageStates
         await visitor.GetByLabel("Email address").FillAsync(LockedOut);
         await visitor.GetByLabel("Password").FillAsync(DemoData.DemoDataSeeder.DemoPassword);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await visitor.WaitForURLAsync(new Regex("/account/sign-in-code"));
+        await visitor.WaitForAddressAsync(new Regex("/account/sign-in-code"));
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await visitor.GetByLabel("Enter the code from your authenticator app").FillAsync("000000");
@@ -37,7 +37,7 @@ internal static partial class EveryPageStates
         await admin.SignInAsync("admin@example.org");
         await admin.GotoAsync("/admin/configuration/threshold-documents");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create a new version from the current one" }).ClickAsync();
-        await admin.WaitForURLAsync(new Regex("/threshold-documents/version/"));
+        await admin.WaitForAddressAsync(new Regex("/threshold-documents/version/"));
         await InviteAsync(admin, "ola.okoro@northshire.example.org");
         await InviteAsync(admin, "kim.leaver@northshire.example.org");
         await admin.GetByRole(AriaRole.Link, new() { Name = "Deactivate this user" }).ClickAsync();
@@ -55,11 +55,11 @@ internal static partial class EveryPageStates
         await referrer.Locator("input[name='Data.LivesWithChildren'][value='true']").CheckAsync();
         await referrer.Locator("input[name='Data.KnowsAboutReferral'][value='true']").CheckAsync();
         await referrer.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await referrer.WaitForURLAsync(new Regex("/household$"));
+        await referrer.WaitForAddressAsync(new Regex("/household$"));
         await referrer.GotoAsync($"{draft}/level");
         await referrer.Locator("input[name='Data.ChosenLevel'][value='EarlyHelp']").CheckAsync();
         await referrer.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await referrer.WaitForURLAsync(new Regex("/early-help$"));
+        await referrer.WaitForAddressAsync(new Regex("/early-help$"));
     }
 
     private static async Task RegisterAndConfirmAsync(BrowserApp app, IPage visitor)

@@ -52,7 +52,7 @@ public sealed class SignInJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.SignInAsync(email);
 
         // Signing in lands each role on its own work, without being sent there.
-        await page.WaitForURLAsync($"**{area}");
+        await page.WaitForPathAsync(area);
 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
         await page.ShouldHaveNoAxeViolationsAsync();

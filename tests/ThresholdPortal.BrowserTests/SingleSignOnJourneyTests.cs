@@ -77,7 +77,7 @@ public sealed class SingleSignOnJourneyTests(SingleSignOnApp app) : BrowserTest<
         // The provider's own page (a test tool, not the portal): the person chooses who they are.
         await page.GetByRole(AriaRole.Link, new() { Name = "practitioner@example.org" }).ClickAsync();
 
-        await page.WaitForURLAsync(App.BaseUrl + "/mash");
+        await page.WaitForPathAsync("/mash");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("MASH queue");
         await page.ShouldHaveNoAxeViolationsAsync(state: "after single sign-on");
     }

@@ -19,7 +19,7 @@ public sealed partial class SubjectAccessJourneyTests(BrowserApp app) : BrowserT
     {
         var officer = await NewPageAsync();
         await officer.SignInAsync(DemoDataSeeder.DataProtectionOfficerEmail);
-        await officer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/subject-access");
+        await officer.WaitForPathAsync("/subject-access");
         (await officer.Locator("h1").InnerTextAsync()).ShouldBe("Find a person for a subject access request");
         await officer.ShouldHaveNoAxeViolationsAsync();
 
@@ -51,7 +51,7 @@ public sealed partial class SubjectAccessJourneyTests(BrowserApp app) : BrowserT
         }
 
         await officer.GetByRole(AriaRole.Button, new() { Name = "Show everything about them" }).ClickAsync();
-        await officer.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/subject-access/record");
+        await officer.WaitForPathAsync("/subject-access/record");
         new Uri(officer.Url).Query.ShouldBeEmpty();
         var main = await officer.Locator("main").InnerTextAsync();
         main.ShouldContain("Everything held about the person");

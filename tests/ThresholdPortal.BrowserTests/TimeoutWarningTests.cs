@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using ThresholdPortal.BrowserTests.Infrastructure;
@@ -50,7 +51,7 @@ public sealed class TimeoutWarningTests(ShortIdleTimeoutApp app) : BrowserTest<S
         await page.Context.ClearCookiesAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Stay signed in" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/account/sign-out?timedOut=*");
+        await page.WaitForAddressAsync(new Regex("/account/sign-out\\?timedOut="));
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("For your security, we signed you out");
         await page.ShouldHaveNoAxeViolationsAsync();
     }

@@ -123,22 +123,49 @@ public static partial class PageExtensions
     }
 
     /// <summary>
+    /// Waits until the page's path is <paramref name="path"/> and that document has loaded. Used instead of Playwright's
+    /// WaitForURLAsync, whose wait for the load event could miss it when the page had arrived just before it looked: it hung
+    /// on CI for 30 seconds with the page loaded, twice (here and in sign-in, below). The address is polled, and whether the
+    /// document has loaded is asked of the document itself.
+    /// </summary>
+    public static Task WaitForPathAsync(this IPage page, string path) =>
+        ArrivedAsync(page, () => new Uri(page.Url).AbsolutePath == path, path);
+
+    /// <summary>As <see cref="WaitForPathAsync"/>, for the first address that <paramref name="address"/> matches.</summary>
+    public static Task WaitForAddressAsync(this IPage page, Regex address) =>
+        ArrivedAsync(page, () => address.IsMatch(page.Url), address.ToString());
+
+    private static async Task ArrivedAsync(IPage page, Func<bool> arrived, string expected)
+    {
+        await UntilAsync(() => Task.FromResult(arrived()), $"The page did not reach {expected} (it is at {page.Url})");
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null,
+            new PageWaitForFunctionOptions { PollingInterval = 50 });
+    }
+
+    /// <summary>Asks <paramref name="done"/> every 50 ms, for up to the contexts' 30-second default timeout.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> done, string failure)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                throw new TimeoutException($"{failure} within 30 seconds.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
     /// Waits until a form posted from <paramref name="path"/> has answered: with another page, or with the same page
     /// and its error summary. A load-state wait straight after the click can still see the old page, which is how
     /// a sign-in once went on before the code page had come.
     /// </summary>
     private static async Task LeftOrRefusedAsync(IPage page, string path)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (new Uri(page.Url).AbsolutePath == path && !await page.Locator(".govuk-error-summary").IsVisibleAsync())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                throw new TimeoutException($"The form on {path} did not answer within 30 seconds.");
-            }
-
-            await Task.Delay(50);
-        }
+        await UntilAsync(async () => new Uri(page.Url).AbsolutePath != path || await page.Locator(".govuk-error-summary").IsVisibleAsync(),
+            $"The form on {path} did not answer");
 
         // A locator waits across the redirects that follow (sign-in, then the role's area, then its first page); a
         // load-state wait here once hung on CI with the page already loaded.
