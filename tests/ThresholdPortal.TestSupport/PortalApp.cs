@@ -49,11 +49,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         Services.GetRequiredService<SignInLockout>().Forget();
     }
 
-    /// <summary>Swaps this test's empty database for a clone of one <paramref name="seed"/> filled once per run.</summary>
-    public async Task UseSeededDatabaseAsync(string seedName, Func<string, Task> seed)
+    /// <summary>
+    /// Swaps this test's empty database for a clone of the demo: seeded once per run through the portal's commands (about
+    /// a minute), as run.sh seeds it, then cloned for each test that reads it.
+    /// </summary>
+    public async Task UseDemoDatabaseAsync()
     {
         await DropDatabaseAsync();
-        database.ConnectionString = await TestDatabase.CreateSeededAsync(seedName, seed);
+        database.ConnectionString = await TestDatabase.CreateDemoAsync();
         Services.GetRequiredService<MashSettingsCache>().Invalidate();
         Services.GetRequiredService<ReadCache>().Clear();
     }

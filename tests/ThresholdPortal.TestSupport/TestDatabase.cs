@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ThresholdPortal.DemoData;
 using ThresholdPortal.Web.Features.Insights;
 using ThresholdPortal.Web.Infrastructure.Data;
 using ThresholdPortal.Web.Infrastructure.Seeding;
@@ -11,7 +13,9 @@ namespace ThresholdPortal.TestSupport;
 /// Each test gets its own PostgreSQL database, cloned from a template that was migrated once per run
 /// (docs/decisions/0005). Cloning takes tens of milliseconds; no test sees another's rows. As deployed
 /// (docs/decisions/0115), the template is migrated by the owner role and the app runs as the app role, which may
-/// read and write rows but not alter tables or disable triggers: a grant the app lacks fails a test here.
+/// read and write rows but not alter tables or disable triggers: a grant the app lacks fails a test here. The templates
+/// are shared by every test process of a run on the same build (docs/decisions/0141): the integration and browser tests
+/// run side by side, and each used to migrate its own template and seed its own copy of the demo.
 /// </summary>
 public static class TestDatabase
 {
@@ -23,40 +27,59 @@ public static class TestDatabase
         ?? throw new InvalidOperationException(
             "THRESHOLDPORTAL_TEST_DB is not set. Run the tests with deploy/local/test.sh, which starts PostgreSQL and sets it.");
 
-    private static readonly string TemplateName = $"tp_template_{Environment.ProcessId}";
-    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    /// <summary>
+    /// Which build made the templates: the portal, the demo data and this project (which embeds the database scripts). A
+    /// build with any change to them makes its own, so a cluster kept between runs never hands a test a stale template.
+    /// </summary>
+    private static readonly string BuildStamp = Convert.ToHexStringLower(SHA256.HashData(
+        new[] { typeof(TestDatabase), typeof(PortalDbContext), typeof(DemoDataHost) }
+            .SelectMany(type => type.Assembly.ManifestModule.ModuleVersionId.ToByteArray()).ToArray()))[..16];
+
+    private static readonly string TemplateName = $"tp_template_{BuildStamp}";
+    private static readonly Lazy<Task> Template = new(() => EnsureSharedAsync(TemplateName, MigrateTemplateAsync));
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SeededTemplates = new();
-    private static bool templateReady;
     private static int counter;
 
     public static async Task<string> CreateAsync()
     {
-        await EnsureTemplateAsync();
+        await Template.Value;
         return await CloneAsync(TemplateName);
     }
 
+    /// <summary>A database cloned from the demo, seeded once per run through the portal's commands as run.sh seeds it.</summary>
+    public static Task<string> CreateDemoAsync() =>
+        CreateSeededAsync("demo", connectionString => DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow));
+
     /// <summary>
     /// A database cloned from one that <paramref name="seed"/> filled once per run (the demo data takes a minute to
-    /// send through its commands), so each test that needs the same large world pays only for the clone.
+    /// send through its commands), so each test that needs the same large world pays only for the clone. The first test
+    /// process of the run to ask seeds it; the others wait for it, so <paramref name="seedName"/> must name one seed.
     /// </summary>
-    public static async Task<string> CreateSeededAsync(string seedName, Func<string, Task> seed)
+    private static async Task<string> CreateSeededAsync(string seedName, Func<string, Task> seed)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var template = await SeededTemplates.GetOrAdd(seedName, _ => new Lazy<Task<string>>(async () =>
         {
-            var connectionString = await CreateAsync();
-            await seed(connectionString);
-            // A template must have no open connections when it is cloned.
-            await ClearPoolsAsync(connectionString);
-
-            return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+            var name = $"tp_seed_{seedName}_{BuildStamp}";
+            // Made first, and outside the seed's lock, so no process ever waits for one lock while holding the other.
+            await Template.Value;
+            await EnsureSharedAsync(name, async building =>
+            {
+                var connectionString = await CloneAsync(TemplateName, building);
+                await seed(connectionString);
+                // A template must have no open connections when it is cloned, or renamed.
+                await ClearPoolsAsync(connectionString);
+            });
+            return name;
         })).Value;
         return await CloneAsync(template);
     }
 
-    private static async Task<string> CloneAsync(string template)
+    private static Task<string> CloneAsync(string template) =>
+        CloneAsync(template, $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}");
+
+    private static async Task<string> CloneAsync(string template, string name)
     {
-        var name = $"tp_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
         // FILE_COPY copies the template's files whole: four times quicker than PostgreSQL's default of copying it page by page
         // through the write-ahead log, for the checkpoint it costs on a cluster that never syncs (docs/decisions/0140).
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" OWNER {OwnerRole} STRATEGY FILE_COPY");
@@ -124,46 +147,55 @@ public static class TestDatabase
         return builder.ConnectionString;
     }
 
-    private static async Task EnsureTemplateAsync()
+    /// <summary>
+    /// Makes the database <paramref name="name"/> with <paramref name="build"/> unless another test process of the run has
+    /// made it. A cluster-wide advisory lock lets one process build at a time; it builds under another name and renames
+    /// the database only when done, so no process clones a half-made template, even after a builder died mid-way.
+    /// </summary>
+    private static async Task EnsureSharedAsync(string name, Func<string, Task> build)
     {
-        if (templateReady)
+        await using var connection = new NpgsqlConnection(For("postgres"));
+        await connection.OpenAsync();
+        // Waiting for another process's build (the demo takes about a minute) must not time out.
+        await using (var wait = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", connection) { CommandTimeout = 0 })
+        {
+            wait.Parameters.AddWithValue("name", name);
+            await wait.ExecuteNonQueryAsync();
+        }
+
+        await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_database WHERE datname = @name)", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (await exists.ExecuteScalarAsync() is true)
         {
             return;
         }
 
-        await TemplateLock.WaitAsync();
-        try
+        var building = $"{name}_{Environment.ProcessId}";
+        await build(building);
+        await ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
+        // The lock is the session's: closing the connection releases it.
+    }
+
+    private static async Task MigrateTemplateAsync(string name)
+    {
+        await ExecuteAsync(Script("roles.sql"));
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        await ExecuteAsync(Script("grants.sql"), name);
+        await using (var db = new PortalDbContext(Options(For(name, OwnerRole))))
         {
-            if (templateReady)
-            {
-                return;
-            }
-
-            await ExecuteAsync(Script("roles.sql"));
-            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
-            await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
-            await ExecuteAsync(Script("grants.sql"), TemplateName);
-            await using (var db = new PortalDbContext(Options(For(TemplateName, OwnerRole))))
-            {
-                await db.Database.MigrateAsync();
-            }
-
-            // As on a deployed database: the reference data the app adds at its first start, as the app.
-            await using (var db = new PortalDbContext(Options(For(TemplateName, AppRole))))
-            {
-                await ReferenceDataSeeder.For(db, TestClock.Instance).EnsureAsync(CancellationToken.None);
-                // And the insights summary its refresher builds then (docs/decisions/0134): empty and current, kept so by triggers.
-                (await InsightsSummary.RefreshOrRebuildAsync(db, TestClock.Instance, CancellationToken.None)).ShouldBeTrue();
-            }
-
-            // A template must have no open connections when it is cloned.
-            NpgsqlConnection.ClearAllPools();
-            templateReady = true;
+            await db.Database.MigrateAsync();
         }
-        finally
+
+        // As on a deployed database: the reference data the app adds at its first start, as the app.
+        await using (var db = new PortalDbContext(Options(For(name, AppRole))))
         {
-            TemplateLock.Release();
+            await ReferenceDataSeeder.For(db, TestClock.Instance).EnsureAsync(CancellationToken.None);
+            // And the insights summary its refresher builds then (docs/decisions/0134): empty and current, kept so by triggers.
+            (await InsightsSummary.RefreshOrRebuildAsync(db, TestClock.Instance, CancellationToken.None)).ShouldBeTrue();
         }
+
+        // A template must have no open connections when it is cloned, or renamed.
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static DbContextOptions<PortalDbContext> Options(string connectionString) =>

@@ -36,8 +36,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The demo data is sent through its commands once per run (about a minute) and each class gets a clone of it.
-        connectionString = await TestDatabase.CreateSeededAsync("browser-demo", seeded => DemoDataHost.SeedAsync(seeded, TestClock.UtcNow));
+        // The demo data is sent through its commands once per run (about a minute), by this test process or the integration
+        // tests', and each class gets a clone of it.
+        connectionString = await TestDatabase.CreateDemoAsync();
         Mail = await LoopbackSmtpServer.StartOnFreePortAsync();
         // The port is chosen before start, so links in e-mails can name it.
         port = FreePort();

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.IntegrationTests.Pages.InformationRequests;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;

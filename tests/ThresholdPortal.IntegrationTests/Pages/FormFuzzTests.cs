@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.TestSupport.Builders;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.EarlyHelp;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Triage;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport.Builders;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Decisions;

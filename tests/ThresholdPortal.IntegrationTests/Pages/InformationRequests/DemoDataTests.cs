@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.InformationRequests;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.InformationRequests;
 

@@ -3,7 +3,6 @@ using ThresholdPortal.DemoData;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.Referrals;
 using ThresholdPortal.Domain.Triage;
-using ThresholdPortal.IntegrationTests.Infrastructure;
 using ThresholdPortal.TestSupport;
 using ThresholdPortal.Web.Features.Triage;
 
