@@ -73,6 +73,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(TestClock.Instance);
+            services.AddSingleton(Axe.ServedScript($"http://localhost:{port}"));
         });
         Configure(builder);
     }
