@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a bare Debian machine: installs PostgreSQL, Chromium and aiosmtpd from
-# apt if missing, starts a throwaway PostgreSQL cluster on a free loopback port, runs `dotnet test`, stops
-# the cluster and exits with the tests' status. Tests that send e-mail start their own real SMTP server on
+# Runs every test of the solution on a bare Debian machine: installs PostgreSQL, Chromium's headless shell and
+# aiosmtpd from apt if missing, starts a throwaway PostgreSQL cluster on a free loopback port, runs `dotnet test`,
+# stops the cluster and exits with the tests' status. Tests that send e-mail start their own real SMTP server on
 # loopback (aiosmtpd with deploy/local/smtp_drop.py), so they can also stop it to show an outage.
 # Arguments are passed to `dotnet test` (e.g. --filter).
 set -euo pipefail
@@ -10,7 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 # shellcheck source=deploy/local/lib.sh
 source "$here/lib.sh"
 
-ensure_packages postgresql postgresql-contrib chromium fonts-liberation python3 python3-aiosmtpd
+ensure_packages postgresql postgresql-contrib chromium-headless-shell fonts-liberation python3 python3-aiosmtpd
 ensure_node
 
 work="$(mktemp -d /tmp/thresholdportal-test.XXXXXX)"
@@ -30,7 +30,9 @@ echo "Test PostgreSQL on 127.0.0.1:$port"
 psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qf "$root/deploy/database/roles.sql"
 
 export THRESHOLDPORTAL_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres"
-export THRESHOLDPORTAL_CHROMIUM="${THRESHOLDPORTAL_CHROMIUM:-/usr/bin/chromium}"
+# Chromium's headless shell, as Playwright itself runs headless: a new browser context and its first page cost a sixth of
+# the processor that the full browser's headless mode takes (docs/decisions/0143).
+export THRESHOLDPORTAL_CHROMIUM="${THRESHOLDPORTAL_CHROMIUM:-/usr/bin/chromium-headless-shell}"
 # Debian's aiosmtpd is installed for the system Python, which another python3 on the PATH may hide.
 export THRESHOLDPORTAL_PYTHON="${THRESHOLDPORTAL_PYTHON:-/usr/bin/python3}"
 # Every test host (a portal per test class, derived factories, the loopback fakes) would otherwise watch its appsettings

@@ -7,8 +7,9 @@ using ThresholdPortal.TestSupport;
 namespace ThresholdPortal.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Debian's Chromium, launched once for each test class's app and driven by Playwright (never its own browser
-/// download). Each test takes fresh contexts: no cookies carried between tests.
+/// Debian's Chromium headless shell (the same Blink, without the full browser's interface layers, which is what Playwright
+/// runs headless with its own downloads), launched once for each test class's app and driven by Playwright (never its own
+/// browser download). Each test takes fresh contexts: no cookies carried between tests (docs/decisions/0143).
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
@@ -21,7 +22,7 @@ public sealed class Chromium : IAsyncLifetime
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("THRESHOLDPORTAL_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = Environment.GetEnvironmentVariable("THRESHOLDPORTAL_CHROMIUM") ?? "/usr/bin/chromium-headless-shell",
             Headless = true,
             // This machine has no network beyond loopback: stop Chromium phoning home at start.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
