@@ -163,17 +163,30 @@ public static class TestDatabase
             await wait.ExecuteNonQueryAsync();
         }
 
-        await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_database WHERE datname = @name)", connection);
-        exists.Parameters.AddWithValue("name", name);
-        if (await exists.ExecuteScalarAsync() is true)
+        try
         {
-            return;
-        }
+            await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT FROM pg_database WHERE datname = @name)", connection);
+            exists.Parameters.AddWithValue("name", name);
+            if (await exists.ExecuteScalarAsync() is true)
+            {
+                return;
+            }
 
-        var building = $"{name}_{Environment.ProcessId}";
-        await build(building);
-        await ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
-        // The lock is the session's: closing the connection releases it.
+            var building = $"{name}_{Environment.ProcessId}";
+            await build(building);
+            await ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
+        }
+        finally
+        {
+            // Released here, not left to the pool: a pooled connection keeps its session, and its locks, until reused. A
+            // connection that broke took its session's locks with it.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext(@name))", connection);
+                release.Parameters.AddWithValue("name", name);
+                await release.ExecuteNonQueryAsync();
+            }
+        }
     }
 
     private static async Task MigrateTemplateAsync(string name)
