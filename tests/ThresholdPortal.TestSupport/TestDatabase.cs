@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -37,7 +36,8 @@ public static class TestDatabase
 
     private static readonly string TemplateName = $"tp_template_{BuildStamp}";
     private static readonly Lazy<Task> Template = new(() => EnsureSharedAsync(TemplateName, MigrateTemplateAsync));
-    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> SeededTemplates = new();
+    private static readonly string DemoName = $"tp_seed_demo_{BuildStamp}";
+    private static readonly Lazy<Task> Demo = new(SeedDemoTemplateAsync);
     private static int counter;
 
     public static async Task<string> CreateAsync()
@@ -46,33 +46,28 @@ public static class TestDatabase
         return await CloneAsync(TemplateName);
     }
 
-    /// <summary>A database cloned from the demo, seeded once per run through the portal's commands as run.sh seeds it.</summary>
-    public static Task<string> CreateDemoAsync() =>
-        CreateSeededAsync("demo", connectionString => DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow));
-
     /// <summary>
-    /// A database cloned from one that <paramref name="seed"/> filled once per run (the demo data takes a minute to
-    /// send through its commands), so each test that needs the same large world pays only for the clone. The first test
-    /// process of the run to ask seeds it; the others wait for it, so <paramref name="seedName"/> must name one seed.
+    /// A database cloned from the demo, seeded once per run through the portal's commands as run.sh seeds it (about a
+    /// minute), so each test that needs that large world pays only for the clone. The first test process of the run to ask
+    /// seeds it; the others wait for it.
     /// </summary>
-    private static async Task<string> CreateSeededAsync(string seedName, Func<string, Task> seed)
+    public static async Task<string> CreateDemoAsync()
     {
-        ArgumentNullException.ThrowIfNull(seed);
-        var template = await SeededTemplates.GetOrAdd(seedName, _ => new Lazy<Task<string>>(async () =>
+        await Demo.Value;
+        return await CloneAsync(DemoName);
+    }
+
+    private static async Task SeedDemoTemplateAsync()
+    {
+        // Made first, and outside the demo's lock, so no process ever waits for one lock while holding the other.
+        await Template.Value;
+        await EnsureSharedAsync(DemoName, async building =>
         {
-            var name = $"tp_seed_{seedName}_{BuildStamp}";
-            // Made first, and outside the seed's lock, so no process ever waits for one lock while holding the other.
-            await Template.Value;
-            await EnsureSharedAsync(name, async building =>
-            {
-                var connectionString = await CloneAsync(TemplateName, building);
-                await seed(connectionString);
-                // A template must have no open connections when it is cloned, or renamed.
-                await ClearPoolsAsync(connectionString);
-            });
-            return name;
-        })).Value;
-        return await CloneAsync(template);
+            var connectionString = await CloneAsync(TemplateName, building);
+            await DemoDataHost.SeedAsync(connectionString, TestClock.UtcNow);
+            // A template must have no open connections when it is cloned, or renamed.
+            await ClearPoolsAsync(connectionString);
+        });
     }
 
     private static Task<string> CloneAsync(string template) =>
