@@ -13,6 +13,12 @@ namespace ThresholdPortal.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {
+    /// <summary>
+    /// How long a page action, or a wait of the tests' own, may take. Generous: two apps and two browsers share a 2-core
+    /// machine, which other work may be loading too.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -41,8 +47,7 @@ public sealed class Chromium : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB",
             TimezoneId = "Europe/London" });
-        // Generous: two apps and two browsers share a 2-core machine, which other work may be loading too.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
         return context;
     }
 }
@@ -126,8 +131,8 @@ public static partial class PageExtensions
     /// <summary>
     /// Waits until the page's path is <paramref name="path"/> and that document has loaded. Used instead of Playwright's
     /// WaitForURLAsync, whose wait for the load event could miss it when the page had arrived just before it looked: it hung
-    /// on CI for 30 seconds with the page loaded, twice (here and in sign-in, below). The address is polled, and whether the
-    /// document has loaded is asked of the document itself.
+    /// on CI for 30 seconds with the page loaded, in two journeys (and sign-in had hung the same way, below). The address is
+    /// polled, and whether the document has loaded is asked of the document itself.
     /// </summary>
     public static Task WaitForPathAsync(this IPage page, string path) =>
         ArrivedAsync(page, () => new Uri(page.Url).AbsolutePath == path, path);
@@ -143,15 +148,15 @@ public static partial class PageExtensions
             new PageWaitForFunctionOptions { PollingInterval = 50 });
     }
 
-    /// <summary>Asks <paramref name="done"/> every 50 ms, for up to the contexts' 30-second default timeout.</summary>
+    /// <summary>Asks <paramref name="done"/> every 50 ms, for up to <see cref="Chromium.Timeout"/>.</summary>
     private static async Task UntilAsync(Func<Task<bool>> done, string failure)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await done())
         {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+            if (waited.Elapsed > Chromium.Timeout)
             {
-                throw new TimeoutException($"{failure} within 30 seconds.");
+                throw new TimeoutException($"{failure} within {Chromium.Timeout.TotalSeconds:0} seconds.");
             }
 
             await Task.Delay(50);
