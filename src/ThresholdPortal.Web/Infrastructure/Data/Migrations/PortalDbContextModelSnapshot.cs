@@ -1605,11 +1605,13 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("ThresholdDocumentId");
 
-                    b.HasIndex("ReferrerUserId", "Status");
-
                     b.HasIndex("ReferringOrganisationId", "Status");
 
-                    b.HasIndex("Status", "Kind", "SubmittedAt");
+                    b.HasIndex("Status", "Kind", "SubmittedAt")
+                        .HasFilter("\"Status\" <> 'Draft'");
+
+                    b.HasIndex(new[] { "ReferrerUserId", "Id" }, "IX_Referrals_Drafts")
+                        .HasFilter("\"Status\" = 'Draft'");
 
                     b.HasIndex(new[] { "ReferringOrganisationId", "SubmittedAt" }, "IX_Referrals_SentByOrganisation")
                         .HasFilter("\"Status\" <> 'Draft'");
