@@ -52,11 +52,11 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
                 new LoadDriver(portal, referrer, password).SignInAsync(cancellationToken)));
-            var drafts = await Task.WhenAll(Enumerable.Range(0, sends).Select(i =>
-                BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken)));
+            var drafts = await ReferralSendTiming.PrepareAsync(sends, workers,
+                i => BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken), cancellationToken);
             // The check answers page is read beforehand, untimed: the baseline has no page to render before its send.
-            var pages = await Task.WhenAll(Enumerable.Range(0, sends).Select(i =>
-                BrowserDraft.CheckAnswersAsync(referrers[i % workers], drafts[i], cancellationToken)));
+            var pages = await ReferralSendTiming.PrepareAsync(sends, workers,
+                i => BrowserDraft.CheckAnswersAsync(referrers[i % workers], drafts[i], cancellationToken), cancellationToken);
             await Task.Delay(settle, cancellationToken);
             var (ours, oursSeconds, oursFailed) = await ReferralSendTiming.TimeAsync(sends, workers, i =>
                 BrowserDraft.PostSendAsync(referrers[i % workers], drafts[i], pages[i], cancellationToken));
