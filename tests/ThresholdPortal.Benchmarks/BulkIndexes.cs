@@ -37,15 +37,35 @@ internal static class BulkIndexes
         return [.. indexes.Select(i => i.Definition)];
     }
 
-    /// <summary>Builds the dropped indexes again, one at a time, each with PostgreSQL's parallel workers.</summary>
-    public static async Task BuildAsync(NpgsqlConnection connection, IEnumerable<string> definitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the dropped indexes again in two lanes at once, each on its own connection: the B-trees one at a time with
+    /// PostgreSQL's parallel workers, and beside them the GiST and GIN indexes, which PostgreSQL builds on one core only
+    /// (the people's nearest-name index alone took 430 s at ten million).
+    /// </summary>
+    public static async Task BuildAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<string> definitions,
+        CancellationToken cancellationToken)
     {
+        var btrees = definitions.Where(d => d.Contains(" USING btree ", StringComparison.Ordinal)).ToList();
+        await Task.WhenAll(InLaneAsync(dataSource, btrees, cancellationToken),
+            InLaneAsync(dataSource, [.. definitions.Except(btrees)], cancellationToken));
+    }
+
+    /// <summary>Runs <paramref name="statements"/> one after another on a connection of their own, saying what each took.</summary>
+    public static async Task InLaneAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> statements,
+        CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'", cancellationToken);
-        foreach (var definition in definitions)
+        foreach (var statement in statements)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await ExecuteAsync(connection, definition, cancellationToken);
-            Console.WriteLine($"  built {definition.Split(" ON ")[0].Split(' ')[^1]} in " +
+            await ExecuteAsync(connection, statement, cancellationToken);
+            Console.WriteLine($"  {statement.Split(" ON ")[0].Split(' ')[^1]} in " +
                 $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
         }
     }

@@ -124,7 +124,10 @@ internal sealed class PersonMatchingTiming(string connectionString, int people, 
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await BulkIndexes.BuildAsync(connection, indexes, cancellationToken);
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            await BulkIndexes.BuildAsync(dataSource, indexes, cancellationToken);
+        }
 
         await ExecuteAsync(connection, """VACUUM ANALYZE "Persons" """, cancellationToken);
         return (before, await ScalarAsync<long>(connection, """SELECT count(*) FROM "Persons" """, cancellationToken));

@@ -52,14 +52,12 @@ public sealed partial class VolumeGenerator
     private static async Task FinishAsync(NpgsqlDataSource dataSource, List<string> deferredIndexes, long started,
         CancellationToken cancellationToken)
     {
+        await BulkIndexes.BuildAsync(dataSource, deferredIndexes, cancellationToken);
+        // Two tables at a time: a vacuum is mostly writing pages back, which leaves a core free for the other.
+        var vacuums = LoadedTables.Select(table => $"VACUUM (ANALYZE) \"{table}\"").ToList();
+        await Task.WhenAll(BulkIndexes.InLaneAsync(dataSource, [.. vacuums.Where((_, i) => i % 2 == 0)], cancellationToken),
+            BulkIndexes.InLaneAsync(dataSource, [.. vacuums.Where((_, i) => i % 2 == 1)], cancellationToken));
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await BulkIndexes.BuildAsync(connection, deferredIndexes, cancellationToken);
-        foreach (var table in LoadedTables)
-        {
-            await using var vacuum = new NpgsqlCommand($"VACUUM (ANALYZE) \"{table}\"", connection) { CommandTimeout = 0 };
-            await vacuum.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         await using var stale = new NpgsqlCommand("""DELETE FROM "InsightsSummaryStates" """, connection);
         await stale.ExecuteNonQueryAsync(cancellationToken);
         Console.WriteLine("  indexes, statistics and the insights summary's state done " +
