@@ -52,10 +52,10 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
                 new LoadDriver(portal, referrer, password).SignInAsync(cancellationToken)));
-            var drafts = await ReferralSendTiming.PrepareAsync(sends, workers,
+            var drafts = await ReferralSendTiming.InTurnsAsync(sends, workers,
                 i => BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken), cancellationToken);
             // The check answers page is read beforehand, untimed: the baseline has no page to render before its send.
-            var pages = await ReferralSendTiming.PrepareAsync(sends, workers,
+            var pages = await ReferralSendTiming.InTurnsAsync(sends, workers,
                 i => BrowserDraft.CheckAnswersAsync(referrers[i % workers], drafts[i], cancellationToken), cancellationToken);
             await Task.Delay(settle, cancellationToken);
             var (ours, oursSeconds, oursFailed) = await ReferralSendTiming.TimeAsync(sends, workers, i =>

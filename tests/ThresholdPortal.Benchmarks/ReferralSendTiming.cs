@@ -33,7 +33,7 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
                 new LoadDriver(baseAddress, referrerEmail, password).SignInAsync(cancellationToken)));
-            var drafts = await PrepareAsync(perRound, workers, i => BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken),
+            var drafts = await InTurnsAsync(perRound, workers, i => BrowserDraft.CompleteAsync(referrers[i % workers], cancellationToken),
                 cancellationToken);
             var (browserTimes, browserElapsed, browserErrors) = await TimeAsync(perRound, workers, i =>
                 BrowserDraft.SendAsync(referrers[i % workers], drafts[i], cancellationToken));
@@ -52,41 +52,31 @@ public sealed partial class ReferralSendTiming(Uri baseAddress, string referrerE
     }
 
     /// <summary>
-    /// Makes <paramref name="count"/> things untimed, <paramref name="workers"/> at a time, as the timed phase then sends
-    /// them. All at once, the portal's connection pool grew to its limit for the preparation, and the timed sends then went
-    /// round a hundred connections, each with its statements not yet prepared, where the baseline kept eight.
+    /// Does <paramref name="count"/> pieces of work, <paramref name="workers"/> at a time, and gives their results in order:
+    /// the untimed preparation as much as the timed sends. Preparing all at once grew the portal's connection pool to its
+    /// limit, and the timed sends then went round a hundred connections, each with its statements not yet prepared, where
+    /// the baseline kept eight.
     /// </summary>
-    internal static async Task<T[]> PrepareAsync<T>(int count, int workers, Func<int, Task<T>> make, CancellationToken cancellationToken)
+    internal static async Task<T[]> InTurnsAsync<T>(int count, int workers, Func<int, Task<T>> work, CancellationToken cancellationToken)
     {
-        var made = new T[count];
+        var done = new T[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-            async (i, _) => made[i] = await make(i));
-        return made;
+            async (i, _) => done[i] = await work(i));
+        return done;
     }
 
     internal static async Task<(List<double> Times, double Seconds, int Errors)> TimeAsync(int count, int workers,
         Func<int, Task<bool>> send)
     {
-        var times = new List<double>();
-        var errors = 0;
-        var next = -1;
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        var sends = await InTurnsAsync(count, workers, async i =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var watch = Stopwatch.StartNew();
-                var ok = await send(i);
-                lock (times)
-                {
-                    times.Add(watch.Elapsed.TotalMilliseconds);
-                    errors += ok ? 0 : 1;
-                }
-            }
-        }));
-        return (times, total.Elapsed.TotalSeconds, errors);
+            var watch = Stopwatch.StartNew();
+            var ok = await send(i);
+            return (Milliseconds: watch.Elapsed.TotalMilliseconds, Ok: ok);
+        }, CancellationToken.None);
+        return ([.. sends.Select(s => s.Milliseconds)], total.Elapsed.TotalSeconds, sends.Count(s => !s.Ok));
     }
 
     private async Task<(string ClientId, string Secret)> RegisterClientAsync(HttpClient administrator, CancellationToken cancellationToken)
