@@ -54,9 +54,8 @@ public sealed partial class VolumeGenerator
     {
         await BulkIndexes.BuildAsync(dataSource, deferredIndexes, cancellationToken);
         // Two tables at a time: a vacuum is mostly writing pages back, which leaves a core free for the other.
-        var vacuums = LoadedTables.Select(table => $"VACUUM (ANALYZE) \"{table}\"").ToList();
-        await Task.WhenAll(BulkIndexes.InLaneAsync(dataSource, [.. vacuums.Where((_, i) => i % 2 == 0)], cancellationToken),
-            BulkIndexes.InLaneAsync(dataSource, [.. vacuums.Where((_, i) => i % 2 == 1)], cancellationToken));
+        await BulkIndexes.InLanesAsync(dataSource, [.. LoadedTables.Select(table => $"VACUUM (ANALYZE) \"{table}\"")],
+            cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var stale = new NpgsqlCommand("""DELETE FROM "InsightsSummaryStates" """, connection);
         await stale.ExecuteNonQueryAsync(cancellationToken);
