@@ -111,7 +111,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             // cost, not a behaviour: hashing, checking and the sign-in page's equal work (AccountEnumerationTests counts the
             // derivations) are the same at 1,000. Deployments keep the default.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            // The app builds its context options once; here they are built per scope, from the database this test holds.
             services.RemoveAll<DbContextOptions<PortalDbContext>>();
+            services.RemoveAll<DbContextOptions>();
             services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
             services.AddSingleton(database);
             services.AddSingleton<ILogEventSink>(Log);
