@@ -72,6 +72,63 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
         (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == "referral.submitted"))).ShouldBe(1);
     }
 
+    /// <summary>
+    /// A change to the draft that commits while the send waits for the draft's lock (the referrer adding a child in another
+    /// tab) is read by the send. The child added here has no details yet, so the send must stop and ask for them: a send
+    /// that read the children as they were before its wait would go out without them.
+    /// </summary>
+    [Fact]
+    public async Task A_child_added_while_the_send_waits_for_the_draft_is_read_by_the_send()
+    {
+        var journey = await App.SignedInReferrerAsync();
+        await journey.CompleteAsync();
+        var token = await journey.TokenAsync("check-answers");
+
+        var response = await App.ExecuteDbContextAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var draft = await db.Referrals.Include(r => r.Children).SingleAsync(r => r.Id == journey.DraftId);
+            var child = new ReferralChild
+            {
+                ReferralId = draft.Id, Order = draft.Children.Max(c => c.Order) + 1, GivenName = "Mia", FamilyName = "Clarke",
+            };
+            db.ReferralChildren.Add(child);
+            draft.UpdatedAt = TestClock.UtcNow;
+            await db.SaveChangesAsync();
+            var send = journey.Client.PostAsync(journey.Url("check-answers"),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            await WaitForALockWaitAsync();
+            await transaction.CommitAsync();
+            return await send;
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain("Complete the section: about the children");
+        var referral = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).SingleAsync());
+        referral.Status.ShouldBe(ReferralStatus.Draft);
+        referral.Children.Count.ShouldBe(3);
+    }
+
+    /// <summary>Waits until a session of the test database waits for a row lock: the send, held at the draft.</summary>
+    private async Task WaitForALockWaitAsync()
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var waiting = await App.ExecuteDbContextAsync(db => db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """).SingleAsync());
+            if (waiting > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The send never waited for the draft's lock.");
+    }
+
     [Fact]
     public async Task A_sent_referral_can_no_longer_be_changed_through_its_draft_pages()
     {

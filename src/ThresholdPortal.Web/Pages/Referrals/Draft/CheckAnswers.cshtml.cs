@@ -90,15 +90,20 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
         MashIntake intake, EarlyHelpIntake earlyHelp, ReadCache cache)
         : IRequestHandler<Submit, CommandResult<string>>
     {
+        /// <summary>
+        /// How long another instance's change of an organisation's kind can take to reach this one's sends (their referral
+        /// source code for the census). A change made through this instance shows at once (ADR 0132).
+        /// </summary>
+        public static readonly TimeSpan OrganisationKindKeep = TimeSpan.FromMinutes(1);
+
         public async Task<CommandResult<string>> Handle(Submit request, CancellationToken cancellationToken)
         {
-            // Lock the row for this transaction: a second submit of the same draft waits here, then finds
-            // it already sent and answers with the same reference.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT 1 FROM \"Referrals\" WHERE \"Id\" = {request.DraftId} AND \"ReferrerUserId\" = {user.Id} FOR UPDATE",
-                    cancellationToken);
+            // The draft's row is read and locked by one statement: a second send of the same draft waits there, then finds
+            // it already sent and answers with the same reference. Its children, adults and attachments are read after the
+            // lock is held, each by a statement of its own, so a change to the draft that committed while this send waited
+            // is sent with it. One statement for all four would read them as they were before the wait.
             var referral = await db.Referrals
-                .Where(r => r.Id == request.DraftId && r.ReferrerUserId == user.Id)
+                .FromSql($"SELECT * FROM \"Referrals\" WHERE \"Id\" = {request.DraftId} AND \"ReferrerUserId\" = {user.Id} FOR UPDATE")
                 .Include(r => r.Children).Include(r => r.Adults).Include(r => r.Attachments)
                 .AsSplitQuery()
                 .SingleOrDefaultAsync(cancellationToken);
@@ -119,8 +124,9 @@ public sealed class CheckAnswersModel(IMediator mediator) : DraftPageModel, IRel
                     $"Complete the section: {ReferralDisplay.Section(section).ToLowerInvariant()}"))]);
             }
 
-            var organisationKind = await db.Organisations.Where(o => o.Id == referral.ReferringOrganisationId).Select(o => o.Kind)
-                .SingleAsync(cancellationToken);
+            var organisationId = referral.ReferringOrganisationId;
+            var organisationKind = await cache.GetOrReadAsync(typeof(Organisation), $"kind:{organisationId}", OrganisationKindKeep,
+                () => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).SingleAsync(cancellationToken));
             referral.ReferralSourceCode = organisationKind.ReferralSource().Code;
             referral.RefreshSuggestion(await db.DocumentOfAsync(referral, cancellationToken));
 
