@@ -29,26 +29,20 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
         report.AppendLine(CultureInfo.InvariantCulture, $"Queue (`/mash`, {seconds} s each per round):").AppendLine()
             .AppendLine("| round | portal req/s | portal p95 ms | baseline req/s | baseline p95 ms | share | load average |")
             .AppendLine("|---|---|---|---|---|---|---|");
-        for (var round = 1 - warmUps; round <= rounds; round++)
+        await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
             var ours = (await new LoadDriver(portal, practitioner, password, authenticatorKey)
                 .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
             var bare = (await new LoadDriver(baseline, string.Empty, string.Empty)
                 .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
-            if (round < 1)
-            {
-                continue;
-            }
-
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {round} | {ours.RequestsPerSecond:0.0} | {ours.P95:0.0} | {bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | " +
-                $"{ours.RequestsPerSecond / bare.RequestsPerSecond:P0} | {Report.LoadAverage()} |");
-        }
+            return string.Create(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond:0.0} | {ours.P95:0.0} | " +
+                $"{bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | {ours.RequestsPerSecond / bare.RequestsPerSecond:P0}");
+        });
 
         report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Referral send ({sends} each per round):").AppendLine()
             .AppendLine("| round | portal sends/s | portal p95 ms | baseline sends/s | baseline p95 ms | share | load average |")
             .AppendLine("|---|---|---|---|---|---|---|");
-        for (var round = 1 - warmUps; round <= rounds; round++)
+        await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
                 new LoadDriver(portal, referrer, password).SignInAsync(cancellationToken)));
@@ -71,19 +65,30 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
                 throw new InvalidOperationException($"Sends failed: {oursFailed} on the portal, {bareFailed} on the baseline.");
             }
 
-            if (round < 1)
-            {
-                continue;
-            }
-
             ours.Sort();
             bare.Sort();
-            var share = (sends / oursSeconds) / (sends / bareSeconds);
-            report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {round} | {sends / oursSeconds:0.0} | {Report.Percentile(ours, 0.95):0.0} | {sends / bareSeconds:0.0} | " +
-                $"{Report.Percentile(bare, 0.95):0.0} | {share:P0} | {Report.LoadAverage()} |");
-        }
+            return string.Create(CultureInfo.InvariantCulture, $"{sends / oursSeconds:0.0} | {Report.Percentile(ours, 0.95):0.0} | " +
+                $"{sends / bareSeconds:0.0} | {Report.Percentile(bare, 0.95):0.0} | {bareSeconds / oursSeconds:P0}");
+        });
 
         return report.AppendLine().ToString();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="warmUps"/> rounds whose figures are thrown away, then <paramref name="rounds"/> reported ones, a
+    /// table row each: the round's number, its cells, and the load average when it ended.
+    /// </summary>
+    private static async Task AppendRoundsAsync(StringBuilder report, int warmUps, int rounds, Func<Task<string>> round)
+    {
+        for (var warmUp = 0; warmUp < warmUps; warmUp++)
+        {
+            await round();
+        }
+
+        for (var number = 1; number <= rounds; number++)
+        {
+            var cells = await round();
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {number} | {cells} | {Report.LoadAverage()} |");
+        }
     }
 }
