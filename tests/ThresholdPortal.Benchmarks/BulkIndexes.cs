@@ -49,26 +49,21 @@ internal static class BulkIndexes
             cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="statements"/> in two lanes, each on a connection of its own, each taking the next statement of
-    /// the list when it finishes one, and says what each took.
+    /// Runs <paramref name="statements"/> in two lanes, each taking the next statement of the list when it finishes one, on
+    /// a connection of its own for that statement, and says what each took.
     /// </summary>
-    public static async Task InLanesAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> statements,
-        CancellationToken cancellationToken)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(2, statements.Count)).Select(async _ =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'", cancellationToken);
-            for (var index = Interlocked.Increment(ref next); index < statements.Count; index = Interlocked.Increment(ref next))
+    public static Task InLanesAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> statements,
+        CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(statements, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken },
+            async (statement, token) =>
             {
+                await using var connection = await dataSource.OpenConnectionAsync(token);
+                await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'", token);
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await ExecuteAsync(connection, statements[index], cancellationToken);
-                Console.WriteLine($"  {statements[index].Split(" ON ")[0].Split(' ')[^1]} in " +
+                await ExecuteAsync(connection, statement, token);
+                Console.WriteLine($"  {statement.Split(" ON ")[0].Split(' ')[^1]} in " +
                     $"{System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
-            }
-        }));
-    }
+            });
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

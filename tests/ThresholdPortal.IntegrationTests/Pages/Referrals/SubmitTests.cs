@@ -110,24 +110,11 @@ public sealed class SubmitTests(PortalApp app) : IntegrationTest(app)
     }
 
     /// <summary>Waits until a session of the test database waits for a row lock: the send, held at the draft.</summary>
-    private async Task WaitForALockWaitAsync()
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var waiting = await App.ExecuteDbContextAsync(db => db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock'
-                """).SingleAsync());
-            if (waiting > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The send never waited for the draft's lock.");
-    }
+    private Task WaitForALockWaitAsync() => Eventually.HoldsAsync(async () => await App.ExecuteDbContextAsync(db =>
+        db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'
+            """).SingleAsync()) > 0, within: TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task A_sent_referral_can_no_longer_be_changed_through_its_draft_pages()
