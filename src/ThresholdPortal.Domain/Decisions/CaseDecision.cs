@@ -38,7 +38,7 @@ public class CaseDecision
     public const int MaxNextSteps = 10;
     public const int MaxFactors = 20;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CaseId { get; init; }
 
     /// <summary>1 for the first proposal on the case, 2 for its first revision...</summary>

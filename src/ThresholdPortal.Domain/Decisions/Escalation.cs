@@ -22,7 +22,7 @@ public class Escalation
     public const int ReasonsMaxLength = 2000;
     public const int ResponseMaxLength = 4000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CaseId { get; init; }
     public Guid FeedbackId { get; init; }
     public Guid RaisedByUserId { get; init; }

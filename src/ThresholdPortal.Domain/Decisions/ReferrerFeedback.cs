@@ -46,7 +46,7 @@ public class ReferrerFeedback
     public const int ContactNameMaxLength = 200;
     public const int ContactDetailsMaxLength = 300;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CaseId { get; init; }
     public Guid ReferralId { get; init; }
     public Guid DecisionId { get; init; }

@@ -15,7 +15,7 @@ public class EarlyHelpCase
     /// <summary>The working days from receipt within which a family's acceptance counts as take-up in the hub's measures.</summary>
     public const int TakeUpWorkingDays = 20;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Reference { get; init; }
     public Guid ReferralId { get; init; }
 

@@ -14,7 +14,7 @@ public class EarlyHelpService
     /// <summary>Care leavers and young people with SEND are helped up to 25; no early help service goes beyond.</summary>
     public const int OldestAgeServed = 25;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
 
     /// <summary>What it offers, in a sentence or two.</summary>

@@ -12,7 +12,7 @@ public class EarlyHelpStepDown
 {
     public const int NoteMaxLength = 2000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid CaseId { get; init; }
     public Guid ReferralId { get; init; }
     public Guid DecisionId { get; init; }

@@ -9,7 +9,7 @@ public class LeadProfessional
     public const int NameMaxLength = 200;
     public const int ContactMaxLength = 300;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public LeadProfessionalKind Kind { get; set; }
 

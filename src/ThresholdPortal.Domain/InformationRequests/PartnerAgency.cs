@@ -15,7 +15,7 @@ public class PartnerAgency
     public const int DescriptionMaxLength = 300;
     public const int QuestionMaxLength = 500;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>A stable key ("police", "school"): requests and reasons refer to the agency by it.</summary>
     public required string Key { get; init; }

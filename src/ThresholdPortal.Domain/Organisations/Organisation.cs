@@ -9,7 +9,7 @@ public class Organisation
 {
     public const int NameMaxLength = 200;
 
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public OrganisationKind Kind { get; set; }
 

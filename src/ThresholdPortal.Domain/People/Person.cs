@@ -18,7 +18,7 @@ public class Person
     private string givenName = string.Empty;
     private string familyName = string.Empty;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public PersonRole Role { get; init; }
 
     public required string GivenName
@@ -90,7 +90,7 @@ public class Person
 /// <summary>A group of people who live together.</summary>
 public class Household
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -14,7 +14,7 @@ public class Referral
     public const int ReasonMaxLength = 2000;
     public const int SourceCodeMaxLength = 5;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Given at submission; a draft has none.</summary>
     public string? Reference { get; private set; }

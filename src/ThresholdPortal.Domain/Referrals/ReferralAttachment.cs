@@ -11,7 +11,7 @@ public class ReferralAttachment
     public const long MaxSizeBytes = 10 * 1024 * 1024;
     public const int MaxPerReferral = 10;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
     public AttachmentKind Kind { get; init; }
 

@@ -12,7 +12,7 @@ public class ReferralChild
     public const int SchoolMaxLength = 200;
     public const int LanguageMaxLength = 100;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
 
     /// <summary>The order the referrer added the children in.</summary>

@@ -8,7 +8,7 @@ public class SignificantAdult
     public const int NameMaxLength = 100;
     public const int RelationshipMaxLength = 100;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
     public int Order { get; set; }
 

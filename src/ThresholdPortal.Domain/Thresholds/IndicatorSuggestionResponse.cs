@@ -6,7 +6,7 @@ namespace ThresholdPortal.Domain.Thresholds;
 /// </summary>
 public class IndicatorSuggestionResponse
 {
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
     public Guid ChildId { get; init; }
 

@@ -10,7 +10,7 @@ public class ThresholdDocument
     public const int KeyMaxLength = 50;
     public const int NameMaxLength = 200;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Which document this is a version of, for example "northshire".</summary>
     public required string Key { get; init; }

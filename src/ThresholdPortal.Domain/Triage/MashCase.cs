@@ -15,7 +15,7 @@ public partial class MashCase
     public const int ClosureNotesMaxLength = 2000;
     public const int AdviceMaxLength = 2000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ReferralId { get; init; }
     public required string Reference { get; init; }
     public ContactChannel Channel { get; init; }

@@ -17,7 +17,7 @@ public sealed class IdempotencyKeyTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var key = For.Model is Guid existing && existing != Guid.Empty ? existing : Guid.NewGuid();
+        var key = For.Model is Guid existing && existing != Guid.Empty ? existing : Guid.CreateVersion7();
         output.TagName = "input";
         output.TagMode = TagMode.StartTagOnly;
         output.Attributes.SetAttribute("type", "hidden");

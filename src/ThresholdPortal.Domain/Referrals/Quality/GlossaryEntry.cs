@@ -11,7 +11,7 @@ public partial class GlossaryEntry
     public const int TermMaxLength = 20;
     public const int MeaningMaxLength = 300;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Term { get; set; }
     public required string Meaning { get; set; }
 

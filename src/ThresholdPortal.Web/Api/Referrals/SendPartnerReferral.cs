@@ -108,7 +108,7 @@ public sealed class SendPartnerReferralHandler(IMediator mediator, PortalDbConte
     {
         var body = request.Referral;
         var steps = new ApiSteps(mediator, db, cancellationToken);
-        var draftId = await steps.SendAsync(new NewModel.Command { IdempotencyKey = Guid.NewGuid() }, string.Empty);
+        var draftId = await steps.SendAsync(new NewModel.Command { IdempotencyKey = Guid.CreateVersion7() }, string.Empty);
         var screening = body.Screening!;
         await steps.SendAsync(new ScreeningModel.Command
         {

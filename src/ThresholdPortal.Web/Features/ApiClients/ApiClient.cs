@@ -36,7 +36,7 @@ public sealed class ApiClient
     public const int DefaultRequestsPerMinute = 120;
     public const int MaxRequestsPerMinute = 6000;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>The public identifier the client sends as <c>client_id</c>: "tp-" and random letters, never reused.</summary>
     public required string ClientId { get; init; }
@@ -73,7 +73,7 @@ public sealed class ApiClientSecret
 {
     public const int HintLength = 4;
 
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid ApiClientId { get; init; }
     public required byte[] Hash { get; init; }
 

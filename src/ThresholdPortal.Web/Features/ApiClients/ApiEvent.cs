@@ -16,7 +16,7 @@ public sealed class ApiEvent
     public long Sequence { get; init; }
 
     /// <summary>The event's id: a receiver's idempotency key, the same in the feed and in every webhook delivery.</summary>
-    public Guid Id { get; init; } = Guid.NewGuid();
+    public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>
     /// The writing transaction's id (PostgreSQL's <c>pg_current_xact_id()</c>, set by the database). The feed returns only

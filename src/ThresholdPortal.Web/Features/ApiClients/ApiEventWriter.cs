@@ -81,7 +81,7 @@ public static class ApiEventWriter
         foreach (var child in referral.Children.OrderBy(c => c.Order))
         {
             var (type, detail) = describe(child.Id);
-            var id = Guid.NewGuid();
+            var id = Guid.CreateVersion7();
             var payload = new
             {
                 id,

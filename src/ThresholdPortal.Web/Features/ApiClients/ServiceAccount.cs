@@ -19,7 +19,7 @@ public static class ServiceAccount
         var email = $"{clientId}@{EmailDomain}";
         return new PortalUser
         {
-            Id = Guid.NewGuid(),
+            Id = Guid.CreateVersion7(),
             UserName = email,
             NormalizedUserName = email.ToUpperInvariant(),
             Email = email,

@@ -19,7 +19,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
     [BindProperty]
     public Command Data { get; set; } = new();
 
-    public void OnGet() => Data = new Command { IdempotencyKey = Guid.NewGuid() };
+    public void OnGet() => Data = new Command { IdempotencyKey = Guid.CreateVersion7() };
 
     public async Task<IActionResult> OnPostAsync() =>
         OutcomeOf(await mediator.Send(Data), draftId => Redirect(ReferralRoutes.Screening(draftId)));
@@ -42,7 +42,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
             var existing = await ExistingAsync(request.IdempotencyKey, cancellationToken);
             if (existing is { } found)
             {
-                var draftId = found.ReferrerUserId == user.Id ? found.Id : await StartAsync(Guid.NewGuid(), cancellationToken);
+                var draftId = found.ReferrerUserId == user.Id ? found.Id : await StartAsync(Guid.CreateVersion7(), cancellationToken);
                 return CommandResult.SavedWith(draftId);
             }
 

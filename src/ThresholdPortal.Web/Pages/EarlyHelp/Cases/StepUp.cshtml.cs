@@ -72,7 +72,7 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
             var email = await db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync(ct);
             var contact = new Referral
             {
-                IdempotencyKey = Guid.NewGuid(),
+                IdempotencyKey = Guid.CreateVersion7(),
                 ReferrerUserId = user.Id,
                 ReferringOrganisationId = user.OrganisationId,
                 ReferralSourceCode = original.ReferralSourceCode,

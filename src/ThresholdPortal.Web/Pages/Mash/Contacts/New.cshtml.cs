@@ -29,7 +29,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
 
     public void OnGet()
     {
-        Data.IdempotencyKey = Guid.NewGuid();
+        Data.IdempotencyKey = Guid.CreateVersion7();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -165,7 +165,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
             var anonymous = request.SourceCode == ReferralSource.Anonymous.Code;
             var referral = new Referral
             {
-                IdempotencyKey = request.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : request.IdempotencyKey,
+                IdempotencyKey = request.IdempotencyKey == Guid.Empty ? Guid.CreateVersion7() : request.IdempotencyKey,
                 ReferrerUserId = user.Id,
                 ReferringOrganisationId = user.OrganisationId,
                 ReferralSourceCode = request.SourceCode!,
