@@ -28,7 +28,7 @@ public sealed partial class VolumeGenerator
             await writer.WriteAsync(row.Reference, NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(nameof(ReferralStatus.Submitted), NpgsqlDbType.Varchar, cancellationToken);
             await writer.WriteAsync(nameof(ReferralKind.MashReferral), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(Guid.CreateVersion7(row.ReceivedAt.AddMinutes(-30)), NpgsqlDbType.Uuid, cancellationToken);
+            await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(row.ReferrerId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(row.OrganisationId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(row.SourceCode, NpgsqlDbType.Varchar, cancellationToken);

@@ -73,13 +73,13 @@ public sealed partial class VolumeGenerator
         if (known > 0 && faker.Random.Bool(ReReferralShare))
         {
             var family = knownFamilies[faker.Random.Long(0, known - 1)]!;
-            return [.. family.Select(c => c with { Id = Guid.CreateVersion7(receivedAt), Known = true })];
+            return [.. family.Select(c => c with { Id = Guid.CreateVersion7(), Known = true })];
         }
 
         var familyName = faker.Name.LastName();
-        var householdId = Guid.CreateVersion7(receivedAt);
+        var householdId = Guid.CreateVersion7();
         return [.. Enumerable.Range(0, faker.Random.WeightedRandom([1, 2, 3], [0.55f, 0.32f, 0.13f])).Select(_ => new GeneratedChild(
-            Guid.CreateVersion7(receivedAt), Guid.CreateVersion7(receivedAt), householdId, faker.Name.FirstName(), familyName,
+            Guid.CreateVersion7(), Guid.CreateVersion7(), householdId, faker.Name.FirstName(), familyName,
             DateOnly.FromDateTime(faker.Date.Between(receivedAt.AddYears(-17).UtcDateTime, receivedAt.AddMonths(-2).UtcDateTime)),
             Known: false))];
     }
@@ -132,7 +132,7 @@ public sealed partial class VolumeGenerator
 
         var viewedAt = state == RequestState.Sent ? (DateTimeOffset?)null : Min(sentAt + ((respondedAt - sentAt) / 3), now);
         var responded = state is RequestState.Answered or RequestState.Declined ? respondedAt : (DateTimeOffset?)null;
-        return new GeneratedRequest(Guid.CreateVersion7(sentAt), agency, holder, sentAt, dueAt, state, viewedAt, responded,
+        return new GeneratedRequest(Guid.CreateVersion7(), agency, holder, sentAt, dueAt, state, viewedAt, responded,
             faker.Random.WeightedRandom([AgencyConcernLevel.NoConcerns, AgencyConcernLevel.Low, AgencyConcernLevel.Medium,
                 AgencyConcernLevel.High], [0.35f, 0.3f, 0.25f, 0.1f]),
             faker.PickRandom(agency.Responders));
@@ -148,8 +148,8 @@ public sealed partial class VolumeGenerator
         var sentAt = Min(decidedAt.AddMinutes(faker.Random.Int(10, 48 * 60)), now);
         if (faker.Random.Bool(0.08f))
         {
-            return new GeneratedFeedback(Guid.CreateVersion7(draftedAt), row.Decision!.Id, FeedbackState.Draft, manager, draftedAt, null,
-                null, null);
+            return new GeneratedFeedback(Guid.CreateVersion7(), row.Decision!.Id, FeedbackState.Draft, manager, draftedAt,
+                null, null, null);
         }
 
         var state = faker.Random.WeightedRandom([FeedbackState.Sent, FeedbackState.Acknowledged, FeedbackState.Disagreed],
@@ -157,19 +157,19 @@ public sealed partial class VolumeGenerator
         var respondedAt = sentAt.AddHours(faker.Random.Int(1, 72));
         if (respondedAt > now)
         {
-            return new GeneratedFeedback(Guid.CreateVersion7(draftedAt), row.Decision!.Id, FeedbackState.Sent, manager, draftedAt, sentAt,
-                null, null);
+            return new GeneratedFeedback(Guid.CreateVersion7(), row.Decision!.Id, FeedbackState.Sent, manager, draftedAt,
+                sentAt, null, null);
         }
 
         GeneratedEscalation? escalation = null;
         if (state == FeedbackState.Disagreed)
         {
             var answeredAt = respondedAt.AddDays(faker.Random.Int(1, 5));
-            escalation = new GeneratedEscalation(Guid.CreateVersion7(respondedAt), respondedAt, respondedAt.AddDays(7),
+            escalation = new GeneratedEscalation(Guid.CreateVersion7(), respondedAt, respondedAt.AddDays(7),
                 answeredAt <= now ? manager : null, answeredAt <= now ? answeredAt : null);
         }
 
-        return new GeneratedFeedback(Guid.CreateVersion7(draftedAt), row.Decision!.Id, state, manager, draftedAt, sentAt,
+        return new GeneratedFeedback(Guid.CreateVersion7(), row.Decision!.Id, state, manager, draftedAt, sentAt,
             state == FeedbackState.Sent ? null : respondedAt, escalation);
     }
 }

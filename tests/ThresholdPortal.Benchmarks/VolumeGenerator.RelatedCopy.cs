@@ -60,10 +60,10 @@ public sealed partial class VolumeGenerator
             FROM STDIN (FORMAT BINARY)
             """, requests.Select(x => x.Request).Where(q => q.RespondedAt is not null),
             q => q.State == RequestState.Answered
-                ? [Guid.CreateVersion7(q.RespondedAt!.Value), q.Id, nameof(ResponseKind.Answer), q.Concern != AgencyConcernLevel.NoConcerns,
+                ? [Guid.CreateVersion7(), q.Id, nameof(ResponseKind.Answer), q.Concern != AgencyConcernLevel.NoConcerns,
                     "Known to us; our records summarised for the MASH.", "As recorded by the agency.", q.Concern.ToString(), null,
                     q.Responder.Id, q.Responder.Name, q.RespondedAt]
-                : [Guid.CreateVersion7(q.RespondedAt!.Value), q.Id, nameof(ResponseKind.Decline), null, null, null, null,
+                : [Guid.CreateVersion7(), q.Id, nameof(ResponseKind.Decline), null, null, null, null,
                     "The family is not known at this service; please ask the service named in the referral.", q.Responder.Id,
                     q.Responder.Name, q.RespondedAt],
             cancellationToken);

@@ -187,7 +187,7 @@ public sealed partial class VolumeGenerator(string connectionString, int count, 
         var categories = faker.Random.ArrayElements(["Neglect", "DomesticAbuse", "EmotionalAbuse", "PhysicalAbuseByAdult", "MentalHealth",
             "ChildCriminalExploitation", "SelfHarm"], faker.Random.Int(1, 2));
         var level = faker.Random.WeightedRandom([2, 3, 4], [0.15f, 0.6f, 0.25f]);
-        var referralId = Guid.CreateVersion7(receivedAt.AddMinutes(-30));
+        var referralId = Guid.CreateVersion7();
 
         // The case, moved through the domain's own rules as far as its age suggests.
         var referral = new Referral
