@@ -22,7 +22,7 @@ public sealed class ApiClientDemoData(PortalActor actor) : IDemoDataContributor
         {
             var id = CommandOutcomes.EnsureSaved(await actor.SendAsync(context.Users.Administrator, new CreatePage.Command
             {
-                IdempotencyKey = Guid.NewGuid(), Name = name, OrganisationId = organisation.Id, Scopes = [scope],
+                IdempotencyKey = Guid.CreateVersion7(), Name = name, OrganisationId = organisation.Id, Scopes = [scope],
             }, cancellationToken: cancellationToken), "An API client");
             CommandOutcomes.EnsureSaved(await actor.SendAsync(context.Users.Administrator, new SecretPage.Command { ClientId = id },
                 cancellationToken: cancellationToken), "An API client's secret");

@@ -220,7 +220,7 @@ public sealed partial class MashDemoData(
         var name = faker.Name.FullName();
         return new ContactPage.Record
         {
-            IdempotencyKey = Guid.NewGuid(), Channel = channel, SourceCode = source,
+            IdempotencyKey = Guid.CreateVersion7(), Channel = channel, SourceCode = source,
             CallerName = source == ReferralSource.Anonymous.Code ? null : name,
             CallerRelationship = faker.PickRandom("Grandmother", "Neighbour", "Aunt", "Family friend"),
             CallerPhone = "07700 900" + faker.Random.Int(100, 999),

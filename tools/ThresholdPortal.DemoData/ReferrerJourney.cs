@@ -109,7 +109,8 @@ public sealed class ReferrerJourney(PortalActor actor)
     {
         ArgumentNullException.ThrowIfNull(referral);
         var draftId = CommandOutcomes.EnsureSaved(
-            await actor.SendAsync(referrer, new NewModel.Command { IdempotencyKey = Guid.NewGuid() }, moments.Next()), "A new draft");
+            await actor.SendAsync(referrer, new NewModel.Command { IdempotencyKey = Guid.CreateVersion7() }, moments.Next()),
+            "A new draft");
         _ = CommandOutcomes.Found(await actor.SendAsync(referrer, new ScreeningModel.Command
         {
             DraftId = draftId, ChildInImmediateDanger = false,
