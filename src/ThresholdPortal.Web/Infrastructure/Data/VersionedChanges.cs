@@ -58,7 +58,7 @@ public static class VersionedChanges
         ArgumentNullException.ThrowIfNull(conflict);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await LostRace.SaveAsync(db, cancellationToken);
             return CommandResult.Saved;
         }
         catch (DbUpdateException lost) when (LostRace.Is(lost))

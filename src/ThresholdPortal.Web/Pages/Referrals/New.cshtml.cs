@@ -53,8 +53,8 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
             catch (DbUpdateException exception)
                 when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                // The same form posted twice at once: the other request started the draft. EF rolled back to
-                // its savepoint, so the transaction can still read it.
+                // The same form posted twice at once: the other request started the draft. The save rolled back
+                // to its savepoint, so the transaction can still read it.
                 db.ChangeTracker.Clear();
                 var winner = await ExistingAsync(request.IdempotencyKey, cancellationToken);
                 if (winner is null || winner.Value.ReferrerUserId != user.Id)
@@ -91,7 +91,7 @@ public sealed class NewModel(IMediator mediator) : CommandPageModel
                 UpdatedAt = now,
             };
             db.Referrals.Add(referral);
-            await db.SaveChangesAsync(cancellationToken);
+            await LostRace.SaveAsync(db, cancellationToken);
             return referral.Id;
         }
     }

@@ -245,7 +245,7 @@ public sealed class JudgeModel(IMediator mediator) : CommandPageModel, IReloadOn
             audit.Record(CaseAuditEvents.CaseJudged, CaseEvents.SubjectType, request.CaseId.ToString());
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await LostRace.SaveAsync(db, cancellationToken);
                 return CommandResult.Saved;
             }
             catch (DbUpdateException lost) when (LostRace.Is(lost))

@@ -186,7 +186,7 @@ public sealed class DetailsModel(IMediator mediator) : CommandPageModel, IReload
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await LostRace.SaveAsync(db, cancellationToken);
             }
             catch (DbUpdateException lost) when (LostRace.Is(lost))
             {

@@ -155,7 +155,7 @@ public sealed class NotNeededModel(IMediator mediator) : CommandPageModel, IRelo
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await LostRace.SaveAsync(db, cancellationToken);
             }
             catch (DbUpdateException exception)
                 when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
