@@ -12,7 +12,9 @@ namespace ThresholdPortal.Benchmarks;
 /// Each round's row carries the load average; the report names the commit. Warm-up rounds run first and are not
 /// reported, and each timed send waits <c>settle</c> after its preparation: the runtime compiles a method's optimised
 /// code in the background after its first 30 calls, and without the pause the timed sends paid for the compilation of
-/// the seventeen draft pages just posted (a profile showed 12% of the send phase in the JIT).
+/// the seventeen draft pages just posted (a profile showed 12% of the send phase in the JIT). The baseline's timed sends
+/// wait <c>settle</c> after the portal's too, so the portal's own work after its sends does not run beside them. Each
+/// send row gives both sides' processor time a send, the app's and PostgreSQL's (<see cref="ProcessorTime"/>).
 /// </summary>
 internal sealed class BaselineComparison(Uri portal, Uri baseline, string practitioner, string referrer, string password,
     string authenticatorKey)
@@ -39,9 +41,12 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
                 $"{bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | {ours.RequestsPerSecond / bare.RequestsPerSecond:P0}");
         });
 
-        report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Referral send ({sends} each per round):").AppendLine()
-            .AppendLine("| round | portal sends/s | portal p95 ms | baseline sends/s | baseline p95 ms | share | load average |")
-            .AppendLine("|---|---|---|---|---|---|---|");
+        report.AppendLine().Append(CultureInfo.InvariantCulture, $"Referral send ({sends} each per round; ")
+            .AppendLine("processor ms a send, the app's + every PostgreSQL process's, from /proc):").AppendLine()
+            .AppendLine("| round | portal sends/s | portal p95 ms | baseline sends/s | baseline p95 ms | share | portal ms | baseline ms " +
+                "| load average |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|");
+        var (portalProcess, baselineProcess) = (ProcessorTime.ListenerOf(portal), ProcessorTime.ListenerOf(baseline));
         await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>
@@ -52,14 +57,20 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
             var pages = await ReferralSendTiming.InTurnsAsync(sends, workers,
                 i => BrowserDraft.CheckAnswersAsync(referrers[i % workers], drafts[i], cancellationToken), cancellationToken);
             await Task.Delay(settle, cancellationToken);
+            var oursBefore = ProcessorTime.Read(portalProcess);
             var (ours, oursSeconds, oursFailed) = await ReferralSendTiming.TimeAsync(sends, workers, i =>
                 BrowserDraft.PostSendAsync(referrers[i % workers], drafts[i], pages[i], cancellationToken));
+            var oursCost = ProcessorTime.PerItem(oursBefore, ProcessorTime.Read(portalProcess), sends);
+            // The portal's work after its sends (the duty mailbox's e-mails) would otherwise run beside the baseline's.
+            await Task.Delay(settle, cancellationToken);
             using var bareClient = new HttpClient { BaseAddress = baseline };
+            var bareBefore = ProcessorTime.Read(baselineProcess);
             var (bare, bareSeconds, bareFailed) = await ReferralSendTiming.TimeAsync(sends, workers, async _ =>
             {
                 using var response = await bareClient.PostAsync("/send", null, cancellationToken);
                 return response.IsSuccessStatusCode;
             });
+            var bareCost = ProcessorTime.PerItem(bareBefore, ProcessorTime.Read(baselineProcess), sends);
             if (oursFailed + bareFailed > 0)
             {
                 throw new InvalidOperationException($"Sends failed: {oursFailed} on the portal, {bareFailed} on the baseline.");
@@ -68,7 +79,8 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
             ours.Sort();
             bare.Sort();
             return string.Create(CultureInfo.InvariantCulture, $"{sends / oursSeconds:0.0} | {Report.Percentile(ours, 0.95):0.0} | " +
-                $"{sends / bareSeconds:0.0} | {Report.Percentile(bare, 0.95):0.0} | {bareSeconds / oursSeconds:P0}");
+                $"{sends / bareSeconds:0.0} | {Report.Percentile(bare, 0.95):0.0} | {bareSeconds / oursSeconds:P0} | " +
+                $"{oursCost} | {bareCost}");
         });
 
         return report.AppendLine().ToString();
