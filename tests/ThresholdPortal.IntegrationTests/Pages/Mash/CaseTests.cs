@@ -53,6 +53,31 @@ public sealed partial class CaseTests(PortalApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_timeline_folds_a_run_of_one_persons_views_into_one_line_and_the_audit_trail_keeps_every_view()
+    {
+        var team = await App.MashTeamAsync();
+        var mashCase = await App.AddCaseAsync(team, new CaseSeed(Received));
+        var priya = await App.SignInAsync(team.Practitioner.Email!);
+        var sam = await App.SignInAsync(team.Colleague.Email!);
+        var address = $"/mash/cases/{mashCase.Id}";
+        for (var view = 0; view < 3; view++)
+        {
+            await priya.GetStringAsync(address);
+        }
+
+        await sam.GetStringAsync(address);
+        var page = MashTestData.Text(await priya.GetStringAsync(address));
+
+        // Newest first: Priya's view now, Sam's, then Priya's first three as one line.
+        var timeline = page[page.IndexOf("Timeline", StringComparison.Ordinal)..];
+        Regex.Matches(timeline, "Case viewed").Select(m => timeline[m.Index..].Split(',')[0]).ShouldBe(
+            ["Case viewed Test priya", "Case viewed Test sam", "Case viewed (3 times) Test priya"]);
+        var caseSubject = mashCase.Id.ToString();
+        (await App.ExecuteDbContextAsync(db => db.AuditEvents.CountAsync(e => e.Action == CaseEvents.Viewed && e.SubjectId == caseSubject)))
+            .ShouldBe(5);
+    }
+
+    [Fact]
     public async Task A_rating_without_a_reason_is_refused_with_the_error_summary()
     {
         var team = await App.MashTeamAsync();
