@@ -14,7 +14,8 @@ namespace ThresholdPortal.Benchmarks;
 /// code in the background after its first 30 calls, and without the pause the timed sends paid for the compilation of
 /// the seventeen draft pages just posted (a profile showed 12% of the send phase in the JIT). The baseline's timed sends
 /// wait <c>settle</c> after the portal's too, so the portal's own work after its sends does not run beside them. Each
-/// send row gives both sides' processor time a send, the app's and PostgreSQL's (<see cref="ProcessorTime"/>).
+/// send row gives both sides' processor time a send, the app's and PostgreSQL's (<see cref="ProcessorTime"/>), and each
+/// queue row both processes' peak resident memory under the queue's load (<see cref="ResidentMemory"/>).
 /// </summary>
 internal sealed class BaselineComparison(Uri portal, Uri baseline, string practitioner, string referrer, string password,
     string authenticatorKey)
@@ -28,17 +29,25 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
             $"## Portal against the bare baseline: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Report.Commit()}, " +
             $"{Environment.ProcessorCount} cores, {workers} workers, {warmUps} warm-up rounds, {settle.TotalSeconds:0} s settling")
             .AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Queue (`/mash`, {seconds} s each per round):").AppendLine()
-            .AppendLine("| round | portal req/s | portal p95 ms | baseline req/s | baseline p95 ms | share | load average |")
-            .AppendLine("|---|---|---|---|---|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Queue (`/mash`, {seconds} s each per round; peak resident memory of each " +
+                $"side's process during its half of the round, and processor ms a page as for the send below):").AppendLine()
+            .AppendLine("| round | portal req/s | portal p95 ms | baseline req/s | baseline p95 ms | share | portal ms | baseline ms " +
+                "| portal peak MB | baseline peak MB | load average |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var (portalProcess, baselineProcess) = (ProcessorTime.ListenerOf(portal), ProcessorTime.ListenerOf(baseline));
         await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
+            await using var oursMemory = ResidentMemory.Watch(portalProcess);
             var ours = (await new LoadDriver(portal, practitioner, password, authenticatorKey)
-                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
+                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken, portalProcess))[0];
+            var oursPeak = await oursMemory.StopAsync();
+            await using var bareMemory = ResidentMemory.Watch(baselineProcess);
             var bare = (await new LoadDriver(baseline, string.Empty, string.Empty)
-                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken))[0];
+                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken, baselineProcess))[0];
+            var barePeak = await bareMemory.StopAsync();
             return string.Create(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond:0.0} | {ours.P95:0.0} | " +
-                $"{bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | {ours.RequestsPerSecond / bare.RequestsPerSecond:P0}");
+                $"{bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | {ours.RequestsPerSecond / bare.RequestsPerSecond:P0} | " +
+                $"{ours.Processor} | {bare.Processor} | {oursPeak} | {barePeak}");
         });
 
         report.AppendLine().Append(CultureInfo.InvariantCulture, $"Referral send ({sends} each per round; ")
@@ -46,7 +55,6 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
             .AppendLine("| round | portal sends/s | portal p95 ms | baseline sends/s | baseline p95 ms | share | portal ms | baseline ms " +
                 "| load average |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|");
-        var (portalProcess, baselineProcess) = (ProcessorTime.ListenerOf(portal), ProcessorTime.ListenerOf(baseline));
         await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
             var referrers = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ =>

@@ -11,8 +11,12 @@ namespace ThresholdPortal.Benchmarks;
 /// </summary>
 public sealed partial class LoadDriver(Uri baseAddress, string email, string password, string? authenticatorKey = null)
 {
+    /// <summary>
+    /// Runs each page in turn. With <paramref name="measured"/> (a process id, <see cref="ProcessorTime.ListenerOf"/>),
+    /// each result also gives that process's and PostgreSQL's processor time a request over its timed window.
+    /// </summary>
     public async Task<IReadOnlyList<PageResult>> RunAsync(IReadOnlyList<string> paths, int workers, TimeSpan durationPerPage,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? measured = null)
     {
         EnsureLoopback(baseAddress);
         var clients = new List<HttpClient>();
@@ -30,6 +34,7 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
             var errors = 0;
             var stopAt = Stopwatch.GetTimestamp() + (long)(durationPerPage.TotalSeconds * Stopwatch.Frequency);
             var started = Stopwatch.GetTimestamp();
+            var before = ProcessorTime.Read(measured);
             await Task.WhenAll(clients.Select(async client =>
             {
                 var mine = new List<double>();
@@ -53,9 +58,10 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
                 }
             }));
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var processor = ProcessorTime.PerItem(before, ProcessorTime.Read(measured), latencies.Count);
             latencies.Sort();
             results.Add(new PageResult(path, latencies.Count, errors, latencies.Count / elapsed,
-                Report.Percentile(latencies, 0.50), Report.Percentile(latencies, 0.95), Report.Percentile(latencies, 0.99)));
+                Report.Percentile(latencies, 0.50), Report.Percentile(latencies, 0.95), Report.Percentile(latencies, 0.99), processor));
         }
 
         clients.ForEach(c => c.Dispose());
@@ -128,7 +134,9 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
     internal static partial Regex AntiforgeryToken();
 }
 
-public sealed record PageResult(string Path, int Requests, int Errors, double RequestsPerSecond, double P50, double P95, double P99)
+/// <summary>One page's figures; <c>Processor</c> is "app + PostgreSQL" ms a request when a process was measured, else "n/a".</summary>
+public sealed record PageResult(string Path, int Requests, int Errors, double RequestsPerSecond, double P50, double P95, double P99,
+    string Processor = "n/a")
 {
     public string ToMarkdownRow() => string.Create(CultureInfo.InvariantCulture,
         $"| `{Path}` | {Requests} | {Errors} | {RequestsPerSecond:0.0} | {P50:0.0} | {P95:0.0} | {P99:0.0} |");
