@@ -33,8 +33,8 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
             var latencies = new List<double>();
             var errors = 0;
             var stopAt = Stopwatch.GetTimestamp() + (long)(durationPerPage.TotalSeconds * Stopwatch.Frequency);
-            var started = Stopwatch.GetTimestamp();
             var before = ProcessorTime.Read(measured);
+            var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(clients.Select(async client =>
             {
                 var mine = new List<double>();

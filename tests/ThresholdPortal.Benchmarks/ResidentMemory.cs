@@ -3,9 +3,10 @@ using System.Globalization;
 namespace ThresholdPortal.Benchmarks;
 
 /// <summary>
-/// The peak resident memory (Linux's VmRSS, which counts the runtime's doubly mapped compiled code twice, as the kernel
-/// does) of one process over a phase, sampled every quarter of a second from /proc on a background task. Issue 18's
-/// memory goal is read this way, beside the baseline's, in the same rounds. Off Linux, or without a process, it reads "n/a".
+/// The peak resident memory of one process over a phase: Linux's VmRSS, sampled every quarter of a second from /proc on a
+/// background task. The kernel counts a page once for each mapping of it, so the runtime's compiled code, which
+/// write-xor-execute maps twice, can count twice. Issue 18's memory goal is read this way, beside the baseline's, in the
+/// same rounds. Off Linux, or without a process, it reads "n/a".
 /// </summary>
 internal sealed class ResidentMemory : IAsyncDisposable
 {
