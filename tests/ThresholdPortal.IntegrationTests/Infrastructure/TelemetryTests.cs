@@ -87,6 +87,7 @@ public sealed class TelemetryTests(PortalApp app) : IntegrationTest(app)
         Last("thresholdportal.cases.overdue").ShouldBe(0);
         Last("thresholdportal.outbox.backlog").ShouldBe(backlog);
         metrics.ShouldContain(m => m.Name == "http.server.request.duration", "request rate and latency come from ASP.NET Core");
+        metrics.ShouldContain(m => m.Name == "dotnet.process.memory.working_set", "an instance's memory comes from the runtime");
     }
 
     /// <summary>

@@ -44,7 +44,8 @@ public static class TelemetryRegistration
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(PortalTelemetry.Name).AddAspNetCoreInstrumentation();
+                // "System.Runtime": the runtime's own measures (working set, collections, compiled code), ADR 0148.
+                metrics.AddMeter(PortalTelemetry.Name, "System.Runtime").AddAspNetCoreInstrumentation();
                 Export(metrics, settings);
             });
         return services;
