@@ -35,16 +35,18 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
                 "| portal peak MB | baseline peak MB | load average |")
             .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var (portalProcess, baselineProcess) = (ProcessorTime.ListenerOf(portal), ProcessorTime.ListenerOf(baseline));
+        // One side's half of a queue round: its first page under load, with its process's processor time and peak memory.
+        async Task<(PageResult Page, string Peak)> QueueAsync(LoadDriver driver, int? process)
+        {
+            await using var memory = ResidentMemory.Watch(process);
+            var page = (await driver.RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken, process))[0];
+            return (page, await memory.StopAsync());
+        }
+
         await AppendRoundsAsync(report, warmUps, rounds, async () =>
         {
-            await using var oursMemory = ResidentMemory.Watch(portalProcess);
-            var ours = (await new LoadDriver(portal, practitioner, password, authenticatorKey)
-                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken, portalProcess))[0];
-            var oursPeak = await oursMemory.StopAsync();
-            await using var bareMemory = ResidentMemory.Watch(baselineProcess);
-            var bare = (await new LoadDriver(baseline, string.Empty, string.Empty)
-                .RunAsync(["/mash"], workers, TimeSpan.FromSeconds(seconds), cancellationToken, baselineProcess))[0];
-            var barePeak = await bareMemory.StopAsync();
+            var (ours, oursPeak) = await QueueAsync(new LoadDriver(portal, practitioner, password, authenticatorKey), portalProcess);
+            var (bare, barePeak) = await QueueAsync(new LoadDriver(baseline, string.Empty, string.Empty), baselineProcess);
             return string.Create(CultureInfo.InvariantCulture, $"{ours.RequestsPerSecond:0.0} | {ours.P95:0.0} | " +
                 $"{bare.RequestsPerSecond:0.0} | {bare.P95:0.0} | {ours.RequestsPerSecond / bare.RequestsPerSecond:P0} | " +
                 $"{ours.Processor} | {bare.Processor} | {oursPeak} | {barePeak}");

@@ -32,8 +32,8 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
             await clients[0].GetAsync(path, cancellationToken);
             var latencies = new List<double>();
             var errors = 0;
-            var stopAt = Stopwatch.GetTimestamp() + (long)(durationPerPage.TotalSeconds * Stopwatch.Frequency);
             var before = ProcessorTime.Read(measured);
+            var stopAt = Stopwatch.GetTimestamp() + (long)(durationPerPage.TotalSeconds * Stopwatch.Frequency);
             var started = Stopwatch.GetTimestamp();
             await Task.WhenAll(clients.Select(async client =>
             {
