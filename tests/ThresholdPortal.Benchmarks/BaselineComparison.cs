@@ -15,7 +15,8 @@ namespace ThresholdPortal.Benchmarks;
 /// the seventeen draft pages just posted (a profile showed 12% of the send phase in the JIT). The baseline's timed sends
 /// wait <c>settle</c> after the portal's too, so the portal's own work after its sends does not run beside them. Each
 /// send row gives both sides' processor time a send, the app's and PostgreSQL's (<see cref="ProcessorTime"/>), and each
-/// queue row both processes' peak resident memory under the queue's load (<see cref="ResidentMemory"/>).
+/// queue row both processes' peak resident memory under the queue's load (<see cref="ResidentMemory"/>). Last, the
+/// portal's least signed-in request under the same load: the part of every request's cost that no handler can save.
 /// </summary>
 internal sealed class BaselineComparison(Uri portal, Uri baseline, string practitioner, string referrer, string password,
     string authenticatorKey)
@@ -93,8 +94,27 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
                 $"{oursCost} | {bareCost}");
         });
 
+        // What every signed-in request costs the portal before its own work: the least of them, as the referrer who sends.
+        report.AppendLine().Append(CultureInfo.InvariantCulture, $"The portal's least signed-in request (`{KeepAlive}`, as the ")
+            .Append("referrer who sends: the cookie read, the session's check against the database and the cookie's renewal, no ")
+            .Append(CultureInfo.InvariantCulture, $"page), {seconds} s each round; processor ms a request, as for the send:")
+            .AppendLine().AppendLine()
+            .AppendLine("| round | requests/s | p95 ms | portal ms | load average |")
+            .AppendLine("|---|---|---|---|---|");
+        await AppendRoundsAsync(report, warmUps, rounds, async () =>
+        {
+            var least = (await new LoadDriver(portal, referrer, password)
+                .RunAsync([KeepAlive], workers, TimeSpan.FromSeconds(seconds), cancellationToken, portalProcess))[0];
+            return least.Errors > 0
+                ? throw new InvalidOperationException($"{least.Errors} of {least.Requests} requests to {KeepAlive} failed.")
+                : string.Create(CultureInfo.InvariantCulture, $"{least.RequestsPerSecond:0.0} | {least.P95:0.0} | {least.Processor}");
+        });
+
         return report.AppendLine().ToString();
     }
+
+    /// <summary>The timeout warning's "Stay signed in": it answers 204 to any signed-in request and does nothing else.</summary>
+    private const string KeepAlive = "/account/keep-alive";
 
     /// <summary>
     /// Runs <paramref name="warmUps"/> rounds whose figures are thrown away, then <paramref name="rounds"/> reported ones, a

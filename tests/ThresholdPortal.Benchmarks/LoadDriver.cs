@@ -45,7 +45,7 @@ public sealed partial class LoadDriver(Uri baseAddress, string email, string pas
                     using var response = await client.GetAsync(path, cancellationToken);
                     await response.Content.ReadAsByteArrayAsync(cancellationToken);
                     mine.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                    if (response.StatusCode != HttpStatusCode.OK)
+                    if (!response.IsSuccessStatusCode)
                     {
                         myErrors++;
                     }
