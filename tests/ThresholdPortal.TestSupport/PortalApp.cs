@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
@@ -111,10 +110,13 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             // cost, not a behaviour: hashing, checking and the sign-in page's equal work (AccountEnumerationTests counts the
             // derivations) are the same at 1,000. Deployments keep the default.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
-            // The app builds its context options once; here they are built per scope, from the database this test holds.
-            services.RemoveAll<DbContextOptions<PortalDbContext>>();
-            services.RemoveAll<DbContextOptions>();
-            services.RemoveAll<IDbContextOptionsConfiguration<PortalDbContext>>();
+            // The app builds its context options once and pools its contexts (ADR 0149); here each scope gets a new context,
+            // its options built from the database this test holds. DbContextPoolingTests checks the app's pool.
+            foreach (var efService in services.Where(IsPortalDbContextRegistration).ToList())
+            {
+                services.Remove(efService);
+            }
+
             services.AddSingleton(database);
             services.AddSingleton<ILogEventSink>(Log);
             services.AddSingleton<StatementCounter>();
@@ -125,6 +127,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             });
         });
     }
+
+    /// <summary>The app's context, its options and EF's pool and lease for it: what the test host registers again.</summary>
+    private static bool IsPortalDbContextRegistration(ServiceDescriptor service) =>
+        service.ServiceType == typeof(PortalDbContext) || service.ServiceType == typeof(DbContextOptions)
+        || (service.ServiceType.IsGenericType && service.ServiceType.GenericTypeArguments.Contains(typeof(PortalDbContext))
+            && service.ServiceType.Namespace?.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true);
 
     /// <summary>The commands EF sent while this app served requests carrying <see cref="StatementCounter.Header"/>.</summary>
     public StatementCounter Statements => Services.GetRequiredService<StatementCounter>();

@@ -38,10 +38,7 @@ public static class PortalServiceRegistration
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
         services.AddSingleton<PublishedDocuments>();
         services.AddSingleton<ReadCache>();
-        // The options are built once for the app rather than once per request (their building, with the connection string
-        // parsed again, was about 2% of a referral send's processor time); each request still has a context of its own.
-        services.AddDbContext<PortalDbContext>((provider, options) => options.UsePortalDatabase(provider, connectionString),
-            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddPortalDbContext(connectionString);
 
         services
             .AddIdentity<PortalUser, IdentityRole<Guid>>(options =>

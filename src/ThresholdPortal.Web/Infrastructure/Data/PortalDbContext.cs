@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ThresholdPortal.Domain.Audits;
 using ThresholdPortal.Domain.Decisions;
 using ThresholdPortal.Domain.EarlyHelp;
@@ -22,11 +23,18 @@ namespace ThresholdPortal.Web.Infrastructure.Data;
 /// The one EF Core context. Handlers use it directly (no repositories, see docs/decisions/0003).
 /// Entity mappings live in <c>IEntityTypeConfiguration</c> classes beside this file.
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options, PublishedDocuments? publishedDocuments = null)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    /// <summary>The app's threshold document versions, read once each (a context made outside the app gets its own).</summary>
-    public PublishedDocuments PublishedDocuments { get; } = publishedDocuments ?? new();
+    private PublishedDocuments? published;
+
+    /// <summary>
+    /// The app's threshold document versions, read once each: the app's own singleton, found through the application's
+    /// services (a pooled context takes nothing but its options, docs/decisions/0149); a context made outside the app gets
+    /// its own.
+    /// </summary>
+    public PublishedDocuments PublishedDocuments => published ??=
+        options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<PublishedDocuments>() ?? new();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
