@@ -6,9 +6,9 @@ using ThresholdPortal.Web.Infrastructure.Data;
 namespace ThresholdPortal.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The app leases its contexts from EF's pool (docs/decisions/0149). The test host gives each scope a new context (its
-/// database changes from test to test), so the pool's promise is checked here, on the app's own registration: the next
-/// request gets the same context back, with nothing of the last request's left on it.
+/// The app leases its contexts from EF's pool (docs/decisions/0149). This test host gives each scope a new context (its
+/// database changes from test to test; the browser tests keep the pool), so the pool's promise is checked here, on the
+/// app's own registration: the next request gets the same context back, with nothing of the last request's left on it.
 /// </summary>
 public sealed class DbContextPoolingTests(PortalApp app) : IntegrationTest(app)
 {
