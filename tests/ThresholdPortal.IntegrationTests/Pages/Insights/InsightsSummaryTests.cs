@@ -8,8 +8,9 @@ namespace ThresholdPortal.IntegrationTests.Pages.Insights;
 
 /// <summary>
 /// The insights summary (docs/decisions/0134) against the live counts over <see cref="InsightsWorld"/>: the same figures for
-/// every filter; a change recorded as stale in its own transaction (and not when rolled back) and counted at the next read;
-/// counts made with other definitions left unread until rebuilt.
+/// every filter; a change recorded as stale in its own transaction (and not when rolled back) and counted at the next read,
+/// a sent referral's own change and its flags' included and a draft's saves left out; counts made with other definitions left
+/// unread until rebuilt.
 /// </summary>
 public sealed class InsightsSummaryTests(PortalApp app) : IntegrationTest(app)
 {
@@ -67,6 +68,39 @@ public sealed class InsightsSummaryTests(PortalApp app) : IntegrationTest(app)
         Of("re-referral-3-months").ShouldBe(new Ratio(0, 7), "F is no longer A's child's earlier case");
         (await StaleAsync()).ShouldBe(0);
         await SameFiguresAsync(march);
+    }
+
+    [Fact]
+    public async Task A_sent_referrals_own_change_and_its_flags_mark_its_day_stale_and_a_drafts_saves_do_not()
+    {
+        var world = await InsightsWorld.SeedAsync(App);
+        await AddRequestsAndFlagsAsync(world);
+        var march = Filters(world)[0];
+        var before = await ReadAsync(march);
+        (await StaleAsync()).ShouldBe(0);
+
+        await App.ExecuteDbContextAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""UPDATE "Referrals" SET "Consent_Decision" = NULL WHERE "Id" = {world.Cases["A"].ReferralId}""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "ReferralQualityFlags" WHERE "ReferralId" = {world.Cases["B"].ReferralId}""");
+        });
+        (await StaleAsync()).ShouldBeGreaterThan(0);
+
+        var after = await ReadAsync(march);
+        (await StaleAsync()).ShouldBe(0);
+        Ratio Consent(InsightsOverview o) => o.Measures.Single(m => m.Measure.Key == "consent").Ratio;
+        Consent(after).ShouldBe(new Ratio(Consent(before).Numerator - 1, Consent(before).Denominator));
+        after.Flags.Sum(f => f.Numerator).ShouldBe(before.Flags.Sum(f => f.Numerator) - 1, "B's one flag is gone");
+        await SameFiguresAsync(march);
+
+        // No real draft has a case. A's referral is made a draft here so that a trigger which still looked would find A's day.
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Referrals" SET "Status" = 'Draft' WHERE "Id" = {world.Cases["A"].ReferralId}"""));
+        await ReadAsync(march);
+        await App.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Referrals" SET "UpdatedAt" = "UpdatedAt" + interval '1 minute' WHERE "Id" = {world.Cases["A"].ReferralId}"""));
+        (await StaleAsync()).ShouldBe(0, "a draft's saves mark no day: its case, when the send opens it, marks its own");
     }
 
     [Fact]
