@@ -17,9 +17,10 @@ namespace ThresholdPortal.Benchmarks;
 /// send row gives both sides' processor time a send, the app's and PostgreSQL's (<see cref="ProcessorTime"/>), and each
 /// queue row both processes' peak resident memory under the queue's load (<see cref="ResidentMemory"/>). Last, the
 /// portal's least signed-in request under the same load: the part of every request's cost that no handler can save.
+/// Given the database, it first waits for the portal's insights summary (<see cref="SummaryReadiness"/>).
 /// </summary>
 internal sealed class BaselineComparison(Uri portal, Uri baseline, string practitioner, string referrer, string password,
-    string authenticatorKey)
+    string authenticatorKey, string? database)
 {
     public async Task<string> RunAsync(int rounds, int warmUps, int workers, int seconds, int sends, TimeSpan settle,
         CancellationToken cancellationToken)
@@ -30,6 +31,7 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
             $"## Portal against the bare baseline: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Report.Commit()}, " +
             $"{Environment.ProcessorCount} cores, {workers} workers, {warmUps} warm-up rounds, {settle.TotalSeconds:0} s settling")
             .AppendLine();
+        report.AppendLine(await SummaryStateAsync(cancellationToken)).AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Queue (`/mash`, {seconds} s each per round; peak resident memory of each " +
                 $"side's process during its half of the round, and processor ms a page as for the send below):").AppendLine()
             .AppendLine("| round | portal req/s | portal p95 ms | baseline req/s | baseline p95 ms | share | portal ms | baseline ms " +
@@ -115,6 +117,19 @@ internal sealed class BaselineComparison(Uri portal, Uri baseline, string practi
 
     /// <summary>The timeout warning's "Stay signed in": it answers 204 to any signed-in request and does nothing else.</summary>
     private const string KeepAlive = "/account/keep-alive";
+
+    /// <summary>The report's line on the insights summary, after waiting for it when the database is known.</summary>
+    private async Task<string> SummaryStateAsync(CancellationToken cancellationToken)
+    {
+        if (database is null)
+        {
+            return "The portal's insights summary was not checked (no `--connection`): a rebuild may have run beside the first rounds.";
+        }
+
+        var waited = await SummaryReadiness.WaitAsync(database, TimeSpan.FromMinutes(20), cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"The portal's insights summary was current before the first round (waited {waited.TotalSeconds:0} s).");
+    }
 
     /// <summary>
     /// Runs <paramref name="warmUps"/> rounds whose figures are thrown away, then <paramref name="rounds"/> reported ones, a

@@ -21,7 +21,8 @@ using ThresholdPortal.Domain.Thresholds;
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" &
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- versus-baseline --url http://localhost:5080 \
 //       --baseline http://127.0.0.1:5095 --rounds 3 --warm-up-rounds 1 --workers 8 --seconds 10 --sends 400 \
-//       --settle-seconds 3 --out docs/benchmarks/results.md
+//       --settle-seconds 3 --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" \
+//       --out docs/benchmarks/results.md
 //   dotnet run --project tests/ThresholdPortal.Benchmarks -c Release -- generate \
 //       --connection "Host=127.0.0.1;Port=5433;Database=thresholdportal;Username=postgres" --count 1000000
 var options = Options.Parse(args);
@@ -125,7 +126,7 @@ switch (options.Command)
         var comparison = await new BaselineComparison(new Uri(options.Get("url", "http://localhost:5080")),
                 new Uri(options.Get("baseline", "http://127.0.0.1:5095")), options.Get("email", "practitioner@example.org"),
                 options.Get("referrer", "referrer@example.org"), options.Get("password", "Demo-Pass-2026!"),
-                options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"))
+                options.Get("authenticator-key", "THRESHOLDPORTALDEMOKEYNORTHSHIRE"), options.TryGet("connection"))
             .RunAsync(int.Parse(options.Get("rounds", "3"), CultureInfo.InvariantCulture),
                 int.Parse(options.Get("warm-up-rounds", "1"), CultureInfo.InvariantCulture),
                 int.Parse(options.Get("workers", "8"), CultureInfo.InvariantCulture),
