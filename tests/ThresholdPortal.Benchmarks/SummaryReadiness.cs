@@ -7,8 +7,8 @@ namespace ThresholdPortal.Benchmarks;
 /// <summary>
 /// Waits until the portal's insights summary (docs/decisions/0134) is current in the database. A generated database has
 /// none, so the portal rebuilds it after it starts: at a million referrals about 40 s of PostgreSQL's processor time, which
-/// would otherwise land in the first measured rounds (it did, on 7 December: the queue's PostgreSQL time a page was twice
-/// the settled figure until the rebuild ended).
+/// would otherwise land in the first measured rounds (it did: on 7 December the queue's PostgreSQL time a page was four to
+/// eight times its settled figure while the rebuild ran, docs/benchmarks/results.md).
 /// </summary>
 internal static class SummaryReadiness
 {
