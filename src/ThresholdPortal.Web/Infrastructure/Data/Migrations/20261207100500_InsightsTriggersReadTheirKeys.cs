@@ -11,6 +11,7 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
         // whole row into JSON, twice, on every change: the wide referral row most of all, on every save of a draft. Each
         // trigger now reads its key column by name, and a referral's trigger leaves drafts alone (a draft has no case yet; the
         // send's case marks its day when it is opened). Which days are marked stale is unchanged.
+
         /// <summary>The tables that point at a case (or a referral) by one column, with a trigger pair each.</summary>
         private static readonly (string Table, string Column, string Holds)[] RowTables =
         [
@@ -21,31 +22,25 @@ namespace ThresholdPortal.Web.Infrastructure.Data.Migrations
             ("ReferralQualityFlags", "ReferralId", "referral"),
         ];
 
-        private const string KeyedFunctions = """
-            CREATE FUNCTION insights_case_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        /// <summary>A row's trigger function: it marks the day of the case (or the referral's case) the row pointed at before
+        /// the change, and the one it points at after, when that is another.</summary>
+        private static string RowFunction(string holds, string column) => $"""
+            CREATE FUNCTION insights_{holds}_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 IF TG_OP <> 'INSERT' THEN
-                    PERFORM insights_stale_case(OLD."CaseId");
+                    PERFORM insights_stale_{holds}(OLD."{column}");
                 END IF;
-                IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW."CaseId" IS DISTINCT FROM OLD."CaseId") THEN
-                    PERFORM insights_stale_case(NEW."CaseId");
+                IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW."{column}" IS DISTINCT FROM OLD."{column}") THEN
+                    PERFORM insights_stale_{holds}(NEW."{column}");
                 END IF;
                 RETURN NULL;
             END
             $$;
 
-            CREATE FUNCTION insights_referral_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-                IF TG_OP <> 'INSERT' THEN
-                    PERFORM insights_stale_referral(OLD."ReferralId");
-                END IF;
-                IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW."ReferralId" IS DISTINCT FROM OLD."ReferralId") THEN
-                    PERFORM insights_stale_referral(NEW."ReferralId");
-                END IF;
-                RETURN NULL;
-            END
-            $$;
+            """;
 
+        private static string KeyedFunctions => string.Concat(RowTables.Select(r => (r.Holds, r.Column)).Distinct()
+            .Select(r => RowFunction(r.Holds, r.Column))) + """
             CREATE FUNCTION insights_referral_changed() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 PERFORM insights_stale_referral(NEW."Id");
