@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using ThresholdPortal.Web.Features.Insights;
+using ThresholdPortal.Web.Infrastructure.Data;
 
 namespace ThresholdPortal.Benchmarks;
 
@@ -18,8 +19,9 @@ internal static class SummaryReadiness
     public static async Task<TimeSpan> WaitAsync(string connectionString, TimeSpan limit, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        while (await StoredSignatureAsync(dataSource, cancellationToken) != InsightsSummary.CurrentSignature)
+        var options = new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql(connectionString).Options;
+        await using var db = new PortalDbContext(options);
+        while (!await InsightsSummary.IsCurrentAsync(db, cancellationToken))
         {
             if (Stopwatch.GetElapsedTime(started) > limit)
             {
@@ -31,11 +33,5 @@ internal static class SummaryReadiness
         }
 
         return Stopwatch.GetElapsedTime(started);
-    }
-
-    private static async Task<string?> StoredSignatureAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""SELECT "Signature" FROM "InsightsSummaryStates" """);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 }

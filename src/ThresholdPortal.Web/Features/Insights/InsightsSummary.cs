@@ -58,7 +58,7 @@ public static class InsightsSummary
     /// </summary>
     public static async Task<bool> RefreshAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        if (await StoredSignatureAsync(db, cancellationToken) != CurrentSignature)
+        if (!await IsCurrentAsync(db, cancellationToken))
         {
             return false;
         }
@@ -70,6 +70,10 @@ public static class InsightsSummary
     /// job).</summary>
     public static Task<bool> RefreshOrRebuildAsync(PortalDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         UnderLockAsync(db, clock, cancellationToken);
+
+    /// <summary>Whether the stored counts were made with the running code's definitions (else they await a rebuild).</summary>
+    public static async Task<bool> IsCurrentAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        await StoredSignatureAsync(db, cancellationToken) == CurrentSignature;
 
     private static async Task<string?> StoredSignatureAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         await db.Set<InsightsSummaryState>().AsNoTracking().Select(s => s.Signature).SingleOrDefaultAsync(cancellationToken);
