@@ -6,7 +6,10 @@ internal static class SourceTree
     /// <summary>The folder holding ThresholdPortal.sln, found by walking up from the test's output folder.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Hand-written C# and Razor files under src/, tests/ and tools/ (not build output, packages or migrations).</summary>
+    /// <summary>
+    /// Hand-written C# and Razor files under src/, tests/ and tools/ (not build output, packages, migrations or the compiled
+    /// model).
+    /// </summary>
     public static IEnumerable<(string Path, string Relative)> HandWrittenFiles(params string[] extensions) =>
         new[] { "src", "tests", "tools" }
             .Select(folder => System.IO.Path.Combine(Root, folder)).Where(Directory.Exists)
@@ -15,7 +18,8 @@ internal static class SourceTree
             .Select(path => (Path: path, Relative: System.IO.Path.GetRelativePath(Root, path).Replace('\\', '/')))
             .Where(f => !f.Relative.Contains("/bin/", StringComparison.Ordinal) && !f.Relative.Contains("/obj/", StringComparison.Ordinal)
                 && !f.Relative.Contains("/node_modules/", StringComparison.Ordinal)
-                && !f.Relative.Contains("/Migrations/", StringComparison.Ordinal));
+                && !f.Relative.Contains("/Migrations/", StringComparison.Ordinal)
+                && !f.Relative.Contains("/CompiledModel/", StringComparison.Ordinal));
 
     private static string FindRoot()
     {

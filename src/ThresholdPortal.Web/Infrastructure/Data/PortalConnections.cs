@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ThresholdPortal.Web.Infrastructure.Data.CompiledModel;
 
 namespace ThresholdPortal.Web.Infrastructure.Data;
 
@@ -25,12 +26,16 @@ public static class PortalConnections
     public static IServiceCollection AddPortalDbContext(this IServiceCollection services, string connectionString) =>
         services.AddDbContextPool<PortalDbContext>((provider, options) => options.UsePortalDatabase(provider, connectionString));
 
-    /// <summary>The portal's database on these connections, with the read cache told of every change (the app and its tests).</summary>
+    /// <summary>
+    /// The portal's database on these connections, with the read cache told of every change (the app and its tests), and
+    /// the model compiled ahead of time (docs/decisions/0151), so the app never runs EF's model building.
+    /// </summary>
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, IServiceProvider services,
         string? connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.UseNpgsql(connectionString is null ? null : Tuned(connectionString))
+        return options.UseModel(PortalDbContextModel.Instance)
+            .UseNpgsql(connectionString is null ? null : Tuned(connectionString))
             .AddInterceptors(services.GetRequiredService<ReadCache>());
     }
 
