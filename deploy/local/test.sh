@@ -13,9 +13,10 @@ source "$here/lib.sh"
 ensure_packages postgresql postgresql-contrib chromium-headless-shell fonts-liberation python3 python3-aiosmtpd
 ensure_node
 
-# The throwaway cluster lives in memory where the machine offers a tmpfs with room (Debian's /dev/shm), else in /tmp. Each
-# test clones a database, 646 files made and later removed; on ext4 the search for a free inode among so many just
-# removed took half of PostgreSQL's processor time in the tests (docs/decisions/0152).
+# The throwaway cluster lives in memory where the machine offers a tmpfs with room (Debian's /dev/shm), else in /tmp.
+# Each test clones a database, 646 files made and later removed; on ext4 without a journal (this machine's root) the
+# search for a free inode among so many just removed took half of PostgreSQL's processor time in the tests
+# (docs/decisions/0152).
 scratch=/tmp
 if [[ -w /dev/shm && "$(stat -f -c %T /dev/shm 2>/dev/null)" == tmpfs ]] \
   && (( $(df --output=avail -k /dev/shm | tail -n 1) > 2 * 1024 * 1024 )); then
