@@ -60,7 +60,11 @@ internal static class ProcessorTime
             return null;
         }
 
-        return new Reading(ticks.Total, Processes().Select(Ticks).Where(t => t?.Command == "postgres").Sum(t => t!.Value.Total));
+        // A PostgreSQL backend whose connection closes exits, and its time would leave the sum with it (a reading could even
+        // fall). The postmaster collects its exited children's time as its own "children" time, so counting that too keeps
+        // the sum whole.
+        return new Reading(ticks.Own, Processes().Select(Ticks).Where(t => t?.Command == "postgres")
+            .Sum(t => t!.Value.Own + t.Value.Children));
     }
 
     /// <summary>Milliseconds per item between two readings, or "n/a" when either is missing.</summary>
@@ -73,7 +77,8 @@ internal static class ProcessorTime
                 .Where(pid => pid > 0)
             : [];
 
-    private static (string Command, long Total)? Ticks(int pid)
+    /// <summary>A process's own processor ticks, and those of its children that have ended and been collected by it.</summary>
+    private static (string Command, long Own, long Children)? Ticks(int pid)
     {
         try
         {
@@ -82,15 +87,17 @@ internal static class ProcessorTime
             var open = stat.IndexOf('(', StringComparison.Ordinal);
             var close = stat.LastIndexOf(')');
             var fields = stat[(close + 2)..].Split(' ');
-            // utime and stime are the stat line's 14th and 15th fields: the 12th and 13th after the command.
-            return (stat[(open + 1)..close], long.Parse(fields[11], CultureInfo.InvariantCulture)
-                + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            // utime and stime are the stat line's 14th and 15th fields (the 12th and 13th after the command), cutime and
+            // cstime its 16th and 17th.
+            return (stat[(open + 1)..close], Field(fields, 11) + Field(fields, 12), Field(fields, 13) + Field(fields, 14));
         }
         catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    private static long Field(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
     /// <summary>The "socket:[inode]" names of the sockets listening on the port, from /proc/net/tcp and tcp6.</summary>
     private static HashSet<string> ListeningSockets(int port)
