@@ -56,7 +56,8 @@ public sealed class DefaultReferenceData : IReferenceDataContributor
             return;
         }
 
-        var current = await db.ThresholdDocuments.SingleOrDefaultAsync(
+        // Split: its levels, sub-domains and indicators are owned and always read, and as one query they would multiply.
+        var current = await db.ThresholdDocuments.AsSplitQuery().SingleOrDefaultAsync(
             d => d.Key == shipped.Key && d.Status == ThresholdDocumentStatus.Published, cancellationToken);
         shipped.Status = ThresholdDocumentStatus.Draft;
         ThresholdDocumentPublication.Publish(shipped, current, shipped.PublishedOn);

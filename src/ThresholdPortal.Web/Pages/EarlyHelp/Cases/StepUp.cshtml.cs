@@ -67,7 +67,7 @@ public sealed class StepUpModel(IMediator mediator, TimeProvider clock)
 
         private async Task<Referral> ContactAsync(EarlyHelpCase work, string reason, bool danger, DateTimeOffset now, CancellationToken ct)
         {
-            var original = await db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults)
+            var original = await db.Referrals.AsNoTracking().Include(r => r.Children).Include(r => r.Adults).AsSplitQuery()
                 .SingleAsync(r => r.Id == work.ReferralId, ct);
             var email = await db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync(ct);
             var contact = new Referral

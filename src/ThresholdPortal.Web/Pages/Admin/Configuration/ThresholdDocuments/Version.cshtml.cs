@@ -91,7 +91,7 @@ public sealed class VersionModel(IMediator mediator) : CommandPageModel, IReload
 
             var currentId = await db.CurrentDocumentIdAsync(cancellationToken);
             var current = currentId is null ? null
-                : await db.ThresholdDocuments.IgnoreAutoIncludes().SingleAsync(d => d.Id == currentId, cancellationToken);
+                : await db.ThresholdDocuments.AsSplitQuery().SingleAsync(d => d.Id == currentId, cancellationToken);
             var today = UkTime.Today(clock);
             ThresholdDocumentPublication.Publish(draft, current, today);
             audit.Record(ConfigurationEvents.ThresholdPublished, nameof(ThresholdDocument), draft.Id.ToString(),
