@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Net;
 using MediatR;
 using Serilog.Core;
@@ -6,10 +7,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using ThresholdPortal.Domain.Accounts;
 using ThresholdPortal.Domain.Organisations;
+using ThresholdPortal.Domain.Thresholds;
 using ThresholdPortal.Web.Features.Triage;
 using ThresholdPortal.Web.Infrastructure.Auditing;
 using ThresholdPortal.Web.Infrastructure.Data;
@@ -122,8 +125,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>
             services.AddSingleton<StatementCounter>();
             services.AddDbContext<PortalDbContext>((sp, options) =>
             {
+                // A query that reads two collections or more without saying how fails here: as one query its rows multiply
+                // (every level by every indicator of a threshold document), and EF Core would only log a warning.
                 options.UsePortalDatabase(sp, sp.GetRequiredService<DatabaseHolder>().ConnectionString)
-                    .AddInterceptors(sp.GetRequiredService<StatementCounter>());
+                    .AddInterceptors(sp.GetRequiredService<StatementCounter>())
+                    .ConfigureWarnings(warnings => warnings.Throw(RelationalEventId.MultipleCollectionIncludeWarning));
             });
         });
     }
@@ -157,6 +163,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
     }
+
+    /// <summary>One threshold document version, whole: its owned levels, sub-domains and indicators read by split queries.</summary>
+    public Task<ThresholdDocument> ThresholdDocumentAsync(Expression<Func<ThresholdDocument, bool>> which) =>
+        ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleAsync(which));
 
     public async Task<Organisation> CreateOrganisationAsync(string name, OrganisationKind kind, params string[] domains)
     {

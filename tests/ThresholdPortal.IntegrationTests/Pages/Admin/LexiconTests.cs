@@ -35,7 +35,7 @@ public sealed partial class LexiconTests(PortalApp app) : IntegrationTest(app)
         var (admin, administrator, _) = await App.SignInAsAdministratorAsync();
         var created = await Forms.PostAsync(admin, Base, new());
         var draftId = Guid.Parse(DraftIdIn().Match(created.Headers.Location!.ToString()).Groups[1].Value);
-        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var draft = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         var indicator = draft.FindIndicator("health-4a")!;
         indicator.Phrases.ShouldBe(published.FindIndicator("health-4a")!.Phrases);
         (await admin.GetStringAsync($"{Base}/indicator/{draftId}?code=health-4a")).ShouldContain("unexplained bruise");
@@ -55,7 +55,7 @@ public sealed partial class LexiconTests(PortalApp app) : IntegrationTest(app)
             Edit(indicator, " fingertip marks \r\n\r\ncigarette burn\n"));
 
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var changed = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var changed = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         changed.FindIndicator("health-4a")!.Phrases.ShouldBe(["fingertip marks", "cigarette burn"]);
         (await PublishedAsync()).FindIndicator("health-4a")!.Phrases.ShouldBe(published.FindIndicator("health-4a")!.Phrases);
         var audit = (await App.AuditAsync()).Last(e => e.Action == ConfigurationEvents.ThresholdIndicatorChanged);

@@ -23,7 +23,7 @@ public sealed partial class ThresholdDocumentTests
         var response = await Forms.PostAsync(admin, $"{Base}/discard/{draftId}", new());
 
         response.Headers.Location!.ToString().ShouldBe(Base);
-        var documents = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().ToListAsync());
+        var documents = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().AsSplitQuery().ToListAsync());
         documents.ShouldNotContain(d => d.Id == draftId);
         documents.Single(d => d.Status == ThresholdDocumentStatus.Published).Id.ShouldBe(published.Id);
         var audit = (await App.AuditAsync()).Where(e => e.Action == ConfigurationEvents.ThresholdDraftDiscarded).ShouldHaveSingleItem();

@@ -26,7 +26,8 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
             .Headers.Location!.ToString().ShouldBe($"{Base}/version/{draftId}");
         (await Forms.PostAsync(admin, $"{Base}/version/{draftId}", new())).Headers.Location!.ToString().ShouldBe(Base);
 
-        var versions = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().ToDictionaryAsync(d => d.Id));
+        var versions = await App.ExecuteDbContextAsync(db =>
+            db.ThresholdDocuments.AsNoTracking().AsSplitQuery().ToDictionaryAsync(d => d.Id));
         versions[original.Id].Status.ShouldBe(ThresholdDocumentStatus.Retired);
         versions[original.Id].Indicators.ShouldNotContain(i => i.Code == "housing-3z");
         versions[draftId].Status.ShouldBe(ThresholdDocumentStatus.Published);
@@ -53,7 +54,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var draftId = await CreateDraftAsync(admin);
-        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var draft = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         var routed = draft.Indicators.First(i => i.Route is not null);
         Dictionary<string, string> Change(string code, string kind, string route) => new()
         {
@@ -67,7 +68,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         var renamed = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}", Change("renamed-3z", "Injury", " the test team "));
 
         renamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var changed = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var changed = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         changed.FindIndicator(routed.Code).ShouldBeNull();
         var kept = changed.FindIndicator("renamed-3z").ShouldNotBeNull();
         (kept.Kind, kept.Route, kept.Level).ShouldBe((IndicatorKind.Injury, "the test team", routed.Level));
@@ -118,7 +119,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
     {
         var (admin, _, _) = await App.SignInAsAdministratorAsync();
         var draftId = await CreateDraftAsync(admin);
-        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var draft = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         foreach (var indicator in draft.Indicators.Where(i => i.Level == ThresholdLevel.Specialist))
         {
             var retired = await Forms.PostAsync(admin, $"{Base}/indicator/{draftId}?handler=Retire",
@@ -157,7 +158,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         Forms.ErrorSummary(await response.Content.ReadAsStringAsync()).ShouldContain(error);
-        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var draft = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         draft.Indicators.Count.ShouldBe((await PublishedAsync()).Indicators.Count);
     }
 
@@ -188,7 +189,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var draft = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Id == draftId));
+        var draft = await App.ThresholdDocumentAsync(d => d.Id == draftId);
         draft.Describe(ThresholdLevel.Targeted).Name.ShouldBe("Complex needs");
         (await admin.GetAsync($"{Base}/level/{draftId}/5")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await PublishedAsync()).Describe(ThresholdLevel.Targeted).Name.ShouldNotBe("Complex needs");
@@ -225,9 +226,7 @@ public sealed partial class ThresholdDocumentTests(PortalApp app) : IntegrationT
         (await PublishedAsync()).Id.ShouldBe(published.Id);
     }
 
-    private Task<ThresholdDocument> PublishedAsync() =>
-        App.ExecuteDbContextAsync(db =>
-            db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+    private Task<ThresholdDocument> PublishedAsync() => App.ThresholdDocumentAsync(d => d.Status == ThresholdDocumentStatus.Published);
 
     private static async Task<Guid> CreateDraftAsync(HttpClient admin)
     {

@@ -15,7 +15,7 @@ public sealed class DemoDataTests(PortalApp app) : IntegrationTest(app)
 
         var now = TestClock.UtcNow;
         var police = await App.ExecuteDbContextAsync(db =>
-            db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments)
+            db.InformationRequests.AsNoTracking().Include(r => r.Responses).ThenInclude(r => r.Attachments).AsSplitQuery()
             .Where(r => db.Organisations.Any(o => o.Id == r.OrganisationId && o.Name == "Northshire Police")).ToListAsync());
         var statuses = police.Select(r => r.StatusAt(now)).ToList();
         statuses.ShouldContain(RequestStatus.Sent);

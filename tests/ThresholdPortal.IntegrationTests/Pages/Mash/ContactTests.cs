@@ -33,7 +33,8 @@ public sealed class ContactTests(PortalApp app) : IntegrationTest(app)
         mashCase.SourceCode.ShouldBe("1A");
         mashCase.ReferringOrganisationId.ShouldBeNull();
         mashCase.Status.ShouldBe(MashCaseStatus.New);
-        var referral = await App.ExecuteDbContextAsync(db => db.Referrals.Include(r => r.Children).Include(r => r.Adults).SingleAsync());
+        var referral = await App.ExecuteDbContextAsync(db =>
+            db.Referrals.Include(r => r.Children).Include(r => r.Adults).AsSplitQuery().SingleAsync());
         referral.Status.ShouldBe(ReferralStatus.Submitted);
         referral.ReferralSourceCode.ShouldBe("1A");
         referral.Referrer.Name.ShouldBe("Margaret Doyle");

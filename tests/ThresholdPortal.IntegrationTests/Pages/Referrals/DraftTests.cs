@@ -20,8 +20,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
         draft.Status.ShouldBe(ReferralStatus.Draft);
         draft.Reference.ShouldBeNull();
         draft.ReferralSourceCode.ShouldBe("2A");
-        var document = await App.ExecuteDbContextAsync(db =>
-            db.ThresholdDocuments.SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+        var document = await App.ThresholdDocumentAsync(d => d.Status == ThresholdDocumentStatus.Published);
         draft.ThresholdDocumentId.ShouldBe(document.Id);
     }
 
@@ -196,8 +195,7 @@ public sealed class DraftTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await App.SignedInReferrerAsync();
         var first = await journey.StartAsync();
-        var original = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking()
-            .SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+        var original = await App.ThresholdDocumentAsync(d => d.Status == ThresholdDocumentStatus.Published);
         await App.ExecuteDbContextAsync(async db =>
         {
             db.ThresholdDocuments.Add(new ThresholdDocument

@@ -71,7 +71,7 @@ public sealed class GuidanceTests(PortalApp app) : IntegrationTest(app)
     {
         var journey = await App.SignedInReferrerAsync();
         var draftId = await journey.StartAsync();
-        var v1 = await App.ExecuteDbContextAsync(db => db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Version == 1));
+        var v1 = await App.ThresholdDocumentAsync(d => d.Version == 1);
         await App.ExecuteDbContextAsync(db => db.Referrals.Where(r => r.Id == draftId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ThresholdDocumentId, v1.Id)));
         await journey.ScreenAsync();
