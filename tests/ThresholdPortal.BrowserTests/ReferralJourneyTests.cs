@@ -87,7 +87,7 @@ public sealed class ReferralJourneyTests(BrowserApp app) : BrowserTest(app)
         await page.ShouldHaveNoAxeViolationsAsync();
 
         var sent = await App.ExecuteDbContextAsync(db =>
-            db.Referrals.Include(r => r.Children).Include(r => r.Attachments).SingleAsync(r => r.Reference == reference));
+            db.Referrals.Include(r => r.Children).Include(r => r.Attachments).AsSplitQuery().SingleAsync(r => r.Reference == reference));
         sent.Children.Select(c => c.GivenName).ShouldBe(["Jayden", "Maisie"], ignoreOrder: true);
         sent.Consent.Decision.ShouldBe(ConsentDecision.NotSought);
         sent.Attachments.ShouldHaveSingleItem().Kind.ShouldBe(AttachmentKind.Dash);

@@ -15,7 +15,7 @@ public sealed class ThresholdDocumentPublishingTests(BrowserApp app) : BrowserTe
     public async Task A_published_version_with_an_added_indicator_reaches_new_referrals_while_an_older_referral_keeps_its_version()
     {
         var original = await App.ExecuteDbContextAsync(db =>
-            db.ThresholdDocuments.AsNoTracking().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
+            db.ThresholdDocuments.AsNoTracking().AsSplitQuery().SingleAsync(d => d.Status == ThresholdDocumentStatus.Published));
         var older = await App.ExecuteDbContextAsync(db => db.Referrals.AsNoTracking()
             .Where(r => r.Status != ReferralStatus.Draft && r.ThresholdDocumentId == original.Id
                 && db.Users.Any(u => u.Id == r.ReferrerUserId && u.Email == "referrer@example.org"))
